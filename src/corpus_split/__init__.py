@@ -1,0 +1,29 @@
+"""corpus_split: turn damaged, concatenated web text into clean, typed pieces with exact offsets.
+
+>>> doc = split("Title\\n\\nSome text of the article, long enough to be a paragraph.")
+>>> [s.kind.value for s in doc.segments]
+['title', 'body']
+"""
+
+from .config import Config
+from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
+from .pipeline import split
+from .repair import Change, Fix, Repaired, repair
+
+__all__ = [
+    "CONTENT_KINDS",
+    "Article",
+    "Boundary",
+    "Change",
+    "Config",
+    "Document",
+    "Fix",
+    "Kind",
+    "Reason",
+    "Repaired",
+    "Segment",
+    "repair",
+    "split",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,126 @@
+"""Build the public objects, mapping repaired-text positions back to the input in one place.
+
+Every earlier stage works in coordinates of the repaired text; here each piece's
+start is mapped once through :meth:`Repaired.to_source`, pieces become segments
+that tile the input exactly (whitespace going to the piece before), and
+articles take their ranges from the same mapped starts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from .kinds import LineKinds, normalise_title
+from .lines import Layout
+from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
+from .repair import Repaired
+
+__all__ = ["build_document"]
+
+
+def build_document(
+    repaired: Repaired,
+    encoding: str | None,
+    layout: Layout,
+    line_kinds: LineKinds,
+    languages: Sequence[str | None],
+    article_languages: Sequence[str | None],
+    boundary_evidence: Sequence[tuple[float, tuple[Reason, ...]]],
+) -> Document:
+    """Assemble segments, articles and boundaries in input coordinates."""
+    source = repaired.source
+    lines = layout.lines
+    kinds = line_kinds.kinds
+
+    # 0. keep the articles that have content; renumber the lines' article indices
+    kept: dict[int, int] = {}
+    for k, (first, last) in enumerate(line_kinds.ranges):
+        has_content = any(
+            line_kinds.articles[i] == k and kinds[i] in CONTENT_KINDS for i in range(first, last + 1)
+        )
+        if has_content:
+            kept[k] = len(kept)
+    arts = [None if a is None else kept.get(a) for a in line_kinds.articles]
+    firsts = {line_kinds.ranges[k][0] for k in kept}
+
+    # 1. pieces: runs of lines sharing kind, article and language; articles start a piece
+    piece_lines: list[tuple[int, int]] = []
+    for i in range(len(lines)):
+        a = piece_lines[-1][0] if piece_lines else -1
+        if a >= 0 and i not in firsts and (kinds[a], arts[a], languages[a]) == (
+            kinds[i], arts[i], languages[i]
+        ):
+            piece_lines[-1] = (a, i)
+        else:
+            piece_lines.append((i, i))
+
+    # 2. map each piece start to the input once; segments tile the input
+    starts = [0 if p == 0 else repaired.to_source(lines[a].start) for p, (a, _) in enumerate(piece_lines)]
+    segments: list[Segment] = []
+    seg_of_piece: list[int | None] = []
+    for p, (a, _) in enumerate(piece_lines):
+        s = starts[p]
+        e = starts[p + 1] if p + 1 < len(starts) else len(source)
+        if e <= s:  # collapsed by the repair map: its lines go with a neighbour
+            seg_of_piece.append(None)
+            continue
+        seg_of_piece.append(len(segments))
+        segments.append(Segment(kinds[a], s, e, source[s:e], arts[a], languages[a]))
+    if not segments and source:
+        segments.append(Segment(Kind.NOISE, 0, len(source), source, None, None))
+    seg_of_line = [0] * len(lines)
+    following: int | None = None
+    for p in range(len(piece_lines) - 1, -1, -1):
+        seg = seg_of_piece[p]
+        if seg is None:
+            seg = following if following is not None else max(0, len(segments) - 1)
+        following = seg
+        a, b = piece_lines[p]
+        for i in range(a, b + 1):
+            seg_of_line[i] = seg
+
+    # 3. articles over the same mapped offsets
+    seg_starts = [s.start for s in segments]
+    articles: list[Article] = []
+    boundaries: list[Boundary] = []
+    text = repaired.text
+    for k, index in kept.items():
+        first, last = line_kinds.ranges[k]
+        start = segments[seg_of_line[first]].start
+        end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))
+        title_line = line_kinds.title_lines[k]
+        title = None
+        if title_line is not None:
+            title = normalise_title(text[lines[title_line].start : lines[title_line].end])
+        inside = tuple(segments[bisect_left(seg_starts, start) : bisect_left(seg_starts, end)])
+        content = [i for i in range(first, last + 1) if arts[i] == index and kinds[i] in CONTENT_KINDS]
+        articles.append(
+            Article(
+                index, start, end, source[start:end], title, article_languages[k], inside,
+                _clean_text(text, layout, kinds, content),
+            )
+        )
+        if index > 0:
+            score, reasons = boundary_evidence[k]
+            boundaries.append(Boundary(start, score, reasons))
+    return Document(source, encoding, tuple(segments), tuple(articles), tuple(boundaries), repaired)
+
+
+def _clean_text(text: str, layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
+    """Repaired title, headings and body; wrapped lines rejoined, one blank line between paragraphs."""
+    lines = layout.lines
+    paragraphs: list[str] = []
+    prev = -2
+    for i in content:
+        piece = text[lines[i].start : lines[i].end]
+        continues = (
+            paragraphs and prev == i - 1 and kinds[i] == kinds[prev] == Kind.BODY
+            and not layout.starts_paragraph(i)
+        )
+        if continues:
+            paragraphs[-1] += " " + piece
+        else:
+            paragraphs.append(piece)
+        prev = i
+    return "\n\n".join(paragraphs)

@@ -1,0 +1,303 @@
+"""Decide where one article ends and the next begins, globally, from evidence that generalises.
+
+The document is cut into units (a headline, or a paragraph of body text). A
+dynamic programme chooses the article starts that minimise
+
+    sum over articles of  lexical cost(article) + penalty - structural bonus(start)
+
+where the lexical cost is the description length of the article's words under
+its own smoothed unigram model (Utiyama & Isahara, 2001): one article that keeps
+to its vocabulary is cheap, two articles glued together are cheaper apart. The
+structural bonus is the log-odds evidence at the start: a headline whose terms
+recur below it but not above, assistant residue before it, a separator, a
+change of layout. Section headings of one article share its vocabulary, so
+cutting there costs more than it saves; two same-topic stories still split when
+a headline announces the second.
+
+Work stays linear: costs are extended incrementally from each candidate start,
+and no article is grown past ``MAX_SPAN_TOKENS`` before being extrapolated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import LineFeatures, content_words
+from .lines import Layout
+from .model import Reason
+from .prelim import Role
+
+__all__ = ["ArticleSpan", "Unit", "find_articles"]
+
+# Lexical cost is computed exactly for articles up to this many content words and
+# extrapolated per word beyond; long enough for a long feature story.
+MAX_SPAN_TOKENS = 4000
+# How many content words above and below a headline are searched for its terms.
+TERM_WINDOW = 250
+# Structural evidence, in nats (the lexical cost's unit). Chosen on the Reuters
+# concatenation benchmark (benchmarks/boundaries.py), not on the seed documents.
+BONUS_HEADLINE = 2.0  # any headline-shaped line followed by body text
+BONUS_TERMS = 14.0  # times (share of headline terms below - share above)
+BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
+BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
+BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
+PENALTY_PARAGRAPH = 6.0  # a start with no headline, in a document that has headlines
+# Articles with fewer content words than this pay a growing penalty (nats):
+# fragments this short are rarely whole articles.
+MIN_ARTICLE_WORDS = 40
+SHORT_ARTICLE_PENALTY = 12.0
+# Sensitivity 0.5 leaves the per-article penalty at the description length of a
+# boundary (log of the word count); 0 doubles it, 1 halves it.
+SENSITIVITY_RANGE = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A headline or a paragraph of body: the atoms an article is built from."""
+
+    first: int
+    last: int
+    headline: bool
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSpan:
+    """An article as a range of units, with the evidence for where it starts."""
+
+    first_unit: int
+    last_unit: int
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def build_units(layout: Layout, roles: Sequence[Role]) -> list[Unit]:
+    """Group content lines into units, keeping headlines apart."""
+    units: list[Unit] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            words: list[str] = []
+            for i in current:
+                words.extend(content_words(layout.lines[i].text))
+            head = roles[current[0]] in (Role.HEADLINE, Role.NAME)
+            units.append(Unit(current[0], current[-1], head, tuple(words)))
+            current.clear()
+
+    prev_content = -2
+    for i, role in enumerate(roles):
+        if role not in (Role.BODY, Role.HEADLINE, Role.NAME):
+            continue
+        new = (
+            not current
+            or prev_content != i - 1
+            or role is not Role.BODY
+            or roles[current[-1]] is not Role.BODY
+            or layout.starts_paragraph(i)
+        )
+        if new:
+            flush()
+        current.append(i)
+        prev_content = i
+    flush()
+    return units
+
+
+class _Cost:
+    """Incremental Utiyama–Isahara description length of one growing article."""
+
+    __slots__ = ("counts", "k", "n", "s")
+
+    def __init__(self, k: int) -> None:
+        self.counts: dict[str, int] = {}
+        self.n = 0
+        self.s = 0.0
+        self.k = k
+
+    def add(self, words: Sequence[str]) -> None:
+        counts = self.counts
+        s = self.s
+        for w in words:
+            f = counts.get(w, 0)
+            s += _flog(f + 1) - _flog(f)
+            counts[w] = f + 1
+        self.s = s
+        self.n += len(words)
+
+    def value(self) -> float:
+        return self.n * math.log(self.n + self.k) - self.s if self.n else 0.0
+
+
+_FLOG = [f * math.log(f + 1) for f in range(4096)]
+
+
+def _flog(f: int) -> float:
+    return _FLOG[f] if f < 4096 else f * math.log(f + 1)
+
+
+def _bonuses(
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], structured: bool
+) -> list[tuple[float, tuple[Reason, ...]]]:
+    """Structural evidence for an article starting at each unit."""
+    out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
+    lines = layout.lines
+    for u in range(1, len(units)):
+        unit = units[u]
+        prev = units[u - 1]
+        bonus = 0.0
+        reasons: list[Reason] = []
+        between = roles[prev.last + 1 : unit.first]
+        if Role.PREAMBLE in between:
+            bonus += BONUS_PREAMBLE
+            reasons.append(Reason.ASSISTANT_PREAMBLE)
+        if Role.SIGN_OFF in between:
+            bonus += BONUS_SIGN_OFF
+            reasons.append(Reason.AFTER_SIGN_OFF)
+        if Role.SEPARATOR in between or lines[unit.first].blank_before >= 3:
+            bonus += BONUS_SEPARATOR
+            reasons.append(Reason.SEPARATOR)
+        if unit.headline:
+            if prev.headline:
+                bonus -= 1e6  # start a headline run at its first line, never inside it
+            else:
+                bonus += BONUS_HEADLINE + _term_shift(units, u) * BONUS_TERMS
+                reasons.append(Reason.HEADLINE)
+                if _term_shift(units, u) > 0.3:
+                    reasons.append(Reason.TITLE_TERMS_BELOW)
+        elif structured and not reasons:
+            bonus -= PENALTY_PARAGRAPH
+        if lines[unit.first].blank_before == 0 and layout.blank_separated:
+            reasons.append(Reason.NO_BLANK_LINE)
+        out.append((bonus, tuple(reasons)))
+    return out
+
+
+def _term_shift(units: Sequence[Unit], u: int) -> float:
+    """Share of a headline run's terms found below it minus the share found above."""
+    terms: set[str] = set()
+    j = u
+    while j < len(units) and units[j].headline:
+        terms.update(units[j].words)
+        j += 1
+    if not terms:
+        return 0.0
+    below: set[str] = set()
+    budget = TERM_WINDOW
+    while j < len(units) and budget > 0:
+        below.update(units[j].words[:budget])
+        budget -= len(units[j].words)
+        j += 1
+    above: set[str] = set()
+    budget = TERM_WINDOW
+    i = u - 1
+    while i >= 0 and budget > 0:
+        above.update(units[i].words[-budget:])
+        budget -= len(units[i].words)
+        i -= 1
+    return (len(terms & below) - len(terms & above)) / len(terms)
+
+
+def find_articles(
+    layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures], sensitivity: float
+) -> tuple[list[Unit], list[ArticleSpan]]:
+    """Choose the article starts; returns the units and the articles over them."""
+    units = build_units(layout, roles)
+    if not units:
+        return units, []
+    n_units = len(units)
+    headlines = sum(1 for u in units if u.headline)
+    structured = headlines >= 2 and headlines * 12 >= n_units // 4
+    bonuses = _bonuses(units, layout, roles, structured)
+    vocab: set[str] = set()
+    total = 0
+    for unit in units:
+        vocab.update(unit.words)
+        total += len(unit.words)
+    k = len(vocab)
+    penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity)
+
+    # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
+    cands = [0] + [u for u in range(1, n_units) if bonuses[u][0] > -1e5]
+    best = [math.inf] * (n_units + 1)
+    back = [-1] * (n_units + 1)
+    best[0] = 0.0
+    cand_set = set(cands)
+    ends = sorted(cand_set | {n_units})
+    end_pos = {e: i for i, e in enumerate(ends)}
+    # spans[q] = list of (end, cost) for articles starting at candidate q
+    for q in cands:
+        if best[q] == math.inf:
+            continue
+        start_cost = best[q] + (0.0 if q == 0 else penalty - bonuses[q][0])
+        cost = _Cost(k)
+        exact_tokens = 0
+        per_token = 0.0
+        u = q
+        for e in ends[end_pos[q] + 1 :]:
+            while u < e:
+                words = units[u].words
+                if exact_tokens < MAX_SPAN_TOKENS:
+                    cost.add(words)
+                    exact_tokens += len(words)
+                    per_token = cost.value() / exact_tokens if exact_tokens else 0.0
+                else:
+                    exact_tokens += len(words)
+                u += 1
+            value = cost.value() if exact_tokens <= cost.n else per_token * exact_tokens
+            if exact_tokens < MIN_ARTICLE_WORDS:
+                value += SHORT_ARTICLE_PENALTY * (1.0 - exact_tokens / MIN_ARTICLE_WORDS)
+            total_cost = start_cost + value
+            if total_cost < best[e]:
+                best[e] = total_cost
+                back[e] = q
+            if exact_tokens > 4 * MAX_SPAN_TOKENS and e - q > 1:
+                break
+    starts: list[int] = []
+    e = n_units
+    while e > 0:
+        q = back[e]
+        if q < 0:  # unreachable only if the window broke the chain; keep one article
+            starts = [0]
+            break
+        starts.append(q)
+        e = q
+    starts.sort()
+    spans: list[ArticleSpan] = []
+    for idx, s in enumerate(starts):
+        end = starts[idx + 1] if idx + 1 < len(starts) else n_units
+        if idx == 0:
+            spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
+            continue
+        prev_start = starts[idx - 1]
+        gain = _split_gain(units, prev_start, s, end, k) - penalty + bonuses[s][0]
+        reasons = bonuses[s][1]
+        if _split_gain(units, prev_start, s, end, k) > 0:
+            reasons = (*reasons, Reason.VOCABULARY_SHIFT)
+        score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gain / 4.0))))
+        spans.append(ArticleSpan(s, end - 1, score, reasons))
+    return units, spans
+
+
+def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int) -> float:
+    """Lexical cost saved by cutting units a..c at b (bounded windows on each side)."""
+    left = _Cost(k)
+    right = _Cost(k)
+    both = _Cost(k)
+    budget = MAX_SPAN_TOKENS
+    for u in range(b - 1, a - 1, -1):
+        if budget <= 0:
+            break
+        left.add(units[u].words)
+        both.add(units[u].words)
+        budget -= len(units[u].words)
+    budget = MAX_SPAN_TOKENS
+    for u in range(b, c):
+        if budget <= 0:
+            break
+        right.add(units[u].words)
+        both.add(units[u].words)
+        budget -= len(units[u].words)
+    return both.value() - left.value() - right.value()

@@ -1,0 +1,281 @@
+"""Per-line evidence: shape, phrase families, script and the words the lexical model uses.
+
+Everything here looks at one line at a time and is linear in its length; the
+decisions that need context (boundaries, final kinds) are made later.
+
+Rule families (each a named pattern below, matched case-insensitively):
+
+* ``CHROME``: page furniture — bylines, read times, share/follow/subscribe and
+  sign-in prompts, advertisement and sponsored markers, cookie and newsletter
+  lines, photo and image credits, copyright lines, "read more"/"related" cues.
+* ``ASSISTANT_PREAMBLE``: a generator announcing what it is about to write
+  ("Sure! Here is an article about …", "Claro, aquí tienes …", "当然，…").
+* ``ASSISTANT_SIGN_OFF``: a generator closing or continuing its turn ("I hope this
+  helps", "feel free to ask", "This concludes part two of …", "继续…").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+__all__ = ["Family", "LineFeatures", "content_words", "line_features"]
+
+# Lines longer than this are never headlines or chrome; also caps the work of the
+# per-line phrase patterns on pathological single-line documents.
+MAX_SHORT_LINE = 160
+# A headline has at most this many words (long news headlines run to ~20).
+MAX_HEADLINE_WORDS = 22
+# Sentence-case headlines ("Café owners fight résumé fraud") are at most this long.
+MAX_SENTENCE_CASE_WORDS = 12
+# CJK headlines rarely run past this many characters.
+MAX_CJK_HEADLINE = 40
+# Only the head of a long line is examined for phrase families.
+_PATTERN_WINDOW = 400
+
+
+class Family(str, Enum):
+    """Which phrase family a line belongs to, if any."""
+
+    NONE = "none"
+    CHROME = "chrome"
+    ASSISTANT_PREAMBLE = "assistant_preamble"
+    ASSISTANT_SIGN_OFF = "assistant_sign_off"
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
+_LETTER_RE = regex.compile(r"\p{L}")
+_LATIN_RE = regex.compile(r"\p{Latin}")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+_UPPER_RE = regex.compile(r"\p{Lu}")
+_URL_RE = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", regex.I)
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？…:;,]['\"’”)\]»]*$")
+_HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
+_CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
+
+# Page chrome. Each alternative is a family of phrasing, not one page's text.
+_CHROME_RE = regex.compile(
+    r"""^(?:
+        \d{1,3}\s*(?:-|\s)?\s*(?:min(?:ute)?s?|m)\.?\s+read\b                 # read time
+      | (?:reading\s+time|lesezeit|temps\s+de\s+lecture)\b
+      | (?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}[\p{L}.'\-]+){0,3}\s*$   # byline
+      | (?:share|tweet|pin|email|print)(?:\s+(?:this|on|via|article|story|post))?\b.{0,40}$
+      | (?:follow|add|like|join)\s+(?:us\s+)?.{0,30}\b(?:on|at)\s+
+            (?:google|facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)\b
+      | (?:subscribe|sign\s*(?:up|in)|log\s*in|register|create\s+an?\s+account)\b.{0,80}$
+      | (?:advertisement|advertising|sponsored(?:\s+content)?|promoted|anzeige|publicité|publicidad|广告)\s*$
+      | (?:paid\s+)?(?:partner|sponsored)\s+content\b
+      | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b
+      | (?:accept|manage)\s+(?:all\s+)?cookies\b
+      | (?:get|sign\s+up\s+for)\s+(?:our|the)\s+(?:free\s+)?(?:daily\s+|weekly\s+)?newsletter\b
+      | newsletter\s*$
+      | \(?\s*(?:[\p{Lu}\p{N}]+\s+)?(?:photo|image|picture|pic|video|credit|foto|source)s?
+            \s*(?:credit)?\s*[:/]
+      | (?:photo|image|picture)\s+(?:by|courtesy|credit)\b
+      | (?:©|\(c\)|copyright\b)
+      | all\s+rights\s+reserved\b
+      | (?:read|see|view|show)\s+(?:more|also|next|full\s+story|comments?)\b.{0,60}$
+      | (?:related(?:\s+(?:articles?|stories|posts|reading|news))?|more\s+from\b.{0,40}
+            |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|popular)\s*:?\s*$
+      | (?:click|tap)\s+here\b
+      | (?:updated|published|posted)\s*(?:on|at|:)?\s*\p{N}
+      | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|jump\s+to)\b
+      | (?:loading|please\s+wait)\b.{0,20}$
+      | (?:comments?|replies)\s*\(?\d*\)?\s*$
+    )""",
+    regex.I | regex.X | regex.V1,
+)
+# "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
+_BREADCRUMB_RE = regex.compile(r"^(?:[^>|»/›]{1,40}\s*[>|»›]\s*){2,}[^>|»›]{1,60}$")
+
+# Generator preambles, several languages. They open a reply, so they are anchored.
+_PREAMBLE_RE = regex.compile(
+    r"""^(?:
+        (?:of\s+course|sure(?:\s+thing)?|certainly|absolutely|okay|ok|great(?:\s+question)?|alright)\s*[!,.:]
+            .{0,200}\b(?:here(?:'s|’s|\s+is|\s+are)|below\s+is|i(?:'ll|’ll|\s+will|\s+have)|let(?:'s|’s|\s+me))\b
+      | (?:here(?:'s|’s|\s+is|\s+are)|below\s+is|below\s+you(?:'ll|’ll)\s+find)\s+(?:an?|the|your|my)\s+
+            (?:\w+[\s-]+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|overview|guide|summary|continuation|part|rewrite)
+      | (?:as\s+(?:you\s+)?requested|as\s+per\s+your\s+request)\b
+      | i(?:'d|’d|\s+would)\s+be\s+happy\s+to\b
+      | (?:claro|por\s+supuesto|desde\s+luego|bien\s+s[uû]r|volontiers|nat[uü]rlich
+            |selbstverst[aä]ndlich|certo|ovviamente|claro\s+que\s+sim)\s*[!,.:]
+      | (?:aqu[ií]\s+tienes|voici|hier\s+ist|ecco|aqui\s+est[aá])\b
+      | (?:当然|好的|没问题|以下是|下面是|继续|接下来)
+      | (?:もちろん|承知しました|以下は)
+      | (?:конечно|вот\s+(?:статья|текст))
+    )""",
+    regex.I | regex.X | regex.V1,
+)
+
+# Generator sign-offs and continuation notes, several languages.
+_SIGN_OFF_RE = regex.compile(
+    r"""(?:
+        \b(?:feel\s+free\s+to\s+(?:ask|reach|let|contact)|don(?:'t|’t)\s+hesitate\s+to\s+ask)\b
+      | \bi\s+hope\s+(?:this|that|you)\s+(?:helps|help|found|enjoy|article|piece|was)\b
+      | \blet\s+me\s+know\s+if\s+(?:you|there)\b
+      | ^if\s+you\s+(?:have|need|want|would\s+like)\s+(?:any\s+)?
+            (?:more\s+|further\s+|other\s+|additional\s+)?
+            (?:questions?|information|help|changes|edits|adjustments|details|assistance)\b
+      | ^(?:this|that)\s+(?:completes|concludes|wraps\s+up|ends)\s+(?:the|our|this|my|part)\b
+      | ^(?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|\[?continued\s+in\s+part)\b
+      | \b(?:would\s+you\s+like\s+me\s+to|shall\s+i\s+(?:continue|write))\b
+      | (?:希望(?:这|本)|如果您?有任何|如有任何问题|请随时|继续我们之前的讨论)
+      | (?:si\s+tienes\s+(?:alguna|más)\s+preguntas|n'hésitez\s+pas|wenn\s+sie\s+(?:weitere\s+)?fragen)
+    )""",
+    regex.I | regex.X | regex.V1,
+)
+
+# Letter pairs (after lowercasing) that are rare inside words of the European
+# languages we meet; keyboard mash is full of them.
+_RARE_BIGRAMS = frozenset(
+    """qw qe qr qt qy qp qa qs qd qf qg qh qj qk ql qz qx qc qv qb qn qm wq wx wz wj wk wv xq
+    xj xz jq jx jz jk jw jb jd jf jg jh jl jm jn jp jr js jt jv jy zx zq zj kq kx kz vq vx
+    vz vj vk vw vb vf vh vm vp fq fx fz fv fk hx hz hq hk hj bq bx bz bk dq dx gq gx gz gk
+    gj pq px pz mq mx mz mj lq lx cq cx cj cv cb cw sx sz tq tx yq yx yj kj sj wb bj kd""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What one line looks like, independent of its neighbours."""
+
+    n_chars: int
+    n_words: int
+    stop_ratio: float
+    cap_ratio: float
+    upper: bool
+    ends_sentence: bool
+    headline: bool
+    family: Family
+    gibberish: bool
+    latin_share: float
+    cjk_share: float
+    has_url: bool
+
+
+_STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours also may might must
+    shall via upon per le la les un une des du de et est en que qui dans pour pas sur au aux
+    ce cette il elle nous vous der die das ein eine und ist nicht mit von zu den dem des im
+    auf für sich auch el los las del y es por con para una al lo como más il lo gli di che è
+    per non con una da o os as um uma do da dos das em no na para com não""".split()
+)
+
+
+def line_features(text: str) -> LineFeatures:
+    """Measure one trimmed, non-empty line."""
+    n = len(text)
+    head = text[:_PATTERN_WINDOW]
+    words = _WORD_RE.findall(head if n > MAX_SHORT_LINE else text)
+    n_words = len(words) if n <= MAX_SHORT_LINE else max(len(words), n // 6)
+    lowered = [w.lower() for w in words]
+    stops = sum(1 for w in lowered if w in _STOPWORDS)
+    alpha = [w for w in words if w[0].isalpha()]
+    caps = [w for w in alpha if len(w) > 3 and w.lower() not in _STOPWORDS]
+    cap_ratio = (sum(1 for w in caps if w[0].isupper()) / len(caps)) if caps else 0.0
+    letters = len(_LETTER_RE.findall(head))
+    uppers = len(_UPPER_RE.findall(head))
+    upper = letters >= 4 and uppers >= 0.8 * letters
+    latin = len(_LATIN_RE.findall(head))
+    cjk = len(_CJK_RE.findall(head))
+    ends_sentence = bool(_SENTENCE_END_RE.search(text[-8:]))
+    if letters and cjk >= 0.3 * letters:
+        # no spaces to count words by: a CJK headline is short and has no clause punctuation
+        headline = n <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
+    else:
+        headline = (
+            n <= MAX_SHORT_LINE
+            and 1 <= len(words) <= MAX_HEADLINE_WORDS
+            and not _HEADLINE_END_RE.search(text[-8:])
+            and (upper or cap_ratio >= 0.5 or len(words) <= MAX_SENTENCE_CASE_WORDS)
+            and letters >= 2
+        )
+    return LineFeatures(
+        n_chars=n,
+        n_words=n_words,
+        stop_ratio=stops / len(words) if words else 0.0,
+        cap_ratio=cap_ratio,
+        upper=upper,
+        ends_sentence=ends_sentence,
+        headline=headline,
+        family=_family(text, n),
+        gibberish=_gibberish(text) if n <= MAX_SHORT_LINE else False,
+        latin_share=latin / letters if letters else 0.0,
+        cjk_share=cjk / letters if letters else 0.0,
+        has_url=bool(_URL_RE.search(head)),
+    )
+
+
+def _family(text: str, n: int) -> Family:
+    head = text[:_PATTERN_WINDOW]
+    if _PREAMBLE_RE.search(head[:300]):
+        return Family.ASSISTANT_PREAMBLE
+    if _SIGN_OFF_RE.search(head):
+        return Family.ASSISTANT_SIGN_OFF
+    if n <= MAX_SHORT_LINE and (_CHROME_RE.search(text) or _BREADCRUMB_RE.match(text)):
+        return Family.CHROME
+    return Family.NONE
+
+
+def _gibberish(text: str) -> bool:
+    """Keyboard mash: long letter runs with no spaces, full of rare letter pairs."""
+    tokens = text.split()
+    if not tokens or len(tokens) > 3:
+        return False
+    longest = max(tokens, key=len)
+    if len(longest) < 12 or not longest.isalpha() or not longest.isascii():
+        return False
+    low = longest.lower()
+    rare = sum(1 for i in range(len(low) - 1) if low[i : i + 2] in _RARE_BIGRAMS)
+    vowels = sum(1 for ch in low if ch in "aeiouy")
+    run = max((len(r) for r in regex.findall(r"[^aeiouy]+", low)), default=0)
+    return rare >= 2 or run >= 5 or len(low) >= 25 or vowels < 0.2 * len(low)
+
+
+def content_words(text: str) -> list[str]:
+    """The words the lexical model counts: lowercased, stopwords dropped, lightly stemmed.
+
+    Runs of CJK characters, which have no spaces, contribute their character bigrams.
+    """
+    out: list[str] = []
+    for w in _WORD_RE.findall(text):
+        if w[0].isdigit():
+            continue
+        if _CJK_RE.match(w):
+            for run in _CJK_RUN_RE.findall(w):
+                out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+            continue
+        lw = w.lower().replace("’", "'")
+        if len(lw) < 3 or lw in _STOPWORDS:
+            continue
+        out.append(_stem(lw))
+    return out
+
+
+def _stem(w: str) -> str:
+    """A light suffix strip so that "model"/"models"/"modelling" share counts."""
+    for suffix in ("'s", "ies", "ing", "es", "ed", "ly", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def entropy(text: str) -> float:
+    """Shannon entropy of the characters of ``text``, in bits per character."""
+    if not text:
+        return 0.0
+    counts: dict[str, int] = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    n = len(text)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())

@@ -1,0 +1,151 @@
+"""Final kind of every line, once the articles are known.
+
+A headline's kind depends on where it stands:
+
+* the first headline at the head of an article (before its first paragraph) is
+  the article's ``title``; one right above that paragraph is a ``heading`` (the
+  story's own headline under a page title); a repeat of the title is chrome;
+  any other headline there is a teaser ``links`` line;
+* inside an article, headlines are section ``heading``\\ s;
+* after the last paragraph of the document, and in runs between articles,
+  headlines are ``links`` to other articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .boundaries import ArticleSpan, Unit
+from .lines import Layout
+from .model import Kind
+from .prelim import Role
+
+__all__ = ["LineKinds", "assign_kinds", "normalise_title"]
+
+_SANITISED_COLON_RE = regex.compile(r"(?<=\S)_\s+")
+_COUNTER_RE = regex.compile(r"_\d{1,3}$")
+_SPACE_RE = regex.compile(r"\s+")
+
+_NON_CONTENT = {
+    Role.CHROME: Kind.BOILERPLATE,
+    Role.SEPARATOR: Kind.BOILERPLATE,
+    Role.NOISE: Kind.NOISE,
+    Role.PREAMBLE: Kind.ARTIFACT,
+    Role.SIGN_OFF: Kind.ARTIFACT,
+    Role.REPEAT: Kind.DUPLICATE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LineKinds:
+    """Per line: its kind and article; per article: its line range and title line."""
+
+    kinds: tuple[Kind, ...]
+    articles: tuple[int | None, ...]
+    ranges: tuple[tuple[int, int], ...]
+    title_lines: tuple[int | None, ...]
+
+
+def normalise_title(text: str) -> str:
+    """Undo filename sanitising: "A_ B" → "A: B", and drop a trailing "_1" counter."""
+    text = _COUNTER_RE.sub("", text.strip())
+    text = _SANITISED_COLON_RE.sub(": ", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    return normalise_title(text).casefold()
+
+
+def assign_kinds(
+    layout: Layout, roles: Sequence[Role], units: Sequence[Unit], spans: Sequence[ArticleSpan]
+) -> LineKinds:
+    """Turn provisional roles and article spans into final kinds and article indices."""
+    n = len(layout.lines)
+    kinds: list[Kind] = [_NON_CONTENT.get(r, Kind.BODY) for r in roles]
+    article_of: list[int | None] = [None] * n
+    ranges: list[tuple[int, int]] = []
+    title_lines: list[int | None] = []
+    last_body = max((i for i, r in enumerate(roles) if r is Role.BODY), default=-1)
+
+    for k, span in enumerate(spans):
+        first = units[span.first_unit].first
+        last = units[span.last_unit].last
+        body_lines = [i for i in range(first, last + 1) if roles[i] is Role.BODY]
+        if not body_lines:
+            # headlines with no text under them: links to other articles
+            for i in range(first, last + 1):
+                if roles[i].is_content or roles[i] is Role.NAME:
+                    kinds[i] = Kind.LINKS
+            ranges.append((first, first - 1))
+            title_lines.append(None)
+            continue
+        first_body = body_lines[0]
+        article_last_body = body_lines[-1]
+        title_line: int | None = None
+        story_headline: int | None = None
+        title_key: str | None = None
+        for i in range(first, first_body):
+            role = roles[i]
+            if role not in (Role.HEADLINE, Role.NAME):
+                continue
+            adjacent = _next_content(roles, i) == first_body and all(
+                roles[j] in (Role.HEADLINE, Role.NAME) for j in range(i + 1, first_body)
+            )
+            if title_line is None and role is Role.HEADLINE:
+                kinds[i] = Kind.TITLE
+                title_line = i
+                title_key = _key(layout.lines[i].text)
+            elif adjacent:
+                kinds[i] = Kind.HEADING
+                if story_headline is None:
+                    story_headline = i
+            elif (title_key is not None and _key(layout.lines[i].text) == title_key) or role is Role.NAME:
+                kinds[i] = Kind.BOILERPLATE
+            else:
+                kinds[i] = Kind.LINKS
+        for i in range(first_body, last + 1):
+            if roles[i] in (Role.HEADLINE, Role.NAME):
+                kinds[i] = Kind.HEADING
+        # headlines after the article's last paragraph, at the end of the document
+        trailing = [i for i in range(article_last_body + 1, last + 1) if roles[i].is_content
+                    or roles[i] is Role.NAME]
+        if trailing and (article_last_body == last_body or len(trailing) >= 2):
+            for i in trailing:
+                kinds[i] = Kind.LINKS
+        end = article_last_body
+        for i in range(article_last_body + 1, last + 1):
+            if kinds[i] in (Kind.HEADING, Kind.DUPLICATE):
+                end = i
+        # an assistant sign-off right after the text closes the article
+        j = end + 1
+        while j < n and roles[j] is Role.SIGN_OFF:
+            end = j
+            j += 1
+        for i in range(first, end + 1):
+            if kinds[i] in (Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.DUPLICATE, Kind.ARTIFACT):
+                article_of[i] = k
+        ranges.append((first, end))
+        title_lines.append(story_headline if story_headline is not None else title_line)
+
+    # headlines outside every article (before the first, after the last) are links
+    covered = [False] * n
+    for a, b in ranges:
+        for i in range(a, b + 1):
+            covered[i] = True
+    for i in range(n):
+        if not covered[i] and roles[i] in (Role.HEADLINE, Role.NAME) and i > last_body:
+            kinds[i] = Kind.LINKS
+        elif not covered[i] and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.TITLE):
+            kinds[i] = Kind.LINKS if roles[i] is not Role.BODY else Kind.BODY
+    return LineKinds(tuple(kinds), tuple(article_of), tuple(ranges), tuple(title_lines))
+
+
+def _next_content(roles: Sequence[Role], i: int) -> int:
+    j = i + 1
+    while j < len(roles) and not (roles[j].is_content or roles[j] is Role.NAME):
+        j += 1
+    return j

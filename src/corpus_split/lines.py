@@ -1,0 +1,87 @@
+"""Cut the repaired text into non-blank lines and paragraphs, keeping their offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Layout", "Line", "split_lines"]
+
+
+# A document is "hard-wrapped" when most of its lines stop near one width; this
+# many lines are enough to tell.
+_MIN_LINES_FOR_WRAP = 6
+# Wrapped lines end within this share of the wrap width (ragged right margin).
+_WRAP_SLACK = 0.72
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the repaired text, trimmed of surrounding whitespace.
+
+    ``start``/``end`` are offsets of its first and past its last non-space
+    character in the repaired text; ``blank_before`` counts blank lines above it.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    blank_before: int
+    indent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The lines of a document and how it lays out paragraphs."""
+
+    lines: tuple[Line, ...]
+    blank_separated: bool
+    wrap_width: int | None
+
+    def starts_paragraph(self, i: int) -> bool:
+        """Whether line ``i`` begins a new paragraph rather than continuing a wrapped one."""
+        line = self.lines[i]
+        if i == 0 or line.blank_before or self.wrap_width is None:
+            return True
+        prev = self.lines[i - 1]
+        if line.indent > prev.indent:
+            return True
+        return len(prev.text) + prev.indent < _WRAP_SLACK * self.wrap_width
+
+
+def split_lines(text: str) -> Layout:
+    """Find the non-blank lines of ``text`` and whether it is blank-line separated or wrapped."""
+    lines: list[Line] = []
+    blank = 0
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        raw = text[pos:nl]
+        body = raw.strip()
+        if body:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
+            blank = 0
+        elif lines:
+            blank += 1
+        pos = nl + 1
+    blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
+    blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
+    return Layout(tuple(lines), blank_separated, _wrap_width(lines))
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The common right margin of a hard-wrapped text, or None when lines are not wrapped."""
+    if len(lines) < _MIN_LINES_FOR_WRAP:
+        return None
+    widths = sorted(len(ln.text) + ln.indent for ln in lines)
+    p90 = widths[int(0.9 * (len(widths) - 1))]
+    if p90 > 120 or p90 < 30:
+        return None
+    near = sum(1 for w in widths if w >= 0.8 * p90)
+    return p90 if near >= 0.5 * len(widths) else None

@@ -1,0 +1,127 @@
+"""The public data model: kinds, segments, articles, boundaries and the document.
+
+Every object here is a frozen, slotted dataclass, so results can be hashed, shared
+between threads and compared in tests. Offsets always count characters of
+``Document.text`` (the input as given), never of the repaired text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .repair import Repaired
+
+__all__ = ["CONTENT_KINDS", "Article", "Boundary", "Document", "Kind", "Reason", "Segment"]
+
+
+class Kind(str, Enum):
+    """What a piece of a document is."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+    LINKS = "links"
+    NOISE = "noise"
+    ARTIFACT = "artifact"
+    DUPLICATE = "duplicate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+CONTENT_KINDS: frozenset[Kind] = frozenset({Kind.TITLE, Kind.HEADING, Kind.BODY})
+"""The kinds that make up an article's own text (its ``clean_text``)."""
+
+
+class Reason(str, Enum):
+    """Why an article was judged to start where it does."""
+
+    DOCUMENT_START = "document_start"
+    HEADLINE = "headline"
+    SEPARATOR = "separator"
+    STYLE_SHIFT = "style_shift"
+    VOCABULARY_SHIFT = "vocabulary_shift"
+    TITLE_TERMS_BELOW = "title_terms_below"
+    ASSISTANT_PREAMBLE = "assistant_preamble"
+    AFTER_SIGN_OFF = "after_sign_off"
+    SPLICE = "splice"
+    NO_BLANK_LINE = "no_blank_line"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of the document that has one kind; segments tile ``Document.text``."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    article: int | None = None
+    language: str | None = None
+
+    def __repr__(self) -> str:
+        preview = self.text.strip()
+        if len(preview) > 40:
+            preview = preview[:37] + "..."
+        return (
+            f"Segment({self.kind.value}, {self.start}:{self.end}, article={self.article}, "
+            f"language={self.language!r}, {preview!r})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Where an article after the first starts, how sure we are, and why."""
+
+    offset: int
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article recovered from the document.
+
+    ``text`` is the raw input between ``start`` and ``end`` (chrome inside it
+    included); ``clean_text`` holds only its repaired title, headings and body.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    title: str | None
+    language: str | None
+    segments: tuple[Segment, ...]
+    clean_text: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(index={self.index}, {self.start}:{self.end}, title={self.title!r}, "
+            f"language={self.language!r}, segments={len(self.segments)})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The result of :func:`corpus_split.split`: the input, its pieces and its articles."""
+
+    text: str
+    encoding: str | None
+    segments: tuple[Segment, ...]
+    articles: tuple[Article, ...]
+    boundaries: tuple[Boundary, ...]
+    repaired: Repaired
+
+    def __repr__(self) -> str:
+        return (
+            f"Document(chars={len(self.text)}, encoding={self.encoding!r}, "
+            f"segments={len(self.segments)}, articles={len(self.articles)})"
+        )

@@ -1,0 +1,421 @@
+"""Encoding repair with an exact offset map back to the damaged input.
+
+ftfy does the fixing; it keeps no record of where a fix happened, so each step
+here records its edits (which span of its input became which span of its output)
+and the steps' maps are chained. Mojibake is mapped character by character: a
+repaired "é" maps back to exactly the two characters "Ã©" it was decoded from.
+
+Steps, in order, each named after the :class:`Config` field that switches it:
+``fix_line_breaks`` → ftfy (``fix_encoding``, ``unescape_html``, ``fix_c1_controls``,
+``remove_control_chars``, ``remove_terminal_escapes``) → ``remove_invisible`` →
+``normalize_spaces``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+import ftfy
+import regex
+
+from .config import DEFAULT_CONFIG, Config
+
+__all__ = ["Change", "Fix", "Repaired", "repair"]
+
+# ftfy is run on lines; a changed line longer than this is re-fixed in pieces so the
+# character alignment (difflib, worst case quadratic) stays cheap and bounded.
+_ALIGN_CHUNK = 800
+
+# Single-byte codecs that UTF-8 is most often misread as; used to map mojibake
+# back character by character. "sloppy-" codecs are registered by ftfy.
+_MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "macroman")
+
+_LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
+_INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u180e]+")
+_FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
+
+
+class Fix(str, Enum):
+    """A kind of repair; the values are the :class:`Config` fields that switch them."""
+
+    FIX_LINE_BREAKS = "fix_line_breaks"
+    FIX_ENCODING = "fix_encoding"
+    UNESCAPE_HTML = "unescape_html"
+    FIX_C1_CONTROLS = "fix_c1_controls"
+    REMOVE_CONTROL_CHARS = "remove_control_chars"
+    REMOVE_TERMINAL_ESCAPES = "remove_terminal_escapes"
+    FIX_SURROGATES = "fix_surrogates"
+    REMOVE_INVISIBLE = "remove_invisible"
+    NORMALIZE_SPACES = "normalize_spaces"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One repair: ``before`` at ``source_start:source_end`` became ``after`` at ``start:end``."""
+
+    fixes: tuple[Fix, ...]
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    before: str
+    after: str
+
+
+# (source start, source end, output start, output end) of one edit of one step.
+_Edit = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _OffsetMap:
+    """A monotone map between one step's input and output, from its sorted edits."""
+
+    src_start: tuple[int, ...]
+    src_end: tuple[int, ...]
+    dst_start: tuple[int, ...]
+    dst_end: tuple[int, ...]
+
+    @classmethod
+    def from_edits(cls, edits: Sequence[_Edit]) -> _OffsetMap:
+        return cls(
+            tuple(e[0] for e in edits),
+            tuple(e[1] for e in edits),
+            tuple(e[2] for e in edits),
+            tuple(e[3] for e in edits),
+        )
+
+    def to_source(self, i: int) -> int:
+        return _through(i, self.dst_start, self.dst_end, self.src_start, self.src_end)
+
+    def to_output(self, j: int) -> int:
+        return _through(j, self.src_start, self.src_end, self.dst_start, self.dst_end)
+
+
+def _through(
+    i: int, a_start: Sequence[int], a_end: Sequence[int], b_start: Sequence[int],
+    b_end: Sequence[int]
+) -> int:
+    """Map offset ``i`` from side a to side b of a sorted edit list."""
+    k = bisect_right(a_start, i) - 1
+    if k < 0:
+        return i
+    if i >= a_end[k]:
+        return b_end[k] + (i - a_end[k])
+    a_len = a_end[k] - a_start[k]
+    return b_start[k] + (i - a_start[k]) * (b_end[k] - b_start[k]) // a_len
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    """Repaired text with a monotone offset map to and from the damaged ``source``."""
+
+    source: str
+    text: str
+    changes: tuple[Change, ...]
+    _maps: tuple[_OffsetMap, ...] = field(default=(), repr=False)
+
+    def to_source(self, i: int) -> int:
+        """Offset in ``source`` of offset ``i`` (``0..len(text)``) of the repaired text."""
+        _check_offset(i, len(self.text), "repaired text")
+        # the ends map to the ends, even where deleted characters (a BOM) stood there
+        if i == len(self.text):
+            return len(self.source)
+        if i == 0:
+            return 0
+        for m in reversed(self._maps):
+            i = m.to_source(i)
+        return i
+
+    def to_repaired(self, j: int) -> int:
+        """Offset in the repaired text of offset ``j`` (``0..len(source)``) of ``source``."""
+        _check_offset(j, len(self.source), "source")
+        if j == len(self.source):
+            return len(self.text)
+        if j == 0:
+            return 0
+        for m in self._maps:
+            j = m.to_output(j)
+        return j
+
+    def __repr__(self) -> str:
+        return f"Repaired(chars={len(self.source)}->{len(self.text)}, changes={len(self.changes)})"
+
+
+def _check_offset(i: int, size: int, what: str) -> None:
+    if isinstance(i, bool) or not isinstance(i, int):
+        raise TypeError(f"offset must be an int, not {type(i).__name__}")
+    if not 0 <= i <= size:
+        raise IndexError(f"offset {i} is outside 0..{size} of the {what}")
+
+
+# --- steps -------------------------------------------------------------------------
+
+# A step: text -> (output, edits, fixes of each edit).
+_StepResult = tuple[str, list[_Edit], list[tuple[Fix, ...]]]
+
+
+def _substitute(
+    text: str, pattern: regex.Pattern[str], replace: Callable[[str], str], fix: Fix
+) -> _StepResult:
+    """Apply a regex substitution, recording each match as one edit."""
+    parts: list[str] = []
+    edits: list[_Edit] = []
+    last = 0
+    out_len = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        new = replace(m.group())
+        parts.append(text[last:s])
+        out_len += s - last
+        edits.append((s, e, out_len, out_len + len(new)))
+        parts.append(new)
+        out_len += len(new)
+        last = e
+    if not edits:
+        return text, [], []
+    parts.append(text[last:])
+    return "".join(parts), edits, [(fix,)] * len(edits)
+
+
+def fix_line_breaks(text: str) -> _StepResult:
+    """CRLF, lone CR and U+2028/U+2029 become ``\\n``."""
+    return _substitute(text, _LINE_BREAK_RE, lambda _: "\n", Fix.FIX_LINE_BREAKS)
+
+
+def remove_invisible(text: str) -> _StepResult:
+    """Zero-width spaces, word joiners, Mongolian vowel separators and stray BOMs go."""
+    return _substitute(text, _INVISIBLE_RE, lambda _: "", Fix.REMOVE_INVISIBLE)
+
+
+def normalize_spaces(text: str) -> _StepResult:
+    """No-break, figure and narrow no-break spaces become plain spaces."""
+    return _substitute(text, _FIXED_SPACE_RE, lambda _: " ", Fix.NORMALIZE_SPACES)
+
+
+def _ftfy_config(config: Config) -> ftfy.TextFixerConfig:
+    # Conservative: never uncurl quotes, change widths or ligatures, or renormalise.
+    return ftfy.TextFixerConfig(
+        unescape_html=config.unescape_html,
+        remove_terminal_escapes=config.remove_terminal_escapes,
+        fix_encoding=config.fix_encoding,
+        restore_byte_a0=config.fix_encoding,
+        replace_lossy_sequences=config.fix_encoding,
+        decode_inconsistent_utf8=config.fix_encoding,
+        fix_c1_controls=config.fix_c1_controls,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=config.remove_control_chars,
+        normalization=None,
+        explain=False,
+    )
+
+
+_STEP_FIX = {
+    "unescape_html": Fix.UNESCAPE_HTML,
+    "remove_terminal_escapes": Fix.REMOVE_TERMINAL_ESCAPES,
+    "fix_c1_controls": Fix.FIX_C1_CONTROLS,
+    "remove_control_chars": Fix.REMOVE_CONTROL_CHARS,
+    "fix_surrogates": Fix.FIX_SURROGATES,
+}
+
+
+def _explain(before: str, after: str, cfg: ftfy.TextFixerConfig) -> tuple[Fix, ...]:
+    """Name the fixes ftfy applies to turn ``before`` into ``after``; () if it does not."""
+    try:
+        explained = ftfy.fix_and_explain(before, cfg._replace(explain=True))
+    except Exception:  # ftfy is third-party code: never let its explanation break a repair
+        return ()
+    if explained.text != after:
+        return ()
+    found: list[Fix] = []
+    for action, name in explained.explanation or ():
+        fix = _STEP_FIX.get(name, Fix.FIX_ENCODING) if action in ("apply", "transcode") else (
+            Fix.FIX_ENCODING
+        )
+        if fix not in found:
+            found.append(fix)
+    return tuple(found)
+
+
+def _exact_groups(a: str, b: str, depth: int = 2) -> list[tuple[int, int]] | None:
+    """Split a mojibake span ``a`` and its repair ``b`` into (len in a, len in b) groups.
+
+    Works when ``a`` is ``b``'s UTF-8 bytes read through a single-byte codec,
+    possibly twice; returns None otherwise.
+    """
+    for codec in _MOJIBAKE_CODECS:
+        try:
+            inner = a.encode(codec).decode("utf-8")
+        except (UnicodeError, LookupError):
+            continue
+        if inner == b:
+            return [(len(ch.encode("utf-8", "surrogatepass")), 1) for ch in b]
+        if depth > 1:
+            rest = _exact_groups(inner, b, depth - 1)
+            if rest is not None:
+                # each char of `inner` came from len(its UTF-8) chars of `a`
+                sizes = [len(ch.encode("utf-8", "surrogatepass")) for ch in inner]
+                groups: list[tuple[int, int]] = []
+                pos = 0
+                for n_inner, n_b in rest:
+                    groups.append((sum(sizes[pos : pos + n_inner]), n_b))
+                    pos += n_inner
+                return groups
+    return None
+
+
+def _pieces(line: str, size: int) -> Iterable[str]:
+    """Cut a long line into pieces of about ``size`` characters, at spaces where possible."""
+    start = 0
+    n = len(line)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            space = line.rfind(" ", start + size // 2, end)
+            if space > start:
+                end = space + 1
+        yield line[start:end]
+        start = end
+
+
+def _align(
+    a: str, b: str, a_base: int, b_base: int, edits: list[_Edit], fixes: list[tuple[Fix, ...]],
+    line_fixes: Callable[[], tuple[Fix, ...]], cfg: ftfy.TextFixerConfig,
+) -> None:
+    """Record the edits that turn ``a`` into ``b`` (both short), exact for mojibake."""
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        before, after = a[i1:i2], b[j1:j2]
+        groups = _exact_groups(before, after) if before and after else None
+        part_fixes = (_explain(before, after, cfg) if before else ()) or line_fixes()
+        if groups is None:
+            groups = [(i2 - i1, j2 - j1)]
+        pa, pb = a_base + i1, b_base + j1
+        for na, nb in groups:
+            edits.append((pa, pa + na, pb, pb + nb))
+            fixes.append(part_fixes)
+            pa += na
+            pb += nb
+
+
+def fix_with_ftfy(text: str, config: Config) -> _StepResult:
+    """Run ftfy line by line and align each changed line with its repair."""
+    cfg = _ftfy_config(config)
+    try:
+        whole = ftfy.fix_text(text, cfg)
+    except Exception:  # ftfy must never crash a repair; leave the text as it is
+        return text, [], []
+    if whole == text:
+        return text, [], []
+    a_lines = text.split("\n")
+    b_whole = whole.split("\n")
+    paired = len(b_whole) == len(a_lines)
+    out: list[str] = []
+    edits: list[_Edit] = []
+    fixes: list[tuple[Fix, ...]] = []
+    a_pos = 0
+    b_pos = 0
+    for n, a in enumerate(a_lines):
+        b = b_whole[n] if paired else _safe_fix(a, cfg)
+        if a != b:
+            if len(a) > _ALIGN_CHUNK:
+                pieces = [(p, _safe_fix(p, cfg)) for p in _pieces(a, _ALIGN_CHUNK)]
+            else:
+                pieces = [(a, b)]
+            line_cache: list[tuple[Fix, ...]] = []
+
+            def line_fixes(a: str = a, b: str = b, cache: list[tuple[Fix, ...]] = line_cache
+                           ) -> tuple[Fix, ...]:
+                if not cache:
+                    cache.append(_explain(a, b, cfg) or (Fix.FIX_ENCODING,))
+                return cache[0]
+
+            pa, pb = a_pos, b_pos
+            rebuilt: list[str] = []
+            for pa_text, pb_text in pieces:
+                if pa_text != pb_text:
+                    _align(pa_text, pb_text, pa, pb, edits, fixes, line_fixes, cfg)
+                rebuilt.append(pb_text)
+                pa += len(pa_text)
+                pb += len(pb_text)
+            b = "".join(rebuilt)
+        out.append(b)
+        a_pos += len(a) + 1
+        b_pos += len(b) + 1
+    return "\n".join(out), edits, fixes
+
+
+def _safe_fix(text: str, cfg: ftfy.TextFixerConfig) -> str:
+    try:
+        return str(ftfy.fix_text(text, cfg))
+    except Exception:  # see fix_with_ftfy
+        return text
+
+
+# --- the public function --------------------------------------------------------------
+
+
+def repair(text: str, *, config: Config | None = None) -> Repaired:
+    """Repair encoding damage in ``text`` and keep an exact map back to it.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``, or ``config`` not a :class:`Config`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"repair() takes a str, not {type(text).__name__}")
+    config = _check_config(config)
+    steps: list[Callable[[str], _StepResult]] = []
+    if config.fix_line_breaks:
+        steps.append(fix_line_breaks)
+    steps.append(lambda t: fix_with_ftfy(t, config))
+    if config.remove_invisible:
+        steps.append(remove_invisible)
+    if config.normalize_spaces:
+        steps.append(normalize_spaces)
+
+    current = text
+    maps: list[_OffsetMap] = []
+    raw_changes: list[tuple[int, list[_Edit], list[tuple[Fix, ...]]]] = []
+    for step in steps:
+        out, edits, fixes = step(current)
+        if edits:
+            raw_changes.append((len(maps), edits, fixes))
+            maps.append(_OffsetMap.from_edits(edits))
+            current = out
+    repaired = Repaired(source=text, text=current, changes=(), _maps=tuple(maps))
+    if not maps:
+        return repaired
+    changes: list[Change] = []
+    for level, edits, fixes in raw_changes:
+        earlier = maps[:level]
+        later = maps[level + 1 :]
+        for (s0, s1, d0, d1), fx in zip(edits, fixes):
+            src0, src1 = s0, s1
+            for m in reversed(earlier):
+                src0, src1 = m.to_source(src0), m.to_source(src1)
+            rep0, rep1 = d0, d1
+            for m in later:
+                rep0, rep1 = m.to_output(rep0), m.to_output(rep1)
+            changes.append(Change(fx, rep0, rep1, src0, src1, text[src0:src1], current[rep0:rep1]))
+    changes.sort(key=lambda c: (c.source_start, c.start))
+    return Repaired(source=text, text=current, changes=tuple(changes), _maps=tuple(maps))
+
+
+def _check_config(config: Config | None) -> Config:
+    if config is None:
+        return DEFAULT_CONFIG
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a corpus_split.Config or None, not {type(config).__name__}")
+    return config

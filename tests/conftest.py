@@ -1,0 +1,36 @@
+"""Shared fixtures: the bundled seed documents and, when present, their gold annotation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
+GOLD_DIR = ROOT.parent / "shared" / "seeds" / "gold"
+
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.load_profile("ci")
+
+
+def seed_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=SEEDS, ids=[p.stem[:3] for p in SEEDS])
+def seed_path(request: pytest.FixtureRequest) -> Path:
+    return request.param  # type: ignore[no-any-return]
+
+
+def gold_for(path: Path) -> dict[str, object] | None:
+    """The gold annotation of a seed, or None when ../shared is not beside the project."""
+    matches = sorted(GOLD_DIR.glob(path.stem + ".json")) if GOLD_DIR.is_dir() else []
+    if not matches:
+        return None
+    return json.loads(matches[0].read_text(encoding="utf-8"))  # type: ignore[no-any-return]

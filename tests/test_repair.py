@@ -1,0 +1,143 @@
+"""repair(): what it fixes, and the offset map's invariants (Hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-" codecs)
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import corpus_split as cs
+from tests.conftest import seed_text
+
+# Text with the damage repair is for, mixed into arbitrary Unicode.
+damage = st.sampled_from(
+    ["Ã©", "â€™", "ÃƒÂ©", "&amp;", "&#8217;", "\r\n", "\r", "\u200b", "\ufeff", "\xa0", "\x85",
+     "\x00", "\x1b[1m", "\u2028", "rÃ©sumÃ©", "\ud800"]
+)
+damaged_text = st.lists(st.one_of(st.text(max_size=12), damage), max_size=12).map("".join)
+
+
+def check_map(r: cs.Repaired) -> None:
+    n, m = len(r.text), len(r.source)
+    src = [r.to_source(i) for i in range(n + 1)]
+    assert src[-1] == m and (n == 0 or src[0] == 0)
+    assert all(0 <= a <= b <= m for a, b in zip(src, src[1:]))
+    rep = [r.to_repaired(j) for j in range(m + 1)]
+    assert rep[-1] == n and rep[0] == 0
+    assert all(0 <= a <= b <= n for a, b in zip(rep, rep[1:]))
+    for c in r.changes:
+        assert r.source[c.source_start : c.source_end] == c.before
+        assert r.text[c.start : c.end] == c.after
+        assert c.fixes and all(isinstance(f, cs.Fix) for f in c.fixes)
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        ("rÃ©sumÃ©", "résumé"),
+        ("donâ€™t", "don’t"),
+        ("ÃƒÂ©tÃƒÂ©", "été"),  # encoded twice
+        ("fish &amp; chips &#8217;", "fish & chips ’"),
+        ("a\r\nb\rc\u2028d", "a\nb\nc\nd"),
+        ("\ufeffstart mid\ufeffdle zero\u200bwidth", "start middle zerowidth"),
+        ("no\xa0break", "no break"),
+        ("cost \x80100", "cost €100"),  # a C1 control meant as Windows-1252
+        ("keeps ‘curly’ quotes and ｗｉｄｔｈ", "keeps ‘curly’ quotes and ｗｉｄｔｈ"),
+    ],
+)
+def test_fixes(damaged: str, fixed: str) -> None:
+    r = cs.repair(damaged)
+    assert r.text == fixed
+    check_map(r)
+
+
+def test_resume_maps_back_to_exactly_its_damaged_characters() -> None:
+    r = cs.repair("my rÃ©sumÃ© here")
+    start = r.text.index("résumé")
+    end = start + len("résumé")
+    assert r.source[r.to_source(start) : r.to_source(end)] == "rÃ©sumÃ©"
+    e = r.text.index("é")
+    assert r.source[r.to_source(e) : r.to_source(e + 1)] == "Ã©"
+    assert r.to_repaired(r.to_source(e)) == e
+
+
+def test_changes_say_what_was_fixed() -> None:
+    r = cs.repair("rÃ©sumÃ© &amp; co\r\n")
+    fixes = {f for c in r.changes for f in c.fixes}
+    assert cs.Fix.FIX_ENCODING in fixes
+    assert cs.Fix.UNESCAPE_HTML in fixes
+    assert cs.Fix.FIX_LINE_BREAKS in fixes
+    first = r.changes[0]
+    assert (first.before, first.after) == ("Ã©", "é")
+
+
+def test_config_switches_steps_off() -> None:
+    cfg = cs.Config(fix_encoding=False, normalize_spaces=False)
+    assert cs.repair("rÃ©sumÃ©\xa0x", config=cfg).text == "rÃ©sumÃ©\xa0x"
+
+
+def test_out_of_range_offsets_raise() -> None:
+    r = cs.repair("abc")
+    with pytest.raises(IndexError):
+        r.to_source(4)
+    with pytest.raises(IndexError):
+        r.to_repaired(-1)
+    with pytest.raises(TypeError):
+        r.to_source("1")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 5])
+def test_repair_wrong_type(bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        cs.repair(bad)  # type: ignore[arg-type]
+
+
+def test_invalid_config_values() -> None:
+    with pytest.raises(ValueError, match="sensitivity"):
+        cs.Config(sensitivity=2.0)
+    with pytest.raises(ValueError, match="fix_encoding"):
+        cs.Config(fix_encoding="yes")  # type: ignore[arg-type]
+
+
+@given(st.text())
+def test_map_is_monotone_on_any_text(text: str) -> None:
+    check_map(cs.repair(text))
+
+
+@given(damaged_text)
+def test_map_is_monotone_on_damaged_text(text: str) -> None:
+    check_map(cs.repair(text))
+
+
+@given(st.text(alphabet=st.characters(codec="ascii", exclude_characters="\r&\x1b\x00"
+                                      "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1c"
+                                      "\x1d\x1e\x1f\x7f")))
+def test_map_round_trips_on_unchanged_text(text: str) -> None:
+    r = cs.repair(text)
+    assert r.text == text
+    assert r.changes == ()
+    for i in range(len(text) + 1):
+        assert r.to_source(i) == i
+        assert r.to_repaired(i) == i
+
+
+@given(damaged_text)
+def test_repair_is_idempotent(text: str) -> None:
+    once = cs.repair(text).text
+    assert cs.repair(once).text == once
+
+
+@given(damaged_text)
+def test_repair_is_deterministic(text: str) -> None:
+    assert cs.repair(text) == cs.repair(text)
+
+
+def test_seeds_repair_idempotent_and_mapped(seed_path: Path) -> None:
+    text = seed_text(seed_path)
+    r = cs.repair(text)
+    check_map(r)
+    assert cs.repair(r.text).text == r.text

@@ -1,0 +1,38 @@
+"""Hypothesis properties of split(): tiling, offsets, determinism on arbitrary input."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import corpus_split as cs
+from tests.contract import check_document
+
+lines = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        ["Advertisement", "Sure! Here's an article about cats.", "Rising Prices Hit Local Shops",
+         "The council met on Tuesday and agreed to raise the budget by a small amount.",
+         "rÃ©sumÃ© fraud grows", "", "\r\n", "   ", "人工智能与大数据的应用。"]
+    ),
+)
+documents = st.lists(lines, max_size=25).map("\n".join)
+
+
+@given(st.text())
+def test_contract_on_any_text(text: str) -> None:
+    check_document(cs.split(text))
+
+
+@given(documents)
+def test_contract_on_document_like_text(text: str) -> None:
+    doc = cs.split(text)
+    check_document(doc)
+    assert cs.split(text) == doc
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_are_decoded_without_loss_of_contract(data: bytes) -> None:
+    doc = cs.split(data)
+    check_document(doc)
+    assert doc.encoding is not None
