@@ -44,6 +44,11 @@ BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
 BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
 PENALTY_PARAGRAPH = 6.0  # a start with no headline, in a document that has headlines
+# Without a prior, the saving from cutting any long text in two grows with its
+# length (sub-topics differ), so long articles fall apart at their sections. This
+# prior charges COHESION * n * H(split) nats for cutting n words, so only cuts that
+# save more than ~that share per word (a real change of topic) pay for themselves.
+COHESION = 0.25
 # Articles with fewer content words than this pay a growing penalty (nats):
 # fragments this short are rarely whole articles.
 MIN_ARTICLE_WORDS = 40
@@ -73,16 +78,26 @@ class ArticleSpan:
     reasons: tuple[Reason, ...]
 
 
-def build_units(layout: Layout, roles: Sequence[Role]) -> list[Unit]:
-    """Group content lines into units, keeping headlines apart."""
+def build_units(
+    layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures]
+) -> list[Unit]:
+    """Group content lines into units, keeping headlines apart.
+
+    Lines in a writing system other than the document's main one (a Chinese
+    passage in an English page) add no words: vocabulary cannot be compared
+    across scripts, so such a switch is left to structural evidence.
+    """
     units: list[Unit] = []
     current: list[int] = []
+    cjk_chars = sum(f.n_chars for f in feats if f.cjk_share >= 0.5)
+    main_cjk = cjk_chars * 2 > sum(f.n_chars for f in feats)
 
     def flush() -> None:
         if current:
             words: list[str] = []
             for i in current:
-                words.extend(content_words(layout.lines[i].text))
+                if (feats[i].cjk_share >= 0.5) == main_cjk:
+                    words.extend(content_words(layout.lines[i].text))
             head = roles[current[0]] in (Role.HEADLINE, Role.NAME)
             units.append(Unit(current[0], current[-1], head, tuple(words)))
             current.clear()
@@ -128,7 +143,11 @@ class _Cost:
         self.n += len(words)
 
     def value(self) -> float:
-        return self.n * math.log(self.n + self.k) - self.s if self.n else 0.0
+        if not self.n:
+            return 0.0
+        # Utiyama–Isahara cost, less a cohesion prior that makes cutting a text
+        # cost in proportion to the size of its smaller side (see COHESION).
+        return self.n * math.log(self.n + self.k) - self.s - COHESION * _flog(self.n)
 
 
 _FLOG = [f * math.log(f + 1) for f in range(4096)]
@@ -204,7 +223,7 @@ def find_articles(
     layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures], sensitivity: float
 ) -> tuple[list[Unit], list[ArticleSpan]]:
     """Choose the article starts; returns the units and the articles over them."""
-    units = build_units(layout, roles)
+    units = build_units(layout, roles, feats)
     if not units:
         return units, []
     n_units = len(units)

@@ -19,6 +19,7 @@ from .lines import Layout
 __all__ = ["Role", "read_roles"]
 
 _SEPARATOR_RE = regex.compile(r"^[\p{P}\p{S}\s]{3,}$")
+_ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
 _NAME_WORD_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’\-.]+$|^\p{Lu}\.$")
 
 
@@ -51,8 +52,10 @@ def read_roles(layout: Layout, feats: Sequence[LineFeatures], find_duplicates: b
             roles.append(Role.SIGN_OFF)
         elif f.family is Family.CHROME:
             roles.append(Role.CHROME)
-        elif _SEPARATOR_RE.match(text) and len(text) <= 200:
+        elif len(text) <= 200 and _SEPARATOR_RE.match(text):
             roles.append(Role.SEPARATOR)
+        elif not _ALNUM_RE.search(text):
+            roles.append(Role.NOISE)
         elif f.gibberish:
             roles.append(Role.NOISE)
         elif f.headline:

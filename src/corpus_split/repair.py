@@ -30,10 +30,14 @@ __all__ = ["Change", "Fix", "Repaired", "repair"]
 # character alignment (difflib, worst case quadratic) stays cheap and bounded.
 _ALIGN_CHUNK = 800
 
+# Rounds of repair at most; a second round is rare and a third rarer still.
+_MAX_ROUNDS = 3
+
 # Single-byte codecs that UTF-8 is most often misread as; used to map mojibake
 # back character by character. "sloppy-" codecs are registered by ftfy.
 _MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "macroman")
 
+_NEWLINE_RE = regex.compile(r"\n")
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
 _INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u180e]+")
 _FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
@@ -310,18 +314,25 @@ def _align(
             pb += nb
 
 
-def fix_with_ftfy(text: str, config: Config) -> _StepResult:
-    """Run ftfy line by line and align each changed line with its repair."""
+def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None = None) -> _StepResult:
+    """Run ftfy line by line and align each changed line with its repair.
+
+    With ``only_lines``, just those lines (0-based) are looked at again.
+    """
     cfg = _ftfy_config(config)
-    try:
-        whole = ftfy.fix_text(text, cfg)
-    except Exception:  # ftfy must never crash a repair; leave the text as it is
-        return text, [], []
-    if whole == text:
-        return text, [], []
     a_lines = text.split("\n")
-    b_whole = whole.split("\n")
-    paired = len(b_whole) == len(a_lines)
+    if only_lines is None:
+        try:
+            whole = ftfy.fix_text(text, cfg)
+        except Exception:  # ftfy must never crash a repair; leave the text as it is
+            return text, [], []
+        if whole == text:
+            return text, [], []
+        b_whole = whole.split("\n")
+        paired = len(b_whole) == len(a_lines)
+    else:
+        b_whole = [a if n not in only_lines else _safe_fix(a, cfg) for n, a in enumerate(a_lines)]
+        paired = True
     out: list[str] = []
     edits: list[_Edit] = []
     fixes: list[tuple[Fix, ...]] = []
@@ -376,24 +387,31 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
     if not isinstance(text, str):
         raise TypeError(f"repair() takes a str, not {type(text).__name__}")
     config = _check_config(config)
-    steps: list[Callable[[str], _StepResult]] = []
-    if config.fix_line_breaks:
-        steps.append(fix_line_breaks)
-    steps.append(lambda t: fix_with_ftfy(t, config))
-    if config.remove_invisible:
-        steps.append(remove_invisible)
-    if config.normalize_spaces:
-        steps.append(normalize_spaces)
-
     current = text
     maps: list[_OffsetMap] = []
     raw_changes: list[tuple[int, list[_Edit], list[tuple[Fix, ...]]]] = []
-    for step in steps:
-        out, edits, fixes = step(current)
-        if edits:
-            raw_changes.append((len(maps), edits, fixes))
-            maps.append(_OffsetMap.from_edits(edits))
-            current = out
+    touched: frozenset[int] | None = None
+    # One fix can expose another (a no-break space next to mojibake, say), so the
+    # steps run again on the lines a round changed, until nothing changes.
+    for _ in range(_MAX_ROUNDS):
+        steps: list[Callable[[str], _StepResult]] = []
+        if config.fix_line_breaks and touched is None:
+            steps.append(fix_line_breaks)
+        steps.append(lambda t, lines=touched: fix_with_ftfy(t, config, lines))
+        if config.remove_invisible:
+            steps.append(remove_invisible)
+        if config.normalize_spaces:
+            steps.append(normalize_spaces)
+        round_start = len(maps)
+        for step in steps:
+            out, edits, fixes = step(current)
+            if edits:
+                raw_changes.append((len(maps), edits, fixes))
+                maps.append(_OffsetMap.from_edits(edits))
+                current = out
+        if len(maps) == round_start:
+            break
+        touched = _touched_lines(current, raw_changes[round_start:], maps)
     repaired = Repaired(source=text, text=current, changes=(), _maps=tuple(maps))
     if not maps:
         return repaired
@@ -411,6 +429,24 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
             changes.append(Change(fx, rep0, rep1, src0, src1, text[src0:src1], current[rep0:rep1]))
     changes.sort(key=lambda c: (c.source_start, c.start))
     return Repaired(source=text, text=current, changes=tuple(changes), _maps=tuple(maps))
+
+
+def _touched_lines(
+    text: str,
+    round_changes: Sequence[tuple[int, list[_Edit], list[tuple[Fix, ...]]]],
+    maps: Sequence[_OffsetMap],
+) -> frozenset[int]:
+    """Line numbers of ``text`` (the round's output) that the round's edits touched."""
+    newlines = [m.start() for m in _NEWLINE_RE.finditer(text)]
+    found: set[int] = set()
+    for level, edits, _ in round_changes:
+        for _s0, _s1, d0, _d1 in edits:
+            pos = d0
+            for m in maps[level + 1 :]:
+                pos = m.to_output(pos)
+            found.add(bisect_right(newlines, pos - 1) if pos else 0)
+            found.add(bisect_right(newlines, pos))
+    return frozenset(found)
 
 
 def _check_config(config: Config | None) -> Config:
