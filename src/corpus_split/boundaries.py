@@ -49,12 +49,17 @@ PENALTY_PARAGRAPH = 6.0  # a start with no headline, in a document that has head
 # prior charges COHESION * n * H(split) nats for cutting n words, so only cuts that
 # save more than ~that share per word (a real change of topic) pay for themselves.
 COHESION = 0.25
+# With no headlines to show the shape of the articles, the plain model decides.
+COHESION_UNSTRUCTURED = 0.0
 # Articles with fewer content words than this pay a growing penalty (nats):
 # fragments this short are rarely whole articles.
 MIN_ARTICLE_WORDS = 40
-SHORT_ARTICLE_PENALTY = 12.0
-# Sensitivity 0.5 leaves the per-article penalty at the description length of a
-# boundary (log of the word count); 0 doubles it, 1 halves it.
+SHORT_ARTICLE_PENALTY = 6.0
+# Share of the description length of a boundary (log of the word count) charged
+# per article at sensitivity 0.5; chosen on the Choi-style and concatenation
+# benchmarks (benchmarks/), where 0.3-0.5 did equally well and 1.0 under-split.
+BOUNDARY_PRIOR = 0.4
+# Sensitivity 0 doubles that penalty, 1 halves it.
 SENSITIVITY_RANGE = 2.0
 
 
@@ -124,9 +129,10 @@ def build_units(
 class _Cost:
     """Incremental Utiyama–Isahara description length of one growing article."""
 
-    __slots__ = ("counts", "k", "n", "s")
+    __slots__ = ("cohesion", "counts", "k", "n", "s")
 
-    def __init__(self, k: int) -> None:
+    def __init__(self, k: int, cohesion: float) -> None:
+        self.cohesion = cohesion
         self.counts: dict[str, int] = {}
         self.n = 0
         self.s = 0.0
@@ -147,7 +153,7 @@ class _Cost:
             return 0.0
         # Utiyama–Isahara cost, less a cohesion prior that makes cutting a text
         # cost in proportion to the size of its smaller side (see COHESION).
-        return self.n * math.log(self.n + self.k) - self.s - COHESION * _flog(self.n)
+        return self.n * math.log(self.n + self.k) - self.s - self.cohesion * _flog(self.n)
 
 
 _FLOG = [f * math.log(f + 1) for f in range(4096)]
@@ -230,13 +236,15 @@ def find_articles(
     headlines = sum(1 for u in units if u.headline)
     structured = headlines >= 2 and headlines * 12 >= n_units // 4
     bonuses = _bonuses(units, layout, roles, structured)
+    # Headed documents have long, sectioned articles; plain runs of sentences don't.
+    cohesion = COHESION if structured else COHESION_UNSTRUCTURED
     vocab: set[str] = set()
     total = 0
     for unit in units:
         vocab.update(unit.words)
         total += len(unit.words)
     k = len(vocab)
-    penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity)
+    penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if bonuses[u][0] > -1e5]
@@ -251,7 +259,7 @@ def find_articles(
         if best[q] == math.inf:
             continue
         start_cost = best[q] + (0.0 if q == 0 else penalty - bonuses[q][0])
-        cost = _Cost(k)
+        cost = _Cost(k, cohesion)
         exact_tokens = 0
         per_token = 0.0
         u = q
@@ -291,20 +299,20 @@ def find_articles(
             spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
             continue
         prev_start = starts[idx - 1]
-        gain = _split_gain(units, prev_start, s, end, k) - penalty + bonuses[s][0]
+        gain = _split_gain(units, prev_start, s, end, k, cohesion) - penalty + bonuses[s][0]
         reasons = bonuses[s][1]
-        if _split_gain(units, prev_start, s, end, k) > 0:
+        if _split_gain(units, prev_start, s, end, k, cohesion) > 0:
             reasons = (*reasons, Reason.VOCABULARY_SHIFT)
         score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gain / 4.0))))
         spans.append(ArticleSpan(s, end - 1, score, reasons))
     return units, spans
 
 
-def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int) -> float:
+def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float) -> float:
     """Lexical cost saved by cutting units a..c at b (bounded windows on each side)."""
-    left = _Cost(k)
-    right = _Cost(k)
-    both = _Cost(k)
+    left = _Cost(k, cohesion)
+    right = _Cost(k, cohesion)
+    both = _Cost(k, cohesion)
     budget = MAX_SPAN_TOKENS
     for u in range(b - 1, a - 1, -1):
         if budget <= 0:

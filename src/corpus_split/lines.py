@@ -46,6 +46,8 @@ class Layout:
         prev = self.lines[i - 1]
         if line.indent > prev.indent:
             return True
+        if line.text[:1].islower():  # a sentence carrying on from the line above
+            return False
         return len(prev.text) + prev.indent < _WRAP_SLACK * self.wrap_width
 
 

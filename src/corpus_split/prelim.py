@@ -13,7 +13,7 @@ from enum import Enum
 import regex
 
 from .duplicates import find_repeats
-from .features import Family, LineFeatures
+from .features import Family, LineFeatures, line_features
 from .lines import Layout
 
 __all__ = ["Role", "read_roles"]
@@ -42,31 +42,48 @@ class Role(str, Enum):
 
 
 def read_roles(layout: Layout, feats: Sequence[LineFeatures], find_duplicates: bool) -> list[Role]:
-    """Give every line its provisional role."""
+    """Give every line its provisional role.
+
+    In hard-wrapped text a paragraph spans several lines, and its fragments
+    would look like headlines one by one; so the lines of each paragraph are
+    judged together and share one role.
+    """
+    lines = layout.lines
     roles: list[Role] = []
-    for line, f in zip(layout.lines, feats):
-        text = line.text
-        if f.family is Family.ASSISTANT_PREAMBLE:
-            roles.append(Role.PREAMBLE)
-        elif f.family is Family.ASSISTANT_SIGN_OFF:
-            roles.append(Role.SIGN_OFF)
-        elif f.family is Family.CHROME:
-            roles.append(Role.CHROME)
-        elif len(text) <= 200 and _SEPARATOR_RE.match(text):
-            roles.append(Role.SEPARATOR)
-        elif not _ALNUM_RE.search(text):
-            roles.append(Role.NOISE)
-        elif f.gibberish:
-            roles.append(Role.NOISE)
-        elif f.headline:
-            roles.append(Role.NAME if _looks_like_name(text) else Role.HEADLINE)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        if layout.wrap_width is not None:
+            while j < len(lines) and not layout.starts_paragraph(j):
+                j += 1
+        if j - i == 1:
+            role = _role(lines[i].text, feats[i])
         else:
-            roles.append(Role.BODY)
+            joined = " ".join(line.text for line in lines[i:j])
+            role = _role(joined, line_features(joined))
+        roles.extend([role] * (j - i))
+        i = j
     if find_duplicates:
         eligible = [r.is_content for r in roles]
-        for i in find_repeats(layout.lines, eligible):
-            roles[i] = Role.REPEAT
+        for k in find_repeats(lines, eligible):
+            roles[k] = Role.REPEAT
     return roles
+
+
+def _role(text: str, f: LineFeatures) -> Role:
+    if f.family is Family.ASSISTANT_PREAMBLE:
+        return Role.PREAMBLE
+    if f.family is Family.ASSISTANT_SIGN_OFF:
+        return Role.SIGN_OFF
+    if f.family is Family.CHROME:
+        return Role.CHROME
+    if len(text) <= 200 and _SEPARATOR_RE.match(text):
+        return Role.SEPARATOR
+    if not _ALNUM_RE.search(text) or f.gibberish:
+        return Role.NOISE
+    if f.headline:
+        return Role.NAME if _looks_like_name(text) else Role.HEADLINE
+    return Role.BODY
 
 
 def _looks_like_name(text: str) -> bool:
