@@ -14,6 +14,7 @@ Steps, in order, each named after the :class:`Config` field that switches it:
 from __future__ import annotations
 
 import difflib
+import functools
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -397,7 +398,7 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
         steps: list[Callable[[str], _StepResult]] = []
         if config.fix_line_breaks and touched is None:
             steps.append(fix_line_breaks)
-        steps.append(lambda t, lines=touched: fix_with_ftfy(t, config, lines))
+        steps.append(functools.partial(fix_with_ftfy, config=config, only_lines=touched))
         if config.remove_invisible:
             steps.append(remove_invisible)
         if config.normalize_spaces:
