@@ -19,11 +19,17 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
+from .features import content_words
 from .lines import Layout
 from .model import Kind
 from .prelim import Role
 
 __all__ = ["LineKinds", "assign_kinds", "normalise_title"]
+
+# Distinct words of the opening paragraphs a title is compared with.
+TITLE_CONTEXT_WORDS = 200
+# Share of a headline's words that must recur in the opening for it to be the title.
+TITLE_OVERLAP = 0.34
 
 _SANITISED_COLON_RE = regex.compile(r"(?<=\S)_\s+")
 _COUNTER_RE = regex.compile(r"_\d{1,3}$")
@@ -85,25 +91,17 @@ def assign_kinds(
             continue
         first_body = body_lines[0]
         article_last_body = body_lines[-1]
-        title_line: int | None = None
+        header = [i for i in range(first, first_body) if roles[i] in (Role.HEADLINE, Role.NAME)]
+        title_line = _choose_title(layout, roles, header, body_lines, first_body)
         story_headline: int | None = None
-        title_key: str | None = None
-        for i in range(first, first_body):
-            role = roles[i]
-            if role not in (Role.HEADLINE, Role.NAME):
-                continue
-            adjacent = _next_content(roles, i) == first_body and all(
-                roles[j] in (Role.HEADLINE, Role.NAME) for j in range(i + 1, first_body)
-            )
-            if title_line is None and role is Role.HEADLINE:
+        title_key = _key(layout.lines[title_line].text) if title_line is not None else None
+        for i in header:
+            if i == title_line:
                 kinds[i] = Kind.TITLE
-                title_line = i
-                title_key = _key(layout.lines[i].text)
-            elif adjacent:
+            elif i == first_body - 1:
                 kinds[i] = Kind.HEADING
-                if story_headline is None:
-                    story_headline = i
-            elif (title_key is not None and _key(layout.lines[i].text) == title_key) or role is Role.NAME:
+                story_headline = i
+            elif roles[i] is Role.NAME or _key(layout.lines[i].text) == title_key:
                 kinds[i] = Kind.BOILERPLATE
             else:
                 kinds[i] = Kind.LINKS
@@ -144,8 +142,26 @@ def assign_kinds(
     return LineKinds(tuple(kinds), tuple(article_of), tuple(ranges), tuple(title_lines))
 
 
-def _next_content(roles: Sequence[Role], i: int) -> int:
-    j = i + 1
-    while j < len(roles) and not (roles[j].is_content or roles[j] is Role.NAME):
-        j += 1
-    return j
+def _choose_title(
+    layout: Layout, roles: Sequence[Role], header: Sequence[int], body_lines: Sequence[int],
+    first_body: int,
+) -> int | None:
+    """The article's title among the headlines above its first paragraph.
+
+    The first headline whose words recur in the opening paragraphs wins; a
+    headline that shares nothing with the text is a teaser for another article.
+    Failing that, the headline right above the text, then the first headline.
+    """
+    candidates = [i for i in header if roles[i] is Role.HEADLINE]
+    if not candidates:
+        return None
+    opening: set[str] = set()
+    for i in body_lines:
+        opening.update(content_words(layout.lines[i].text))
+        if len(opening) >= TITLE_CONTEXT_WORDS:
+            break
+    for i in candidates:
+        words = set(content_words(layout.lines[i].text))
+        if words and len(words & opening) >= TITLE_OVERLAP * len(words):
+            return i
+    return first_body - 1 if first_body - 1 in candidates else candidates[0]

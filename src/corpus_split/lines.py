@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from .features import MAX_SHORT_LINE, line_features
+
 __all__ = ["Layout", "Line", "split_lines"]
 
 
@@ -12,6 +16,11 @@ __all__ = ["Layout", "Line", "split_lines"]
 _MIN_LINES_FOR_WRAP = 6
 # Wrapped lines end within this share of the wrap width (ragged right margin).
 _WRAP_SLACK = 0.72
+
+# A word cut off and glued to a capitalised headline: "impact on-chainFuture Trends".
+# Three lower-case letters before the capital, and no capital earlier in the word,
+# keep brand names (iPhone, PayPal, JavaScript) out.
+_SPLICE_RE = regex.compile(r"(?<=\p{Ll}{3})(?=\p{Lu})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,7 @@ class Line:
     text: str
     blank_before: int
     indent: int
+    spliced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +51,7 @@ class Layout:
     def starts_paragraph(self, i: int) -> bool:
         """Whether line ``i`` begins a new paragraph rather than continuing a wrapped one."""
         line = self.lines[i]
-        if i == 0 or line.blank_before or self.wrap_width is None:
+        if i == 0 or line.blank_before or line.spliced or self.wrap_width is None:
             return True
         prev = self.lines[i - 1]
         if line.indent > prev.indent:
@@ -67,7 +77,14 @@ def split_lines(text: str) -> Layout:
             lead = len(raw) - len(raw.lstrip())
             start = pos + lead
             indent = len(raw) - len(raw.lstrip(" \t"))
-            lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
+            cut = _splice_point(body)
+            if cut is None:
+                lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
+            else:
+                head = body[:cut].rstrip()
+                lines.append(Line(len(lines), start, start + len(head), head, blank, indent))
+                tail = body[cut:]
+                lines.append(Line(len(lines), start + cut, start + len(body), tail, 0, 0, True))
             blank = 0
         elif lines:
             blank += 1
@@ -75,6 +92,22 @@ def split_lines(text: str) -> Layout:
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
     return Layout(tuple(lines), blank_separated, _wrap_width(lines))
+
+
+def _splice_point(body: str) -> int | None:
+    """Where a headline was glued onto a cut-off line, if it was; None otherwise."""
+    if len(body) < 12:
+        return None
+    offset = max(0, len(body) - MAX_SHORT_LINE)
+    for m in _SPLICE_RE.finditer(body, offset):
+        cut = m.start()
+        tail = body[cut:]
+        word_start = body.rfind(" ", 0, cut) + 1
+        if body[word_start:cut].lower() != body[word_start:cut]:  # JavaScript, McDonald
+            continue
+        if len(tail.split()) >= 2 and len(body[:cut].split()) >= 3 and line_features(tail).headline:
+            return cut
+    return None
 
 
 def _wrap_width(lines: list[Line]) -> int | None:
