@@ -33,7 +33,10 @@ __all__ = ["ArticleSpan", "Unit", "find_articles"]
 
 # Lexical cost is computed exactly for articles up to this many content words and
 # extrapolated per word beyond; long enough for a long feature story.
-MAX_SPAN_TOKENS = 4000
+MAX_SPAN_TOKENS = 2500
+# An article may reach this many times MAX_SPAN_TOKENS words (cost extrapolated
+# per word); past it, only the next candidate start is considered.
+SPAN_REACH = 4
 # How many content words above and below a headline are searched for its terms.
 TERM_WINDOW = 250
 # Structural evidence, in nats (the lexical cost's unit). Chosen on the Reuters
@@ -156,11 +159,14 @@ class _Cost:
         return self.n * math.log(self.n + self.k) - self.s - self.cohesion * _flog(self.n)
 
 
-_FLOG = [f * math.log(f + 1) for f in range(4096)]
+_FLOG_SIZE = 4096
+_FLOG = [f * math.log(f + 1) for f in range(_FLOG_SIZE + 1)]
+# _FLOG_STEP[f]: how much f*log(f+1) grows when a count goes from f to f+1.
+_FLOG_STEP = [_FLOG[f + 1] - _FLOG[f] for f in range(_FLOG_SIZE)]
 
 
 def _flog(f: int) -> float:
-    return _FLOG[f] if f < 4096 else f * math.log(f + 1)
+    return _FLOG[f] if f <= _FLOG_SIZE else f * math.log(f + 1)
 
 
 def _bonuses(
@@ -254,34 +260,48 @@ def find_articles(
     cand_set = set(cands)
     ends = sorted(cand_set | {n_units})
     end_pos = {e: i for i, e in enumerate(ends)}
-    # spans[q] = list of (end, cost) for articles starting at candidate q
+    ids: dict[str, int] = {}
+    unit_ids = [[ids.setdefault(w, len(ids)) for w in unit.words] for unit in units]
+    counts = [0] * len(ids)
+    log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
+    for n in range(1, MAX_SPAN_TOKENS + 1):
+        log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
+    step = _FLOG_STEP
     for q in cands:
         if best[q] == math.inf:
             continue
         start_cost = best[q] + (0.0 if q == 0 else penalty - bonuses[q][0])
-        cost = _Cost(k, cohesion)
-        exact_tokens = 0
+        n_exact = 0
+        s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
+        n_all = 0
         per_token = 0.0
+        touched: list[int] = []
         u = q
         for e in ends[end_pos[q] + 1 :]:
             while u < e:
-                words = units[u].words
-                if exact_tokens < MAX_SPAN_TOKENS:
-                    cost.add(words)
-                    exact_tokens += len(words)
-                    per_token = cost.value() / exact_tokens if exact_tokens else 0.0
-                else:
-                    exact_tokens += len(words)
+                words = unit_ids[u]
+                if n_exact + len(words) <= MAX_SPAN_TOKENS:
+                    for w in words:
+                        f = counts[w]
+                        if f == 0:
+                            touched.append(w)
+                        s_sum += step[f] if f < _FLOG_SIZE else _flog(f + 1) - _flog(f)
+                        counts[w] = f + 1
+                    n_exact += len(words)
+                    per_token = (log_nk[n_exact] - s_sum) / n_exact if n_exact else 0.0
+                n_all += len(words)
                 u += 1
-            value = cost.value() if exact_tokens <= cost.n else per_token * exact_tokens
-            if exact_tokens < MIN_ARTICLE_WORDS:
-                value += SHORT_ARTICLE_PENALTY * (1.0 - exact_tokens / MIN_ARTICLE_WORDS)
+            value = log_nk[n_exact] - s_sum if n_all == n_exact else per_token * n_all
+            if n_all < MIN_ARTICLE_WORDS:
+                value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
             total_cost = start_cost + value
             if total_cost < best[e]:
                 best[e] = total_cost
                 back[e] = q
-            if exact_tokens > 4 * MAX_SPAN_TOKENS and e - q > 1:
+            if n_all > SPAN_REACH * MAX_SPAN_TOKENS and e - q > 1:
                 break
+        for w in touched:
+            counts[w] = 0
     starts: list[int] = []
     e = n_units
     while e > 0:

@@ -33,6 +33,8 @@ MAX_HEADLINE_WORDS = 22
 MAX_SENTENCE_CASE_WORDS = 12
 # CJK headlines rarely run past this many characters.
 MAX_CJK_HEADLINE = 40
+# Assistant sign-offs are a sentence or two; longer paragraphs are not searched.
+MAX_RESIDUE_LINE = 700
 # Only the head of a long line is examined for phrase families.
 _PATTERN_WINDOW = 400
 
@@ -48,12 +50,8 @@ class Family(str, Enum):
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 _LETTER_RE = regex.compile(r"\p{L}")
-_LATIN_RE = regex.compile(r"\p{Latin}")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
-_UPPER_RE = regex.compile(r"\p{Lu}")
-_URL_RE = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", regex.I)
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？…:;,]['\"’”)\]»]*$")
 _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
 
@@ -129,6 +127,13 @@ _SIGN_OFF_RE = regex.compile(
     regex.I | regex.X | regex.V1,
 )
 
+# Every alternative of _SIGN_OFF_RE contains one of these (lower-cased) cues.
+_SIGN_OFF_CUES = (
+    "feel free", "hesitate", "hope", "let me know", "if you", "this ", "that ", "end of",
+    "to be continued", "continued in", "would you like", "shall i", "希望", "如果", "如有",
+    "请随时", "继续", "si tienes", "hésitez", "wenn sie",
+)
+
 # Letter pairs (after lowercasing) that are rare inside words of the European
 # languages we meet; keyboard mash is full of them.
 _RARE_BIGRAMS = frozenset(
@@ -145,16 +150,10 @@ class LineFeatures:
 
     n_chars: int
     n_words: int
-    stop_ratio: float
-    cap_ratio: float
-    upper: bool
-    ends_sentence: bool
     headline: bool
     family: Family
     gibberish: bool
-    latin_share: float
     cjk_share: float
-    has_url: bool
 
 
 _STOPWORDS = frozenset(
@@ -173,58 +172,76 @@ _STOPWORDS = frozenset(
 
 
 def line_features(text: str) -> LineFeatures:
-    """Measure one trimmed, non-empty line."""
+    """Measure one trimmed, non-empty line (only the head of a long one)."""
     n = len(text)
-    head = text[:_PATTERN_WINDOW]
-    words = _WORD_RE.findall(head if n > MAX_SHORT_LINE else text)
-    n_words = len(words) if n <= MAX_SHORT_LINE else max(len(words), n // 6)
-    lowered = [w.lower() for w in words]
-    stops = sum(1 for w in lowered if w in _STOPWORDS)
-    alpha = [w for w in words if w[0].isalpha()]
-    caps = [w for w in alpha if len(w) > 3 and w.lower() not in _STOPWORDS]
-    cap_ratio = (sum(1 for w in caps if w[0].isupper()) / len(caps)) if caps else 0.0
-    letters = len(_LETTER_RE.findall(head))
-    uppers = len(_UPPER_RE.findall(head))
-    upper = letters >= 4 and uppers >= 0.8 * letters
-    latin = len(_LATIN_RE.findall(head))
-    cjk = len(_CJK_RE.findall(head))
-    ends_sentence = bool(_SENTENCE_END_RE.search(text[-8:]))
+    if n > MAX_SHORT_LINE:
+        head = text[:_PATTERN_WINDOW]
+        cjk = 0 if head.isascii() else len(_CJK_RE.findall(head))
+        letters = _count_letters(head)
+        return LineFeatures(
+            n_chars=n,
+            n_words=max(len(_WORD_RE.findall(head)), n // 6),
+            headline=False,
+            family=_family(text, n),
+            gibberish=False,
+            cjk_share=cjk / letters if letters else 0.0,
+        )
+    words = _WORD_RE.findall(text)
+    letters = _count_letters(text)
+    cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
     if letters and cjk >= 0.3 * letters:
         # no spaces to count words by: a CJK headline is short and has no clause punctuation
         headline = n <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
     else:
         headline = (
-            n <= MAX_SHORT_LINE
-            and 1 <= len(words) <= MAX_HEADLINE_WORDS
-            and not _HEADLINE_END_RE.search(text[-8:])
-            and (upper or cap_ratio >= 0.5 or len(words) <= MAX_SENTENCE_CASE_WORDS)
+            1 <= len(words) <= MAX_HEADLINE_WORDS
             and letters >= 2
+            and not _HEADLINE_END_RE.search(text[-8:])
+            and (len(words) <= MAX_SENTENCE_CASE_WORDS or _title_cased(words))
         )
     return LineFeatures(
         n_chars=n,
-        n_words=n_words,
-        stop_ratio=stops / len(words) if words else 0.0,
-        cap_ratio=cap_ratio,
-        upper=upper,
-        ends_sentence=ends_sentence,
+        n_words=len(words),
         headline=headline,
         family=_family(text, n),
-        gibberish=_gibberish(text) if n <= MAX_SHORT_LINE else False,
-        latin_share=latin / letters if letters else 0.0,
+        gibberish=_gibberish(text),
         cjk_share=cjk / letters if letters else 0.0,
-        has_url=bool(_URL_RE.search(head)),
     )
+
+
+_ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
+
+
+def _count_letters(text: str) -> int:
+    if text.isascii():
+        return len(text.translate(_ASCII_NON_LETTERS))
+    return len(_LETTER_RE.findall(text))
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Most longer non-stopwords capitalised, or the whole line in capitals."""
+    alpha = [w for w in words if w[0].isalpha()]
+    if alpha and sum(1 for w in alpha if w.isupper()) >= 0.8 * len(alpha):
+        return True
+    caps = [w for w in alpha if len(w) > 3 and w.lower() not in _STOPWORDS]
+    return bool(caps) and sum(1 for w in caps if w[0].isupper()) >= 0.5 * len(caps)
 
 
 def _family(text: str, n: int) -> Family:
     head = text[:_PATTERN_WINDOW]
-    if _PREAMBLE_RE.search(head[:300]):
+    if _PREAMBLE_RE.match(head[:300]):
         return Family.ASSISTANT_PREAMBLE
-    if _SIGN_OFF_RE.search(head):
+    if n <= MAX_RESIDUE_LINE and _maybe_sign_off(head) and _SIGN_OFF_RE.search(head):
         return Family.ASSISTANT_SIGN_OFF
-    if n <= MAX_SHORT_LINE and (_CHROME_RE.search(text) or _BREADCRUMB_RE.match(text)):
+    if n <= MAX_SHORT_LINE and (_CHROME_RE.match(text) or _BREADCRUMB_RE.match(text)):
         return Family.CHROME
     return Family.NONE
+
+
+def _maybe_sign_off(head: str) -> bool:
+    """Cheap pre-check: does the line hold any word that every sign-off pattern needs?"""
+    low = head.lower()
+    return any(cue in low for cue in _SIGN_OFF_CUES)
 
 
 def _gibberish(text: str) -> bool:
