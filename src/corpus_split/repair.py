@@ -39,6 +39,7 @@ _MAX_ROUNDS = 3
 _MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "macroman")
 
 _NEWLINE_RE = regex.compile(r"\n")
+_ENTITY_TAIL_RE = regex.compile(r"#?[0-9A-Za-z]{1,32};")
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
 _INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u180e]+")
 _FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
@@ -299,9 +300,12 @@ def _align(
 ) -> None:
     """Record the edits that turn ``a`` into ``b`` (both short), exact for mojibake."""
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in ops:
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
+        if n and ops[n - 1][0] == "equal" and a[i1 - 1] == "&" and _ENTITY_TAIL_RE.match(a, i1):
+            # difflib kept the "&" of "&amp;" as unchanged; the whole entity was the fix
+            i1, j1 = i1 - 1, j1 - 1
         before, after = a[i1:i2], b[j1:j2]
         groups = _exact_groups(before, after) if before and after else None
         part_fixes = (_explain(before, after, cfg) if before else ()) or line_fixes()
