@@ -1,11 +1,13 @@
 """corpus_split: turn damaged, concatenated web text into clean, typed pieces with exact offsets.
 
->>> doc = split("Title\\n\\nSome text of the article, long enough to be a paragraph.")
->>> [s.kind.value for s in doc.segments]
-['title', 'body']
+Examples:
+    >>> doc = split("Title\\n\\nSome text of the article, long enough to be a paragraph.")
+    >>> [s.kind.value for s in doc.segments]
+    ['title', 'body']
 """
 
 from .config import Config
+from .corpus import document_record, read_records, split_many, write_records
 from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
 from .pipeline import split
 from .repair import Change, Fix, Repaired, repair
@@ -22,8 +24,12 @@ __all__ = [
     "Reason",
     "Repaired",
     "Segment",
+    "document_record",
+    "read_records",
     "repair",
     "split",
+    "split_many",
+    "write_records",
 ]
 
 __version__ = "0.1.0"

@@ -12,6 +12,9 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from .export import ArticleRecord, SegmentRecord
     from .repair import Repaired
 
 __all__ = ["CONTENT_KINDS", "Article", "Boundary", "Document", "Kind", "Reason", "Segment"]
@@ -108,6 +111,12 @@ class Article:
             f"language={self.language!r}, segments={len(self.segments)})"
         )
 
+    def _repr_html_(self) -> str:
+        """The article with its segments coloured by kind (Jupyter's rich display)."""
+        from .render import article_html
+
+        return article_html(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -125,3 +134,48 @@ class Document:
             f"Document(chars={len(self.text)}, encoding={self.encoding!r}, "
             f"segments={len(self.segments)}, articles={len(self.articles)})"
         )
+
+    def _repr_html_(self) -> str:
+        """The text with segments coloured by kind (Jupyter's rich display).
+
+        See ``corpus_split.render.document_html`` for options and a standalone page.
+        """
+        from .render import document_html
+
+        return document_html(self)
+
+    def to_records(self) -> list[SegmentRecord]:
+        """One JSON-ready dict per segment (see ``corpus_split.export.segment_records``)."""
+        from .export import segment_records
+
+        return segment_records(self)
+
+    def articles_to_records(self) -> list[ArticleRecord]:
+        """One JSON-ready dict per article (see ``corpus_split.export.article_records``)."""
+        from .export import article_records
+
+        return article_records(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame with one row per segment.
+
+        See ``corpus_split.export.segments_to_pandas``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'corpus_split[pandas]'``).
+        """
+        from .export import segments_to_pandas
+
+        return segments_to_pandas(self)
+
+    def articles_to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame with one row per article.
+
+        See ``corpus_split.export.articles_to_pandas``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'corpus_split[pandas]'``).
+        """
+        from .export import articles_to_pandas
+
+        return articles_to_pandas(self)

@@ -235,6 +235,9 @@ _STEP_FIX = {
 }
 
 
+# Densely damaged text repeats the same small edits thousands of times; ftfy's
+# explanation of each is a pure function of its arguments, so it is cached.
+@functools.lru_cache(maxsize=4096)
 def _explain(before: str, after: str, cfg: ftfy.TextFixerConfig) -> tuple[Fix, ...]:
     """Name the fixes ftfy applies to turn ``before`` into ``after``; () if it does not."""
     try:
@@ -294,12 +297,82 @@ def _pieces(line: str, size: int) -> Iterable[str]:
         start = end
 
 
+# difflib's alignment is quadratic in the amount of changed text; when more than this
+# many characters lie between the common head and tail of a piece and its repair
+# (densely damaged text: controls, surrogates or escapes every few characters), a
+# linear scan that resynchronises after each difference is used instead.
+_DIFFLIB_LIMIT = 256
+# The scan looks this far ahead in each string for the next agreement ...
+_RESYNC_WINDOW = 32
+# ... of this many characters (fewer at the ends of the strings).
+_RESYNC_MATCH = 3
+
+_Opcode = tuple[str, int, int, int, int]
+
+
+def _opcodes(a: str, b: str) -> Sequence[_Opcode]:
+    """difflib-style opcodes turning ``a`` into ``b``, in time linear in their length."""
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if len(a) + len(b) - 2 * (head + tail) <= _DIFFLIB_LIMIT:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return _resync_opcodes(a, b)
+
+
+def _resync_opcodes(a: str, b: str) -> list[_Opcode]:
+    """Greedy alignment: equal runs, and after each difference the nearest agreement.
+
+    Each difference costs at most ``_RESYNC_WINDOW ** 2`` short comparisons and
+    consumes the characters it spans; when no agreement is found within the window
+    the rest of both strings becomes one replacement.
+    """
+    ops: list[_Opcode] = []
+    la, lb = len(a), len(b)
+    i = j = 0
+    w = _RESYNC_WINDOW
+    while i < la and j < lb:
+        if a[i] == b[j]:
+            i0, j0 = i, j
+            while i < la and j < lb and a[i] == b[j]:
+                i += 1
+                j += 1
+            ops.append(("equal", i0, i, j0, j))
+            continue
+        found: tuple[int, int] | None = None
+        for d in range(1, 2 * w + 1):
+            for di in range(min(d, w), max(0, d - w) - 1, -1):  # deletions first
+                ii, jj = i + di, j + d - di
+                if ii > la or jj > lb:
+                    continue
+                k = min(_RESYNC_MATCH, la - ii, lb - jj)
+                if (k == 0 and ii == la and jj == lb) or (k and a[ii : ii + k] == b[jj : jj + k]):
+                    found = (ii, jj)
+                    break
+            if found is not None:
+                break
+        ii, jj = found if found is not None else (la, lb)
+        ops.append((_tag(ii - i, jj - j), i, ii, j, jj))
+        i, j = ii, jj
+    if i < la or j < lb:
+        ops.append((_tag(la - i, lb - j), i, la, j, lb))
+    return ops
+
+
+def _tag(na: int, nb: int) -> str:
+    return "replace" if na and nb else ("delete" if na else "insert")
+
+
 def _align(
     a: str, b: str, a_base: int, b_base: int, edits: list[_Edit], fixes: list[tuple[Fix, ...]],
     line_fixes: Callable[[], tuple[Fix, ...]], cfg: ftfy.TextFixerConfig,
 ) -> None:
     """Record the edits that turn ``a`` into ``b`` (both short), exact for mojibake."""
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = _opcodes(a, b)
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue

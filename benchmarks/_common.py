@@ -1,0 +1,145 @@
+"""Shared helpers of the benchmark scripts: options, the Reuters corpus, tables, JSON output.
+
+The Reuters-21578 articles are read from ``../shared`` (never copied into the project).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus_split import Kind
+from corpus_split.evaluate import Report
+from corpus_split.synthetic import SourceArticle
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
+SEEDS = SHARED / "seeds"
+
+MIN_BODY_CHARS = 300
+"""Reuters items shorter than this are one-line notices; they make poor articles to recover."""
+
+_END_MARK = re.compile(r"\s*&#3;\s*$")
+_SIGN_OFF = re.compile(r"\s*\breuter\b[\s.^M]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReutersArticle:
+    """A Reuters item parsed into a title, paragraphs and topics."""
+
+    id: int
+    title: str | None
+    topics: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+
+    def source(self, *, titled: bool = True) -> SourceArticle:
+        return SourceArticle(self.title if titled else None, self.paragraphs)
+
+
+def parse_reuters_body(body: str) -> tuple[str, ...]:
+    """Paragraphs of a raw Reuters body, its hard wrapping undone.
+
+    Paragraphs start at a newline followed by an indent (usually four spaces). The
+    collection's ``&#3;`` end-of-text marker and the closing "Reuter" sign-off are removed:
+    both are artefacts of the wire archive, not text a web page would show, and keeping
+    them would leave a line whose right kind (body or boilerplate) is unclear. HTML
+    entities such as ``&lt;`` stay raw: repairing them is the library's job.
+    """
+    text = _SIGN_OFF.sub("", _END_MARK.sub("", body))
+    paragraphs = re.split(r"\n(?=[ \t]{2,}\S)", text)
+    return tuple(p for p in (" ".join(x.split()) for x in paragraphs) if p)
+
+
+def load_reuters(*, min_paragraphs: int = 2) -> list[ReutersArticle]:
+    """The usable Reuters articles (body long enough, at least ``min_paragraphs``), in file order."""
+    out: list[ReutersArticle] = []
+    with REUTERS.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            paras = parse_reuters_body(row.get("body") or "")
+            if len(paras) < min_paragraphs or sum(map(len, paras)) < MIN_BODY_CHARS:
+                continue
+            title = " ".join((row.get("title") or "").split()) or None
+            out.append(ReutersArticle(int(row["id"]), title, tuple(row.get("topics") or ()), paras))
+    return out
+
+
+def need(path: Path, what: str) -> None:
+    """Exit cleanly (status 0) when the shared data is absent."""
+    if not path.exists():
+        print(f"skipped: {what} not found at {path}")
+        sys.exit(0)
+
+
+def arguments(description: str, n: int, seed: int = 0) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
+    parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    return parser.parse_args()
+
+
+def fmt(value: float) -> str:
+    return "  n/a" if math.isnan(value) else f"{value:.3f}"
+
+
+def report_figures(report: Report) -> dict[str, Any]:
+    """The pooled figures of a report as a flat, JSON-ready dict."""
+    b, t = report.boundaries, report.typing
+    figures: dict[str, Any] = {
+        "boundary_precision": b.precision, "boundary_recall": b.recall, "boundary_f1": b.f1,
+        "boundaries_gold": b.true_positives + b.false_negatives,
+        "boundaries_predicted": b.true_positives + b.false_positives,
+        "articles_whole": report.articles_whole.value, "articles_gold": report.articles_whole.total,
+        "content_kept": t.content_kept.value, "non_content_typed": t.non_content_typed.value,
+        "titles_equal": report.titles.value,
+        "languages_found": report.languages.value, "language_spans": report.languages.total,
+        "repair": report.repair.value, "repair_articles": report.repair.total,
+    }
+    for k in Kind:
+        s = t.kind(k)
+        figures[f"{k.value}_precision"] = s.precision
+        figures[f"{k.value}_recall"] = s.recall
+        figures[f"{k.value}_gold_chars"] = s.gold
+    return figures
+
+
+def print_report(report: Report, *, show_repair: bool = True,
+                 language_label: str = "languages found") -> None:
+    f = report_figures(report)
+    b = report.boundaries
+    rows = [
+        ("boundary P / R / F1", f"{fmt(b.precision)} / {fmt(b.recall)} / {fmt(b.f1)}"
+         f"   (tp {b.true_positives}, fp {b.false_positives}, fn {b.false_negatives})"),
+        ("articles whole", f"{fmt(f['articles_whole'])}   ({report.articles_whole.hits}/"
+         f"{report.articles_whole.total})"),
+        ("content kept", fmt(f["content_kept"])),
+        ("non-content typed", fmt(f["non_content_typed"])),
+        ("titles equal gold", f"{fmt(f['titles_equal'])}   ({report.titles.hits}/{report.titles.total})"),
+        (language_label, f"{fmt(f['languages_found'])}   ({report.languages.hits}/{report.languages.total})"),
+    ]
+    if show_repair:
+        rows.append(("repair", f"{fmt(f['repair'])}   ({report.repair.hits}/{report.repair.total})"))
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print()
+    print(f"{'kind':<12} {'precision':>9} {'recall':>7} {'gold chars':>11}")
+    for k in Kind:
+        s = report.typing.kind(k)
+        print(f"{k.value:<12} {fmt(s.precision):>9} {fmt(s.recall):>7} {s.gold:>11}")
+
+
+def write_json(path: Path | None, figures: dict[str, Any]) -> None:
+    if path is None:
+        return
+    clean = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in figures.items()}
+    path.write_text(json.dumps(clean, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"\nfigures written to {path}")

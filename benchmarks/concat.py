@@ -1,0 +1,159 @@
+"""Concatenated Reuters articles with synthetic damage: how well does split() take them apart?
+
+    python benchmarks/concat.py [--n 300] [--seed 0] [--json FILE]
+
+Each document glues 2-4 Reuters-21578 articles (from ../shared, read only) with the
+damage of corpus_split.synthetic: page chrome, teaser links, assistant preambles and
+sign-offs, mojibake, mid-word splices, repeated passages, foreign paragraphs, keyboard
+mash, every layout and title style. About a third of the documents put articles of the
+same Reuters topic side by side, the hard case for vocabulary-based boundaries.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+import time
+from collections import Counter, defaultdict
+from typing import Any
+
+import corpus_split as cs
+from _common import (
+    REUTERS,
+    ReutersArticle,
+    arguments,
+    fmt,
+    load_reuters,
+    need,
+    print_report,
+    report_figures,
+    write_json,
+)
+from corpus_split.evaluate import Report, parse_gold, score, segmentation_scores
+from corpus_split.synthetic import DamageOptions, SourceArticle, SyntheticDocument, generate
+
+SAME_TOPIC_SHARE = 0.35
+"""Share of documents whose neighbours share a Reuters topic (harder: shared vocabulary)."""
+
+ARTICLES_PER_DOC = (2, 4)
+"""Articles per document, as in the seeds (2) and a little beyond."""
+
+UNTITLED_SHARE = 0.15
+"""Articles handed to the generator without a title (on top of the generator's own MISSING style)."""
+
+TEASER_POOL = 60
+"""Titles of other Reuters articles offered to each document's teaser runs."""
+
+OPTIONS = DamageOptions(typographic=0.5, mojibake=0.25, splice=0.15, duplicate=0.15, foreign_paragraph=0.15)
+"""The generator defaults, with more of the damage this benchmark is about; typographic
+quotes give mojibake something to break in mostly-ASCII newswire text."""
+
+
+def pick_articles(rng: random.Random, pool: list[ReutersArticle],
+                  by_topic: dict[str, list[ReutersArticle]]) -> tuple[list[ReutersArticle], bool]:
+    n = rng.randint(*ARTICLES_PER_DOC)
+    topics = [t for t, arts in by_topic.items() if len(arts) >= n]
+    if topics and rng.random() < SAME_TOPIC_SHARE:
+        return rng.sample(by_topic[rng.choice(topics)], n), True
+    return rng.sample(pool, n), False
+
+
+def build(rng: random.Random, pool: list[ReutersArticle],
+          by_topic: dict[str, list[ReutersArticle]]) -> tuple[SyntheticDocument, bool]:
+    chosen, same = pick_articles(rng, pool, by_topic)
+    sources: list[SourceArticle] = [a.source(titled=rng.random() >= UNTITLED_SHARE) for a in chosen]
+    own = {a.id for a in chosen}
+    teasers = [a.title for a in rng.sample(pool, TEASER_POOL) if a.title and a.id not in own]
+    return generate(sources, rng, OPTIONS, teaser_titles=teasers), same
+
+
+def conditions(doc: SyntheticDocument, same_topic: bool) -> list[list[str]]:
+    """Labels describing each gold boundary (article 1..n), for recall by condition."""
+    arts = doc.gold["articles"]
+    out = []
+    for k in range(1, len(arts)):
+        labels = [f"layout={doc.layout.value}", "same topic" if same_topic else "mixed topics"]
+        dmg = arts[k]["damage"]
+        labels.append("untitled" if arts[k]["title"] is None else "titled")
+        if "cut_mid_word" in arts[k - 1]["damage"]:
+            labels.append("mid-word splice")
+        if "preamble" in dmg:
+            labels.append("after assistant preamble")
+        if "sign_off" in arts[k - 1]["damage"]:
+            labels.append("after assistant sign-off")
+        if "mojibake" in dmg:
+            labels.append("mojibake article")
+        lo, hi = arts[k]["zone"]
+        labels.append("chrome/links in gap" if any(
+            s["article"] is None and s["kind"] in ("links", "boilerplate", "noise")
+            and lo <= s["start"] < hi for s in doc.gold["spans"]) else "bare gap")
+        out.append(labels)
+    return out
+
+
+def main() -> None:
+    args = arguments(__doc__ or "", n=300)
+    need(REUTERS, "the Reuters corpus")
+    pool = load_reuters()
+    by_topic: dict[str, list[ReutersArticle]] = defaultdict(list)
+    for a in pool:
+        for t in a.topics:
+            by_topic[t].append(a)
+    rng = random.Random(args.seed)
+    total = Report()
+    pks: list[float] = []
+    wds: list[float] = []
+    found_by: Counter[str] = Counter()
+    due_by: Counter[str] = Counter()
+    false_at: Counter[str] = Counter()
+    split_time = 0.0
+    for _ in range(args.n):
+        doc, same = build(rng, pool, by_topic)
+        started = time.perf_counter()
+        result = cs.split(doc.text)
+        split_time += time.perf_counter() - started
+        total += score(result, doc.gold)
+        seg = segmentation_scores(result, doc.gold)
+        pks.append(seg.pk)
+        wds.append(seg.windowdiff)
+        starts = sorted(a.start for a in result.articles[1:])
+        zones = [a["zone"] for a in doc.gold["articles"][1:]]
+        for (lo, hi), labels in zip(zones, conditions(doc, same)):
+            i = bisect.bisect_left(starts, lo)
+            hit = i < len(starts) and starts[i] <= hi
+            for label in labels:
+                due_by[label] += 1
+                found_by[label] += hit
+        gold = parse_gold(doc.gold)
+        span_starts = [s.start for s in gold.spans]
+        for s in starts:
+            if any(lo <= s <= hi for lo, hi in zones):
+                continue
+            j = max(0, bisect.bisect_right(span_starts, s) - 1)
+            span = gold.spans[j] if gold.spans else None
+            where = "nothing" if span is None else (
+                f"{span.kind.value}{'' if span.article is None else ' inside an article'}")
+            false_at[where] += 1
+
+    n = max(1, len(pks))
+    print(f"{args.n} documents, seed {args.seed}, split() {split_time:.1f} s in all\n")
+    print_report(total)
+    print(f"\nPk {sum(pks) / n:.3f}   WindowDiff {sum(wds) / n:.3f}   (mean over documents, lines)")
+    print(f"\n{'boundary recall by condition':<30} {'recall':>6} {'found':>6}")
+    for label in sorted(due_by, key=lambda x: (-due_by[x], x)):
+        print(f"{label:<30} {fmt(found_by[label] / due_by[label]):>6} {found_by[label]:>4}/{due_by[label]}")
+    if false_at:
+        print(f"\n{'false boundaries fall in':<30} {'count':>6}")
+        for where, count in false_at.most_common():
+            print(f"{where:<30} {count:>6}")
+    figures: dict[str, Any] = {
+        **report_figures(total), "pk": sum(pks) / n, "windowdiff": sum(wds) / n,
+        "n": args.n, "seed": args.seed,
+        "recall_by_condition": {k: found_by[k] / due_by[k] for k in due_by},
+        "false_boundaries_in": dict(false_at),
+    }
+    write_json(args.json, figures)
+
+
+if __name__ == "__main__":
+    main()

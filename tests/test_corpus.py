@@ -1,0 +1,247 @@
+"""split_many (order, streaming, parallel), record readers and writers, document_record."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus_split as cs
+from corpus_split import corpus
+from corpus_split.corpus import Record, RecordError, SplitError, read_records, split_records
+
+from .conftest import SEEDS
+
+SHORT = [
+    "Markets\n\nShares rose on Monday after the central bank held rates steady for a third month.",
+    "Weather\n\nHeavy rain is expected across the north of the country until the weekend.",
+    "",
+    "Один абзац текста на русском языке о погоде и о рынках.",
+    b"Bytes title\n\nA body given as bytes, caf\xc3\xa9 and all, long enough to be a paragraph.",
+]
+
+texts_strategy = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
+    | st.sampled_from(SHORT),
+    max_size=12,
+)
+
+
+# --- split_many -------------------------------------------------------------------------
+
+
+def test_split_many_serial_equals_split() -> None:
+    assert list(cs.split_many(SHORT)) == [cs.split(t) for t in SHORT]
+
+
+def test_split_many_parallel_equals_serial_in_order() -> None:
+    texts = [p.read_bytes() for p in SEEDS[:2]] + SHORT * 3
+    # A tiny chunk size puts every document in its own task, so tasks finish out of order.
+    parallel = list(cs.split_many(texts, jobs=2, chunk_chars=1))
+    assert parallel == [cs.split(t) for t in texts]
+
+
+@settings(max_examples=4)
+@given(texts=texts_strategy, chunk_chars=st.integers(1, 200))
+def test_parallel_order_equals_input_order(texts: list[str | bytes], chunk_chars: int) -> None:
+    docs = list(cs.split_many(texts, jobs=2, chunk_chars=chunk_chars))
+    assert [d.text for d in docs] == [cs.split(t).text for t in texts]
+
+
+@settings(max_examples=30)
+@given(texts=texts_strategy)
+def test_serial_order_equals_input_order(texts: list[str | bytes]) -> None:
+    assert [d.text for d in cs.split_many(texts)] == [cs.split(t).text for t in texts]
+
+
+@given(sizes=st.lists(st.integers(0, 50), max_size=40), chunk_chars=st.integers(1, 120))
+def test_chunks_keep_every_text_once_in_order(sizes: list[int], chunk_chars: int) -> None:
+    texts: list[str | bytes] = ["x" * n for n in sizes]
+    chunks = list(corpus._chunks(texts, chunk_chars))
+    assert [t for _, chunk in chunks for t in chunk] == texts
+    starts = [first for first, _ in chunks]
+    assert starts == list(itertools.accumulate([len(c) for _, c in chunks[:-1]], initial=0))[: len(chunks)]
+    for _, chunk in chunks[:-1]:
+        assert sum(map(len, chunk)) >= chunk_chars or len(chunk) == corpus.MAX_CHUNK_DOCS
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_split_many_streams_from_an_endless_input(jobs: int) -> None:
+    pulled = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield f"Title {i}\n\nA short body for document number {i}, in plain English words."
+
+    docs = cs.split_many(endless(), jobs=jobs, chunk_chars=1)
+    first = list(itertools.islice(docs, 3))
+    assert [d.text.split("\n")[0] for d in first] == ["Title 0", "Title 1", "Title 2"]
+    # Bounded: no more than the in-flight window (2 * jobs chunks) ahead of the consumer.
+    assert pulled <= 3 + 2 * jobs
+    docs.close()  # type: ignore[attr-defined]
+
+
+def test_split_many_rejects_bad_arguments() -> None:
+    with pytest.raises(TypeError, match="iterable of texts"):
+        cs.split_many("one text")
+    with pytest.raises(ValueError, match="jobs"):
+        cs.split_many(SHORT, jobs=0)
+    with pytest.raises(TypeError, match="jobs"):
+        cs.split_many(SHORT, jobs="2")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Config"):
+        cs.split_many(SHORT, config={"sensitivity": 0.5})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="item 1 is int"):
+        list(cs.split_many(["fine", 3]))  # type: ignore[list-item]
+
+
+def test_split_error_names_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_split = cs.split
+
+    def flaky(text: str | bytes, *, config: cs.Config | None = None) -> cs.Document:
+        if text == "boom":
+            raise RuntimeError("bad luck")
+        return real_split(text, config=config)
+
+    monkeypatch.setattr(corpus, "split", flaky)
+    records = [Record(id=i, text=t, source="in.jsonl", line=i + 1) for i, t in enumerate(["a", "boom"])]
+    with pytest.raises(SplitError) as info:
+        list(split_records(records))
+    assert info.value.index == 1
+    assert info.value.detail.startswith("in.jsonl:2: RuntimeError: bad luck")
+
+
+# --- document_record ------------------------------------------------------------------
+
+
+def test_document_record_shape() -> None:
+    doc = cs.split(SEEDS[0].read_bytes())
+    record = cs.document_record(doc, "doc-1")
+    assert set(record) == {"id", "articles", "segments"}
+    assert record["id"] == "doc-1"
+    assert json.loads(json.dumps(record)) == record
+    assert [a["index"] for a in record["articles"]] == list(range(len(doc.articles)))
+    for a, art in zip(record["articles"], doc.articles):
+        assert set(a) == {"index", "start", "end", "title", "language", "clean_text"}
+        assert (a["start"], a["end"], a["clean_text"]) == (art.start, art.end, art.clean_text)
+    for s, seg in zip(record["segments"], doc.segments):
+        assert s == {"kind": seg.kind.value, "start": seg.start, "end": seg.end,
+                     "article": seg.article, "language": seg.language}
+    with pytest.raises(TypeError):
+        cs.document_record("not a doc", 1)  # type: ignore[arg-type]
+
+
+# --- readers --------------------------------------------------------------------------
+
+
+def _jsonl(path: Path, rows: list[object]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_read_txt_files_and_folders(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_bytes(b"second")
+    (tmp_path / "1.txt").write_bytes(b"first")
+    (tmp_path / "notes.md").write_text("ignored: not a corpus file")
+    records = list(read_records(tmp_path))
+    assert [r.text for r in records] == [b"first", b"second"]
+    assert records[0].id == str(tmp_path / "1.txt")
+    assert records[0].location == str(tmp_path / "1.txt")
+
+
+def test_read_jsonl_fields_ids_and_gzip(tmp_path: Path) -> None:
+    rows = [{"doc": "x", "body": "one"}, {"body": "two"}, {"doc": 7, "body": "three"}]
+    plain = _jsonl(tmp_path / "a.jsonl", rows)
+    packed = tmp_path / "a.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    for path in (plain, packed):
+        records = list(read_records(path, text_field="body", id_field="doc"))
+        assert [r.text for r in records] == ["one", "two", "three"]
+        assert [r.id for r in records] == ["x", f"{path}:2", 7]
+        assert [r.line for r in records] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "a JSON list, not an object"),
+        ('{"id": 1}', "no 'text' field"),
+        ('{"text": 5}', "'text' is int, not a string"),
+        ('{"text": "ok", "id": [1]}', "'id' is list"),
+    ],
+)
+def test_malformed_jsonl_records(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "fine"}\n\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(RecordError, match=f"in.jsonl:3: {reason}") as info:
+        list(read_records(path))
+    assert (info.value.source, info.value.line) == (str(path), 3)
+    bad: list[RecordError] = []
+    assert [r.text for r in read_records(path, on_bad_record=bad.append)] == ["fine"]
+    assert [b.line for b in bad] == [3]
+
+
+def test_read_records_rejects_unknown_paths(tmp_path: Path) -> None:
+    (tmp_path / "data.csv").write_text("a,b")
+    with pytest.raises(ValueError, match="unknown kind of file"):
+        list(read_records(tmp_path / "data.csv"))
+    with pytest.raises(FileNotFoundError):
+        list(read_records(tmp_path / "missing.jsonl"))
+    with pytest.raises(ValueError, match="text_field"):
+        list(read_records(tmp_path, text_field=""))
+
+
+# --- writers --------------------------------------------------------------------------
+
+json_texts = st.text(st.characters(), max_size=60)  # lone surrogates and U+2028 included
+
+
+@given(rows=st.lists(st.tuples(st.one_of(st.integers(), json_texts), json_texts), max_size=8),
+       compress=st.booleans())
+def test_jsonl_round_trip(tmp_path_factory: pytest.TempPathFactory,
+                          rows: list[tuple[int | str, str]], compress: bool) -> None:
+    path = tmp_path_factory.mktemp("rt") / ("out.jsonl.gz" if compress else "out.jsonl")
+    written = cs.write_records(({"id": i, "text": t} for i, t in rows), path)
+    assert written == len(rows)
+    assert [(r.id, r.text) for r in read_records(path)] == rows
+
+
+def test_write_is_atomic(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+
+    def failing() -> Iterator[dict[str, object]]:
+        yield {"id": 1, "text": "written"}
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        cs.write_records(failing(), target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parquet_round_trip(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    docs = [cs.split(t) for t in SHORT[:2]]
+    records = [cs.document_record(d, i) for i, d in enumerate(docs)]
+    out = tmp_path / "out.parquet"
+    assert cs.write_records(records, out) == 2
+    table = pq.read_table(out).to_pylist()
+    assert [r["id"] for r in table] == ["0", "1"]
+    assert [a["clean_text"] for a in table[0]["articles"]] == [a.clean_text for a in docs[0].articles]
+    assert [s["kind"] for s in table[1]["segments"]] == [s.kind.value for s in docs[1].segments]
+    # and read back as input
+    import pyarrow as pa
+
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", None], "text": ["hello", None]}), src)
+    bad: list[RecordError] = []
+    assert [(r.id, r.text) for r in read_records(src, on_bad_record=bad.append)] == [("a", "hello")]
+    assert str(bad[0]) == f"{src}:2: no 'text' field"
