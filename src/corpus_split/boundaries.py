@@ -24,6 +24,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .features import LineFeatures, content_words
 from .lines import Layout
 from .model import Reason
@@ -40,20 +42,22 @@ SPAN_REACH = 4
 # How many content words above and below a headline are searched for its terms.
 TERM_WINDOW = 250
 # Structural evidence, in nats (the lexical cost's unit). Chosen on the Reuters
-# concatenation benchmark (benchmarks/boundaries.py), not on the seed documents.
+# concatenation benchmark (benchmarks/concat.py), not on the seed documents.
 BONUS_HEADLINE = 2.0  # any headline-shaped line followed by body text
 BONUS_TERMS = 14.0  # times (share of headline terms below - share above)
 BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
 BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
+BONUS_SPLICE_HEADLINE = 20.0  # a headline glued onto a word cut off mid-way
+BONUS_SPLICE_TEXT = 8.0  # a sentence glued onto a cut-off word (brand names look alike: weaker)
 PENALTY_PARAGRAPH = 6.0  # a start with no headline, in a document that has headlines
 # Without a prior, the saving from cutting any long text in two grows with its
 # length (sub-topics differ), so long articles fall apart at their sections. This
 # prior charges COHESION * n * H(split) nats for cutting n words, so only cuts that
 # save more than ~that share per word (a real change of topic) pay for themselves.
 COHESION = 0.25
-# With no headlines to show the shape of the articles, the plain model decides.
-COHESION_UNSTRUCTURED = 0.0
+# In text of one sentence per line with no headlines the plain model decides.
+COHESION_SENTENCES = 0.0
 # Articles with fewer content words than this pay a growing penalty (nats):
 # fragments this short are rarely whole articles.
 MIN_ARTICLE_WORDS = 40
@@ -64,6 +68,10 @@ SHORT_ARTICLE_PENALTY = 6.0
 BOUNDARY_PRIOR = 0.4
 # Sensitivity 0 doubles that penalty, 1 halves it.
 SENSITIVITY_RANGE = 2.0
+
+
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？]['\"’”)]?$")
+_INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +198,9 @@ def _bonuses(
         if Role.SEPARATOR in between or lines[unit.first].blank_before >= 3:
             bonus += BONUS_SEPARATOR
             reasons.append(Reason.SEPARATOR)
+        if lines[unit.first].spliced:
+            bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
+            reasons.append(Reason.SPLICE)
         if unit.headline:
             if prev.headline:
                 bonus -= 1e6  # start a headline run at its first line, never inside it
@@ -204,6 +215,17 @@ def _bonuses(
             reasons.append(Reason.NO_BLANK_LINE)
         out.append((bonus, tuple(reasons)))
     return out
+
+
+def _one_sentence_per_line(layout: Layout) -> bool:
+    """Whether the text is a bare run of sentences, one per line (no paragraphs, no wrapping)."""
+    lines = layout.lines
+    if layout.blank_separated or layout.wrap_width is not None or len(lines) < 3:
+        return False
+    sample = lines[:: max(1, len(lines) // 200)]
+    ends = sum(1 for ln in sample if _SENTENCE_END_RE.search(ln.text[-3:]))
+    inner = sum(len(_INNER_SENTENCE_RE.findall(ln.text[:2000])) for ln in sample)
+    return ends >= 0.7 * len(sample) and inner <= 0.5 * len(sample)
 
 
 def _term_shift(units: Sequence[Unit], u: int) -> float:
@@ -242,8 +264,9 @@ def find_articles(
     headlines = sum(1 for u in units if u.headline)
     structured = headlines >= 2 and headlines * 12 >= n_units // 4
     bonuses = _bonuses(units, layout, roles, structured)
-    # Headed documents have long, sectioned articles; plain runs of sentences don't.
-    cohesion = COHESION if structured else COHESION_UNSTRUCTURED
+    # Paragraphs and headed articles are long and sectioned; bare runs of single
+    # sentences (excerpts glued together) need no such prior.
+    cohesion = COHESION_SENTENCES if _one_sentence_per_line(layout) and not structured else COHESION
     vocab: set[str] = set()
     total = 0
     for unit in units:

@@ -56,35 +56,58 @@ _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
 
 # Page chrome. Each alternative is a family of phrasing, not one page's text.
+_NAME = r"\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _CHROME_RE = regex.compile(
     r"""^(?:
-        \d{1,3}\s*(?:-|\s)?\s*(?:min(?:ute)?s?|m)\.?\s+read\b                 # read time
-      | (?:reading\s+time|lesezeit|temps\s+de\s+lecture)\b
-      | (?:by|von|par|por|di)\s+\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}[\p{L}.'\-]+){0,3}\s*$   # byline
-      | (?:share|tweet|pin|email|print)(?:\s+(?:this|on|via|article|story|post))?\b.{0,40}$
-      | (?:follow|add|like|join)\s+(?:us\s+)?.{0,30}\b(?:on|at)\s+
-            (?:google|facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)\b
-      | (?:subscribe|sign\s*(?:up|in)|log\s*in|register|create\s+an?\s+account)\b.{0,80}$
-      | (?:advertisement|advertising|sponsored(?:\s+content)?|promoted|anzeige|publicité|publicidad|广告)\s*$
+        \d{1,3}\s*(?:-|\s)?\s*(?:min(?:ute)?s?|m)\.?(?:\s+read\b.{0,20})?$       # read time
+      | (?:est(?:imated|\.)?\s+)?(?:reading\s+time|read(?:ing)?\s+\d+\s*min|read\s+time
+            |lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\b
+      | (?:(?:written|story|words|text|reporting|reported|edited|editing|photos?)\s+)?
+            (?:by|von|par|por|di|door)\s+NAME(?:\s*(?:,|;|and|&|\|)\s*.{0,60})?$       # byline
+      | NAME\s*,\s*(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
+            (?:writer|reporter|correspondent|editor|contributor|columnist|journalist)\b.{0,40}$
+      | (?:share|tweet|pin|e-?mail|print|save|copy|bookmark)(?:\s+(?:this|on|via|to|the))?
+            (?:\s+(?:article|story|post|page|link|url|it|facebook|twitter|x|whatsapp|linkedin
+            |reddit|email|pinterest|telegram))?\s*[:!.]?\s*$
+      | (?:follow|add|like|join|find)\s+(?:us\s+)?.{0,30}\b(?:on|at|via)\s+
+            (?:google|facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp
+            |threads|bluesky|mastodon|flipboard)\b
+      | join\s+(?:our|the)\s+.{0,40}\b(?:channel|group|community|list)\b
+      | (?:click|tap)\s+(?:here\s+)?to\s+(?:share|follow|subscribe|read|listen|watch|download)\b
+      | (?:subscribe|sign\s*(?:up|in)|log\s*in|register|create\s+an?\s+account|get\s+alerts?
+            |turn\s+on\s+notifications)\b.{0,80}$
+      | (?:advertisement|advertising|ad(?:\s+feedback)?|sponsored(?:\s+content)?|promoted
+            |anzeige|werbung|publicité|publicidad|pubblicità|广告)\s*$
+      | (?:story|article)\s+continues\s+(?:below|after)\b
+      | continue\s+reading\b.{0,40}$
       | (?:paid\s+)?(?:partner|sponsored)\s+content\b
       | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b
-      | (?:accept|manage)\s+(?:all\s+)?cookies\b
-      | (?:get|sign\s+up\s+for)\s+(?:our|the)\s+(?:free\s+)?(?:daily\s+|weekly\s+)?newsletter\b
+      | (?:accept|manage|reject)\s+(?:all\s+)?cookies\b
+      | (?:get|sign\s+up\s+for)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+){0,2}(?:newsletter|briefing|digest)\b
       | newsletter\s*$
-      | \(?\s*(?:[\p{Lu}\p{N}]+\s+)?(?:photo|image|picture|pic|video|credit|foto|source)s?
-            \s*(?:credit)?\s*[:/]
-      | (?:photo|image|picture)\s+(?:by|courtesy|credit)\b
+      | [(\[]?\s*(?:[\p{Lu}\p{N}]+\s+)?(?:photo(?:graph)?|image|illustration|picture|pic|video
+            |graphic|credit|foto|source)s?\s*(?:credit|source)?\s*[:/]
+      | (?:photo|image|picture|illustration)\s+(?:by|courtesy|credit)\b
+      | (?:getty\s+images|shutterstock|alamy|istock(?:photo)?|associated\s+press)\b.{0,40}$
       | (?:©|\(c\)|copyright\b)
       | all\s+rights\s+reserved\b
-      | (?:read|see|view|show)\s+(?:more|also|next|full\s+story|comments?)\b.{0,60}$
-      | (?:related(?:\s+(?:articles?|stories|posts|reading|news))?|more\s+from\b.{0,40}
-            |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|popular)\s*:?\s*$
-      | (?:click|tap)\s+here\b
-      | (?:updated|published|posted)\s*(?:on|at|:)?\s*\p{N}
-      | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|jump\s+to)\b
+      | (?:read|see|view|show|watch|listen)\s+(?:more|also|next|full\s+story|comments?|now
+            |the\s+(?:full|latest))\b.{0,60}$
+      | (?:related(?:\s+(?:articles?|stories|posts|reading|news|content|topics))?|more\s+from\b.{0,40}
+            |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|popular|most\s+read|you\s+may\s+also\s+like
+            |top\s+stories|latest\s+news|tags?)\s*:?\s*$
+      | (?:updated|published|posted|modified|last\s+(?:updated|modified)|first\s+published)\b.{0,50}$
+      | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:MONTH\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+            |\d{1,2}(?:st|nd|rd|th)?\s+MONTH,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,30}$   # a date alone
+      | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|jump\s+to|go\s+to\s+(?:top|menu))\b
       | (?:loading|please\s+wait)\b.{0,20}$
-      | (?:comments?|replies)\s*\(?\d*\)?\s*$
-    )""",
+      | (?:comments?|replies|responses)\s*\(?\d*\)?\s*$
+      | listen\s+to\s+(?:this\s+)?(?:article|story)\b
+    )""".replace("NAME", _NAME).replace("MONTH", _MONTH),
     regex.I | regex.X | regex.V1,
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
@@ -93,15 +116,17 @@ _BREADCRUMB_RE = regex.compile(r"^(?:[^>|»/›]{1,40}\s*[>|»›]\s*){2,}[^>|»
 # Generator preambles, several languages. They open a reply, so they are anchored.
 _PREAMBLE_RE = regex.compile(
     r"""^(?:
-        (?:of\s+course|sure(?:\s+thing)?|certainly|absolutely|okay|ok|great(?:\s+question)?|alright)\s*[!,.:]
-            .{0,200}\b(?:here(?:'s|’s|\s+is|\s+are)|below\s+is|i(?:'ll|’ll|\s+will|\s+have)|let(?:'s|’s|\s+me))\b
+        (?:of\s+course|sure(?:\s+thing)?|certainly|absolutely|okay|ok|great(?:\s+(?:question|idea))?
+            |alright|happy\s+to\s+help|no\s+problem|gladly|perfect)\s*[!,.:;—–-]
+            .{0,200}\b(?:here(?:'s|’s|\s+is|\s+are)|below|i(?:'ll|’ll|\s+will|\s+have)|let(?:'s|’s|\s+me))\b
       | (?:here(?:'s|’s|\s+is|\s+are)|below\s+is|below\s+you(?:'ll|’ll)\s+find)\s+(?:an?|the|your|my)\s+
-            (?:\w+[\s-]+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|overview|guide|summary|continuation|part|rewrite)
+            (?:[\w-]+\s+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|overview|guide
+            |summary|continuation|part|rewrite|copy)
       | (?:as\s+(?:you\s+)?requested|as\s+per\s+your\s+request)\b
       | i(?:'d|’d|\s+would)\s+be\s+happy\s+to\b
-      | (?:claro|por\s+supuesto|desde\s+luego|bien\s+s[uû]r|volontiers|nat[uü]rlich
+      | [¡]?(?:claro|por\s+supuesto|desde\s+luego|bien\s+s[uû]r|volontiers|nat[uü]rlich|gerne
             |selbstverst[aä]ndlich|certo|ovviamente|claro\s+que\s+sim)\s*[!,.:]
-      | (?:aqu[ií]\s+tienes|voici|hier\s+ist|ecco|aqui\s+est[aá])\b
+      | [¡!]?\s*(?:aqu[ií]\s+tienes|voici|hier\s+ist|ecco|aqui\s+est[aá])\b
       | (?:当然|好的|没问题|以下是|下面是|继续|接下来)
       | (?:もちろん|承知しました|以下は)
       | (?:конечно|вот\s+(?:статья|текст))
@@ -122,7 +147,12 @@ _SIGN_OFF_RE = regex.compile(
       | ^(?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|\[?continued\s+in\s+part)\b
       | \b(?:would\s+you\s+like\s+me\s+to|shall\s+i\s+(?:continue|write))\b
       | (?:希望(?:这|本)|如果您?有任何|如有任何问题|请随时|继续我们之前的讨论)
-      | (?:si\s+tienes\s+(?:alguna|más)\s+preguntas|n'hésitez\s+pas|wenn\s+sie\s+(?:weitere\s+)?fragen)
+      | (?:si\s+tienes\s+(?:alguna|más)\s+preguntas|n['’]hésitez\s+pas|wenn\s+sie\s+(?:weitere\s+)?fragen)
+      | ^(?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
+            \b(?:article|artículo|artigo|artikel|articolo|texte|texto|testo|text|utile|útil|hilfreich)
+      | \b(?:dites-moi\s+si|d[ií]me\s+si|av[ií]same\s+si|sag(?:en\s+sie)?\s+mir|fammi\s+sapere)\b
+      | [¿]?(?:quieres\s+que|souhaitez-vous\s+que|soll\s+ich|vuoi\s+che)\b.{0,60}\?
+      | \blet\s+me\s+know\s+if\b|\bwould\s+you\s+like\s+(?:me|a|an|to)\b
     )""",
     regex.I | regex.X | regex.V1,
 )
@@ -131,7 +161,9 @@ _SIGN_OFF_RE = regex.compile(
 _SIGN_OFF_CUES = (
     "feel free", "hesitate", "hope", "let me know", "if you", "this ", "that ", "end of",
     "to be continued", "continued in", "would you like", "shall i", "希望", "如果", "如有",
-    "请随时", "继续", "si tienes", "hésitez", "wenn sie",
+    "请随时", "继续", "si tienes", "hésitez", "wenn sie", "espère", "espero", "hoffe", "spero",
+    "dites-moi", "dime", "avísame", "avisame", "sag", "fammi", "quieres", "souhaitez", "soll ich",
+    "vuoi", "would you",
 )
 
 # Letter pairs (after lowercasing) that are rare inside words of the European

@@ -17,10 +17,15 @@ _MIN_LINES_FOR_WRAP = 6
 # Wrapped lines end within this share of the wrap width (ragged right margin).
 _WRAP_SLACK = 0.72
 
-# A word cut off and glued to a capitalised headline: "impact on-chainFuture Trends".
-# Three lower-case letters before the capital, and no capital earlier in the word,
-# keep brand names (iPhone, PayPal, JavaScript) out.
-_SPLICE_RE = regex.compile(r"(?<=\p{Ll}{3})(?=\p{Lu})")
+# A word cut off and glued to what follows: a capitalised headline ("impact
+# on-chainFuture Trends") or the first sentence of the next text ("the right
+# oSolv-Ex Corp said ..."). The cut-off part must be lower case (JavaScript,
+# McDonald are words) and not one of the letters that prefix product names
+# (iPhone, eBay, mRNA are words).
+_SPLICE_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_NAME_PREFIXES = frozenset("iem")
+# Glued text (not a headline) counts as a new start when both sides are this long, in words.
+_MIN_SPLICED_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,7 @@ class Line:
     blank_before: int
     indent: int
     spliced: bool = False
+    cut: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +88,7 @@ def split_lines(text: str) -> Layout:
                 lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
             else:
                 head = body[:cut].rstrip()
-                lines.append(Line(len(lines), start, start + len(head), head, blank, indent))
+                lines.append(Line(len(lines), start, start + len(head), head, blank, indent, cut=True))
                 tail = body[cut:]
                 lines.append(Line(len(lines), start + cut, start + len(body), tail, 0, 0, True))
             blank = 0
@@ -95,19 +101,33 @@ def split_lines(text: str) -> Layout:
 
 
 def _splice_point(body: str) -> int | None:
-    """Where a headline was glued onto a cut-off line, if it was; None otherwise."""
+    """Where text was glued onto a word cut off mid-way, if it was; None otherwise."""
     if len(body) < 12:
         return None
-    offset = max(0, len(body) - MAX_SHORT_LINE)
-    for m in _SPLICE_RE.finditer(body, offset):
+    for m in _SPLICE_RE.finditer(body):
         cut = m.start()
-        tail = body[cut:]
         word_start = body.rfind(" ", 0, cut) + 1
-        if body[word_start:cut].lower() != body[word_start:cut]:  # JavaScript, McDonald
+        fragment = body[word_start:cut]
+        if fragment.lower() != fragment or fragment in _NAME_PREFIXES:
             continue
-        if len(tail.split()) >= 2 and len(body[:cut].split()) >= 3 and line_features(tail).headline:
+        tail = body[cut:]
+        tail_words = len(tail.split())
+        head_words = len(body[:cut].split())
+        if tail_words >= 2 and head_words >= 3 and len(tail) <= MAX_SHORT_LINE and (
+            line_features(tail).headline
+        ):
+            return cut
+        if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS and (
+            _starts_sentence(tail)
+        ):
             return cut
     return None
+
+
+def _starts_sentence(text: str) -> bool:
+    """A capitalised word followed by lower-case running text: the start of a sentence."""
+    words = text.split(maxsplit=4)
+    return len(words) >= 4 and sum(1 for w in words[1:4] if w[:1].islower()) >= 2
 
 
 def _wrap_width(lines: list[Line]) -> int | None:

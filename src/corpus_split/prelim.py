@@ -58,6 +58,8 @@ def read_roles(layout: Layout, feats: Sequence[LineFeatures], find_duplicates: b
                 j += 1
         if j - i == 1:
             role = _role(lines[i].text, feats[i])
+            if lines[i].cut and role in (Role.HEADLINE, Role.NAME):
+                role = Role.BODY  # text that stops mid-word is not a headline
         else:
             joined = " ".join(line.text for line in lines[i:j])
             role = _role(joined, line_features(joined))
