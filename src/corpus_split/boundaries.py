@@ -41,6 +41,8 @@ MAX_SPAN_TOKENS = 2500
 SPAN_REACH = 4
 # How many content words above and below a headline are searched for its terms.
 TERM_WINDOW = 250
+# Headlines of one run that are compared with the text (teaser lists can be long).
+MAX_RUN = 20
 # Structural evidence, in nats (the lexical cost's unit). Chosen on the Reuters
 # concatenation benchmark (benchmarks/concat.py), not on the seed documents.
 BONUS_HEADLINE = 2.0  # any headline-shaped line followed by body text
@@ -202,12 +204,13 @@ def _bonuses(
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)
         if unit.headline:
-            if prev.headline:
-                bonus -= 1e6  # start a headline run at its first line, never inside it
+            if prev.headline and prev.last + 1 == unit.first:
+                bonus -= 1e6  # start a run of headlines at its first line, never inside it
             else:
-                bonus += BONUS_HEADLINE + _term_shift(units, u) * BONUS_TERMS
+                shift = _term_shift(units, u)
+                bonus += BONUS_HEADLINE + shift * BONUS_TERMS
                 reasons.append(Reason.HEADLINE)
-                if _term_shift(units, u) > 0.3:
+                if shift > 0.3:
                     reasons.append(Reason.TITLE_TERMS_BELOW)
         elif structured and not reasons:
             bonus -= PENALTY_PARAGRAPH
@@ -229,14 +232,21 @@ def _one_sentence_per_line(layout: Layout) -> bool:
 
 
 def _term_shift(units: Sequence[Unit], u: int) -> float:
-    """Share of a headline run's terms found below it minus the share found above."""
-    terms: set[str] = set()
+    """How much better a run of headlines matches the text below it than the text above.
+
+    For each headline of the run starting at unit ``u``: the share of its terms
+    found below minus the share found above; the best headline counts (teaser
+    links above a title share nothing with either side).
+    """
     j = u
-    while j < len(units) and units[j].headline:
-        terms.update(units[j].words)
+    while (
+        j < len(units) and j - u < MAX_RUN and units[j].headline
+        and (j == u or units[j - 1].last + 1 == units[j].first)
+    ):
         j += 1
-    if not terms:
-        return 0.0
+    run = units[u:j]
+    while j < len(units) and units[j].headline:
+        j += 1
     below: set[str] = set()
     budget = TERM_WINDOW
     while j < len(units) and budget > 0:
@@ -250,7 +260,12 @@ def _term_shift(units: Sequence[Unit], u: int) -> float:
         above.update(units[i].words[-budget:])
         budget -= len(units[i].words)
         i -= 1
-    return (len(terms & below) - len(terms & above)) / len(terms)
+    shifts = [
+        (len(terms & below) - len(terms & above)) / len(terms)
+        for terms in (set(head.words) for head in run)
+        if terms
+    ]
+    return max(shifts, default=0.0)
 
 
 def find_articles(

@@ -26,6 +26,7 @@ All functions are pure: they read their arguments and return new frozen values.
 from __future__ import annotations
 
 import bisect
+import html
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -475,15 +476,17 @@ def repair_check(doc: Document, gold: Mapping[str, Any] | GoldDocument) -> tuple
 
 
 def _title_key(title: str | None) -> str | None:
+    # A raw gold title may still hold HTML entities ("&lt;") that repair decodes.
     if title is None:
         return None
-    return fold_for_repair(title.replace("_ ", ": ")).casefold() or None
+    return fold_for_repair(html.unescape(title).replace("_ ", ": ")).casefold() or None
 
 
 def titles_equal(doc: Document, gold: Mapping[str, Any] | GoldDocument) -> tuple[bool, ...]:
     """For each gold article, whether the predicted article holding most of it has the same title.
 
-    Titles compare after :func:`fold_for_repair`, case folding, and the seeds' ``"_ "`` →
+    Titles compare after HTML entities are decoded, :func:`fold_for_repair`, case folding,
+    and the seeds' ``"_ "`` →
     ``": "`` normalisation; a gold title of None wants a predicted title of None.
     """
     g = parse_gold(gold)

@@ -31,6 +31,9 @@ MAX_SHORT_LINE = 160
 MAX_HEADLINE_WORDS = 22
 # Sentence-case headlines ("Café owners fight résumé fraud") are at most this long.
 MAX_SENTENCE_CASE_WORDS = 12
+# Share of a headline's visible characters that are letters; table rows such as
+# "Shr 1.10 dlrs vs 95 cts" fall below it.
+MIN_HEADLINE_LETTERS = 0.55
 # CJK headlines rarely run past this many characters.
 MAX_CJK_HEADLINE = 40
 # Assistant sign-offs are a sentence or two; longer paragraphs are not searched.
@@ -93,6 +96,7 @@ _CHROME_RE = regex.compile(
             |graphic|credit|foto|source)s?\s*(?:credit|source)?\s*[:/]
       | (?:photo|image|picture|illustration)\s+(?:by|courtesy|credit)\b
       | (?:getty\s+images|shutterstock|alamy|istock(?:photo)?|associated\s+press)\b.{0,40}$
+      | (?:ap|afp|upi|dpa|efe|ansa|reuters|xinhua|tass|kyodo|bloomberg)(?:\s*/\s*\S+)?\s*$  # agency credit
       | (?:©|\(c\)|copyright\b)
       | all\s+rights\s+reserved\b
       | (?:read|see|view|show|watch|listen)\s+(?:more|also|next|full\s+story|comments?|now
@@ -156,6 +160,22 @@ _SIGN_OFF_RE = regex.compile(
     )""",
     regex.I | regex.X | regex.V1,
 )
+
+# Letter pairs common inside words of English and the other Latin-script languages
+# we meet (the most frequent ~170); real words are mostly made of them.
+_COMMON_BIGRAMS = frozenset(
+    """th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le
+    ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr
+    no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni
+    ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op
+    wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc
+    gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck
+    ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr
+    cc tw ft wn nu sb ka ja ze zi""".split()
+)
+# A single long "word" with at least this share of uncommon letter pairs is mash:
+# long real words (German compounds included) stay under 0.3, random mash over 0.4.
+MASH_UNCOMMON_SHARE = 0.4
 
 # Every alternative of _SIGN_OFF_RE contains one of these (lower-cased) cues.
 _SIGN_OFF_CUES = (
@@ -228,6 +248,7 @@ def line_features(text: str) -> LineFeatures:
         headline = (
             1 <= len(words) <= MAX_HEADLINE_WORDS
             and letters >= 2
+            and letters >= MIN_HEADLINE_LETTERS * len(text.replace(" ", ""))
             and not _HEADLINE_END_RE.search(text[-8:])
             and (len(words) <= MAX_SENTENCE_CASE_WORDS or _title_cased(words))
         )
@@ -285,10 +306,10 @@ def _gibberish(text: str) -> bool:
     if len(longest) < 12 or not longest.isalpha() or not longest.isascii():
         return False
     low = longest.lower()
-    rare = sum(1 for i in range(len(low) - 1) if low[i : i + 2] in _RARE_BIGRAMS)
-    vowels = sum(1 for ch in low if ch in "aeiouy")
-    run = max((len(r) for r in regex.findall(r"[^aeiouy]+", low)), default=0)
-    return rare >= 2 or run >= 5 or len(low) >= 25 or vowels < 0.2 * len(low)
+    pairs = [low[i : i + 2] for i in range(len(low) - 1)]
+    rare = sum(1 for p in pairs if p in _RARE_BIGRAMS)
+    uncommon = sum(1 for p in pairs if p not in _COMMON_BIGRAMS)
+    return rare >= 3 or uncommon >= MASH_UNCOMMON_SHARE * len(pairs)
 
 
 def content_words(text: str) -> list[str]:

@@ -92,13 +92,13 @@ def assign_kinds(
         first_body = body_lines[0]
         article_last_body = body_lines[-1]
         header = [i for i in range(first, first_body) if roles[i] in (Role.HEADLINE, Role.NAME)]
-        title_line = _choose_title(layout, roles, header, body_lines, first_body)
+        title_line = _choose_title(layout, roles, header, body_lines)
         story_headline: int | None = None
         title_key = _key(layout.lines[title_line].text) if title_line is not None else None
         for i in header:
             if i == title_line:
                 kinds[i] = Kind.TITLE
-            elif i == first_body - 1:
+            elif i == first_body - 1 and title_line is not None:
                 kinds[i] = Kind.HEADING
                 story_headline = i
             elif roles[i] is Role.NAME or _key(layout.lines[i].text) == title_key:
@@ -143,14 +143,13 @@ def assign_kinds(
 
 
 def _choose_title(
-    layout: Layout, roles: Sequence[Role], header: Sequence[int], body_lines: Sequence[int],
-    first_body: int,
+    layout: Layout, roles: Sequence[Role], header: Sequence[int], body_lines: Sequence[int]
 ) -> int | None:
     """The article's title among the headlines above its first paragraph.
 
     The first headline whose words recur in the opening paragraphs wins; a
     headline that shares nothing with the text is a teaser for another article.
-    Failing that, the headline right above the text, then the first headline.
+    A lone headline is the title all the same; several unrelated ones are teasers.
     """
     candidates = [i for i in header if roles[i] is Role.HEADLINE]
     if not candidates:
@@ -164,4 +163,6 @@ def _choose_title(
         words = set(content_words(layout.lines[i].text))
         if words and len(words & opening) >= TITLE_OVERLAP * len(words):
             return i
-    return first_body - 1 if first_body - 1 in candidates else candidates[0]
+    if len(candidates) > 1:  # several headlines, none about this text: teasers, no title
+        return None
+    return candidates[0]

@@ -89,8 +89,13 @@ def _role(text: str, f: LineFeatures) -> Role:
 
 
 def _looks_like_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else: a byline such as "Jane Q. Doe"."""
+    """Two to four capitalised words and nothing else: a byline such as "Jane Q. Doe".
+
+    Bylines in capitals ("JANE DOE") count too when short (two or three words).
+    """
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 40:
         return False
-    return all(_NAME_WORD_RE.match(w) for w in words)
+    if all(_NAME_WORD_RE.match(w) for w in words):
+        return True
+    return len(words) <= 3 and len(text) <= 25 and all(w.isalpha() and w.isupper() for w in words)

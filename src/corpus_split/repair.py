@@ -329,7 +329,7 @@ def _resync_opcodes(a: str, b: str) -> list[_Opcode]:
 
     Each difference costs at most ``_RESYNC_WINDOW ** 2`` short comparisons and
     consumes the characters it spans; when no agreement is found within the window
-    the rest of both strings becomes one replacement.
+    the rest of both strings is left to difflib if short, else becomes one replacement.
     """
     ops: list[_Opcode] = []
     la, lb = len(a), len(b)
@@ -355,7 +355,15 @@ def _resync_opcodes(a: str, b: str) -> list[_Opcode]:
                     break
             if found is not None:
                 break
-        ii, jj = found if found is not None else (la, lb)
+        if found is None:
+            if (la - i) + (lb - j) <= 4 * _DIFFLIB_LIMIT:
+                # no agreement nearby (mojibake interleaved with controls): difflib on
+                # the bounded rest keeps the alignment character-exact
+                rest = difflib.SequenceMatcher(None, a[i:], b[j:], autojunk=False).get_opcodes()
+                ops.extend((t, i + i1, i + i2, j + j1, j + j2) for t, i1, i2, j1, j2 in rest)
+                return ops
+            found = (la, lb)
+        ii, jj = found
         ops.append((_tag(ii - i, jj - j), i, ii, j, jj))
         i, j = ii, jj
     if i < la or j < lb:
