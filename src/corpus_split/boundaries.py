@@ -52,6 +52,7 @@ BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
 BONUS_SPLICE_HEADLINE = 20.0  # a headline glued onto a word cut off mid-way
 BONUS_SPLICE_TEXT = 8.0  # a sentence glued onto a cut-off word (brand names look alike: weaker)
+PENALTY_CONTINUATION = 8.0  # text opening on a pronoun or connective ("He said", "But") goes on
 PENALTY_PARAGRAPH = 6.0  # a start with no headline, in a document that has headlines
 # Without a prior, the saving from cutting any long text in two grows with its
 # length (sub-topics differ), so long articles fall apart at their sections. This
@@ -73,6 +74,23 @@ SENSITIVITY_RANGE = 2.0
 
 
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？]['\"’”)]?$")
+# Openings that refer back to text before them: a pronoun, a connective, "the
+# company", or a lower-case word carrying a sentence on. Articles rarely start so.
+_CONTINUATION_RE = regex.compile(
+    r"""^(?:
+        \p{Ll}
+      | (?:he|she|it|they|we|his|her|its|their|them|this|that|these|those|such|there
+          |but|and|or|so|yet|nor|however|also|meanwhile|moreover|furthermore|additionally
+          |still|then|thus|therefore|instead|otherwise|nevertheless|nonetheless|besides
+          |likewise|similarly|again|later|earlier|finally|in\s+addition|as\s+a\s+result
+          |in\s+(?:the\s+)?(?:meantime|contrast|turn|particular)|on\s+the\s+other\s+hand
+          |the\s+(?:company|firm|bank|group|government|ministry|spokes(?:man|woman|person)
+              |agency|report|move|plan|deal|statement|sources?|analysts?|officials?|official
+              |source|minister|president|chairman|board|union|court|index|market)
+          |analysts|officials|sources|traders|dealers)\b
+    )""",
+    regex.X | regex.V1,
+)
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
 
 
@@ -212,8 +230,11 @@ def _bonuses(
                 reasons.append(Reason.HEADLINE)
                 if shift > 0.3:
                     reasons.append(Reason.TITLE_TERMS_BELOW)
-        elif structured and not reasons:
-            bonus -= PENALTY_PARAGRAPH
+        else:
+            if structured and not reasons:
+                bonus -= PENALTY_PARAGRAPH
+            if _CONTINUATION_RE.match(lines[unit.first].text):
+                bonus -= PENALTY_CONTINUATION
         if lines[unit.first].blank_before == 0 and layout.blank_separated:
             reasons.append(Reason.NO_BLANK_LINE)
         out.append((bonus, tuple(reasons)))

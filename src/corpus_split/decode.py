@@ -39,10 +39,13 @@ def decode(data: str | bytes | bytearray | memoryview) -> tuple[str, str | None]
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    matches = list(charset_normalizer.from_bytes(raw))
-    if matches:
-        top = (matches[0].chaos, -matches[0].coherence)
-        tied = [m for m in matches if (m.chaos, -m.coherence) <= (top[0] + _TIE, top[1] + _TIE)]
-        best = min(tied, key=lambda m: _WEB_PREFERENCE.get(m.encoding, len(_WEB_PREFERENCE)))
-        return str(best), str(best.encoding)
+    try:
+        matches = list(charset_normalizer.from_bytes(raw))
+        if matches:
+            top = (matches[0].chaos, -matches[0].coherence)
+            tied = [m for m in matches if (m.chaos, -m.coherence) <= (top[0] + _TIE, top[1] + _TIE)]
+            best = min(tied, key=lambda m: _WEB_PREFERENCE.get(m.encoding, len(_WEB_PREFERENCE)))
+            return str(best), str(best.encoding)
+    except Exception:  # a detector failure must not fail the split; Latin-1 loses nothing
+        pass
     return raw.decode("latin-1"), "latin-1"

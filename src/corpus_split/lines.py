@@ -19,11 +19,16 @@ _WRAP_SLACK = 0.72
 
 # A word cut off and glued to what follows: a capitalised headline ("impact
 # on-chainFuture Trends") or the first sentence of the next text ("the right
-# oSolv-Ex Corp said ..."). The cut-off part must be lower case (JavaScript,
-# McDonald are words) and not one of the letters that prefix product names
-# (iPhone, eBay, mRNA are words).
-_SPLICE_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+# oSolv-Ex Corp said ..."). Candidates are capitals right after a letter; the
+# cut-off fragment before them decides (see _splice_point), so that words such as
+# iPhone, eBay, JavaScript, McDonald and PDFs are left whole.
+_SPLICE_RE = regex.compile(r"(?<=\p{L})(?=\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))")
 _NAME_PREFIXES = frozenset("iem")
+_CAPITALISED_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}$")
+# A capitalised fragment ("Asso|Tokyo ...") counts only before a headline this long,
+# after a line this long (in words): "JavaScript" must not split a short line.
+_MIN_CAPITALISED_TAIL = 4
+_MIN_CAPITALISED_HEAD = 8
 # Glued text (not a headline) counts as a new start when both sides are this long, in words.
 _MIN_SPLICED_WORDS = 6
 
@@ -108,14 +113,22 @@ def _splice_point(body: str) -> int | None:
         cut = m.start()
         word_start = body.rfind(" ", 0, cut) + 1
         fragment = body[word_start:cut]
-        if fragment.lower() != fragment or fragment in _NAME_PREFIXES:
-            continue
         tail = body[cut:]
         tail_words = len(tail.split())
         head_words = len(body[:cut].split())
-        if tail_words >= 2 and head_words >= 3 and len(tail) <= MAX_SHORT_LINE and (
-            line_features(tail).headline
+        headline_tail = tail_words >= 2 and len(tail) <= MAX_SHORT_LINE and line_features(tail).headline
+        if fragment.islower() and fragment not in _NAME_PREFIXES:
+            pass  # "chainFuture", "oSolv-Ex": a lower-case stub
+        elif len(fragment) == 1 and fragment.isupper() and tail[1:2].islower():
+            pass  # "DFreeport": one capital left of a cut-off word
+        elif (
+            _CAPITALISED_RE.match(fragment) and headline_tail and tail_words >= _MIN_CAPITALISED_TAIL
+            and head_words >= _MIN_CAPITALISED_HEAD
         ):
+            pass  # "AssoTokyo brokers see ...": a cut-off capitalised word
+        else:
+            continue
+        if headline_tail and (head_words >= 3 or len(fragment) >= 2):
             return cut
         if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS and (
             _starts_sentence(tail)
