@@ -10,17 +10,49 @@ first use, and shared.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import regex
 
-__all__ = ["detect", "script_language"]
+from .kinds import LineKinds
+from .lines import Layout
+from .model import CONTENT_KINDS, Kind
+
+__all__ = ["assign_languages", "detect", "script_language"]
 
 # lingua's accuracy flattens out well before this; more text only costs time.
 SAMPLE_CHARS = 600
-# Lines with fewer letters than this take their article's language.
-MIN_LETTERS = 12
+# Paragraphs shorter than this are not checked for a language of their own.
+MIN_PARAGRAPH_CHARS = 60
+# A paragraph is sent to lingua when another language's function words outnumber
+# its article's this many times over (and number at least MIN_PROFILE_HITS).
+PROFILE_MARGIN = 2
+MIN_PROFILE_HITS = 2
+
+# The commonest function words of the Latin-script languages met most often; a cheap
+# first look that tells when a paragraph may not be in its article's language.
+_PROFILES: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to in is that for it with as was on are be by this have from or "
+              "which but not were has they their its been would will said",
+        "fr": "le la les des est un une du et en que qui dans pour pas sur au aux ce cette "
+              "sont avec il elle nous vous je ont mais plus été être voici",
+        "de": "der die das und ist nicht mit von zu den dem des im auf für sich auch ein eine "
+              "einer wird sind wurde werden bei aus nach ich sie wir ihnen etwas oder aber",
+        "es": "el los las del y es por con para un una al lo como más pero sus se fue han "
+              "este esta son ser también entre sobre aquí tienes te",
+        "it": "il lo gli di che è per non con una da della delle dei nel sono anche alla "
+              "questo come più stato essere ecco",
+        "pt": "o os as um uma do da dos das em no na para com não é são mais pelo pela foi "
+              "também como seu sua aqui você",
+        "nl": "de het een en van in is op te dat die niet met voor zijn er aan ook als bij "
+              "worden wordt naar om",
+    }.items()
+}
+_PROFILE_WORD_RE = regex.compile(r"\p{L}+")
 
 _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
@@ -93,3 +125,92 @@ def detect(texts: Sequence[str]) -> str | None:
     if script in ("latn", "cyrl"):
         return _lingua(sample, script)
     return script or None
+
+
+def _profile(text: str) -> Counter[str]:
+    """How many function words of each profiled language ``text`` holds."""
+    hits: Counter[str] = Counter()
+    for word in _PROFILE_WORD_RE.findall(text[:SAMPLE_CHARS].lower()):
+        for lang, words in _PROFILES.items():
+            if word in words:
+                hits[lang] += 1
+    return hits
+
+
+def _script(text: str) -> str:
+    if text.isascii():
+        return "latn" if any(ch.isalpha() for ch in text) else ""
+    return script_language(text)
+
+
+def assign_languages(
+    layout: Layout, line_kinds: LineKinds, enabled: bool
+) -> tuple[list[str | None], list[str | None]]:
+    """Language per line and per article.
+
+    Scripts decide for every line; lingua names each article's main language once
+    per script, and a paragraph whose function words point elsewhere is checked
+    on its own (a Spanish paragraph inside an English article).
+    """
+    lines = layout.lines
+    if not enabled:
+        return [None] * len(lines), [None] * len(line_kinds.ranges)
+    scripts = [_script(line.text) for line in lines]
+    kinds, arts = line_kinds.kinds, line_kinds.articles
+
+    def language_of(script: str, texts: Sequence[str]) -> str | None:
+        return detect(texts) if script in ("latn", "cyrl") else (script or None)
+
+    article_langs: list[str | None] = []
+    article_script: list[str] = []
+    for k, (first, last) in enumerate(line_kinds.ranges):
+        weight: Counter[str] = Counter()
+        for i in range(first, last + 1):
+            if arts[i] == k and kinds[i] in CONTENT_KINDS and scripts[i]:
+                weight[scripts[i]] += len(lines[i].text)
+        if not weight:
+            article_langs.append(None)
+            article_script.append("")
+            continue
+        main = weight.most_common(1)[0][0]
+        texts = [lines[i].text for i in range(first, last + 1)
+                 if arts[i] == k and kinds[i] is Kind.BODY and scripts[i] == main]
+        article_langs.append(language_of(main, texts))
+        article_script.append(main)
+
+    per_script: dict[str, str | None] = {}
+    out: list[str | None] = []
+    for i, script in enumerate(scripts):
+        owner = arts[i]
+        if script not in ("latn", "cyrl"):
+            out.append(script or None)
+        elif owner is not None and article_script[owner] == script:
+            out.append(article_langs[owner])
+        else:
+            if script not in per_script:
+                sample = [ln.text for j, ln in enumerate(lines)
+                          if scripts[j] == script and kinds[j] is Kind.BODY][:20]
+                per_script[script] = language_of(script, sample or [lines[i].text])
+            out.append(per_script[script])
+
+    # paragraphs in another language of the same script
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not layout.starts_paragraph(j):
+            j += 1
+        expected = out[i]
+        if scripts[i] == "latn" and expected is not None:
+            text = " ".join(ln.text for ln in lines[i:j])
+            if len(text) >= MIN_PARAGRAPH_CHARS:
+                hits = _profile(text)
+                best, count = hits.most_common(1)[0] if hits else ("", 0)
+                if best != expected and count >= MIN_PROFILE_HITS and (
+                    count >= PROFILE_MARGIN * hits.get(expected, 0)
+                ):
+                    found = detect([text])
+                    if found is not None and found != expected:
+                        for k in range(i, j):
+                            out[k] = found
+        i = j
+    return out, article_langs
