@@ -139,26 +139,37 @@ _PREAMBLE_RE = regex.compile(
 )
 
 # Generator sign-offs and continuation notes, several languages.
-_SIGN_OFF_RE = regex.compile(
+_SIGN_OFF_START_RE = regex.compile(
+    r"""(?:
+        if\s+you\s+(?:have|need|want|would\s+like)\s+(?:any\s+)?
+            (?:more\s+|further\s+|other\s+|additional\s+)?
+            (?:questions?|information|help|changes|edits|adjustments|details|assistance)\b
+      | (?:this|that)\s+(?:completes|concludes|wraps\s+up|ends)\s+(?:the|our|this|my|part)\b
+      | (?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|\[?continued\s+in\s+part)\b
+      | (?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
+            \b(?:article|artículo|artigo|artikel|articolo|texte|texto|testo|text|utile|útil|hilfreich)
+    )""",
+    regex.I | regex.X | regex.V1,
+)
+_SIGN_OFF_ANY_RE = regex.compile(
     r"""(?:
         \b(?:feel\s+free\s+to\s+(?:ask|reach|let|contact)|don(?:'t|’t)\s+hesitate\s+to\s+ask)\b
       | \bi\s+hope\s+(?:this|that|you)\s+(?:helps|help|found|enjoy|article|piece|was)\b
-      | \blet\s+me\s+know\s+if\s+(?:you|there)\b
-      | ^if\s+you\s+(?:have|need|want|would\s+like)\s+(?:any\s+)?
-            (?:more\s+|further\s+|other\s+|additional\s+)?
-            (?:questions?|information|help|changes|edits|adjustments|details|assistance)\b
-      | ^(?:this|that)\s+(?:completes|concludes|wraps\s+up|ends)\s+(?:the|our|this|my|part)\b
-      | ^(?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|\[?continued\s+in\s+part)\b
-      | \b(?:would\s+you\s+like\s+me\s+to|shall\s+i\s+(?:continue|write))\b
+      | \blet\s+me\s+know\s+if\b
+      | \b(?:would\s+you\s+like\s+(?:me|a|an|to)|shall\s+i\s+(?:continue|write))\b
       | (?:希望(?:这|本)|如果您?有任何|如有任何问题|请随时|继续我们之前的讨论)
       | (?:si\s+tienes\s+(?:alguna|más)\s+preguntas|n['’]hésitez\s+pas|wenn\s+sie\s+(?:weitere\s+)?fragen)
-      | ^(?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
-            \b(?:article|artículo|artigo|artikel|articolo|texte|texto|testo|text|utile|útil|hilfreich)
       | \b(?:dites-moi\s+si|d[ií]me\s+si|av[ií]same\s+si|sag(?:en\s+sie)?\s+mir|fammi\s+sapere)\b
       | [¿]?(?:quieres\s+que|souhaitez-vous\s+que|soll\s+ich|vuoi\s+che)\b.{0,60}\?
-      | \blet\s+me\s+know\s+if\b|\bwould\s+you\s+like\s+(?:me|a|an|to)\b
     )""",
     regex.I | regex.X | regex.V1,
+)
+# Every alternative of _SIGN_OFF_ANY_RE contains one of these (lower-cased) cues.
+_SIGN_OFF_CUES = (
+    "feel free", "hesitate", "i hope", "let me know", "would you like", "shall i", "希望", "如果",
+    "如有", "请随时", "继续", "si tienes", "hésitez", "wenn sie", "dites-moi", "dime si", "díme si",
+    "avísame", "avisame", "sag mir", "sagen sie", "fammi", "quieres que", "souhaitez", "soll ich",
+    "vuoi che",
 )
 
 # Letter pairs common inside words of English and the other Latin-script languages
@@ -177,14 +188,6 @@ _COMMON_BIGRAMS = frozenset(
 # long real words (German compounds included) stay under 0.3, random mash over 0.4.
 MASH_UNCOMMON_SHARE = 0.4
 
-# Every alternative of _SIGN_OFF_RE contains one of these (lower-cased) cues.
-_SIGN_OFF_CUES = (
-    "feel free", "hesitate", "hope", "let me know", "if you", "this ", "that ", "end of",
-    "to be continued", "continued in", "would you like", "shall i", "希望", "如果", "如有",
-    "请随时", "继续", "si tienes", "hésitez", "wenn sie", "espère", "espero", "hoffe", "spero",
-    "dites-moi", "dime", "avísame", "avisame", "sag", "fammi", "quieres", "souhaitez", "soll ich",
-    "vuoi", "would you",
-)
 
 # Letter pairs (after lowercasing) that are rare inside words of the European
 # languages we meet; keyboard mash is full of them.
@@ -284,7 +287,9 @@ def _family(text: str, n: int) -> Family:
     head = text[:_PATTERN_WINDOW]
     if _PREAMBLE_RE.match(head[:300]):
         return Family.ASSISTANT_PREAMBLE
-    if n <= MAX_RESIDUE_LINE and _maybe_sign_off(head) and _SIGN_OFF_RE.search(head):
+    if n <= MAX_RESIDUE_LINE and (
+        _SIGN_OFF_START_RE.match(head) or (_maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head))
+    ):
         return Family.ASSISTANT_SIGN_OFF
     if n <= MAX_SHORT_LINE and (_CHROME_RE.match(text) or _BREADCRUMB_RE.match(text)):
         return Family.CHROME

@@ -24,6 +24,8 @@ __all__ = ["assign_languages", "detect", "script_language"]
 
 # lingua's accuracy flattens out well before this; more text only costs time.
 SAMPLE_CHARS = 600
+# Characters of a paragraph whose function words are counted.
+PROFILE_CHARS = 300
 # Paragraphs shorter than this are not checked for a language of their own.
 MIN_PARAGRAPH_CHARS = 60
 # A paragraph is sent to lingua when another language's function words outnumber
@@ -53,6 +55,12 @@ _PROFILES: dict[str, frozenset[str]] = {
     }.items()
 }
 _PROFILE_WORD_RE = regex.compile(r"\p{L}+")
+# word -> the profiled languages it is a function word of
+_PROFILE_INDEX: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _PROFILES.items():
+    for _word in _words:
+        _PROFILE_INDEX[_word] = (*_PROFILE_INDEX.get(_word, ()), _lang)
+del _lang, _words, _word
 
 _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
@@ -130,10 +138,11 @@ def detect(texts: Sequence[str]) -> str | None:
 def _profile(text: str) -> Counter[str]:
     """How many function words of each profiled language ``text`` holds."""
     hits: Counter[str] = Counter()
-    for word in _PROFILE_WORD_RE.findall(text[:SAMPLE_CHARS].lower()):
-        for lang, words in _PROFILES.items():
-            if word in words:
-                hits[lang] += 1
+    index = _PROFILE_INDEX
+    for word in _PROFILE_WORD_RE.findall(text[:PROFILE_CHARS].lower()):
+        langs = index.get(word)
+        if langs:
+            hits.update(langs)
     return hits
 
 
