@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -24,6 +26,8 @@ _WRAP_SLACK = 0.72
 # iPhone, eBay, JavaScript, McDonald and PDFs are left whole.
 _SPLICE_RE = regex.compile(r"(?<=\p{L})(?=\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))")
 _NAME_PREFIXES = frozenset("iem")
+# The words of str.split(): the stdlib's \s is exactly str.isspace.
+_TOKEN_RE = re.compile(r"\S+")
 _CAPITALISED_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}$")
 # A capitalised fragment ("Asso|Tokyo ...") counts only before a headline this long,
 # after a line this long (in words): "JavaScript" must not split a short line.
@@ -109,17 +113,39 @@ def _splice_point(body: str) -> int | None:
     """Where text was glued onto a word cut off mid-way, if it was; None otherwise."""
     if len(body) < 12:
         return None
+    # Work per candidate stays bounded on long lines (a megabyte with no newline): the
+    # word counts come from one pass over the line's words, the last space is searched
+    # only since the previous candidate, and the tail is copied only when it is short.
+    starts: list[int] = []
+    ends: list[int] = []
+    word_start = 0
+    searched = 0
+    previous = -1
     for m in _SPLICE_RE.finditer(body):
         cut = m.start()
-        word_start = body.rfind(" ", 0, cut) + 1
+        space = body.rfind(" ", searched, cut)
+        if space >= 0:
+            word_start = space + 1
+        searched = cut
+        if word_start < previous:
+            # the fragment holds the previous candidate's capital inside it, so it is
+            # neither a lower-case stub, nor one capital, nor a capitalised word
+            previous = cut
+            continue
+        previous = cut
         fragment = body[word_start:cut]
-        tail = body[cut:]
-        tail_words = len(tail.split())
-        head_words = len(body[:cut].split())
-        headline_tail = tail_words >= 2 and len(tail) <= MAX_SHORT_LINE and line_features(tail).headline
+        if not ends:
+            spans = [t.span() for t in _TOKEN_RE.finditer(body)]
+            starts = [a for a, _ in spans]
+            ends = [b for _, b in spans]
+        first_tail = bisect_right(ends, cut)
+        tail_words = len(ends) - first_tail  # len(body[cut:].split())
+        head_words = bisect_left(starts, cut)  # len(body[:cut].split())
+        tail = body[cut:] if len(body) - cut <= MAX_SHORT_LINE else ""
+        headline_tail = tail_words >= 2 and bool(tail) and line_features(tail).headline
         if fragment.islower() and fragment not in _NAME_PREFIXES:
             pass  # "chainFuture", "oSolv-Ex": a lower-case stub
-        elif len(fragment) == 1 and fragment.isupper() and tail[1:2].islower():
+        elif len(fragment) == 1 and fragment.isupper() and body[cut + 1 : cut + 2].islower():
             pass  # "DFreeport": one capital left of a cut-off word
         elif (
             _CAPITALISED_RE.match(fragment) and headline_tail and tail_words >= _MIN_CAPITALISED_TAIL
@@ -130,10 +156,13 @@ def _splice_point(body: str) -> int | None:
             continue
         if headline_tail and (head_words >= 3 or len(fragment) >= 2):
             return cut
-        if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS and (
-            _starts_sentence(tail)
-        ):
-            return cut
+        if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS:
+            opening = " ".join(
+                body[max(a, cut) : b]
+                for a, b in zip(starts[first_tail : first_tail + 5], ends[first_tail : first_tail + 5])
+            )
+            if _starts_sentence(opening):  # its first words are those of body[cut:]
+                return cut
     return None
 
 
