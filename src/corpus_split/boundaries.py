@@ -37,10 +37,12 @@ __all__ = ["ArticleSpan", "Unit", "find_articles"]
 
 # Lexical cost is computed exactly for articles up to this many content words and
 # extrapolated per word beyond; long enough for a long feature story.
-MAX_SPAN_TOKENS = 2500
+MAX_SPAN_TOKENS = 1500
 # An article may reach this many times MAX_SPAN_TOKENS words (cost extrapolated
 # per word); past it, only the next candidate start is considered.
 SPAN_REACH = 4
+# Content words on each side of a chosen start that its score and reasons weigh.
+SCORE_WINDOW = 400
 # How many content words above and below a headline are searched for its terms.
 TERM_WINDOW = 250
 # Headlines of one run that are compared with the text (teaser lists can be long).
@@ -74,6 +76,10 @@ SECTIONED_SIMILARITY = 0.18
 COHESION_TITLED = 0.0
 # ... and a start that has no headline or other structural cue pays this much.
 PENALTY_UNTITLED = 60.0
+# Starts whose structural evidence is this bad are not considered at all (they
+# would need an implausible change of vocabulary; leaving them out keeps the
+# programme fast on long pages).
+CANDIDATE_FLOOR = -40.0
 # Utiyama-Isahara smooth with k = the vocabulary size. On a long page k grows with
 # the page and drowns the segment-size term, so that nothing is worth cutting; it
 # is capped at the vocabulary of a few articles (a page of 100 stories: 22 found
@@ -360,7 +366,7 @@ def find_articles(
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
-    cands = [0] + [u for u in range(1, n_units) if bonuses[u][0] > -1e5]
+    cands = [0] + [u for u in range(1, n_units) if bonuses[u][0] > CANDIDATE_FLOOR]
     best = [math.inf] * (n_units + 1)
     back = [-1] * (n_units + 1)
     best[0] = 0.0
@@ -426,9 +432,10 @@ def find_articles(
             spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
             continue
         prev_start = starts[idx - 1]
-        gain = _split_gain(units, prev_start, s, end, k, cohesion) - penalty + bonuses[s][0]
+        lexical = _split_gain(units, prev_start, s, end, k, cohesion)
+        gain = lexical - penalty + bonuses[s][0]
         reasons = bonuses[s][1]
-        if _split_gain(units, prev_start, s, end, k, cohesion) > 0:
+        if lexical > 0:
             reasons = (*reasons, Reason.VOCABULARY_SHIFT)
         score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gain / 4.0))))
         spans.append(ArticleSpan(s, end - 1, score, reasons))
@@ -440,14 +447,14 @@ def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion:
     left = _Cost(k, cohesion)
     right = _Cost(k, cohesion)
     both = _Cost(k, cohesion)
-    budget = MAX_SPAN_TOKENS
+    budget = SCORE_WINDOW
     for u in range(b - 1, a - 1, -1):
         if budget <= 0:
             break
         left.add(units[u].words)
         both.add(units[u].words)
         budget -= len(units[u].words)
-    budget = MAX_SPAN_TOKENS
+    budget = SCORE_WINDOW
     for u in range(b, c):
         if budget <= 0:
             break

@@ -16,6 +16,7 @@ Rule families (each a named pattern below, matched case-insensitively):
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from enum import Enum
@@ -64,15 +65,21 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_BYLINE_RE = regex.compile(
+    r"""^(?:
+        (?i:(?:written|story|words|text|reporting|reported|edited|editing|photos?)\s+)?
+            (?i:by|von|par|por|di|door)\s+NAME(?:\s*(?:,|;|and|&|\|)\s*.{0,60})?$
+      | NAME\s*,\s*(?i:(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
+            (?:writer|reporter|correspondent|editor|contributor|columnist|journalist))\b.{0,40}$
+    )""".replace("NAME", _NAME),
+    regex.X | regex.V1,
+)
+# Matched against the lower-cased line (far faster than a case-blind match).
 _CHROME_RE = regex.compile(
     r"""^(?:
         \d{1,3}\s*(?:-|\s)?\s*(?:min(?:ute)?s?|m)\.?(?:\s+read\b.{0,20})?$       # read time
       | (?:est(?:imated|\.)?\s+)?(?:reading\s+time|read(?:ing)?\s+\d+\s*min|read\s+time
             |lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\b
-      | (?:(?:written|story|words|text|reporting|reported|edited|editing|photos?)\s+)?
-            (?:by|von|par|por|di|door)\s+NAME(?:\s*(?:,|;|and|&|\|)\s*.{0,60})?$       # byline
-      | NAME\s*,\s*(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
-            (?:writer|reporter|correspondent|editor|contributor|columnist|journalist)\b.{0,40}$
       | (?:share|tweet|pin|e-?mail|print|save|copy|bookmark)(?:\s+(?:this|on|via|to|the))?
             (?:\s+(?:article|story|post|page|link|url|it|facebook|twitter|x|whatsapp|linkedin
             |reddit|email|pinterest|telegram))?\s*[:!.]?\s*$
@@ -92,7 +99,7 @@ _CHROME_RE = regex.compile(
       | (?:accept|manage|reject)\s+(?:all\s+)?cookies\b
       | (?:get|sign\s+up\s+for)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+){0,2}(?:newsletter|briefing|digest)\b
       | newsletter\s*$
-      | [(\[]?\s*(?:[\p{Lu}\p{N}]+\s+)?(?:photo(?:graph)?|image|illustration|picture|pic|video
+      | [(\[]?\s*(?:[\p{L}\p{N}]+\s+)?(?:photo(?:graph)?|image|illustration|picture|pic|video
             |graphic|credit|foto|source)s?\s*(?:credit|source)?\s*[:/]
       | (?:photo|image|picture|illustration)\s+(?:by|courtesy|credit)\b
       | (?:getty\s+images|shutterstock|alamy|istock(?:photo)?|associated\s+press)\b.{0,40}$
@@ -111,8 +118,8 @@ _CHROME_RE = regex.compile(
       | (?:loading|please\s+wait)\b.{0,20}$
       | (?:comments?|replies|responses)\s*\(?\d*\)?\s*$
       | listen\s+to\s+(?:this\s+)?(?:article|story)\b
-    )""".replace("NAME", _NAME).replace("MONTH", _MONTH),
-    regex.I | regex.X | regex.V1,
+    )""".replace("MONTH", _MONTH),
+    regex.X | regex.V1,
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
 _BREADCRUMB_RE = regex.compile(r"^(?:[^>|»/›]{1,40}\s*[>|»›]\s*){2,}[^>|»›]{1,60}$")
@@ -291,7 +298,9 @@ def _family(text: str, n: int) -> Family:
         _SIGN_OFF_START_RE.match(head) or (_maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head))
     ):
         return Family.ASSISTANT_SIGN_OFF
-    if n <= MAX_SHORT_LINE and (_CHROME_RE.match(text) or _BREADCRUMB_RE.match(text)):
+    if n <= MAX_SHORT_LINE and (
+        _CHROME_RE.match(text.lower()) or _BYLINE_RE.match(text) or _BREADCRUMB_RE.match(text)
+    ):
         return Family.CHROME
     return Family.NONE
 
@@ -323,22 +332,28 @@ def content_words(text: str) -> list[str]:
     Runs of CJK characters, which have no spaces, contribute their character bigrams.
     """
     out: list[str] = []
-    for w in _WORD_RE.findall(text):
+    ascii_text = text.isascii()
+    for w in _WORD_RE.findall(text.lower()):
+        if len(w) < 3 and ascii_text:
+            continue
         if w[0].isdigit():
             continue
-        if _CJK_RE.match(w):
+        if not ascii_text and _CJK_RE.match(w):
             for run in _CJK_RUN_RE.findall(w):
                 out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
             continue
-        lw = w.lower().replace("’", "'")
-        if len(lw) < 3 or lw in _STOPWORDS:
-            continue
-        out.append(_stem(lw))
+        stem = _stem(w)
+        if stem:
+            out.append(stem)
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
-    """A light suffix strip so that "model"/"models"/"modelling" share counts."""
+    """A light suffix strip so that "model"/"models"/"modelling" share counts; "" for stopwords."""
+    w = w.replace("’", "'")
+    if len(w) < 3 or w in _STOPWORDS:
+        return ""
     for suffix in ("'s", "ies", "ing", "es", "ed", "ly", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
