@@ -24,6 +24,10 @@ __all__ = ["assign_languages", "detect", "script_language"]
 
 # lingua's accuracy flattens out well before this; more text only costs time.
 SAMPLE_CHARS = 600
+# A sample whose function words are this many, and this many times those of any
+# other profiled language, is named from them without lingua (most articles are).
+CLEAR_PROFILE_HITS = 12
+CLEAR_PROFILE_MARGIN = 4
 # Characters of a paragraph whose function words are counted.
 PROFILE_CHARS = 300
 # Paragraphs shorter than this are not checked for a language of their own.
@@ -130,6 +134,12 @@ def detect(texts: Sequence[str]) -> str | None:
         size += len(sample_parts[-1])
     sample = "\n".join(sample_parts)
     script = script_language(sample)
+    if script == "latn":
+        ranked = _profile(sample).most_common(2)
+        if ranked and ranked[0][1] >= CLEAR_PROFILE_HITS and (
+            len(ranked) == 1 or ranked[0][1] >= CLEAR_PROFILE_MARGIN * ranked[1][1]
+        ):
+            return ranked[0][0]  # function words leave no doubt: no need to ask lingua
     if script in ("latn", "cyrl"):
         return _lingua(sample, script)
     return script or None
