@@ -584,12 +584,9 @@ def pk(reference: Sequence[int], hypothesis: Sequence[int], k: int | None = None
     ``reference`` and ``hypothesis`` give a segment label per unit (line). ``k`` defaults
     to half the mean reference segment length, rounded, at least 1. 0 is perfect.
     """
-    _check_pair(reference, hypothesis)
-    k = _default_k(reference) if k is None else k
-    n = len(reference)
+    n, k = _probe_width(reference, hypothesis, k)
     if n < 2:
         return 0.0
-    k = min(k, n - 1)
     errors = sum((reference[i] == reference[i + k]) != (hypothesis[i] == hypothesis[i + k])
                  for i in range(n - k))
     return errors / (n - k)
@@ -601,14 +598,19 @@ def windowdiff(reference: Sequence[int], hypothesis: Sequence[int], k: int | Non
     Labels must not decrease along the sequence (as :func:`line_labels` gives), so the
     number of boundaries in a window is the difference of its end labels. 0 is perfect.
     """
-    _check_pair(reference, hypothesis)
-    k = _default_k(reference) if k is None else k
-    n = len(reference)
+    n, k = _probe_width(reference, hypothesis, k)
     if n < 2:
         return 0.0
-    k = min(k, n - 1)
     errors = sum(_changes(reference, i, i + k) != _changes(hypothesis, i, i + k) for i in range(n - k))
     return errors / (n - k)
+
+
+def _probe_width(reference: Sequence[int], hypothesis: Sequence[int], k: int | None) -> tuple[int, int]:
+    """Check a labelling pair; return the number of units and the probe distance to use."""
+    _check_pair(reference, hypothesis)
+    n = len(reference)
+    k = _default_k(reference) if k is None else k
+    return n, max(1, min(k, n - 1))
 
 
 def _changes(labels: Sequence[int], i: int, j: int) -> int:
