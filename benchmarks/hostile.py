@@ -31,8 +31,9 @@ TARGET_SECONDS = 20.0
 
 
 def _run_one(name: str, scale: float, queue: mp.Queue[tuple[str, int, float, float, str]]) -> None:
-    import corpus_split as cs
     from tests.contract import check_document
+
+    import corpus_split as cs
 
     item = next(h for h in HOSTILE if h.name == name)
     data = item.make(scale)

@@ -37,9 +37,9 @@ def _instrumented_imports() -> None:
     import atheris
 
     with atheris.instrument_imports(include=["corpus_split"]):
-        import corpus_split
-
         from tests.contract import check_document as check
+
+        import corpus_split
     cs, check_document = corpus_split, check
 
 
@@ -48,8 +48,9 @@ try:
         raise ImportError
     _instrumented_imports()
 except ImportError:
-    import corpus_split as cs
     from tests.contract import check_document
+
+    import corpus_split as cs
 
 # Inputs are capped so that one execution stays fast; size is the hostile benchmark's job.
 MAX_INPUT = 4096

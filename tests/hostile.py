@@ -152,6 +152,38 @@ def mixed_scripts(scale: float) -> str:
     return "".join(out)
 
 
+def camel_case_line(scale: float) -> str:
+    """Two million characters of "aBcc" with no space: a splice candidate every 4 characters."""
+    return "aBcc" * int(500_000 * scale)
+
+
+def name_prefix_line(scale: float) -> str:
+    """One megabyte line of "my iPhone is new": candidates that are examined, then rejected."""
+    return "my iPhone is new " * int(64_000 * scale)
+
+
+def breadcrumb_lines(scale: float) -> str:
+    """20,000 lines shaped like a breadcrumb trail padded with spaces ("a >  >      …>")."""
+    return ("a >  > " + " " * 150 + ">\n") * int(20_000 * scale)
+
+
+def short_paragraphs(scale: float) -> str:
+    """100,000 one-line paragraphs with no content words ("It is."), blank-line separated."""
+    return "It is.\n\n" * int(100_000 * scale)
+
+
+def letter_s_lines(scale: float) -> str:
+    """Short lines made of one run of "S" (full case folding reads "SS" as "ß")."""
+    n = max(1, int(20_000 * scale))
+    return "\n".join("S" * (40 + i % 80) for i in range(n))
+
+
+def preamble_s_lines(scale: float) -> str:
+    """1,000 lines "Here is an sss…": a generator preamble opening, then a run of one letter."""
+    n = max(1, int(1_000 * scale))
+    return "\n".join("Here is an " + "s" * (40 + i % 40) for i in range(n))
+
+
 def random_bytes(scale: float) -> bytes:
     """A megabyte of random bytes (given to ``split`` as bytes)."""
     rng = random.Random(13)
@@ -178,6 +210,8 @@ class Hostile:
     name: str
     make: Callable[[float], str | bytes]
     test_scale: float
+    """Scale for the test suite; 0 means "only in the benchmark" (a known hang, see
+    ``tests/test_regressions.py``)."""
 
 
 HOSTILE: tuple[Hostile, ...] = (
@@ -188,10 +222,16 @@ HOSTILE: tuple[Hostile, ...] = (
     Hostile("open_parens_2m", open_parens, 1.0),
     Hostile("zero_width_1m", zero_width, 1.0),
     Hostile("title_lines_100k", title_lines, 0.1),
-    Hostile("cr_only", cr_only, 0.05),
+    Hostile("cr_only", cr_only, 0.01),
     Hostile("bidi_nul_escapes", bidi_controls, 0.1),
     Hostile("lone_surrogates", lone_surrogates, 0.1),
     Hostile("mixed_scripts", mixed_scripts, 0.05),
+    Hostile("camel_case_2m", camel_case_line, 1.0),
+    Hostile("name_prefix_line_1mb", name_prefix_line, 1.0),
+    Hostile("breadcrumb_lines_20k", breadcrumb_lines, 0.05),
+    Hostile("short_paragraphs_100k", short_paragraphs, 0.02),
+    Hostile("letter_s_lines_20k", letter_s_lines, 0.0),
+    Hostile("preamble_s_lines_1k", preamble_s_lines, 0.0),
     Hostile("random_bytes_1mb", random_bytes, 0.1),
     Hostile("cp1252_bytes", cp1252_bytes, 0.1),
 )

@@ -113,7 +113,7 @@ _CONTINUATION_RE = regex.compile(
               |source|minister|president|chairman|board|union|court|index|market)
           |analysts|officials|sources|traders|dealers)\b
     )""",
-    regex.X | regex.V1,
+    regex.X | regex.V0,
 )
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
 

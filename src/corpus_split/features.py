@@ -72,7 +72,7 @@ _BYLINE_RE = regex.compile(
       | NAME\s*,\s*(?i:(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
             (?:writer|reporter|correspondent|editor|contributor|columnist|journalist))\b.{0,40}$
     )""".replace("NAME", _NAME),
-    regex.X | regex.V1,
+    regex.X | regex.V0,
 )
 # Matched against the lower-cased line (far faster than a case-blind match).
 _CHROME_RE = regex.compile(
@@ -119,10 +119,14 @@ _CHROME_RE = regex.compile(
       | (?:comments?|replies|responses)\s*\(?\d*\)?\s*$
       | listen\s+to\s+(?:this\s+)?(?:article|story)\b
     )""".replace("MONTH", _MONTH),
-    regex.X | regex.V1,
+    regex.X | regex.V0,
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
 _BREADCRUMB_RE = regex.compile(r"^(?:[^>|»/›]{1,40}\s*[>|»›]\s*){2,}[^>|»›]{1,60}$")
+
+# Phrase patterns compile with regex.V0: its simple case folding keeps matching
+# linear, where V1's full folding (ß = ss, ﬁ = fi) backtracks exponentially on runs
+# of such letters.
 
 # Generator preambles, several languages. They open a reply, so they are anchored.
 _PREAMBLE_RE = regex.compile(
@@ -142,7 +146,7 @@ _PREAMBLE_RE = regex.compile(
       | (?:もちろん|承知しました|以下は)
       | (?:конечно|вот\s+(?:статья|текст))
     )""",
-    regex.I | regex.X | regex.V1,
+    regex.I | regex.X | regex.V0,
 )
 
 # Generator sign-offs and continuation notes, several languages.
@@ -156,7 +160,7 @@ _SIGN_OFF_START_RE = regex.compile(
       | (?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
             \b(?:article|artículo|artigo|artikel|articolo|texte|texto|testo|text|utile|útil|hilfreich)
     )""",
-    regex.I | regex.X | regex.V1,
+    regex.I | regex.X | regex.V0,
 )
 _SIGN_OFF_ANY_RE = regex.compile(
     r"""(?:
@@ -169,7 +173,7 @@ _SIGN_OFF_ANY_RE = regex.compile(
       | \b(?:dites-moi\s+si|d[ií]me\s+si|av[ií]same\s+si|sag(?:en\s+sie)?\s+mir|fammi\s+sapere)\b
       | [¿]?(?:quieres\s+que|souhaitez-vous\s+que|soll\s+ich|vuoi\s+che)\b.{0,60}\?
     )""",
-    regex.I | regex.X | regex.V1,
+    regex.I | regex.X | regex.V0,
 )
 # Every alternative of _SIGN_OFF_ANY_RE contains one of these (lower-cased) cues.
 _SIGN_OFF_CUES = (

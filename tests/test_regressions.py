@@ -1,0 +1,160 @@
+"""Regression tests: every finding of the fuzz harness (fuzz/fuzz_split.py) and of the
+hostile-input benchmark (benchmarks/hostile.py), one test each, smallest input first."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import corpus_split as cs
+from tests.contract import check_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Inputs found by atheris that send the chrome pattern of features.py into exponential
+# backtracking: under regex.V1 | regex.I, full case folding lets "ss" match "ß" (and
+# similar for "i"), so a run of n such letters can be read in Fibonacci(n) ways.
+CHROME_BACKTRACKING = [
+    "S" * 60,
+    "s" * 60,
+    "i" * 60,
+    "ÿÿ" + "i" * 37 + "ÿÿ(((\x00(\x00",  # atheris timeout-ebe22230
+    "(\x00" + "s" * 111 + "(\x00Sh((a\x00\x01\x00(\x00(\x00(\x89¯æ\x91¬â\x82«çre",  # timeout-d5e9345e
+    # atheris slow-unit-6e1b2cb2 (12 s for 130 characters)
+    "\x00Ø" + "\x00" * 20 + "N" * 37 + "S" * 32 + "N" * 28 + "+" + "N" * 27
+    + "\x00\x00\x00²T.á\x1b[31\x0b \xa0",
+]
+CHROME_BACKTRACKING_BYTES = [
+    # atheris timeout-af4f8ca9: cp1252 bytes whose 0xDF run decodes to "ßßß…"
+    b"ach.\n\nReels in \x00c\xff\xff\r\r\r\rach.\n" + b"\xdf" * 29 + b"\nReels in \x00c\xff\xffon. ",
+]
+
+
+def _finishes(code: str, seconds: float) -> bool:
+    """Run ``code`` in a fresh interpreter; False if it is still running after ``seconds``.
+
+    A guard against hangs (exponential work), not a speed target: the code takes
+    milliseconds when the bug is absent.
+    """
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    try:
+        subprocess.run([sys.executable, "-c", code], timeout=seconds, check=True, env=env,
+                       capture_output=True)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def test_runs_of_s_or_i_do_not_hang_the_chrome_pattern() -> None:
+    # fixed in features.py by matching the chrome patterns without IGNORECASE (on the
+    # lower-cased line), which also turns full case folding off
+    code = textwrap.dedent(
+        f"""
+        import corpus_split as cs
+        from tests.contract import check_document
+        for text in {CHROME_BACKTRACKING!r}:
+            check_document(cs.split(text))
+        for data in {CHROME_BACKTRACKING_BYTES!r}:
+            check_document(cs.split(data))
+        """
+    )
+    assert _finishes(code, 60.0), "split() still running after 60 s on a 60-character line"
+
+
+# The same full case folding in the assistant-preamble pattern: "(?:[\w-]+\s+){0,6}?" after
+# "here is an" reads a run of "s" (or "i", "f", …) in exponentially many ways; the
+# pattern is searched on the first 300 characters of every line, long lines included.
+PREAMBLE_BACKTRACKING = [
+    "Here is an " + "s" * 60,
+    "here is the " + "i" * 60 + " article",
+    "Below is your " + "f" * 60 + " post " + "x" * 400,
+]
+
+
+def test_runs_of_s_do_not_hang_the_preamble_pattern() -> None:
+    code = textwrap.dedent(
+        f"""
+        import corpus_split as cs
+        from tests.contract import check_document
+        for text in {PREAMBLE_BACKTRACKING!r}:
+            check_document(cs.split(text))
+        """
+    )
+    assert _finishes(code, 20.0), "split() still running after 20 s on a 71-character line"
+
+
+def test_repair_that_deletes_everything_keeps_both_maps_total() -> None:
+    # fuzz finding (harness): a vertical tab alone repairs to "", so offset 0 of the
+    # repaired text is also its end; it maps to the end of the source.
+    rep = cs.repair("\x0b")
+    assert rep.text == ""
+    assert rep.to_source(0) == 1
+    assert rep.to_repaired(0) == 0 and rep.to_repaired(1) == 0
+    doc = cs.split("\x0b")
+    check_document(doc)
+    assert doc.articles == ()
+
+
+def test_densely_damaged_line_aligns_exactly() -> None:
+    # bidi_nul_escapes / lone_surrogates: a control or surrogate every few characters made
+    # the difflib alignment quadratic per 800-character piece (repair.py, _align); the
+    # resynchronising scan must still give one small change per damaged spot.
+    words = ["alpha", "beta", "gamma", "delta"]
+    text = " ".join(f"{w}\x00\u202e{w}\ud800" for w in words * 100)
+    rep = cs.repair(text)
+    assert "\x00" not in rep.text
+    assert all(len(c.before) <= 2 for c in rep.changes)
+    for c in rep.changes:
+        assert c.before == text[c.source_start : c.source_end]
+        assert c.after == rep.text[c.start : c.end]
+    check_document(cs.split(text))
+
+
+def test_long_mojibake_line_keeps_per_character_map() -> None:
+    # a long line of mojibake is aligned by the linear scan; each repaired character must
+    # still map to exactly the UTF-8 bytes (read as Latin-1) it came from
+    orig = "这是一个测试，我们在这里 café résumé naïve " * 40
+    bad = orig.encode("utf-8").decode("latin-1")
+    rep = cs.repair(bad)
+    assert rep.text == orig
+    assert rep.changes
+    for c in rep.changes:
+        assert len(c.after) == 1
+        assert c.before.encode("latin-1").decode("utf-8") == c.after
+
+
+def test_mojibake_interleaved_with_controls_maps_monotonically() -> None:
+    orig = "这是一个测试 café " * 60
+    bad = "".join(ch + "\x00" for ch in orig.encode("utf-8").decode("latin-1"))
+    rep = cs.repair(bad)
+    assert "\x00" not in rep.text
+    marks = [rep.to_source(i) for i in range(len(rep.text) + 1)]
+    assert marks == sorted(marks)
+    for c in rep.changes:
+        assert c.before == bad[c.source_start : c.source_end]
+        assert c.after == rep.text[c.start : c.end]
+
+
+def test_paragraphs_without_content_words_keep_the_contract() -> None:
+    # benchmarks/hostile.py short_paragraphs_100k: units with no content words never use up
+    # the token window of the boundary search (quadratic; reported to the lead)
+    doc = cs.split("It is.\n\n" * 300)
+    check_document(doc)
+
+
+def test_long_lines_of_splice_candidates_split_exactly() -> None:
+    # lines.py _splice_point copied the tail and re-split it for every candidate capital
+    # ("my iPhone is new " * 8000 took 17 s; "aBcc" * 500000 never finished). The counts
+    # now come from one pass; the result must be what the old per-candidate code gave.
+    from corpus_split.lines import _splice_point, split_lines
+
+    assert _splice_point("my iPhone is new " * 8000) is None
+    assert _splice_point("aBcc" * 50_000) is None
+    body = "the market fell sharply today in early tradingFuture Trends In Global Markets"
+    assert _splice_point(body) == body.index("Future")
+    layout = split_lines("x " * 10 + "aBcc" * 100_000)
+    assert len(layout.lines) == 1
+    check_document(cs.split("my iPhone is new " * 8000))
