@@ -96,3 +96,12 @@ def test_segment_offsets_point_into_damaged_input() -> None:
 def test_determinism(seed_path: Path) -> None:
     text = seed_text(seed_path)
     assert cs.split(text) == cs.split(text)
+
+
+def test_pickle_round_trip(seed_path: Path) -> None:
+    import pickle
+
+    doc = cs.split(seed_text(seed_path))
+    again = pickle.loads(pickle.dumps(doc))
+    assert again == doc
+    check_document(again)

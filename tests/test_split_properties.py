@@ -36,3 +36,11 @@ def test_any_bytes_are_decoded_without_loss_of_contract(data: bytes) -> None:
     doc = cs.split(data)
     check_document(doc)
     assert doc.encoding is not None
+
+
+@given(documents)
+def test_pickle_round_trip_on_any_document(text: str) -> None:
+    import pickle
+
+    doc = cs.split(text)
+    assert pickle.loads(pickle.dumps(doc)) == doc

@@ -7,9 +7,10 @@ between threads and compared in tests. Offsets always count characters of
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -135,6 +136,16 @@ class Document:
             f"segments={len(self.segments)}, articles={len(self.articles)})"
         )
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle compactly (worker processes send Documents back): segment and article
+        # texts are slices of ``text`` and are cut again on arrival.
+        segments = tuple((s.kind.value, s.start, s.end, s.article, s.language) for s in self.segments)
+        articles = tuple(
+            (a.index, a.start, a.end, a.title, a.language, a.clean_text) for a in self.articles
+        )
+        state = (self.text, self.encoding, segments, articles, self.boundaries, self.repaired)
+        return _rebuild_document, state
+
     def _repr_html_(self) -> str:
         """The text with segments coloured by kind (Jupyter's rich display).
 
@@ -179,3 +190,22 @@ class Document:
         from .export import articles_to_pandas
 
         return articles_to_pandas(self)
+
+
+def _rebuild_document(
+    text: str,
+    encoding: str | None,
+    segments: tuple[tuple[str, int, int, int | None, str | None], ...],
+    articles: tuple[tuple[int, int, int, str | None, str | None, str], ...],
+    boundaries: tuple[Boundary, ...],
+    repaired: Repaired,
+) -> Document:
+    """Inverse of ``Document.__reduce__``."""
+    segs = tuple(Segment(Kind(k), s, e, text[s:e], art, lang) for k, s, e, art, lang in segments)
+    starts = [seg.start for seg in segs]
+    arts = tuple(
+        Article(i, s, e, text[s:e], title, lang,
+                segs[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)], clean)
+        for i, s, e, title, lang, clean in articles
+    )
+    return Document(text, encoding, segs, arts, boundaries, repaired)
