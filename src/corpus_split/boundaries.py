@@ -38,6 +38,10 @@ __all__ = ["ArticleSpan", "Unit", "find_articles"]
 # Lexical cost is computed exactly for articles up to this many content words and
 # extrapolated per word beyond; long enough for a long feature story.
 MAX_SPAN_TOKENS = 1500
+# An article reaches past at most this many later candidate starts: keeps the
+# programme linear when units carry no words at all (the chain cannot break, as
+# every end is reachable from the candidate just before it).
+MAX_SPAN_STARTS = 100
 # An article may reach this many times MAX_SPAN_TOKENS words (cost extrapolated
 # per word); past it, only the next candidate start is considered.
 SPAN_REACH = 4
@@ -227,6 +231,10 @@ def _bonuses(
     """Structural evidence for an article starting at each unit."""
     out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
     lines = layout.lines
+    # run_end[j]: the first unit at or after j that is not a headline
+    run_end = [len(units)] * (len(units) + 1)
+    for j in range(len(units) - 1, -1, -1):
+        run_end[j] = run_end[j + 1] if units[j].headline else j
     for u in range(1, len(units)):
         unit = units[u]
         prev = units[u - 1]
@@ -246,7 +254,7 @@ def _bonuses(
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)
         if unit.headline:
-            shift = _term_shift(units, u)
+            shift = _term_shift(units, u, run_end)
             bonus += BONUS_HEADLINE + shift * BONUS_TERMS
             reasons.append(Reason.HEADLINE)
             if shift > 0.3:
@@ -294,7 +302,7 @@ def _one_sentence_per_line(layout: Layout) -> bool:
     return ends >= 0.7 * len(sample) and inner <= 0.5 * len(sample)
 
 
-def _term_shift(units: Sequence[Unit], u: int) -> float:
+def _term_shift(units: Sequence[Unit], u: int, run_end: Sequence[int]) -> float:
     """How much better a run of headlines matches the text below it than the text above.
 
     For each headline of the run starting at unit ``u``: the share of its terms
@@ -308,8 +316,7 @@ def _term_shift(units: Sequence[Unit], u: int) -> float:
     ):
         j += 1
     run = units[u:j]
-    while j < len(units) and units[j].headline:
-        j += 1
+    j = run_end[j]
     below: set[str] = set()
     budget = TERM_WINDOW
     while j < len(units) and budget > 0:
@@ -377,7 +384,7 @@ def find_articles(
     unit_ids = [[ids.setdefault(w, len(ids)) for w in unit.words] for unit in units]
     counts = [0] * len(ids)
     log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
-    for n in range(1, MAX_SPAN_TOKENS + 1):
+    for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
         log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
     step = _FLOG_STEP
     for q in cands:
@@ -390,7 +397,7 @@ def find_articles(
         per_token = 0.0
         touched: list[int] = []
         u = q
-        for e in ends[end_pos[q] + 1 :]:
+        for e in ends[end_pos[q] + 1 : end_pos[q] + 1 + MAX_SPAN_STARTS]:
             while u < e:
                 words = unit_ids[u]
                 if n_exact + len(words) <= MAX_SPAN_TOKENS:

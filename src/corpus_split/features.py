@@ -122,7 +122,22 @@ _CHROME_RE = regex.compile(
     regex.X | regex.V0,
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
-_BREADCRUMB_RE = regex.compile(r"^(?:[^>|»/›]{1,40}\s*[>|»›]\s*){2,}[^>|»›]{1,60}$")
+_CRUMB_SEP_RE = regex.compile(r"[>|»›]")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Two or more separators between short crumbs ("Home > News > World"); linear time."""
+    parts = _CRUMB_SEP_RE.split(text)
+    if len(parts) < 3:
+        return False
+    *crumbs, tail = parts
+    if not tail or len(tail.lstrip()) > 60:
+        return False
+    for n, part in enumerate(crumbs):
+        core = part.rstrip() if n == 0 else part.strip()
+        if not part or "/" in part or len(core) > 40:
+            return False
+    return True
 
 # Phrase patterns compile with regex.V0: its simple case folding keeps matching
 # linear, where V1's full folding (ß = ss, ﬁ = fi) backtracks exponentially on runs
@@ -303,7 +318,7 @@ def _family(text: str, n: int) -> Family:
     ):
         return Family.ASSISTANT_SIGN_OFF
     if n <= MAX_SHORT_LINE and (
-        _CHROME_RE.match(text.lower()) or _BYLINE_RE.match(text) or _BREADCRUMB_RE.match(text)
+        _CHROME_RE.match(text.lower()) or _BYLINE_RE.match(text) or _is_breadcrumb(text)
     ):
         return Family.CHROME
     return Family.NONE
