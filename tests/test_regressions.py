@@ -159,3 +159,13 @@ def test_long_lines_of_splice_candidates_split_exactly() -> None:
     layout = split_lines("x " * 10 + "aBcc" * 100_000)
     assert len(layout.lines) == 1
     check_document(cs.split("my iPhone is new " * 8000))
+
+
+def test_content_piece_collapsed_by_the_repair_map_keeps_its_article() -> None:
+    # fuzz finding (atheris): a splice cut inside mojibake maps both pieces of the line to
+    # one source offset; the article's only content piece vanished into a links segment.
+    data = bytes.fromhex(
+        "c3a0c3bec3a0c3c3a0c3bec3a0c3bec3ffa0b6c2bfbe3aff00000000"
+    )
+    doc = cs.split(data)
+    check_document(doc)

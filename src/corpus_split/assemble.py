@@ -55,28 +55,43 @@ def build_document(
         else:
             piece_lines.append((i, i))
 
-    # 2. map each piece start to the input once; segments tile the input
+    # 2. map each piece start to the input once; segments tile the input. A piece the
+    # repair map collapses to nothing joins the segment after it (before it, at the end);
+    # if it was content and that segment is not, the segment takes its kind, so that
+    # an article keeps a content segment.
     starts = [0 if p == 0 else repaired.to_source(lines[a].start) for p, (a, _) in enumerate(piece_lines)]
+    owner: list[int] = []  # piece -> the piece whose segment holds it
+    kept_pieces: list[int] = []
+    for p in range(len(piece_lines)):
+        e = starts[p + 1] if p + 1 < len(starts) else len(source)
+        if e > starts[p]:
+            kept_pieces.append(p)
+    following = kept_pieces[-1] if kept_pieces else -1
+    owner = [0] * len(piece_lines)
+    for p in range(len(piece_lines) - 1, -1, -1):
+        e = starts[p + 1] if p + 1 < len(starts) else len(source)
+        if e > starts[p]:
+            following = p
+        owner[p] = following
+    label = {p: piece_lines[p][0] for p in kept_pieces}  # the line whose kind a segment takes
+    for p, o in enumerate(owner):
+        if o >= 0 and o != p and kinds[piece_lines[p][0]] in CONTENT_KINDS and (
+            kinds[label[o]] not in CONTENT_KINDS
+        ):
+            label[o] = piece_lines[p][0]
     segments: list[Segment] = []
-    seg_of_piece: list[int | None] = []
-    for p, (a, _) in enumerate(piece_lines):
+    seg_index: dict[int, int] = {}
+    for p in kept_pieces:
         s = starts[p]
         e = starts[p + 1] if p + 1 < len(starts) else len(source)
-        if e <= s:  # collapsed by the repair map: its lines go with a neighbour
-            seg_of_piece.append(None)
-            continue
-        seg_of_piece.append(len(segments))
+        a = label[p]
+        seg_index[p] = len(segments)
         segments.append(Segment(kinds[a], s, e, source[s:e], arts[a], languages[a]))
     if not segments and source:
         segments.append(Segment(Kind.NOISE, 0, len(source), source, None, None))
     seg_of_line = [0] * len(lines)
-    following: int | None = None
-    for p in range(len(piece_lines) - 1, -1, -1):
-        seg = seg_of_piece[p]
-        if seg is None:
-            seg = following if following is not None else max(0, len(segments) - 1)
-        following = seg
-        a, b = piece_lines[p]
+    for p, (a, b) in enumerate(piece_lines):
+        seg = seg_index.get(owner[p], 0)
         for i in range(a, b + 1):
             seg_of_line[i] = seg
 
