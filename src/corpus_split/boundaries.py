@@ -153,8 +153,9 @@ def build_units(
     """
     units: list[Unit] = []
     current: list[int] = []
-    cjk_chars = sum(f.n_chars for f in feats if f.cjk_share >= 0.5)
-    main_cjk = cjk_chars * 2 > sum(f.n_chars for f in feats)
+    lengths = [len(line.text) for line in layout.lines]
+    cjk_chars = sum(n for n, f in zip(lengths, feats) if f.cjk_share >= 0.5)
+    main_cjk = cjk_chars * 2 > sum(lengths)
 
     def flush() -> None:
         if current:

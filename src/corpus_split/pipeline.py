@@ -6,7 +6,6 @@ from .assemble import build_document
 from .boundaries import find_articles
 from .config import Config
 from .decode import decode
-from .features import line_features
 from .kinds import assign_kinds
 from .language import assign_languages
 from .lines import split_lines
@@ -32,8 +31,7 @@ def split(text: str | bytes, *, config: Config | None = None) -> Document:
     source, encoding = decode(text)
     repaired = repair(source, config=config)
     layout = split_lines(repaired.text)
-    feats = [line_features(line.text) for line in layout.lines]
-    roles = read_roles(layout, feats, config.find_duplicates)
+    roles, feats = read_roles(layout, config.find_duplicates)
     units, spans = find_articles(layout, roles, feats, config.sensitivity)
     line_kinds = assign_kinds(layout, roles, units, spans)
     languages, article_languages = assign_languages(layout, line_kinds, config.detect_languages)

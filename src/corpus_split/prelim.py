@@ -7,7 +7,6 @@ decided later (:mod:`corpus_split.boundaries`, then :mod:`corpus_split.kinds`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import Enum
 
 import regex
@@ -41,35 +40,35 @@ class Role(str, Enum):
         return self in (Role.BODY, Role.HEADLINE)
 
 
-def read_roles(layout: Layout, feats: Sequence[LineFeatures], find_duplicates: bool) -> list[Role]:
-    """Give every line its provisional role.
+def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[LineFeatures]]:
+    """Give every line its provisional role, and the features it was judged by.
 
     In hard-wrapped text a paragraph spans several lines, and its fragments
     would look like headlines one by one; so the lines of each paragraph are
-    judged together and share one role.
+    judged together, share one role and carry the paragraph's features.
     """
     lines = layout.lines
     roles: list[Role] = []
+    feats: list[LineFeatures] = []
     i = 0
     while i < len(lines):
         j = i + 1
         if layout.wrap_width is not None:
             while j < len(lines) and not layout.starts_paragraph(j):
                 j += 1
-        if j - i == 1:
-            role = _role(lines[i].text, feats[i])
-            if lines[i].cut and role in (Role.HEADLINE, Role.NAME):
-                role = Role.BODY  # text that stops mid-word is not a headline
-        else:
-            joined = " ".join(line.text for line in lines[i:j])
-            role = _role(joined, line_features(joined))
+        text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
+        f = line_features(text)
+        role = _role(text, f)
+        if j - i == 1 and lines[i].cut and role in (Role.HEADLINE, Role.NAME):
+            role = Role.BODY  # text that stops mid-word is not a headline
         roles.extend([role] * (j - i))
+        feats.extend([f] * (j - i))
         i = j
     if find_duplicates:
         eligible = [r.is_content for r in roles]
         for k in find_repeats(lines, eligible):
             roles[k] = Role.REPEAT
-    return roles
+    return roles, feats
 
 
 def _role(text: str, f: LineFeatures) -> Role:
