@@ -46,7 +46,7 @@ MAX_SPAN_STARTS = 100
 # per word); past it, only the next candidate start is considered.
 SPAN_REACH = 4
 # Content words on each side of a chosen start that its score and reasons weigh.
-SCORE_WINDOW = 400
+SCORE_WINDOW = 250
 # How many content words above and below a headline are searched for its terms.
 TERM_WINDOW = 250
 # Headlines of one run that are compared with the text (teaser lists can be long).
