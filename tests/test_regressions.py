@@ -169,3 +169,18 @@ def test_content_piece_collapsed_by_the_repair_map_keeps_its_article() -> None:
     )
     doc = cs.split(data)
     check_document(doc)
+
+
+def test_articles_folded_onto_each_other_by_the_repair_map_do_not_overlap() -> None:
+    # fuzz finding (atheris): two article starts inside one stretch of mojibake mapped
+    # to the same input offset; the articles overlapped.
+    body = bytes.fromhex(
+        "c2bec3bfc5a0c385c3b5e282acc2a0c2bec3bfc5a0c385c3b5e282acc2a0c3adc382c385c3bfc3bfc3bfc382c385c3bfc3bf"
+        "c3bfc3bf2a2a9b0a9b9b0a0a9bc28a3ac28a109b0a9b0a9b9b0a0a9b0a9b2a2a9b0a9b0a9b2a9b9b00c3bfc3bf000001c3bf"
+        "8a"
+        ""
+    )
+    text = body.decode("latin-1")  # the harness's str mode, odd length
+    config = cs.Config(fix_line_breaks=False, remove_invisible=False, normalize_spaces=False,
+                       sensitivity=1.0, detect_languages=False)
+    check_document(cs.split(text, config=config))

@@ -33,16 +33,28 @@ def build_document(
     lines = layout.lines
     kinds = line_kinds.kinds
 
-    # 0. keep the articles that have content; renumber the lines' article indices
+    # 0. keep the articles that have content and renumber them; two articles that the
+    # repair map folds onto each other (a start inside collapsed mojibake) become one
     kept: dict[int, int] = {}
+    merged: list[tuple[int, int, int]] = []  # per kept article: first line, last line, range
+    prev_end = -1
     for k, (first, last) in enumerate(line_kinds.ranges):
-        has_content = any(
+        if not any(
             line_kinds.articles[i] == k and kinds[i] in CONTENT_KINDS for i in range(first, last + 1)
-        )
-        if has_content:
-            kept[k] = len(kept)
+        ):
+            continue
+        start = 0 if first == 0 else repaired.to_source(lines[first].start)
+        end = max(start + 1, repaired.to_source(lines[last].end))
+        if merged and start < prev_end:
+            kept[k] = len(merged) - 1
+            a_first, a_last, a_k = merged[-1]
+            merged[-1] = (a_first, max(a_last, last), a_k)
+        else:
+            kept[k] = len(merged)
+            merged.append((first, last, k))
+        prev_end = max(prev_end, end)
     arts = [None if a is None else kept.get(a) for a in line_kinds.articles]
-    firsts = {line_kinds.ranges[k][0] for k in kept}
+    firsts = {first for first, _, _ in merged}
 
     # 1. pieces: runs of lines sharing kind, article and language; articles start a piece
     piece_lines: list[tuple[int, int]] = []
@@ -100,8 +112,7 @@ def build_document(
     articles: list[Article] = []
     boundaries: list[Boundary] = []
     text = repaired.text
-    for k, index in kept.items():
-        first, last = line_kinds.ranges[k]
+    for index, (first, last, k) in enumerate(merged):
         start = segments[seg_of_line[first]].start
         end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))
         title_line = line_kinds.title_lines[k]
