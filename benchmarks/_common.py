@@ -78,9 +78,13 @@ def need(path: Path, what: str) -> None:
         sys.exit(0)
 
 
-def arguments(description: str, n: int, seed: int = 0) -> argparse.Namespace:
+def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
+    if titled_option:
+        parser.add_argument("--titled", action="store_true",
+                            help="every article keeps a title, no one-sentence-per-line layout "
+                                 "(news pages as scraped)")
     parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     return parser.parse_args()

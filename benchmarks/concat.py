@@ -15,6 +15,7 @@ import bisect
 import random
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Any
 
 import corpus_split as cs
@@ -30,7 +31,14 @@ from _common import (
     write_json,
 )
 from corpus_split.evaluate import Report, parse_gold, score, segmentation_scores
-from corpus_split.synthetic import DamageOptions, SourceArticle, SyntheticDocument, generate
+from corpus_split.synthetic import (
+    DamageOptions,
+    Layout,
+    SourceArticle,
+    SyntheticDocument,
+    TitleStyle,
+    generate,
+)
 
 SAME_TOPIC_SHARE = 0.35
 """Share of documents whose neighbours share a Reuters topic (harder: shared vocabulary)."""
@@ -58,13 +66,23 @@ def pick_articles(rng: random.Random, pool: list[ReutersArticle],
     return rng.sample(pool, n), False
 
 
+TITLED_OPTIONS = replace(
+    OPTIONS,
+    title_styles=(TitleStyle.AS_IS, TitleStyle.UPPER, TitleStyle.SENTENCE),
+    layouts=(Layout.BLANK_LINES, Layout.SINGLE_NEWLINE, Layout.HARD_WRAPPED, Layout.CRLF),
+)
+"""``--titled``: the same damage, but every article keeps its title (as on scraped news pages)."""
+
+
 def build(rng: random.Random, pool: list[ReutersArticle],
-          by_topic: dict[str, list[ReutersArticle]]) -> tuple[SyntheticDocument, bool]:
+          by_topic: dict[str, list[ReutersArticle]], titled: bool = False) -> tuple[SyntheticDocument, bool]:
     chosen, same = pick_articles(rng, pool, by_topic)
-    sources: list[SourceArticle] = [a.source(titled=rng.random() >= UNTITLED_SHARE) for a in chosen]
+    untitled = 0.0 if titled else UNTITLED_SHARE
+    sources: list[SourceArticle] = [a.source(titled=rng.random() >= untitled) for a in chosen]
     own = {a.id for a in chosen}
     teasers = [a.title for a in rng.sample(pool, TEASER_POOL) if a.title and a.id not in own]
-    return generate(sources, rng, OPTIONS, teaser_titles=teasers), same
+    options = TITLED_OPTIONS if titled else OPTIONS
+    return generate(sources, rng, options, teaser_titles=teasers), same
 
 
 def conditions(doc: SyntheticDocument, same_topic: bool) -> list[list[str]]:
@@ -92,7 +110,7 @@ def conditions(doc: SyntheticDocument, same_topic: bool) -> list[list[str]]:
 
 
 def main() -> None:
-    args = arguments(__doc__ or "", n=300)
+    args = arguments(__doc__ or "", n=300, titled_option=True)
     need(REUTERS, "the Reuters corpus")
     pool = load_reuters()
     by_topic: dict[str, list[ReutersArticle]] = defaultdict(list)
@@ -108,7 +126,7 @@ def main() -> None:
     false_at: Counter[str] = Counter()
     split_time = 0.0
     for _ in range(args.n):
-        doc, same = build(rng, pool, by_topic)
+        doc, same = build(rng, pool, by_topic, titled=args.titled)
         started = time.perf_counter()
         result = cs.split(doc.text)
         split_time += time.perf_counter() - started
