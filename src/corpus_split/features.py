@@ -123,11 +123,15 @@ _CHROME_RE = regex.compile(
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
 _CRUMB_SEP_RE = regex.compile(r"[>|»›]")
+_ANGLED_RE = regex.compile(r"<[^<>]*>")
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """Two or more separators between short crumbs ("Home > News > World"); linear time."""
-    parts = _CRUMB_SEP_RE.split(text)
+    """Two or more separators between short crumbs ("Home > News > World"); linear time.
+
+    A ">" that closes "<...>" (a ticker such as "<IBM>") is not a separator.
+    """
+    parts = _CRUMB_SEP_RE.split(_ANGLED_RE.sub("", text))
     if len(parts) < 3:
         return False
     *crumbs, tail = parts
