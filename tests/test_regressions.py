@@ -184,3 +184,14 @@ def test_articles_folded_onto_each_other_by_the_repair_map_do_not_overlap() -> N
     config = cs.Config(fix_line_breaks=False, remove_invisible=False, normalize_spaces=False,
                        sensitivity=1.0, detect_languages=False)
     check_document(cs.split(text, config=config))
+
+
+def test_articles_whose_segments_collapse_together_are_merged() -> None:
+    # fuzz finding (atheris): bytes that decode to one line of dense mojibake; two article
+    # starts inside it fell into one segment and both articles took its offsets.
+    data = bytes.fromhex(
+        "ffffff04a0edbeabc5a088a0edbeff8ac5f580a0beff8ac5a088a0edbeffff3cedbeff8aa0edbeabffffffff04"
+        "a0edbeabc5a088a0edbeff8ac5f580a025beff8ac5a088a0edbeffffffff04a0edbeabc5edbeff8aa0edbeabff"
+        "ffffffa08804a0edbe"
+    )
+    check_document(cs.split(data))

@@ -33,28 +33,15 @@ def build_document(
     lines = layout.lines
     kinds = line_kinds.kinds
 
-    # 0. keep the articles that have content and renumber them; two articles that the
-    # repair map folds onto each other (a start inside collapsed mojibake) become one
+    # 0. keep the articles that have content and renumber them
     kept: dict[int, int] = {}
-    merged: list[tuple[int, int, int]] = []  # per kept article: first line, last line, range
-    prev_end = -1
+    kept_ranges: list[tuple[int, int, int]] = []  # per kept article: first line, last line, range
     for k, (first, last) in enumerate(line_kinds.ranges):
-        if not any(
-            line_kinds.articles[i] == k and kinds[i] in CONTENT_KINDS for i in range(first, last + 1)
-        ):
-            continue
-        start = 0 if first == 0 else repaired.to_source(lines[first].start)
-        end = max(start + 1, repaired.to_source(lines[last].end))
-        if merged and start < prev_end:
-            kept[k] = len(merged) - 1
-            a_first, a_last, a_k = merged[-1]
-            merged[-1] = (a_first, max(a_last, last), a_k)
-        else:
-            kept[k] = len(merged)
-            merged.append((first, last, k))
-        prev_end = max(prev_end, end)
+        if any(line_kinds.articles[i] == k and kinds[i] in CONTENT_KINDS for i in range(first, last + 1)):
+            kept[k] = len(kept_ranges)
+            kept_ranges.append((first, last, k))
     arts = [None if a is None else kept.get(a) for a in line_kinds.articles]
-    firsts = {first for first, _, _ in merged}
+    firsts = {first for first, _, _ in kept_ranges}
 
     # 1. pieces: runs of lines sharing kind, article and language; articles start a piece
     piece_lines: list[tuple[int, int]] = []
@@ -112,7 +99,7 @@ def build_document(
     articles: list[Article] = []
     boundaries: list[Boundary] = []
     text = repaired.text
-    for index, (first, last, k) in enumerate(merged):
+    for index, (first, last, k) in enumerate(kept_ranges):
         start = segments[seg_of_line[first]].start
         end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))
         title_line = line_kinds.title_lines[k]
@@ -130,7 +117,46 @@ def build_document(
         if index > 0:
             score, reasons = boundary_evidence[k]
             boundaries.append(Boundary(start, score, reasons))
+    if any(b.start < a.end for a, b in zip(articles, articles[1:])):
+        segments, articles, boundaries = _merge_overlapping(source, segments, articles, boundaries)
     return Document(source, encoding, tuple(segments), tuple(articles), tuple(boundaries), repaired)
+
+
+def _merge_overlapping(
+    source: str, segments: list[Segment], articles: list[Article], boundaries: list[Boundary]
+) -> tuple[list[Segment], list[Article], list[Boundary]]:
+    """Merge articles that the repair map folded onto the same input.
+
+    Two article starts inside one stretch of heavily damaged text can map to one
+    input offset; such articles become one rather than overlap.
+    """
+    new_index: list[int] = []
+    kept: list[Article] = []
+    for art in articles:
+        if kept and art.start < kept[-1].end:
+            last = kept[-1]
+            end = max(last.end, art.end)
+            kept[-1] = Article(
+                last.index, last.start, end, source[last.start : end], last.title, last.language,
+                (), "\n\n".join(t for t in (last.clean_text, art.clean_text) if t),
+            )
+        else:
+            kept.append(Article(len(kept), art.start, art.end, art.text, art.title, art.language,
+                                (), art.clean_text))
+        new_index.append(len(kept) - 1)
+    segments = [
+        Segment(s.kind, s.start, s.end, s.text, None if s.article is None else new_index[s.article],
+                s.language)
+        for s in segments
+    ]
+    starts = [seg.start for seg in segments]
+    kept = [
+        Article(a.index, a.start, a.end, a.text, a.title, a.language,
+                tuple(segments[bisect_left(starts, a.start) : bisect_left(starts, a.end)]), a.clean_text)
+        for a in kept
+    ]
+    by_start = {b.offset: b for b in boundaries}
+    return segments, kept, [by_start[a.start] for a in kept[1:] if a.start in by_start]
 
 
 def _clean_text(text: str, layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
