@@ -195,3 +195,27 @@ def test_articles_whose_segments_collapse_together_are_merged() -> None:
         "ffffffa08804a0edbe"
     )
     check_document(cs.split(data))
+
+
+
+# fuzz findings (atheris, final run): dense mojibake folds a content line into a neighbour
+# that belongs to another article, leaving an article with no content of its own.
+FOLDED_CONTENT = [
+    bytes.fromhex(
+        "c29ac29ac3b0a01ac29ac3b0a0fc8ac29ac3b0a0fc8a0dd9823a0a0a0a0ace8a0dd942fc0a0a0a0a"
+        "01000dd9823a0a0d060a0d0a42fc0dd9823a0a0a0a0ace8a0dd942270a0a0a0a01009d0000000000"
+        "00000dd9c2bec3bfc5a00d0ac29ac29ac3b0a01ac29ac3b0a0fc8ac29ac3b0a0fc8a0dd9823a0a0a"
+        "0a0ace8a0dd942fc0a0a0a0a01000dd9823a0a0d060a0d0a42fc0dd9823a0a0a0a0ace8a0dd94227"
+        "0a0a0a0a01009d000000000000000dd98842d9fc0d0aff82a0a088c2"
+    ),
+    bytes.fromhex(
+        "1900c3bfc3bf410ac39cc388c29b0948c28241410ac39cc29bff1900c3bfc3000000fa9cc388c29b"
+        "09480a41c381c39cc29b0ac29ac3a40a0ac38230c28a0a0ac29ac3a40a0ac38230c28a0a413fbb65"
+        "25c3bbc3a4c2820a5bc3a627c2820ac29ac39a"
+    ),
+]
+
+
+def test_articles_left_without_content_by_the_repair_map_are_dropped() -> None:
+    for data in FOLDED_CONTENT:
+        check_document(cs.split(data))

@@ -8,7 +8,7 @@ articles take their ranges from the same mapped starts.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .kinds import LineKinds, normalise_title
@@ -117,46 +117,65 @@ def build_document(
         if index > 0:
             score, reasons = boundary_evidence[k]
             boundaries.append(Boundary(start, score, reasons))
-    if any(b.start < a.end for a, b in zip(articles, articles[1:])):
-        segments, articles, boundaries = _merge_overlapping(source, segments, articles, boundaries)
+    if not _consistent(segments, articles):
+        segments, articles, boundaries = _reconcile(source, segments, articles, boundaries)
     return Document(source, encoding, tuple(segments), tuple(articles), tuple(boundaries), repaired)
 
 
-def _merge_overlapping(
+def _consistent(segments: Sequence[Segment], articles: Sequence[Article]) -> bool:
+    """Whether articles are disjoint, each holds content, and segments name their article."""
+    for a, b in zip(articles, articles[1:]):
+        if b.start < a.end:
+            return False
+    for art in articles:
+        if not any(s.kind in CONTENT_KINDS for s in art.segments):
+            return False
+        if any(s.article is not None and s.article != art.index for s in art.segments):
+            return False
+    return True
+
+
+def _reconcile(
     source: str, segments: list[Segment], articles: list[Article], boundaries: list[Boundary]
 ) -> tuple[list[Segment], list[Article], list[Boundary]]:
-    """Merge articles that the repair map folded onto the same input.
+    """Make articles and segments agree where the repair map folded damaged text together.
 
-    Two article starts inside one stretch of heavily damaged text can map to one
-    input offset; such articles become one rather than overlap.
+    Inside a stretch of dense mojibake two article starts, or a content line and its
+    neighbour, can map to one input offset. Then overlapping articles merge, an article
+    left without content is dropped, and each segment takes the article it lies in.
     """
-    new_index: list[int] = []
-    kept: list[Article] = []
+    merged: list[Article] = []
     for art in articles:
-        if kept and art.start < kept[-1].end:
-            last = kept[-1]
+        if merged and art.start < merged[-1].end:
+            last = merged[-1]
             end = max(last.end, art.end)
-            kept[-1] = Article(
+            merged[-1] = Article(
                 last.index, last.start, end, source[last.start : end], last.title, last.language,
                 (), "\n\n".join(t for t in (last.clean_text, art.clean_text) if t),
             )
         else:
-            kept.append(Article(len(kept), art.start, art.end, art.text, art.title, art.language,
-                                (), art.clean_text))
-        new_index.append(len(kept) - 1)
-    segments = [
-        Segment(s.kind, s.start, s.end, s.text, None if s.article is None else new_index[s.article],
-                s.language)
-        for s in segments
-    ]
+            merged.append(art)
     starts = [seg.start for seg in segments]
-    kept = [
-        Article(a.index, a.start, a.end, a.text, a.title, a.language,
-                tuple(segments[bisect_left(starts, a.start) : bisect_left(starts, a.end)]), a.clean_text)
-        for a in kept
+
+    def inside(a: Article) -> list[Segment]:
+        return segments[bisect_left(starts, a.start) : bisect_left(starts, a.end)]
+
+    merged = [a for a in merged if any(seg.kind in CONTENT_KINDS for seg in inside(a))]
+    art_starts = [a.start for a in merged]
+    fixed: list[Segment] = []
+    for seg in segments:
+        k = bisect_right(art_starts, seg.start) - 1
+        within = k >= 0 and seg.start < merged[k].end
+        owner = k if within and (seg.article is not None or seg.kind in CONTENT_KINDS) else None
+        fixed.append(Segment(seg.kind, seg.start, seg.end, seg.text, owner, seg.language))
+    arts = [
+        Article(i, a.start, a.end, a.text, a.title, a.language,
+                tuple(fixed[bisect_left(starts, a.start) : bisect_left(starts, a.end)]), a.clean_text)
+        for i, a in enumerate(merged)
     ]
     by_start = {b.offset: b for b in boundaries}
-    return segments, kept, [by_start[a.start] for a in kept[1:] if a.start in by_start]
+    bounds = [by_start.get(a.start, Boundary(a.start, 0.5, ())) for a in arts[1:]]
+    return fixed, arts, bounds
 
 
 def _clean_text(text: str, layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
