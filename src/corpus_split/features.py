@@ -17,7 +17,6 @@ Rule families (each a named pattern below, matched case-insensitively):
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -381,14 +380,3 @@ def _stem(w: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return w
-
-
-def entropy(text: str) -> float:
-    """Shannon entropy of the characters of ``text``, in bits per character."""
-    if not text:
-        return 0.0
-    counts: dict[str, int] = {}
-    for ch in text:
-        counts[ch] = counts.get(ch, 0) + 1
-    n = len(text)
-    return -sum(c / n * math.log2(c / n) for c in counts.values())

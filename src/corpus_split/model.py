@@ -47,7 +47,6 @@ class Reason(str, Enum):
     DOCUMENT_START = "document_start"
     HEADLINE = "headline"
     SEPARATOR = "separator"
-    STYLE_SHIFT = "style_shift"
     VOCABULARY_SHIFT = "vocabulary_shift"
     TITLE_TERMS_BELOW = "title_terms_below"
     ASSISTANT_PREAMBLE = "assistant_preamble"
