@@ -232,8 +232,6 @@ _RARE_BIGRAMS = frozenset(
 class LineFeatures:
     """What one line looks like, independent of its neighbours."""
 
-    n_chars: int
-    n_words: int
     headline: bool
     family: Family
     gibberish: bool
@@ -263,8 +261,6 @@ def line_features(text: str) -> LineFeatures:
         cjk = 0 if head.isascii() else len(_CJK_RE.findall(head))
         letters = _count_letters(head)
         return LineFeatures(
-            n_chars=n,
-            n_words=max(len(_WORD_RE.findall(head)), n // 6),
             headline=False,
             family=_family(text, n),
             gibberish=False,
@@ -285,8 +281,6 @@ def line_features(text: str) -> LineFeatures:
             and (len(words) <= MAX_SENTENCE_CASE_WORDS or _title_cased(words))
         )
     return LineFeatures(
-        n_chars=n,
-        n_words=len(words),
         headline=headline,
         family=_family(text, n),
         gibberish=_gibberish(text),
