@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-" codecs)
 import pytest
 from hypothesis import given
@@ -141,3 +142,12 @@ def test_seeds_repair_idempotent_and_mapped(seed_path: Path) -> None:
     r = cs.repair(text)
     check_map(r)
     assert cs.repair(r.text).text == r.text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone(line: str) -> None:
+    # repair skips ftfy on printable ASCII lines without "&"; ftfy must agree
+    from corpus_split.repair import _ftfy_config, _ftfy_leaves
+
+    if _ftfy_leaves(line):
+        assert ftfy.fix_text(line, _ftfy_config(cs.Config())) == line

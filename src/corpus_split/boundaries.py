@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .features import LineFeatures, content_words
+from .features import LineFeatures
 from .lines import Layout
 from .model import Reason
 from .prelim import Role
@@ -143,7 +143,8 @@ class ArticleSpan:
 
 
 def build_units(
-    layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures]
+    layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures],
+    words: Sequence[tuple[str, ...]],
 ) -> list[Unit]:
     """Group content lines into units, keeping headlines apart.
 
@@ -159,12 +160,12 @@ def build_units(
 
     def flush() -> None:
         if current:
-            words: list[str] = []
+            unit_words: list[str] = []
             for i in current:
                 if (feats[i].cjk_share >= 0.5) == main_cjk:
-                    words.extend(content_words(layout.lines[i].text))
+                    unit_words.extend(words[i])
             head = roles[current[0]] in (Role.HEADLINE, Role.NAME)
-            units.append(Unit(current[0], current[-1], head, tuple(words)))
+            units.append(Unit(current[0], current[-1], head, tuple(unit_words)))
             current.clear()
 
     prev_content = -2
@@ -340,10 +341,14 @@ def _term_shift(units: Sequence[Unit], u: int, run_end: Sequence[int]) -> float:
 
 
 def find_articles(
-    layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures], sensitivity: float
+    layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures],
+    words: Sequence[tuple[str, ...]], sensitivity: float,
 ) -> tuple[list[Unit], list[ArticleSpan]]:
-    """Choose the article starts; returns the units and the articles over them."""
-    units = build_units(layout, roles, feats)
+    """Choose the article starts; returns the units and the articles over them.
+
+    ``words`` holds the content words of each line (:func:`features.line_words`).
+    """
+    units = build_units(layout, roles, feats, words)
     if not units:
         return units, []
     n_units = len(units)
@@ -375,64 +380,8 @@ def find_articles(
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if bonuses[u][0] > CANDIDATE_FLOOR]
-    best = [math.inf] * (n_units + 1)
-    back = [-1] * (n_units + 1)
-    best[0] = 0.0
-    cand_set = set(cands)
-    ends = sorted(cand_set | {n_units})
-    end_pos = {e: i for i, e in enumerate(ends)}
-    ids: dict[str, int] = {}
-    unit_ids = [[ids.setdefault(w, len(ids)) for w in unit.words] for unit in units]
-    counts = [0] * len(ids)
-    log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
-    for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
-        log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
-    step = _FLOG_STEP
-    for q in cands:
-        if best[q] == math.inf:
-            continue
-        start_cost = best[q] + (0.0 if q == 0 else penalty - bonuses[q][0])
-        n_exact = 0
-        s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
-        n_all = 0
-        per_token = 0.0
-        touched: list[int] = []
-        u = q
-        for e in ends[end_pos[q] + 1 : end_pos[q] + 1 + MAX_SPAN_STARTS]:
-            while u < e:
-                words = unit_ids[u]
-                if n_exact + len(words) <= MAX_SPAN_TOKENS:
-                    for w in words:
-                        f = counts[w]
-                        if f == 0:
-                            touched.append(w)
-                        s_sum += step[f] if f < _FLOG_SIZE else _flog(f + 1) - _flog(f)
-                        counts[w] = f + 1
-                    n_exact += len(words)
-                    per_token = (log_nk[n_exact] - s_sum) / n_exact if n_exact else 0.0
-                n_all += len(words)
-                u += 1
-            value = log_nk[n_exact] - s_sum if n_all == n_exact else per_token * n_all
-            if n_all < MIN_ARTICLE_WORDS:
-                value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
-            total_cost = start_cost + value
-            if total_cost < best[e]:
-                best[e] = total_cost
-                back[e] = q
-            if n_all > SPAN_REACH * MAX_SPAN_TOKENS and e - q > 1:
-                break
-        for w in touched:
-            counts[w] = 0
-    starts: list[int] = []
-    e = n_units
-    while e > 0:
-        q = back[e]
-        if q < 0:  # unreachable only if the window broke the chain; keep one article
-            starts = [0]
-            break
-        starts.append(q)
-        e = q
-    starts.sort()
+    start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
+    starts = _programme(units, cands, start_costs, k, cohesion)
     spans: list[ArticleSpan] = []
     for idx, s in enumerate(starts):
         end = starts[idx + 1] if idx + 1 < len(starts) else n_units
@@ -448,6 +397,82 @@ def find_articles(
         score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gain / 4.0))))
         spans.append(ArticleSpan(s, end - 1, score, reasons))
     return units, spans
+
+
+def _programme(
+    units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
+    cohesion: float,
+) -> list[int]:
+    """The dynamic programme: the candidate starts of the cheapest cover of all units.
+
+    Each candidate's article is grown unit by unit, its cost updated per distinct
+    word (``flog`` differences), and compared at every later candidate where it
+    could end.
+    """
+    n_units = len(units)
+    best = [math.inf] * (n_units + 1)
+    back = [-1] * (n_units + 1)
+    best[0] = 0.0
+    ends = sorted({*cands, n_units})
+    end_pos = {e: i for i, e in enumerate(ends)}
+    ids: dict[str, int] = {}
+    unit_words = [
+        tuple(Counter(ids.setdefault(w, len(ids)) for w in unit.words).items()) for unit in units
+    ]
+    unit_sizes = [len(unit.words) for unit in units]
+    counts = [0] * len(ids)
+    total = sum(unit_sizes)
+    log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
+    for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
+        log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
+    flog = _FLOG
+    reach = SPAN_REACH * MAX_SPAN_TOKENS
+    for q in cands:
+        if best[q] == math.inf:
+            continue
+        start_cost = best[q] + (start_costs[q] if q else 0.0)
+        n_exact = 0
+        s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
+        n_all = 0
+        per_token = 0.0
+        u = q
+        exact_end = q  # units q..exact_end-1 are counted in ``counts``
+        for e in ends[end_pos[q] + 1 : end_pos[q] + 1 + MAX_SPAN_STARTS]:
+            while u < e:
+                size = unit_sizes[u]
+                if exact_end == u and n_exact + size <= MAX_SPAN_TOKENS:
+                    for w, c in unit_words[u]:
+                        f = counts[w]
+                        s_sum += flog[f + c] - flog[f]
+                        counts[w] = f + c
+                    n_exact += size
+                    exact_end = u + 1
+                    if n_exact:
+                        per_token = (log_nk[n_exact] - s_sum) / n_exact
+                n_all += size
+                u += 1
+            value = log_nk[n_exact] - s_sum if n_all == n_exact else per_token * n_all
+            if n_all < MIN_ARTICLE_WORDS:
+                value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
+            total_cost = start_cost + value
+            if total_cost < best[e]:
+                best[e] = total_cost
+                back[e] = q
+            if n_all > reach and e - q > 1:
+                break
+        for v in range(q, exact_end):
+            for w, _ in unit_words[v]:
+                counts[w] = 0
+    starts: list[int] = []
+    e = n_units
+    while e > 0:
+        q = back[e]
+        if q < 0:  # unreachable only if the window broke the chain; keep one article
+            return [0]
+        starts.append(q)
+        e = q
+    starts.sort()
+    return starts
 
 
 def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float) -> float:

@@ -17,12 +17,13 @@ Rule families (each a named pattern below, matched case-insensitively):
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 import regex
 
-__all__ = ["Family", "LineFeatures", "content_words", "line_features"]
+__all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
 # Lines longer than this are never headlines or chrome; also caps the work of the
 # per-line phrase patterns on pathological single-line documents.
@@ -362,6 +363,14 @@ def content_words(text: str) -> list[str]:
         if stem:
             out.append(stem)
     return out
+
+
+def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, ...]]:
+    """The content words of each wanted line, () for the others: counted once, read twice.
+
+    The boundary programme and the title choice both compare vocabularies.
+    """
+    return [tuple(content_words(t)) if w else () for t, w in zip(texts, wanted)]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
-from .features import content_words
 from .lines import Layout
 from .model import Kind
 from .prelim import Role
@@ -67,7 +66,8 @@ def _key(text: str) -> str:
 
 
 def assign_kinds(
-    layout: Layout, roles: Sequence[Role], units: Sequence[Unit], spans: Sequence[ArticleSpan]
+    layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]],
+    units: Sequence[Unit], spans: Sequence[ArticleSpan],
 ) -> LineKinds:
     """Turn provisional roles and article spans into final kinds and article indices."""
     n = len(layout.lines)
@@ -92,7 +92,7 @@ def assign_kinds(
         first_body = body_lines[0]
         article_last_body = body_lines[-1]
         header = [i for i in range(first, first_body) if roles[i] in (Role.HEADLINE, Role.NAME)]
-        title_line = _choose_title(layout, roles, header, body_lines)
+        title_line = _choose_title(roles, words, header, body_lines)
         story_headline: int | None = None
         title_key = _key(layout.lines[title_line].text) if title_line is not None else None
         for i in header:
@@ -143,7 +143,8 @@ def assign_kinds(
 
 
 def _choose_title(
-    layout: Layout, roles: Sequence[Role], header: Sequence[int], body_lines: Sequence[int]
+    roles: Sequence[Role], words: Sequence[tuple[str, ...]], header: Sequence[int],
+    body_lines: Sequence[int],
 ) -> int | None:
     """The article's title among the headlines above its first paragraph.
 
@@ -156,12 +157,12 @@ def _choose_title(
         return None
     opening: set[str] = set()
     for i in body_lines:
-        opening.update(content_words(layout.lines[i].text))
+        opening.update(words[i])
         if len(opening) >= TITLE_CONTEXT_WORDS:
             break
     for i in candidates:
-        words = set(content_words(layout.lines[i].text))
-        if words and len(words & opening) >= TITLE_OVERLAP * len(words):
+        terms = set(words[i])
+        if terms and len(terms & opening) >= TITLE_OVERLAP * len(terms):
             return i
     if len(candidates) > 1:  # several headlines, none about this text: teasers, no title
         return None

@@ -58,7 +58,8 @@ _PROFILES: dict[str, frozenset[str]] = {
               "worden wordt naar om",
     }.items()
 }
-_PROFILE_WORD_RE = regex.compile(r"\p{L}+")
+# Punctuation read as a space when function words are counted.
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?¡¿\"'()[]«»“”‘’„-–—…", " "))
 # word -> the profiled languages it is a function word of
 _PROFILE_INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _PROFILES.items():
@@ -133,9 +134,9 @@ def detect(texts: Sequence[str]) -> str | None:
         sample_parts.append(t[: SAMPLE_CHARS - size])
         size += len(sample_parts[-1])
     sample = "\n".join(sample_parts)
-    script = script_language(sample)
+    script = _script(sample)
     if script == "latn":
-        ranked = _profile(sample).most_common(2)
+        ranked = _profile(sample, SAMPLE_CHARS).most_common(2)
         if ranked and ranked[0][1] >= CLEAR_PROFILE_HITS and (
             len(ranked) == 1 or ranked[0][1] >= CLEAR_PROFILE_MARGIN * ranked[1][1]
         ):
@@ -145,14 +146,13 @@ def detect(texts: Sequence[str]) -> str | None:
     return script or None
 
 
-def _profile(text: str) -> Counter[str]:
-    """How many function words of each profiled language ``text`` holds."""
+def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
+    """How many function words of each profiled language the first ``chars`` of ``text`` hold."""
     hits: Counter[str] = Counter()
     index = _PROFILE_INDEX
-    for word in _PROFILE_WORD_RE.findall(text[:PROFILE_CHARS].lower()):
-        langs = index.get(word)
-        if langs:
-            hits.update(langs)
+    for token in text[:chars].lower().translate(_PUNCTUATION).split():
+        for lang in index.get(token, ()):
+            hits[lang] = hits.get(lang, 0) + 1
     return hits
 
 

@@ -6,14 +6,18 @@ from .assemble import build_document
 from .boundaries import find_articles
 from .config import Config
 from .decode import decode
+from .features import line_words
 from .kinds import assign_kinds
 from .language import assign_languages
 from .lines import split_lines
 from .model import Document
-from .prelim import read_roles
+from .prelim import Role, read_roles
 from .repair import _check_config, repair
 
 __all__ = ["split"]
+
+# Lines whose vocabulary the boundaries and titles are judged by.
+_WORDY = frozenset((Role.BODY, Role.HEADLINE, Role.NAME))
 
 
 def split(text: str | bytes, *, config: Config | None = None) -> Document:
@@ -32,8 +36,9 @@ def split(text: str | bytes, *, config: Config | None = None) -> Document:
     repaired = repair(source, config=config)
     layout = split_lines(repaired.text)
     roles, feats = read_roles(layout, config.find_duplicates)
-    units, spans = find_articles(layout, roles, feats, config.sensitivity)
-    line_kinds = assign_kinds(layout, roles, units, spans)
+    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    units, spans = find_articles(layout, roles, feats, words, config.sensitivity)
+    line_kinds = assign_kinds(layout, roles, words, units, spans)
     languages, article_languages = assign_languages(layout, line_kinds, config.detect_languages)
     evidence = [(s.score, s.reasons) for s in spans]
     return build_document(
