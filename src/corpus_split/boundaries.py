@@ -187,36 +187,6 @@ def build_units(
     return units
 
 
-class _Cost:
-    """Incremental Utiyama–Isahara description length of one growing article."""
-
-    __slots__ = ("cohesion", "counts", "k", "n", "s")
-
-    def __init__(self, k: int, cohesion: float) -> None:
-        self.cohesion = cohesion
-        self.counts: dict[str, int] = {}
-        self.n = 0
-        self.s = 0.0
-        self.k = k
-
-    def add(self, words: Sequence[str]) -> None:
-        counts = self.counts
-        s = self.s
-        for w in words:
-            f = counts.get(w, 0)
-            s += _flog(f + 1) - _flog(f)
-            counts[w] = f + 1
-        self.s = s
-        self.n += len(words)
-
-    def value(self) -> float:
-        if not self.n:
-            return 0.0
-        # Utiyama–Isahara cost, less a cohesion prior that makes cutting a text
-        # cost in proportion to the size of its smaller side (see COHESION).
-        return self.n * math.log(self.n + self.k) - self.s - self.cohesion * _flog(self.n)
-
-
 _FLOG_SIZE = 4096
 _FLOG = [f * math.log(f + 1) for f in range(_FLOG_SIZE + 1)]
 # _FLOG_STEP[f]: how much f*log(f+1) grows when a count goes from f to f+1.
@@ -477,21 +447,26 @@ def _programme(
 
 def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float) -> float:
     """Lexical cost saved by cutting units a..c at b (bounded windows on each side)."""
-    left = _Cost(k, cohesion)
-    right = _Cost(k, cohesion)
-    both = _Cost(k, cohesion)
+    left: Counter[str] = Counter()
     budget = SCORE_WINDOW
     for u in range(b - 1, a - 1, -1):
         if budget <= 0:
             break
-        left.add(units[u].words)
-        both.add(units[u].words)
+        left.update(units[u].words)
         budget -= len(units[u].words)
+    right: Counter[str] = Counter()
     budget = SCORE_WINDOW
     for u in range(b, c):
         if budget <= 0:
             break
-        right.add(units[u].words)
-        both.add(units[u].words)
+        right.update(units[u].words)
         budget -= len(units[u].words)
-    return both.value() - left.value() - right.value()
+    return _cost(left + right, k, cohesion) - _cost(left, k, cohesion) - _cost(right, k, cohesion)
+
+
+def _cost(counts: Counter[str], k: int, cohesion: float) -> float:
+    """Utiyama–Isahara description length of words with these counts, less the cohesion prior."""
+    n = sum(counts.values())
+    if not n:
+        return 0.0
+    return n * math.log(n + k) - sum(map(_flog, counts.values())) - cohesion * _flog(n)

@@ -54,6 +54,8 @@ class Family(str, Enum):
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 _LETTER_RE = regex.compile(r"\p{L}")
+# The words of _WORD_RE that content_words keeps from ASCII text: three letters or more.
+_ASCII_WORD_RE = regex.compile(r"[a-z][a-z'\-]{2,}")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
@@ -348,14 +350,13 @@ def content_words(text: str) -> list[str]:
 
     Runs of CJK characters, which have no spaces, contribute their character bigrams.
     """
+    if text.isascii():
+        return [s for w in _ASCII_WORD_RE.findall(text.lower()) if (s := _stem(w))]
     out: list[str] = []
-    ascii_text = text.isascii()
     for w in _WORD_RE.findall(text.lower()):
-        if len(w) < 3 and ascii_text:
-            continue
         if w[0].isdigit():
             continue
-        if not ascii_text and _CJK_RE.match(w):
+        if _CJK_RE.match(w):
             for run in _CJK_RUN_RE.findall(w):
                 out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
             continue

@@ -134,6 +134,13 @@ def _splice_point(body: str) -> int | None:
             continue
         previous = cut
         fragment = body[word_start:cut]
+        # "chainFuture", "oSolv-Ex": a lower-case stub; "DFreeport": one capital left
+        # of a cut-off word; "AssoTokyo brokers see ...": a cut-off capitalised word
+        stub = (fragment.islower() and fragment not in _NAME_PREFIXES) or (
+            len(fragment) == 1 and fragment.isupper() and body[cut + 1 : cut + 2].islower()
+        )
+        if not stub and not _CAPITALISED_RE.match(fragment):
+            continue
         if not ends:
             spans = [t.span() for t in _TOKEN_RE.finditer(body)]
             starts = [a for a, _ in spans]
@@ -143,16 +150,10 @@ def _splice_point(body: str) -> int | None:
         head_words = bisect_left(starts, cut)  # len(body[:cut].split())
         tail = body[cut:] if len(body) - cut <= MAX_SHORT_LINE else ""
         headline_tail = tail_words >= 2 and bool(tail) and line_features(tail).headline
-        if fragment.islower() and fragment not in _NAME_PREFIXES:
-            pass  # "chainFuture", "oSolv-Ex": a lower-case stub
-        elif len(fragment) == 1 and fragment.isupper() and body[cut + 1 : cut + 2].islower():
-            pass  # "DFreeport": one capital left of a cut-off word
-        elif (
-            _CAPITALISED_RE.match(fragment) and headline_tail and tail_words >= _MIN_CAPITALISED_TAIL
+        if not stub and not (
+            headline_tail and tail_words >= _MIN_CAPITALISED_TAIL
             and head_words >= _MIN_CAPITALISED_HEAD
         ):
-            pass  # "AssoTokyo brokers see ...": a cut-off capitalised word
-        else:
             continue
         if headline_tail and (head_words >= 3 or len(fragment) >= 2):
             return cut
