@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -207,6 +208,7 @@ def _bonuses(
     run_end = [len(units)] * (len(units) + 1)
     for j in range(len(units) - 1, -1, -1):
         run_end[j] = run_end[j + 1] if units[j].headline else j
+    prefix, where = _term_positions(units)
     for u in range(1, len(units)):
         unit = units[u]
         prev = units[u - 1]
@@ -226,7 +228,7 @@ def _bonuses(
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)
         if unit.headline:
-            shift = _term_shift(units, u, run_end)
+            shift = _term_shift(units, u, run_end, prefix, where)
             bonus += BONUS_HEADLINE + shift * BONUS_TERMS
             reasons.append(Reason.HEADLINE)
             if shift > 0.3:
@@ -274,12 +276,16 @@ def _one_sentence_per_line(layout: Layout) -> bool:
     return ends >= 0.7 * len(sample) and inner <= 0.5 * len(sample)
 
 
-def _term_shift(units: Sequence[Unit], u: int, run_end: Sequence[int]) -> float:
+def _term_shift(
+    units: Sequence[Unit], u: int, run_end: Sequence[int], prefix: Sequence[int],
+    where: dict[str, list[int]],
+) -> float:
     """How much better a run of headlines matches the text below it than the text above.
 
     For each headline of the run starting at unit ``u``: the share of its terms
-    found below minus the share found above; the best headline counts (teaser
-    links above a title share nothing with either side).
+    found in the TERM_WINDOW words below the run minus the share found in those
+    above it; the best headline counts (teaser links above a title share nothing
+    with either side). ``where`` holds each headline term's word positions.
     """
     j = u
     while (
@@ -287,27 +293,37 @@ def _term_shift(units: Sequence[Unit], u: int, run_end: Sequence[int]) -> float:
         and (j == u or units[j - 1].last + 1 == units[j].first)
     ):
         j += 1
-    run = units[u:j]
-    j = run_end[j]
-    below: set[str] = set()
-    budget = TERM_WINDOW
-    while j < len(units) and budget > 0:
-        below.update(units[j].words[:budget])
-        budget -= len(units[j].words)
-        j += 1
-    above: set[str] = set()
-    budget = TERM_WINDOW
-    i = u - 1
-    while i >= 0 and budget > 0:
-        above.update(units[i].words[-budget:])
-        budget -= len(units[i].words)
-        i -= 1
-    shifts = [
-        (len(terms & below) - len(terms & above)) / len(terms)
-        for terms in (set(head.words) for head in run)
-        if terms
-    ]
+    below = prefix[run_end[j]]
+    above = prefix[u]
+    shifts = []
+    for head in units[u:j]:
+        terms = set(head.words)
+        if not terms:
+            continue
+        shift = 0
+        for term in terms:
+            spots = where[term]
+            k = bisect_left(spots, below)
+            shift += k < len(spots) and spots[k] < below + TERM_WINDOW
+            k = bisect_left(spots, above - TERM_WINDOW)
+            shift -= k < len(spots) and spots[k] < above
+        shifts.append(shift / len(terms))
     return max(shifts, default=0.0)
+
+
+def _term_positions(units: Sequence[Unit]) -> tuple[list[int], dict[str, list[int]]]:
+    """Word offsets where each unit starts, and where each headline term occurs (sorted)."""
+    where: dict[str, list[int]] = {w: [] for unit in units if unit.headline for w in unit.words}
+    prefix = [0]
+    pos = 0
+    for unit in units:
+        for w in unit.words:
+            spots = where.get(w)
+            if spots is not None:
+                spots.append(pos)
+            pos += 1
+        prefix.append(pos)
+    return prefix, where
 
 
 def find_articles(
@@ -387,7 +403,8 @@ def _programme(
     end_pos = {e: i for i, e in enumerate(ends)}
     ids: dict[str, int] = {}
     unit_words = [
-        tuple(Counter(ids.setdefault(w, len(ids)) for w in unit.words).items()) for unit in units
+        tuple((ids.setdefault(w, len(ids)), c) for w, c in Counter(unit.words).items())
+        for unit in units
     ]
     unit_sizes = [len(unit.words) for unit in units]
     counts = [0] * len(ids)
@@ -446,27 +463,30 @@ def _programme(
 
 
 def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float) -> float:
-    """Lexical cost saved by cutting units a..c at b (bounded windows on each side)."""
+    """Lexical cost saved by cutting units a..c at b (SCORE_WINDOW words on each side)."""
     left: Counter[str] = Counter()
     budget = SCORE_WINDOW
     for u in range(b - 1, a - 1, -1):
         if budget <= 0:
             break
-        left.update(units[u].words)
+        left.update(units[u].words[-budget:])
         budget -= len(units[u].words)
     right: Counter[str] = Counter()
     budget = SCORE_WINDOW
     for u in range(b, c):
         if budget <= 0:
             break
-        right.update(units[u].words)
+        right.update(units[u].words[:budget])
         budget -= len(units[u].words)
     return _cost(left + right, k, cohesion) - _cost(left, k, cohesion) - _cost(right, k, cohesion)
 
 
 def _cost(counts: Counter[str], k: int, cohesion: float) -> float:
-    """Utiyama–Isahara description length of words with these counts, less the cohesion prior."""
+    """Utiyama–Isahara description length of words with these counts, less the cohesion prior.
+
+    Counts stay within ``_FLOG``'s range: each side holds at most SCORE_WINDOW words.
+    """
     n = sum(counts.values())
     if not n:
         return 0.0
-    return n * math.log(n + k) - sum(map(_flog, counts.values())) - cohesion * _flog(n)
+    return n * math.log(n + k) - sum(map(_FLOG.__getitem__, counts.values())) - cohesion * _flog(n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -62,9 +62,17 @@ class Layout:
     lines: tuple[Line, ...]
     blank_separated: bool
     wrap_width: int | None
+    paragraph_starts: tuple[bool, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = tuple(self._opens_paragraph(i) for i in range(len(self.lines)))
+        object.__setattr__(self, "paragraph_starts", starts)
 
     def starts_paragraph(self, i: int) -> bool:
         """Whether line ``i`` begins a new paragraph rather than continuing a wrapped one."""
+        return self.paragraph_starts[i]
+
+    def _opens_paragraph(self, i: int) -> bool:
         line = self.lines[i]
         if i == 0 or line.blank_before or line.spliced or self.wrap_width is None:
             return True
