@@ -414,42 +414,58 @@ def _programme(
         log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
     flog = _FLOG
     reach = SPAN_REACH * MAX_SPAN_TOKENS
+    prefix = [0, *itertools.accumulate(unit_sizes)]
     for q in cands:
         if best[q] == math.inf:
             continue
         start_cost = best[q] + (start_costs[q] if q else 0.0)
         n_exact = 0
         s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
-        n_all = 0
-        per_token = 0.0
+        pos = end_pos[q] + 1
+        stop = min(len(ends), pos + MAX_SPAN_STARTS)
         u = q
-        exact_end = q  # units q..exact_end-1 are counted in ``counts``
-        for e in ends[end_pos[q] + 1 : end_pos[q] + 1 + MAX_SPAN_STARTS]:
+        fits = True
+        # Exact costs while the article holds at most MAX_SPAN_TOKENS words...
+        while pos < stop:
+            e = ends[pos]
             while u < e:
                 size = unit_sizes[u]
-                if exact_end == u and n_exact + size <= MAX_SPAN_TOKENS:
-                    for w, c in unit_words[u]:
-                        f = counts[w]
-                        s_sum += flog[f + c] - flog[f]
-                        counts[w] = f + c
-                    n_exact += size
-                    exact_end = u + 1
-                    if n_exact:
-                        per_token = (log_nk[n_exact] - s_sum) / n_exact
-                n_all += size
+                if n_exact + size > MAX_SPAN_TOKENS:
+                    fits = False
+                    break
+                for w, c in unit_words[u]:
+                    f = counts[w]
+                    s_sum += flog[f + c] - flog[f]
+                    counts[w] = f + c
+                n_exact += size
                 u += 1
-            value = log_nk[n_exact] - s_sum if n_all == n_exact else per_token * n_all
+            if not fits:
+                break
+            value = log_nk[n_exact] - s_sum
+            if n_exact < MIN_ARTICLE_WORDS:
+                value += SHORT_ARTICLE_PENALTY * (1.0 - n_exact / MIN_ARTICLE_WORDS)
+            if start_cost + value < best[e]:
+                best[e] = start_cost + value
+                back[e] = q
+            pos += 1
+        for v in range(q, u):
+            for w, _ in unit_words[v]:
+                counts[w] = 0
+        if fits:
+            continue
+        # ... then the cost per word so far, times the words, up to the reach.
+        per_token = (log_nk[n_exact] - s_sum) / n_exact if n_exact else 0.0
+        first_word = prefix[q]
+        for e in ends[pos:stop]:
+            n_all = prefix[e] - first_word
+            value = per_token * n_all
             if n_all < MIN_ARTICLE_WORDS:
                 value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
-            total_cost = start_cost + value
-            if total_cost < best[e]:
-                best[e] = total_cost
+            if start_cost + value < best[e]:
+                best[e] = start_cost + value
                 back[e] = q
             if n_all > reach and e - q > 1:
                 break
-        for v in range(q, exact_end):
-            for w, _ in unit_words[v]:
-                counts[w] = 0
     starts: list[int] = []
     e = n_units
     while e > 0:

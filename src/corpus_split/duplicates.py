@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from .lines import Line
 
 __all__ = ["find_repeats"]
@@ -16,11 +14,9 @@ MIN_REPEAT_CHARS = 60
 # A run of repeated lines counts once it holds this many characters in all.
 MIN_RUN_CHARS = 120
 
-_SPACE_RE = regex.compile(r"\s+")
-
 
 def _key(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.casefold()).strip()
+    return " ".join(text.casefold().split())
 
 
 def find_repeats(lines: Sequence[Line], eligible: Sequence[bool]) -> frozenset[int]:
