@@ -406,6 +406,9 @@ def _programme(
         tuple((ids.setdefault(w, len(ids)), c) for w, c in Counter(unit.words).items())
         for unit in units
     ]
+    # most words occur once in a unit: those take the cheaper loop below
+    unit_once = [tuple(w for w, c in pairs if c == 1) for pairs in unit_words]
+    unit_more = [tuple((w, c) for w, c in pairs if c > 1) for pairs in unit_words]
     unit_sizes = [len(unit.words) for unit in units]
     counts = [0] * len(ids)
     total = sum(unit_sizes)
@@ -413,6 +416,7 @@ def _programme(
     for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
         log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
     flog = _FLOG
+    step = _FLOG_STEP
     reach = SPAN_REACH * MAX_SPAN_TOKENS
     prefix = [0, *itertools.accumulate(unit_sizes)]
     for q in cands:
@@ -433,7 +437,11 @@ def _programme(
                 if n_exact + size > MAX_SPAN_TOKENS:
                     fits = False
                     break
-                for w, c in unit_words[u]:
+                for w in unit_once[u]:
+                    f = counts[w]
+                    s_sum += step[f]
+                    counts[w] = f + 1
+                for w, c in unit_more[u]:
                     f = counts[w]
                     s_sum += flog[f + c] - flog[f]
                     counts[w] = f + c

@@ -319,9 +319,17 @@ def _opcodes(a: str, b: str) -> Sequence[_Opcode]:
     tail = 0
     while tail < n - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    if len(a) + len(b) - 2 * (head + tail) <= _DIFFLIB_LIMIT:
-        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return _resync_opcodes(a, b)
+    if len(a) + len(b) - 2 * (head + tail) > _DIFFLIB_LIMIT:
+        return _resync_opcodes(a, b)
+    # difflib on the differing middle only; the common head and tail stay equal
+    middle = difflib.SequenceMatcher(
+        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    ).get_opcodes()
+    ops: list[_Opcode] = [("equal", 0, head, 0, head)] if head else []
+    ops.extend((t, i1 + head, i2 + head, j1 + head, j2 + head) for t, i1, i2, j1, j2 in middle)
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
 
 
 def _resync_opcodes(a: str, b: str) -> list[_Opcode]:
