@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import corpus_split as cs
+from tests.conftest import SEEDS, seed_text
 from tests.contract import check_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,3 +220,17 @@ FOLDED_CONTENT = [
 def test_articles_left_without_content_by_the_repair_map_are_dropped() -> None:
     for data in FOLDED_CONTENT:
         check_document(cs.split(data))
+
+
+def test_a_paragraph_longer_than_the_cost_window_is_not_free() -> None:
+    # A page whose first "paragraph" is a whole article on one line (more content words
+    # than boundaries.MAX_SPAN_TOKENS) once cost nothing per word, so it swallowed the
+    # unrelated article after it.
+    one_line = " ".join(seed_text(SEEDS[0]).split())
+    story = "\n\n".join(
+        "Volunteers at the animal shelter said the cats had learned to open the kitchen "
+        f"doors, and kitten number {n} now naps by the warm window after lunch every day."
+        for n in range(8)
+    )
+    doc = cs.split(one_line + "\n\nShelter Cats Learn To Open Kitchen Doors\n\n" + story)
+    assert [a.title for a in doc.articles][-1] == "Shelter Cats Learn To Open Kitchen Doors"

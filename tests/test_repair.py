@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-" codecs)
+import ftfy.bad_codecs  # registers the "sloppy-" codecs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

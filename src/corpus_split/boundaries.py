@@ -462,7 +462,10 @@ def _programme(
         if fits:
             continue
         # ... then the cost per word so far, times the words, up to the reach.
-        per_token = (log_nk[n_exact] - s_sum) / n_exact if n_exact else 0.0
+        if n_exact:
+            per_token = (log_nk[n_exact] - s_sum) / n_exact
+        else:  # one unit longer than the window (a page with no line breaks): its own rate
+            per_token = _cost(Counter(units[q].words), k, cohesion) / max(1, unit_sizes[q])
         first_word = prefix[q]
         for e in ends[pos:stop]:
             n_all = prefix[e] - first_word
@@ -506,11 +509,11 @@ def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion:
 
 
 def _cost(counts: Counter[str], k: int, cohesion: float) -> float:
-    """Utiyama–Isahara description length of words with these counts, less the cohesion prior.
-
-    Counts stay within ``_FLOG``'s range: each side holds at most SCORE_WINDOW words.
-    """
+    """Utiyama–Isahara description length of words with these counts, less the cohesion prior."""
     n = sum(counts.values())
     if not n:
         return 0.0
-    return n * math.log(n + k) - sum(map(_FLOG.__getitem__, counts.values())) - cohesion * _flog(n)
+    fit = sum(map(_FLOG.__getitem__, counts.values())) if n <= _FLOG_SIZE else sum(
+        map(_flog, counts.values())
+    )
+    return n * math.log(n + k) - fit - cohesion * _flog(n)
