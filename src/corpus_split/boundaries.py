@@ -401,14 +401,18 @@ def _programme(
     best[0] = 0.0
     ends = sorted({*cands, n_units})
     end_pos = {e: i for i, e in enumerate(ends)}
-    ids: dict[str, int] = {}
-    unit_words = [
-        tuple((ids.setdefault(w, len(ids)), c) for w, c in Counter(unit.words).items())
-        for unit in units
-    ]
-    # most words occur once in a unit: those take the cheaper loop below
-    unit_once = [tuple(w for w, c in pairs if c == 1) for pairs in unit_words]
-    unit_more = [tuple((w, c) for w, c in pairs if c > 1) for pairs in unit_words]
+    ids = {w: i for i, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(
+        unit.words for unit in units)))}
+    unit_once: list[tuple[int, ...]] = []  # words once in the unit: the cheaper loop below
+    unit_more: list[tuple[tuple[int, int], ...]] = []
+    for unit in units:
+        counted = Counter(unit.words)
+        if len(counted) == len(unit.words):
+            unit_once.append(tuple(map(ids.__getitem__, unit.words)))
+            unit_more.append(())
+        else:
+            unit_once.append(tuple(ids[w] for w, c in counted.items() if c == 1))
+            unit_more.append(tuple((ids[w], c) for w, c in counted.items() if c > 1))
     unit_sizes = [len(unit.words) for unit in units]
     counts = [0] * len(ids)
     total = sum(unit_sizes)
@@ -457,7 +461,9 @@ def _programme(
                 back[e] = q
             pos += 1
         for v in range(q, u):
-            for w, _ in unit_words[v]:
+            for w in unit_once[v]:
+                counts[w] = 0
+            for w, _ in unit_more[v]:
                 counts[w] = 0
         if fits:
             continue
@@ -491,21 +497,21 @@ def _programme(
 
 def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float) -> float:
     """Lexical cost saved by cutting units a..c at b (SCORE_WINDOW words on each side)."""
-    left: Counter[str] = Counter()
-    budget = SCORE_WINDOW
+    left: list[str] = []
     for u in range(b - 1, a - 1, -1):
-        if budget <= 0:
+        if len(left) >= SCORE_WINDOW:
             break
-        left.update(units[u].words[-budget:])
-        budget -= len(units[u].words)
-    right: Counter[str] = Counter()
-    budget = SCORE_WINDOW
+        left.extend(units[u].words[len(left) - SCORE_WINDOW :])
+    right: list[str] = []
     for u in range(b, c):
-        if budget <= 0:
+        if len(right) >= SCORE_WINDOW:
             break
-        right.update(units[u].words[:budget])
-        budget -= len(units[u].words)
-    return _cost(left + right, k, cohesion) - _cost(left, k, cohesion) - _cost(right, k, cohesion)
+        right.extend(units[u].words[: SCORE_WINDOW - len(right)])
+    return (
+        _cost(Counter(left + right), k, cohesion)
+        - _cost(Counter(left), k, cohesion)
+        - _cost(Counter(right), k, cohesion)
+    )
 
 
 def _cost(counts: Counter[str], k: int, cohesion: float) -> float:
