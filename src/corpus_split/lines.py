@@ -89,12 +89,7 @@ def split_lines(text: str) -> Layout:
     lines: list[Line] = []
     blank = 0
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        raw = text[pos:nl]
+    for raw in text.split("\n"):
         body = raw.strip()
         if body:
             lead = len(raw) - len(raw.lstrip())
@@ -111,7 +106,7 @@ def split_lines(text: str) -> Layout:
             blank = 0
         elif lines:
             blank += 1
-        pos = nl + 1
+        pos += len(raw) + 1
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
     return Layout(tuple(lines), blank_separated, _wrap_width(lines))
