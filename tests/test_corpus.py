@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +47,21 @@ def test_split_many_parallel_equals_serial_in_order() -> None:
     # A tiny chunk size puts every document in its own task, so tasks finish out of order.
     parallel = list(cs.split_many(texts, jobs=2, chunk_chars=1))
     assert parallel == [cs.split(t) for t in texts]
+
+
+def test_workers_start_from_a_fork_server_while_other_threads_run() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert corpus._start_context().get_start_method() != "fork"
+        texts = SHORT * 2
+        assert list(cs.split_many(texts, jobs=2, chunk_chars=1)) == [cs.split(t) for t in texts]
+    finally:
+        stop.set()
+        other.join()
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        assert corpus._start_context().get_start_method() == "fork"
 
 
 @settings(max_examples=4)

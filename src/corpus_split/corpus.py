@@ -19,6 +19,8 @@ import io
 import json
 import multiprocessing
 import os
+import sys
+import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -204,11 +206,8 @@ def _chunks(
 def _split_parallel(
     texts: Iterable[str | bytes], config: Config, jobs: int, chunk_chars: int
 ) -> Iterator[Document]:
-    # Not "fork": forking a process that runs threads (progress bars, Dask, …) can deadlock.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     window = 2 * jobs
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_start_context())
     pending: deque[Future[list[Document]]] = deque()
     try:
         for first, chunk in _chunks(texts, chunk_chars):
@@ -219,6 +218,19 @@ def _split_parallel(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked when that is safe, else from a fork server.
+
+    A fork starts at once and inherits what this process has loaded (modules, lingua's
+    models); but forking a process that runs other threads (a progress bar's monitor,
+    Dask, ...) can deadlock on a lock one of them held, so then a fork server is used.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def split_records(
