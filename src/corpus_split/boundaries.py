@@ -46,6 +46,9 @@ MAX_SPAN_STARTS = 100
 # An article may reach this many times MAX_SPAN_TOKENS words (cost extrapolated
 # per word); past it, only the next candidate start is considered.
 SPAN_REACH = 4
+# Candidate starts at most this many words after the first of their group share one
+# pass of the programme (a run of headlines); exact, it only saves time.
+GROUP_WORDS = 16
 # Content words on each side of a chosen start that its score and reasons weigh.
 SCORE_WINDOW = 250
 # How many content words above and below a headline are searched for its terms.
@@ -385,6 +388,37 @@ def find_articles(
     return units, spans
 
 
+class _Member:
+    """One candidate start of a group sharing a pass of the programme."""
+
+    __slots__ = ("done", "extra", "extra_words", "per_word", "start", "start_cost", "stop")
+
+    def __init__(
+        self, start: int, start_cost: float, extra: tuple[tuple[int, int], ...],
+        extra_words: int, stop: int,
+    ) -> None:
+        self.start = start
+        self.start_cost = start_cost
+        self.extra = extra  # (word id, count) before the group's last candidate
+        self.extra_words = extra_words
+        self.stop = stop  # index in ``ends`` past the last end it may reach
+        self.per_word: float | None = None  # set once its exact window is full
+        self.done = False
+
+
+def _settle(
+    m: _Member, n_exact: int, s_sum: float, counts: Sequence[int], log_nk: Sequence[float],
+    blocking: Unit, k: int, cohesion: float,
+) -> None:
+    """Fix a member's cost per word when its exact window is full."""
+    n = n_exact + m.extra_words
+    if n:
+        fit = s_sum + sum(_FLOG[counts[w] + c] - _FLOG[counts[w]] for w, c in m.extra)
+        m.per_word = (log_nk[n] - fit) / n
+    else:  # one unit longer than the window (a page with no line breaks): its own rate
+        m.per_word = _cost(Counter(blocking.words), k, cohesion) / len(blocking.words)
+
+
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
     cohesion: float,
@@ -423,23 +457,55 @@ def _programme(
     step = _FLOG_STEP
     reach = SPAN_REACH * MAX_SPAN_TOKENS
     prefix = [0, *itertools.accumulate(unit_sizes)]
-    for q in cands:
-        if best[q] == math.inf:
+    group_words = min(GROUP_WORDS, MAX_SPAN_TOKENS)  # a group's extra words are all exact
+    n_cands = len(cands)
+    i = 0
+    while i < n_cands:
+        # Candidates a few words apart (a headline run) share one pass over the text:
+        # the earlier ones' articles are the last one's plus a few extra words.
+        j = i + 1
+        while j < n_cands and prefix[cands[j]] - prefix[cands[i]] <= group_words:
+            j += 1
+        group = cands[i:j]
+        i = j
+        last = group[-1]
+        members: list[_Member] = []
+        for g, q in enumerate(group):
+            if best[q] == math.inf:
+                continue
+            start_cost = best[q] + (start_costs[q] if q else 0.0)
+            stop = min(len(ends), end_pos[q] + 1 + MAX_SPAN_STARTS)
+            extra: Counter[int] = Counter()
+            for u in range(q, last):
+                # articles that end at a later candidate of the group: costed directly
+                extra.update(unit_once[u])
+                for w, c in unit_more[u]:
+                    extra[w] += c
+                if u + 1 in group[g + 1 :] and end_pos[u + 1] < stop:
+                    n = prefix[u + 1] - prefix[q]
+                    value = log_nk[n] - sum(flog[c] for c in extra.values())
+                    if n < MIN_ARTICLE_WORDS:
+                        value += SHORT_ARTICLE_PENALTY * (1.0 - n / MIN_ARTICLE_WORDS)
+                    if start_cost + value < best[u + 1]:
+                        best[u + 1] = start_cost + value
+                        back[u + 1] = q
+            members.append(_Member(q, start_cost, tuple(extra.items()),
+                                   prefix[last] - prefix[q], stop))
+        if not members:
             continue
-        start_cost = best[q] + (start_costs[q] if q else 0.0)
         n_exact = 0
         s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
-        pos = end_pos[q] + 1
-        stop = min(len(ends), pos + MAX_SPAN_STARTS)
-        u = q
-        fits = True
-        # Exact costs while the article holds at most MAX_SPAN_TOKENS words...
-        while pos < stop:
+        pos = end_pos[last] + 1
+        u = last
+        exact = list(members)  # members whose articles are still costed exactly
+        # Exact costs while an article holds at most MAX_SPAN_TOKENS words...
+        while exact and pos < members[-1].stop:
             e = ends[pos]
-            while u < e:
+            while u < e and exact:
                 size = unit_sizes[u]
-                if n_exact + size > MAX_SPAN_TOKENS:
-                    fits = False
+                while exact and n_exact + exact[0].extra_words + size > MAX_SPAN_TOKENS:
+                    _settle(exact.pop(0), n_exact, s_sum, counts, log_nk, units[u], k, cohesion)
+                if not exact:
                     break
                 for w in unit_once[u]:
                     f = counts[w]
@@ -451,38 +517,47 @@ def _programme(
                     counts[w] = f + c
                 n_exact += size
                 u += 1
-            if not fits:
-                break
-            value = log_nk[n_exact] - s_sum
-            if n_exact < MIN_ARTICLE_WORDS:
-                value += SHORT_ARTICLE_PENALTY * (1.0 - n_exact / MIN_ARTICLE_WORDS)
-            if start_cost + value < best[e]:
-                best[e] = start_cost + value
-                back[e] = q
-            pos += 1
-        for v in range(q, u):
+            for m in members:
+                if pos >= m.stop or m.done:
+                    continue
+                if m.per_word is None:
+                    fit = s_sum
+                    for w, c in m.extra:
+                        f = counts[w]
+                        fit += flog[f + c] - flog[f]
+                    n = n_exact + m.extra_words
+                    value = log_nk[n] - fit
+                else:
+                    n = prefix[e] - prefix[m.start]
+                    value = m.per_word * n
+                    m.done = n > reach and e - m.start > 1
+                if n < MIN_ARTICLE_WORDS:
+                    value += SHORT_ARTICLE_PENALTY * (1.0 - n / MIN_ARTICLE_WORDS)
+                if m.start_cost + value < best[e]:
+                    best[e] = m.start_cost + value
+                    back[e] = m.start
+            if exact:
+                pos += 1
+        for v in range(last, u):
             for w in unit_once[v]:
                 counts[w] = 0
             for w, _ in unit_more[v]:
                 counts[w] = 0
-        if fits:
-            continue
         # ... then the cost per word so far, times the words, up to the reach.
-        if n_exact:
-            per_token = (log_nk[n_exact] - s_sum) / n_exact
-        else:  # one unit longer than the window (a page with no line breaks): its own rate
-            per_token = _cost(Counter(units[q].words), k, cohesion) / max(1, unit_sizes[q])
-        first_word = prefix[q]
-        for e in ends[pos:stop]:
-            n_all = prefix[e] - first_word
-            value = per_token * n_all
-            if n_all < MIN_ARTICLE_WORDS:
-                value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
-            if start_cost + value < best[e]:
-                best[e] = start_cost + value
-                back[e] = q
-            if n_all > reach and e - q > 1:
-                break
+        for m in members:
+            if m.per_word is None or m.done:
+                continue
+            first_word = prefix[m.start]
+            for e in ends[pos : m.stop]:
+                n_all = prefix[e] - first_word
+                value = m.per_word * n_all
+                if n_all < MIN_ARTICLE_WORDS:
+                    value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
+                if m.start_cost + value < best[e]:
+                    best[e] = m.start_cost + value
+                    back[e] = m.start
+                if n_all > reach and e - m.start > 1:
+                    break
     starts: list[int] = []
     e = n_units
     while e > 0:
