@@ -110,6 +110,8 @@ _CHROME_RE = regex.compile(
       | all\s+rights\s+reserved\b
       | (?:read|see|view|show|watch|listen)\s+(?:more|also|next|full\s+story|comments?|now
             |the\s+(?:full|latest))\b.{0,60}$
+      | (?:tags?|topics|filed\s+under|categor(?:y|ies))\s*:\s*[^.!?]{0,120}$   # a tag list
+      | (?:related|see\s+also|also\s+read|read\s+also|more)\s*:\s*.{1,120}$   # a linked headline
       | (?:related(?:\s+(?:articles?|stories|posts|reading|news|content|topics))?|more\s+from\b.{0,40}
             |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|popular|most\s+read|you\s+may\s+also\s+like
             |top\s+stories|latest\s+news|tags?)\s*:?\s*$
@@ -154,10 +156,13 @@ _PREAMBLE_RE = regex.compile(
     r"""^(?:
         (?:of\s+course|sure(?:\s+thing)?|certainly|absolutely|okay|ok|great(?:\s+(?:question|idea))?
             |alright|happy\s+to\s+help|no\s+problem|gladly|perfect)\s*[!,.:;—–-]
-            .{0,200}\b(?:here(?:'s|’s|\s+is|\s+are)|below|i(?:'ll|’ll|\s+will|\s+have)|let(?:'s|’s|\s+me))\b
+            .{0,200}\b(?:here(?:'s|’s|\s+is|\s+are)|below|the\s+following|i(?:'ll|’ll|\s+will|\s+have)
+            |let(?:'s|’s|\s+me))\b
       | (?:here(?:'s|’s|\s+is|\s+are)|below\s+is|below\s+you(?:'ll|’ll)\s+find)\s+(?:an?|the|your|my)\s+
             (?:[\w-]+\s+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|overview|guide
             |summary|continuation|part|rewrite|copy)
+      | (?:the\s+following\s+is|what\s+follows\s+is)\s+(?:an?|the|your|my)\s+
+            (?:[\w-]+\s+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|rewrite)
       | (?:as\s+(?:you\s+)?requested|as\s+per\s+your\s+request)\b
       | i(?:'d|’d|\s+would)\s+be\s+happy\s+to\b
       | [¡]?(?:claro|por\s+supuesto|desde\s+luego|bien\s+s[uû]r|volontiers|nat[uü]rlich|gerne
@@ -193,15 +198,33 @@ _SIGN_OFF_ANY_RE = regex.compile(
       | (?:si\s+tienes\s+(?:alguna|más)\s+preguntas|n['’]hésitez\s+pas|wenn\s+sie\s+(?:weitere\s+)?fragen)
       | \b(?:dites-moi\s+si|d[ií]me\s+si|av[ií]same\s+si|sag(?:en\s+sie)?\s+mir|fammi\s+sapere)\b
       | [¿]?(?:quieres\s+que|souhaitez-vous\s+que|soll\s+ich|vuoi\s+che)\b.{0,60}\?
+      # offers of more work on the text, addressed to the person who asked for it
+      | \b(?:(?:just\s+)?let\s+me\s+know|feel\s+free\s+to|hope\s+(?:this|that|it)\s+helps)\b
+      | \b(?:want|would\s+you\s+like|do\s+you\s+want)\s+me\s+to\b
+      | ^(?:i(?:'m|’m|\s+am|'d|’d|\s+would)\s+(?:be\s+)?)?happy\s+to\s+
+            (?:help|revise|adjust|edit|expand|tweak|rewrite|shorten|make|write|assist)\b
+      | \bi\s+can\s+also\b.{0,120}\b(?:if\s+you|for\s+you|\?)
+      | (?:no\s+dudes\s+en|si\s+necesitas|d[ií]melo|av[ií]same|h[aá]zmelo\s+saber)
+      | (?:lass(?:en\s+sie)?\s+(?:es\s+)?mich\s+wissen|melden\s+sie\s+sich|wenn\s+du\s+(?:weitere|noch))
+      | (?:faites-moi\s+savoir|tenez-moi\s+au\s+courant|si\s+vous\s+souhaitez)
+      | (?:non\s+esitare|se\s+hai\s+bisogno|fammi\s+sapere)
+      | (?:[ée]\s+s[oó]\s+(?:avisar|pedir|dizer)|me\s+avise|fique\s+[àa]\s+vontade|se\s+precisar)
+      | (?:请告诉我|告诉我|如果您需要|如需|随时告诉)
+      | (?:お気軽に|お知らせください)
     )""",
     regex.I | regex.X | regex.V0,
 )
+# News text quotes people who say such things ("let me know", he said): not residue.
+_ATTRIBUTION_RE = regex.compile(r"\b(?:said|says|told|according\s+to)\b", regex.I | regex.V0)
 # Every alternative of _SIGN_OFF_ANY_RE contains one of these (lower-cased) cues.
 _SIGN_OFF_CUES = (
     "feel free", "hesitate", "i hope", "let me know", "would you like", "shall i", "希望", "如果",
     "如有", "请随时", "继续", "si tienes", "hésitez", "wenn sie", "dites-moi", "dime si", "díme si",
     "avísame", "avisame", "sag mir", "sagen sie", "fammi", "quieres que", "souhaitez", "soll ich",
-    "vuoi che",
+    "vuoi che", "hope this", "hope that", "hope it", "me to", "happy to", "i can also", "dudes",
+    "necesitas", "melo", "mich wissen", "melden sie", "wenn du", "savoir", "au courant",
+    "si vous souhaitez", "esitare", "bisogno", "avisar", "pedir", "dizer", "avise", "vontade",
+    "precisar", "告诉我", "如果您需要", "如需", "お気軽に", "お知らせください",
 )
 
 # Letter pairs common inside words of English and the other Latin-script languages
@@ -314,7 +337,11 @@ def _family(text: str, n: int) -> Family:
     if _PREAMBLE_RE.match(head[:300]):
         return Family.ASSISTANT_PREAMBLE
     if n <= MAX_RESIDUE_LINE and (
-        _SIGN_OFF_START_RE.match(head) or (_maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head))
+        _SIGN_OFF_START_RE.match(head)
+        or (
+            _maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head)
+            and not _ATTRIBUTION_RE.search(head)
+        )
     ):
         return Family.ASSISTANT_SIGN_OFF
     if n <= MAX_SHORT_LINE and (
