@@ -81,6 +81,9 @@ COHESION_SENTENCES = 0.0
 # without the prior...
 SECTIONED_MIN_BLOCKS = 5
 SECTIONED_SIMILARITY = 0.18
+# ... and the median term shift of its text-opening headlines stays below this (the
+# TITLE_TERMS_BELOW cut; the sectioned seed pages measured 0.0-0.2).
+SECTION_SHIFT = 0.3
 COHESION_TITLED = 0.0
 # ... and a start that has no headline or other structural cue pays this much.
 PENALTY_UNTITLED = 60.0
@@ -123,6 +126,8 @@ _CONTINUATION_RE = regex.compile(
     )""",
     regex.X | regex.V0,
 )
+# A line that stops on a colon, a comma or a dash leads into the next one.
+_UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
 
 
@@ -201,17 +206,26 @@ def _flog(f: int) -> float:
     return _FLOG[f] if f <= _FLOG_SIZE else f * math.log(f + 1)
 
 
-def _bonuses(
-    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], structured: bool
-) -> list[tuple[float, tuple[Reason, ...]]]:
-    """Structural evidence for an article starting at each unit."""
-    out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
-    lines = layout.lines
+def _headline_shifts(units: Sequence[Unit]) -> list[float | None]:
+    """The term shift of the run of headlines starting at each headline unit; None elsewhere."""
     # run_end[j]: the first unit at or after j that is not a headline
     run_end = [len(units)] * (len(units) + 1)
     for j in range(len(units) - 1, -1, -1):
         run_end[j] = run_end[j + 1] if units[j].headline else j
     prefix, where = _term_positions(units)
+    return [
+        _term_shift(units, u, run_end, prefix, where) if unit.headline else None
+        for u, unit in enumerate(units)
+    ]
+
+
+def _bonuses(
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], structured: bool,
+    shifts: Sequence[float | None],
+) -> list[tuple[float, tuple[Reason, ...]]]:
+    """Structural evidence for an article starting at each unit."""
+    out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
+    lines = layout.lines
     for u in range(1, len(units)):
         unit = units[u]
         prev = units[u - 1]
@@ -230,8 +244,8 @@ def _bonuses(
         if lines[unit.first].spliced:
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)
-        if unit.headline:
-            shift = _term_shift(units, u, run_end, prefix, where)
+        shift = shifts[u]
+        if shift is not None:
             bonus += BONUS_HEADLINE + shift * BONUS_TERMS
             reasons.append(Reason.HEADLINE)
             if shift > 0.3:
@@ -243,21 +257,34 @@ def _bonuses(
                 bonus -= PENALTY_PARAGRAPH
             if _CONTINUATION_RE.match(lines[unit.first].text):
                 bonus -= PENALTY_CONTINUATION
+        if (
+            not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
+            and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
+        ):
+            bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
         if lines[unit.first].blank_before == 0 and layout.blank_separated:
             reasons.append(Reason.NO_BLANK_LINE)
         out.append((bonus, tuple(reasons)))
     return out
 
 
-def _sectioned(units: Sequence[Unit]) -> bool:
-    """Whether the blocks that headlines open keep to one topic (sections of long articles)."""
+def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
+    """Whether the blocks that headlines open keep to one topic (sections of long articles).
+
+    ``shifts`` are the term shifts of the headlines that open text: a section
+    heading's words recur above it as well as below, a title's only below, so
+    headlines that mostly behave like titles are titles of same-topic stories.
+    """
     blocks: list[Counter[str]] = [Counter()]
     for i, unit in enumerate(units):
         if unit.headline and i and not units[i - 1].headline:
             blocks.append(Counter())
         blocks[-1].update(unit.words)
     sims = sorted(_cosine(a, b) for a, b in itertools.pairwise(blocks) if a and b)
-    return len(sims) >= SECTIONED_MIN_BLOCKS - 1 and sims[len(sims) // 2] >= SECTIONED_SIMILARITY
+    if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
+        return False
+    ordered = sorted(shifts)
+    return not ordered or ordered[len(ordered) // 2] < SECTION_SHIFT
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -343,13 +370,17 @@ def find_articles(
     n_units = len(units)
     headlines = sum(1 for u in units if u.headline)
     structured = headlines >= 2 and headlines * 12 >= n_units // 4
-    bonuses = _bonuses(units, layout, roles, structured)
+    shifts = _headline_shifts(units)
+    bonuses = _bonuses(units, layout, roles, structured, shifts)
     # Paragraphs and headed articles are long and sectioned; bare runs of single
     # sentences (excerpts glued together) need no such prior.
     sentences = _one_sentence_per_line(layout) and not structured
     if sentences:
         cohesion = COHESION_SENTENCES
-    elif _sectioned(units):
+    elif _sectioned(units, [
+        shift for u, shift in enumerate(shifts[:-1])
+        if u and shift is not None and not units[u + 1].headline
+    ]):
         cohesion = COHESION
     else:
         # Headlines are titles of whole articles: cut freely at them, but a start

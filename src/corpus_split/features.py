@@ -59,6 +59,7 @@ _ASCII_WORD_RE = regex.compile(r"[a-z][a-z'\-]{2,}")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
+_ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
 
 # Page chrome. Each alternative is a family of phrasing, not one page's text.
@@ -239,6 +240,7 @@ _COMMON_BIGRAMS = frozenset(
     ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr
     cc tw ft wn nu sb ka ja ze zi""".split()
 )
+_KEYBOARD_ROWS = (frozenset("qwertyuiop"), frozenset("asdfghjkl"), frozenset("zxcvbnm"))
 # A single long "word" with at least this share of uncommon letter pairs is mash:
 # long real words (German compounds included) stay under 0.3, random mash over 0.4.
 MASH_UNCOMMON_SHARE = 0.4
@@ -303,8 +305,15 @@ def line_features(text: str) -> LineFeatures:
             1 <= len(words) <= MAX_HEADLINE_WORDS
             and letters >= 2
             and letters >= MIN_HEADLINE_LETTERS * len(text.replace(" ", ""))
-            and not _HEADLINE_END_RE.search(text[-8:])
+            # a sentence ends on a period or a comma; a headline may end on "U.S."
+            and (
+                not _HEADLINE_END_RE.search(text[-8:])
+                or (_ABBREVIATION_END_RE.search(text[-12:]) is not None and _title_cased(words)
+                    and not _HEADLINE_END_RE.search(text[-9:-1]))
+            )
             and (len(words) <= MAX_SENTENCE_CASE_WORDS or _title_cased(words))
+            # a line opening in lower case carries a sentence on ("iPhone" is a name)
+            and not (text[:1].islower() and not text[1:2].isupper())
         )
     return LineFeatures(
         headline=headline,
@@ -366,6 +375,8 @@ def _gibberish(text: str) -> bool:
     if len(longest) < 12 or not longest.isalpha() or not longest.isascii():
         return False
     low = longest.lower()
+    if any(set(low) <= row for row in _KEYBOARD_ROWS):
+        return True  # no word of 12 letters or more is typed on one row of keys
     pairs = [low[i : i + 2] for i in range(len(low) - 1)]
     rare = sum(1 for p in pairs if p in _RARE_BIGRAMS)
     uncommon = sum(1 for p in pairs if p not in _COMMON_BIGRAMS)

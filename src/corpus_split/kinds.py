@@ -155,15 +155,23 @@ def _choose_title(
     candidates = [i for i in header if roles[i] is Role.HEADLINE]
     if not candidates:
         return None
+    several = len(candidates) > 1
     opening: set[str] = set()
     for i in body_lines:
         opening.update(words[i])
         if len(opening) >= TITLE_CONTEXT_WORDS:
             break
+    unrelated = [i for i in candidates if words[i] and not set(words[i]) & opening]
+    if unrelated and candidates[-1] > unrelated[-1]:
+        # a teaser stands between a headline and the text: that headline matched by chance
+        candidates = [i for i in candidates if i > unrelated[-1]]
     for i in candidates:
         terms = set(words[i])
         if terms and len(terms & opening) >= TITLE_OVERLAP * len(terms):
             return i
-    if len(candidates) > 1:  # several headlines, none about this text: teasers, no title
+    if several:  # several headlines, none about this text: teasers, no title
         return None
-    return candidates[0]
+    lone = candidates[0]
+    if lone in unrelated and lone > 0 and roles[lone - 1] in (Role.HEADLINE, Role.NAME):
+        return None  # the last of a run of headlines, sharing no word with the text: a teaser
+    return lone

@@ -24,7 +24,9 @@ _WRAP_SLACK = 0.72
 # oSolv-Ex Corp said ..."). Candidates are capitals right after a letter; the
 # cut-off fragment before them decides (see _splice_point), so that words such as
 # iPhone, eBay, JavaScript, McDonald and PDFs are left whole.
-_SPLICE_RE = regex.compile(r"(?<=\p{L})(?=\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))")
+_SPLICE_RE = regex.compile(r"(?<=\p{L})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))")
+# Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
+_OPENERS = "<([\"“‘'"
 _NAME_PREFIXES = frozenset("iem")
 # The words of str.split(): the stdlib's \s is exactly str.isspace.
 _TOKEN_RE = re.compile(r"\S+")
@@ -33,6 +35,12 @@ _CAPITALISED_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}$")
 # after a line this long (in words): "JavaScript" must not split a short line.
 _MIN_CAPITALISED_TAIL = 4
 _MIN_CAPITALISED_HEAD = 8
+# Capitalised function words that open a sentence; glued onto a lower-case stub they mark
+# a splice whatever follows.
+_GLUE_WORDS = frozenset(
+    "the a an in on at for this that these those it its he she they we but and as after "
+    "before when while with from by".split()
+)
 # Glued text (not a headline) counts as a new start when both sides are this long, in words.
 _MIN_SPLICED_WORDS = 6
 
@@ -137,9 +145,12 @@ def _splice_point(body: str) -> int | None:
             continue
         previous = cut
         fragment = body[word_start:cut]
+        if "-" in fragment[1:]:  # "president-InternationAUSTRALIA": judge the last piece
+            fragment = fragment.rsplit("-", 1)[-1] or fragment
+        opener = body[cut] in _OPENERS
         # "chainFuture", "oSolv-Ex": a lower-case stub; "DFreeport": one capital left
         # of a cut-off word; "AssoTokyo brokers see ...": a cut-off capitalised word
-        stub = (fragment.islower() and fragment not in _NAME_PREFIXES) or (
+        stub = opener or (fragment.islower() and fragment not in _NAME_PREFIXES) or (
             len(fragment) == 1 and fragment.isupper() and body[cut + 1 : cut + 2].islower()
         )
         if not stub and not _CAPITALISED_RE.match(fragment):
@@ -158,8 +169,20 @@ def _splice_point(body: str) -> int | None:
             and head_words >= _MIN_CAPITALISED_HEAD
         ):
             continue
-        if headline_tail and (head_words >= 3 or len(fragment) >= 2):
-            return cut
+        if opener:
+            if headline_tail and tail_words >= 4 and head_words >= 3:
+                return cut
+            continue
+        first = body[cut:].split(None, 1)[0]
+        if (
+            fragment.islower() and len(fragment) >= 2 and head_words >= 3
+            and first[1:].islower() and first.lower() in _GLUE_WORDS
+        ):
+            return cut  # "biggest commodThe International ...": no name is spelt "xThe"
+        if headline_tail and (
+            head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
+        ):
+            return cut  # in wrapped text the sentence of a one-letter stub began a line above
         if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS:
             opening = " ".join(
                 body[max(a, cut) : b]
