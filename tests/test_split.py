@@ -105,3 +105,28 @@ def test_pickle_round_trip(seed_path: Path) -> None:
     again = pickle.loads(pickle.dumps(doc))
     assert again == doc
     check_document(again)
+
+
+def test_split_leaves_the_cycle_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from corpus_split import pipeline
+
+    assert gc.isenabled()
+    cs.split("A title\n\nSome text about a thing that happened on a day.")
+    assert gc.isenabled()
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setattr(pipeline, "split_lines", broken)
+    with pytest.raises(RuntimeError):
+        cs.split("text")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            cs.split("text")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

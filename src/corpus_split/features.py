@@ -217,15 +217,18 @@ _SIGN_OFF_ANY_RE = regex.compile(
 )
 # News text quotes people who say such things ("let me know", he said): not residue.
 _ATTRIBUTION_RE = regex.compile(r"\b(?:said|says|told|according\s+to)\b", regex.I | regex.V0)
-# Every alternative of _SIGN_OFF_ANY_RE contains one of these (lower-cased) cues.
+# Every alternative of _SIGN_OFF_ANY_RE contains one of these (lower-cased) cues; a line
+# with none of them is not searched. ASCII lines need only the ASCII cues.
 _SIGN_OFF_CUES = (
-    "feel free", "hesitate", "i hope", "let me know", "would you like", "shall i", "希望", "如果",
-    "如有", "请随时", "继续", "si tienes", "hésitez", "wenn sie", "dites-moi", "dime si", "díme si",
-    "avísame", "avisame", "sag mir", "sagen sie", "fammi", "quieres que", "souhaitez", "soll ich",
-    "vuoi che", "hope this", "hope that", "hope it", "me to", "happy to", "i can also", "dudes",
-    "necesitas", "melo", "mich wissen", "melden sie", "wenn du", "savoir", "au courant",
-    "si vous souhaitez", "esitare", "bisogno", "avisar", "pedir", "dizer", "avise", "vontade",
-    "precisar", "告诉我", "如果您需要", "如需", "お気軽に", "お知らせください",
+    "feel free", "hesitate", "hope", "let me know", "would you like", "shall i", " me to",
+    "happy to", "i can also", "si tienes", "dudes", "necesitas", "melo", "avis", "quieres que",
+    "dime si", "dites-moi", "souhaitez", "savoir", "au courant", "wenn sie", "wenn du",
+    "sag mir", "sagen sie", "mich wissen", "melden sie", "soll ich", "fammi", "vuoi che",
+    "esitare", "bisogno", "pedir", "dizer", "vontade", "precisar",
+)
+_SIGN_OFF_CUES_UNICODE = (
+    *_SIGN_OFF_CUES, "díme si", "avís", "hésitez", "希望", "如果", "如有", "请随时", "继续", "告诉我",
+    "如需", "随时告诉", "お気軽に", "お知らせください",
 )
 
 # Letter pairs common inside words of English and the other Latin-script languages
@@ -363,7 +366,8 @@ def _family(text: str, n: int) -> Family:
 def _maybe_sign_off(head: str) -> bool:
     """Cheap pre-check: does the line hold any word that every sign-off pattern needs?"""
     low = head.lower()
-    return any(cue in low for cue in _SIGN_OFF_CUES)
+    cues = _SIGN_OFF_CUES if low.isascii() else _SIGN_OFF_CUES_UNICODE
+    return any(cue in low for cue in cues)
 
 
 def _gibberish(text: str) -> bool:

@@ -24,7 +24,12 @@ _WRAP_SLACK = 0.72
 # oSolv-Ex Corp said ..."). Candidates are capitals right after a letter; the
 # cut-off fragment before them decides (see _splice_point), so that words such as
 # iPhone, eBay, JavaScript, McDonald and PDFs are left whole.
-_SPLICE_RE = regex.compile(r"(?<=\p{L})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))")
+_SPLICE_RE = regex.compile(
+    r"""(?<=\p{Ll})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))   # after a lower-case letter
+      | (?<=(?<!\p{L})\p{Lu})(?=\p{Lu}\p{Ll}{2})                     # one capital, then a word
+    """,
+    regex.X,
+)
 # Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
 _OPENERS = "<([\"“‘'"
 _NAME_PREFIXES = frozenset("iem")
@@ -173,7 +178,7 @@ def _splice_point(body: str) -> int | None:
             if headline_tail and tail_words >= 4 and head_words >= 3:
                 return cut
             continue
-        first = body[cut:].split(None, 1)[0]
+        first = body[cut : ends[first_tail]] if first_tail < len(ends) else ""
         if (
             fragment.islower() and len(fragment) >= 2 and head_words >= 3
             and first[1:].islower() and first.lower() in _GLUE_WORDS
