@@ -367,7 +367,7 @@ def _maybe_sign_off(head: str) -> bool:
     """Cheap pre-check: does the line hold any word that every sign-off pattern needs?"""
     low = head.lower()
     cues = _SIGN_OFF_CUES if low.isascii() else _SIGN_OFF_CUES_UNICODE
-    return any(cue in low for cue in cues)
+    return any(map(low.__contains__, cues))
 
 
 def _gibberish(text: str) -> bool:

@@ -158,7 +158,7 @@ def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
 
 def _script(text: str) -> str:
     if text.isascii():
-        return "latn" if any(ch.isalpha() for ch in text) else ""
+        return "latn" if any(map(str.isalpha, text)) else ""
     return script_language(text)
 
 

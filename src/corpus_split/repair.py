@@ -40,6 +40,7 @@ _MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "ma
 
 _NEWLINE_RE = regex.compile(r"\n")
 _ENTITY_TAIL_RE = regex.compile(r"#?[0-9A-Za-z]{1,32};")
+_ENTITY_RE = regex.compile(r"&#?[0-9A-Za-z]{1,32};")
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
 _INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u180e]+")
 _FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
@@ -388,6 +389,8 @@ def _align(
     line_fixes: Callable[[], tuple[Fix, ...]], cfg: ftfy.TextFixerConfig,
 ) -> None:
     """Record the edits that turn ``a`` into ``b`` (both short), exact for mojibake."""
+    if a.isascii() and _entities_only(a, b, a_base, b_base, edits, fixes, cfg):
+        return
     ops = _opcodes(a, b)
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
@@ -406,6 +409,40 @@ def _align(
             fixes.append(part_fixes)
             pa += na
             pb += nb
+
+
+def _entities_only(
+    a: str, b: str, a_base: int, b_base: int, edits: list[_Edit], fixes: list[tuple[Fix, ...]],
+    cfg: ftfy.TextFixerConfig,
+) -> bool:
+    """Record one edit per HTML entity when fixing each entity alone turns ``a`` into ``b``.
+
+    Newswire and scraped text are full of "&lt;" and "&amp;"; this spares them the
+    character alignment. Returns False (recording nothing) when ``b`` differs otherwise.
+    """
+    found: list[tuple[int, int, str]] = []
+    rebuilt: list[str] = []
+    pos = 0
+    for m in _ENTITY_RE.finditer(a):
+        fixed = _fix_entity(m.group(), cfg)
+        found.append((m.start(), m.end(), fixed))
+        rebuilt += (a[pos : m.start()], fixed)
+        pos = m.end()
+    rebuilt.append(a[pos:])
+    if not found or "".join(rebuilt) != b:
+        return False
+    shift = 0
+    for start, end, fixed in found:
+        edits.append((a_base + start, a_base + end, b_base + start + shift,
+                      b_base + start + shift + len(fixed)))
+        fixes.append(_explain(a[start:end], fixed, cfg) or (Fix.UNESCAPE_HTML,))
+        shift += len(fixed) - (end - start)
+    return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _fix_entity(entity: str, cfg: ftfy.TextFixerConfig) -> str:
+    return _safe_fix(entity, cfg)
 
 
 def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None = None) -> _StepResult:
