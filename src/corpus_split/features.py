@@ -123,6 +123,32 @@ _CHROME_RE = regex.compile(
       | (?:loading|please\s+wait)\b.{0,20}$
       | (?:comments?|replies|responses)\s*\(?\d*\)?\s*$
       | listen\s+to\s+(?:this\s+)?(?:article|story)\b
+      # credits, notes and links around a story
+      | \(?(?:additional\s+)?(?:reporting|writing|editing|research|compiled)\s+by\b.{0,150}$
+      | our\s+standards\s*:
+      | editor['’]s\s+note\s*:
+      | (?:this\s+(?:article|story|post|piece)\s+(?:was\s+)?)?(?:originally|first)\s+
+            (?:published|appeared|ran)\s+(?:on|in|at|by)\b.{0,100}$
+      | (?:contact|email|e-mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|editor|us)\b.{0,80}$
+      | send\s+us\s+(?:a\s+)?(?:tip|news\s+tip|story|letter)\b.{0,40}$
+      | follow\s+@\w+.{0,60}$
+      | (?:\w+\s+){0,3}via\s+(?:getty\s+images|shutterstock|reuters|ap|afp)\b.{0,30}$
+      | (?:most\s+(?:popular|viewed|shared|read|recent)|recommended\s+(?:stories|articles|reading|videos)
+            |you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|don['’]t\s+miss|explore\s+more
+            |read\s+next|up\s+next|what\s+to\s+read\s+next|editor['’]s\s+picks?|more\s+stories)
+            \s*:?\s*$
+      | more\s+(?:in|on|from)\s+[^.!?]{1,40}$
+      | (?:watch|video|listen|podcast|gallery)\s*:\s*[^.!?]{1,120}$   # a linked clip
+      | (?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+\b.{0,40}$
+      | click\s+(?:here\s+)?to\s+(?:expand|enlarge|view|see|load|continue)\b.{0,40}$
+      | skip\s+(?:ad|advert(?:isement)?|intro)\b.{0,20}$
+      | (?:advertisement|advertising)\s*[-–—:|]\s*.{0,40}$
+      | download\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}app\b.{0,40}$
+      | (?:enjoy|get|unlock)\s+unlimited\s+(?:access|reading|articles)\b.{0,60}$
+      | already\s+(?:a\s+)?(?:subscriber|member|registered)\b.{0,40}$
+      | (?:terms\s+of\s+(?:service|use)|privacy\s+(?:policy|notice)|cookie\s+(?:policy|settings|preferences))
+            \b.{0,60}$
+      | (?:staff|senior|contributing|special)\s+(?:reporter|writer|editor|correspondent)\s*$
     )""".replace("MONTH", _MONTH),
     regex.X | regex.V0,
 )
