@@ -210,6 +210,11 @@ _SIGN_OFF_START_RE = regex.compile(
             (?:questions?|information|help|changes|edits|adjustments|details|assistance)\b
       | (?:this|that)\s+(?:completes|concludes|wraps\s+up|ends)\s+(?:the|our|this|my|part)\b
       | (?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|\[?continued\s+in\s+part)\b
+      | \[?continued\s+from\s+(?:part|page|the\s+previous)\b
+      | thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}$
+      # the generator's notes about its own output
+      | (?:word\s+count|meta\s+(?:description|title)|seo\s+(?:title|keywords)|(?:focus\s+)?keywords?)
+            \s*:
       | (?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
             \b(?:article|artículo|artigo|artikel|articolo|texte|texto|testo|text|utile|útil|hilfreich)
     )""",
