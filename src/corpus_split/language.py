@@ -80,6 +80,13 @@ _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("latn", regex.compile(r"\p{Latin}")),
 )
 _LETTER_RE = regex.compile(r"\p{L}")
+# A CJK character carries about as much as a short Latin word: counted this many times
+# when scripts are weighed, so that "以下是关于“a title in English”的文章" is Chinese.
+CJK_WEIGHT = 3
+_CJK_CODES = frozenset(("ja", "ko", "zh"))
+# Quoted titles and names are often in another language than the sentence around them.
+_QUOTE_MARKS = frozenset("“«„\"")
+_QUOTED_RE = regex.compile(r"“[^”]{0,200}”|«[^»]{0,200}»|„[^“”]{0,200}[“”]|\"[^\"]{0,200}\"")
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
 _LATIN = (
@@ -96,6 +103,9 @@ def script_language(text: str) -> str:
     if not letters:
         return ""
     counts = [(len(p.findall(text)), code) for code, p in _SCRIPTS]
+    cjk = sum(n for n, code in counts if code in _CJK_CODES)
+    letters += (CJK_WEIGHT - 1) * cjk
+    counts = [(n * CJK_WEIGHT if code in _CJK_CODES else n, code) for n, code in counts]
     kana = counts[0][0]
     han = counts[2][0]
     if kana and kana + han >= 0.5 * letters:
@@ -134,6 +144,9 @@ def detect(texts: Sequence[str]) -> str | None:
         sample_parts.append(t[: SAMPLE_CHARS - size])
         size += len(sample_parts[-1])
     sample = "\n".join(sample_parts)
+    unquoted = _QUOTED_RE.sub(" ", sample)
+    if len(unquoted) >= MIN_PARAGRAPH_CHARS // 2 and _LETTER_RE.search(unquoted):
+        sample = unquoted
     script = _script(sample)
     if script == "latn":
         ranked = _profile(sample, SAMPLE_CHARS).most_common(2)
@@ -159,6 +172,10 @@ def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
 def _script(text: str) -> str:
     if text.isascii():
         return "latn" if any(map(str.isalpha, text)) else ""
+    if _QUOTE_MARKS.intersection(text):
+        unquoted = _QUOTED_RE.sub(" ", text)
+        if _LETTER_RE.search(unquoted):
+            return script_language(unquoted)
     return script_language(text)
 
 

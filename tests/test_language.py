@@ -1,0 +1,29 @@
+"""Languages of lines that quote text in another language."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_split.language import _script, detect, script_language
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("当然,以下是关于“treasury secretary baker declines comment on”的文章。", "zh"),
+        ("我们使用Ethereum和EigenLayer进行再质押。", "zh"),
+        ("The minister quoted the slogan “人民至上” twice in his speech.", "latn"),
+        ("以下は「Apple Watch」の新機能についての記事です。", "ja"),
+    ],
+)
+def test_quoted_and_embedded_words_do_not_decide_the_script(line: str, script: str) -> None:
+    assert _script(line) == script
+
+
+def test_a_line_of_letters_outside_the_known_scripts_is_not_named() -> None:
+    assert script_language("தமிழ் மொழி") == ""
+
+
+def test_a_quoted_english_title_does_not_make_a_french_sentence_english() -> None:
+    line = "Bien sûr ! Voici un article sur « reagan to hold news conference thursday » pour vous."
+    assert detect([line]) == "fr"
