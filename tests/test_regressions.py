@@ -234,3 +234,23 @@ def test_a_paragraph_longer_than_the_cost_window_is_not_free() -> None:
     )
     doc = cs.split(one_line + "\n\nShelter Cats Learn To Open Kitchen Doors\n\n" + story)
     assert [a.title for a in doc.articles][-1] == "Shelter Cats Learn To Open Kitchen Doors"
+
+
+def test_a_restart_spliced_into_wrapped_text_is_a_duplicate() -> None:
+    # The copy after the splice is wrapped at other places than the original, so no
+    # line repeats; its paragraph does, word for word.
+    topics = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
+    paragraphs = [
+        f"Officials said on Thursday that {t} would shape the next decision of the central bank, "
+        f"and that the committee would look closely at how {t} moved over the coming months, "
+        f"as they had done at every meeting since the start of the year."
+        for t in topics
+    ]
+    wrapped = "\n".join("    " + textwrap.fill(p, 64) for p in paragraphs)
+    text = "Bank Weighs Next Move\n\n" + wrapped + "\nThe dealers were quite certain that the mar"
+    text += textwrap.fill(paragraphs[3], 58)
+    doc = cs.split(text)
+    copy_start = text.rindex("Officials said on Thursday that the currency")
+    kinds = {s.kind for s in doc.segments if s.start >= copy_start and s.text.strip()}
+    assert kinds == {cs.Kind.DUPLICATE}
+    assert doc.articles[0].clean_text.count("that the currency would shape") == 1

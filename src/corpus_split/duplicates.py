@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lines import Line
+from .lines import Layout
 
 __all__ = ["find_repeats"]
 
@@ -19,20 +19,23 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def find_repeats(lines: Sequence[Line], eligible: Sequence[bool]) -> frozenset[int]:
+def find_repeats(layout: Layout, eligible: Sequence[bool]) -> frozenset[int]:
     """Indices of lines that belong to a passage repeating earlier lines.
 
     ``eligible[i]`` says whether line ``i`` may be content at all; chrome such as
-    "Advertisement" repeats everywhere and is left to the other rules.
+    "Advertisement" repeats everywhere and is left to the other rules. A repeat
+    that starts where text was glued onto a cut-off word is found even when its
+    first paragraph is wrapped differently from the original.
     """
+    lines = layout.lines
     seen: set[str] = set()
     repeated = [False] * len(lines)
-    for i, line in enumerate(lines):
-        key = _key(line.text)
+    keys = [_key(line.text) for line in lines]
+    for i, key in enumerate(keys):
         if eligible[i] and key in seen:
             repeated[i] = True
         seen.add(key)
-    out: set[int] = set()
+    out = set(_spliced_restarts(layout, keys, eligible))
     i = 0
     n = len(lines)
     while i < n:
@@ -49,3 +52,26 @@ def find_repeats(lines: Sequence[Line], eligible: Sequence[bool]) -> frozenset[i
             out.update(range(i, j))
         i = j
     return frozenset(out)
+
+
+def _spliced_restarts(
+    layout: Layout, keys: Sequence[str], eligible: Sequence[bool]
+) -> list[int]:
+    """The lines of each paragraph after a splice whose words all stand earlier in the text."""
+    lines = layout.lines
+    spliced = [i for i, line in enumerate(lines) if line.spliced and eligible[i]]
+    out: list[int] = []
+    if not spliced:
+        return out
+    earlier = " ".join(keys)
+    starts = [0]
+    for key in keys:
+        starts.append(starts[-1] + len(key) + 1)
+    for i in spliced:
+        j = i + 1
+        while j < len(lines) and not layout.starts_paragraph(j):
+            j += 1
+        passage = " ".join(keys[i:j])
+        if len(passage) >= MIN_RUN_CHARS and earlier.find(passage, 0, starts[i]) >= 0:
+            out.extend(k for k in range(i, j) if eligible[k])
+    return out

@@ -66,7 +66,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         i = j
     if find_duplicates:
         eligible = [r.is_content for r in roles]
-        for k in find_repeats(lines, eligible):
+        for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
 
