@@ -28,8 +28,9 @@ SAMPLE_CHARS = 600
 # other profiled language, is named from them without lingua (most articles are).
 CLEAR_PROFILE_HITS = 12
 CLEAR_PROFILE_MARGIN = 4
-# Characters of a paragraph whose function words are counted.
-PROFILE_CHARS = 300
+# Characters of a paragraph whose function words are counted (about 25 words, enough
+# for its language to show).
+PROFILE_CHARS = 160
 # Paragraphs shorter than this are not checked for a language of their own.
 MIN_PARAGRAPH_CHARS = 60
 # A paragraph is sent to lingua when another language's function words outnumber
