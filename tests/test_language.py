@@ -27,3 +27,13 @@ def test_a_line_of_letters_outside_the_known_scripts_is_not_named() -> None:
 def test_a_quoted_english_title_does_not_make_a_french_sentence_english() -> None:
     line = "Bien sûr ! Voici un article sur « reagan to hold news conference thursday » pour vous."
     assert detect([line]) == "fr"
+
+
+def test_terse_text_takes_the_page_language_but_short_foreign_text_keeps_its_own() -> None:
+    table = ["Shr 72 cts vs 36 cts", "Net 1.2 mln vs 800,000", "Revs 12.4 mln vs 10.1 mln"]
+    assert detect(table, fallback="en") == "en"
+    brief = [
+        "El gobierno aprobó el martes el presupuesto para el próximo año, que según los "
+        "ministros permitirá reducir el déficit y aumentar la inversión en las escuelas."
+    ]
+    assert detect(brief, fallback="en") == "es"

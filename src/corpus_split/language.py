@@ -135,8 +135,30 @@ def _lingua(sample: str, script: str) -> str | None:
     return str(found.iso_code_639_1.name).lower()
 
 
-def detect(texts: Sequence[str]) -> str | None:
-    """The language of a run of text (an article's body, a paragraph), from a bounded sample."""
+def detect(texts: Sequence[str], fallback: str | None = None) -> str | None:
+    """The language of a run of text (an article's body, a paragraph), from a bounded sample.
+
+    ``fallback`` is assumed for a Latin-script sample whose few function words point to
+    no other language (terse newswire, a table of figures): lingua guesses poorly on
+    such text, and it is where lingua costs most.
+    """
+    sample = _sample(texts)
+    script = _script(sample)
+    if script == "latn":
+        found = _clear_profile(sample)
+        if found is not None:
+            return found  # function words leave no doubt: no need to ask lingua
+        if fallback is not None:
+            ranked = _profile(sample, SAMPLE_CHARS).most_common(1)
+            if not ranked or ranked[0][0] == fallback or ranked[0][1] < MIN_PROFILE_HITS:
+                return fallback
+    if script in ("latn", "cyrl"):
+        return _lingua(sample, script)
+    return script or None
+
+
+def _sample(texts: Sequence[str]) -> str:
+    """At most SAMPLE_CHARS characters of ``texts``, quoted passages left out when enough remains."""
     sample_parts: list[str] = []
     size = 0
     for t in texts:
@@ -147,17 +169,18 @@ def detect(texts: Sequence[str]) -> str | None:
     sample = "\n".join(sample_parts)
     unquoted = _QUOTED_RE.sub(" ", sample)
     if len(unquoted) >= MIN_PARAGRAPH_CHARS // 2 and _LETTER_RE.search(unquoted):
-        sample = unquoted
-    script = _script(sample)
-    if script == "latn":
-        ranked = _profile(sample, SAMPLE_CHARS).most_common(2)
-        if ranked and ranked[0][1] >= CLEAR_PROFILE_HITS and (
-            len(ranked) == 1 or ranked[0][1] >= CLEAR_PROFILE_MARGIN * ranked[1][1]
-        ):
-            return ranked[0][0]  # function words leave no doubt: no need to ask lingua
-    if script in ("latn", "cyrl"):
-        return _lingua(sample, script)
-    return script or None
+        return unquoted
+    return sample
+
+
+def _clear_profile(sample: str) -> str | None:
+    """The language whose function words dominate ``sample`` beyond doubt, if one does."""
+    ranked = _profile(sample, SAMPLE_CHARS).most_common(2)
+    if ranked and ranked[0][1] >= CLEAR_PROFILE_HITS and (
+        len(ranked) == 1 or ranked[0][1] >= CLEAR_PROFILE_MARGIN * ranked[1][1]
+    ):
+        return ranked[0][0]
+    return None
 
 
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
@@ -200,6 +223,7 @@ def assign_languages(
 
     article_langs: list[str | None] = []
     article_script: list[str] = []
+    undecided: dict[int, list[str]] = {}  # Latin-script articles whose function words leave doubt
     for k, (first, last) in enumerate(line_kinds.ranges):
         weight: Counter[str] = Counter()
         for i in range(first, last + 1):
@@ -212,8 +236,17 @@ def assign_languages(
         main = weight.most_common(1)[0][0]
         texts = [lines[i].text for i in range(first, last + 1)
                  if arts[i] == k and kinds[i] is Kind.BODY and scripts[i] == main]
-        article_langs.append(language_of(main, texts))
+        clear = _clear_profile(_sample(texts)) if main == "latn" else None
+        if main == "latn" and clear is None:
+            undecided[k] = texts
+        article_langs.append(clear if main == "latn" else language_of(main, texts))
         article_script.append(main)
+    if undecided:
+        decided = Counter(lang for k, lang in enumerate(article_langs)
+                          if lang and article_script[k] == "latn")
+        usual = decided.most_common(1)[0][0] if decided else None
+        for k, texts in undecided.items():
+            article_langs[k] = detect(texts, fallback=usual)
 
     per_script: dict[str, str | None] = {}
     out: list[str | None] = []
