@@ -1,10 +1,12 @@
 """Language of lines and articles: scripts first (cheap), lingua only on bounded samples.
 
 Unicode script properties settle most cases outright (Han → zh, kana → ja,
-Hangul → ko, Greek → el, …). Latin and Cyrillic text goes to lingua, restricted
-to the languages of that script and given at most ``SAMPLE_CHARS`` characters,
-so detection never dominates run time. The lingua detector is built once, on
-first use, and shared.
+Hangul → ko, Greek → el, …; quoted passages left aside). Latin text whose
+function words leave no doubt is named from them; an article whose few function
+words point nowhere else takes the page's language; the rest goes to lingua,
+restricted to the languages of its script and given at most ``SAMPLE_CHARS``
+characters, so detection never dominates run time. The lingua detector is built
+once, on first use, and shared.
 """
 
 from __future__ import annotations
