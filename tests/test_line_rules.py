@@ -48,6 +48,9 @@ def test_one_keyboard_row_is_mash() -> None:
         ("iPhone Sales Soar In China", True),
         ("and the company said it would", False),
         ("The talks ended without a deal.", False),
+        ("Net 1.2 mln vs 800,000", False),
+        ("Revs 12.4 mln vs 10.1 mln", False),
+        ("CHINA TO BUY 500,000 TONNES OF U.S. WHEAT", True),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:

@@ -349,6 +349,8 @@ def line_features(text: str) -> LineFeatures:
             and (len(words) <= MAX_SENTENCE_CASE_WORDS or _title_cased(words))
             # a line opening in lower case carries a sentence on ("iPhone" is a name)
             and not (text[:1].islower() and not text[1:2].isupper())
+            # a row of figures ("Net 1.2 mln vs 800,000") is data, not a headline
+            and not _figures_row(words)
         )
     return LineFeatures(
         headline=headline,
@@ -359,6 +361,12 @@ def line_features(text: str) -> LineFeatures:
 
 
 _ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
+
+
+def _figures_row(words: list[str]) -> bool:
+    """At least two numbers, and numbers at least a third of the words: a table row."""
+    numbers = sum(1 for w in words if w[0].isdigit())
+    return numbers >= 2 and 3 * numbers >= len(words)
 
 
 def _count_letters(text: str) -> int:
