@@ -107,7 +107,7 @@ _CHROME_RE = regex.compile(
             |graphic|credit|foto|source)s?\s*(?:credit|source)?\s*[:/]
       | (?:photo|image|picture|illustration)\s+(?:by|courtesy|credit)\b
       | (?:getty\s+images|shutterstock|alamy|istock(?:photo)?|associated\s+press)\b.{0,40}$
-      | (?:ap|afp|upi|dpa|efe|ansa|reuters|xinhua|tass|kyodo|bloomberg)(?:\s*/\s*\S+)?\s*$  # agency credit
+      | (?:ap|afp|upi|dpa|efe|ansa|reuters?|xinhua|tass|kyodo|bloomberg)(?:\s*/\s*\S+)?\s*$  # agency credit
       | (?:©|\(c\)|copyright\b)
       | all\s+rights\s+reserved\b
       | (?:read|see|view|show|watch|listen)\s+(?:more|also|next|full\s+story|comments?|now
