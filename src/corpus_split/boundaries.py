@@ -59,6 +59,8 @@ MAX_RUN = 20
 # concatenation benchmark (benchmarks/concat.py), not on the seed documents.
 BONUS_HEADLINE = 2.0  # any headline-shaped line followed by body text
 BONUS_TERMS = 14.0  # times (share of headline terms below - share above)
+# A headline whose term shift passes this behaves like a title (its words recur only below).
+TITLE_TERMS_SHIFT = 0.3
 BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
 BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
@@ -81,9 +83,8 @@ COHESION_SENTENCES = 0.0
 # without the prior...
 SECTIONED_MIN_BLOCKS = 5
 SECTIONED_SIMILARITY = 0.18
-# ... and the median term shift of its text-opening headlines stays below this (the
-# TITLE_TERMS_BELOW cut; the sectioned seed pages measured 0.0-0.2).
-SECTION_SHIFT = 0.3
+# ... and the median term shift of its text-opening headlines stays below
+# TITLE_TERMS_SHIFT (the sectioned seed pages measured 0.0-0.2).
 COHESION_TITLED = 0.0
 # ... and a start that has no headline or other structural cue pays this much.
 PENALTY_UNTITLED = 60.0
@@ -248,7 +249,7 @@ def _bonuses(
         if shift is not None:
             bonus += BONUS_HEADLINE + shift * BONUS_TERMS
             reasons.append(Reason.HEADLINE)
-            if shift > 0.3:
+            if shift > TITLE_TERMS_SHIFT:
                 reasons.append(Reason.TITLE_TERMS_BELOW)
             if prev.headline and prev.last + 1 == unit.first:
                 bonus -= PENALTY_INSIDE_RUN  # a run of headlines starts at its first line
@@ -284,7 +285,7 @@ def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
     if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
         return False
     ordered = sorted(shifts)
-    return not ordered or ordered[len(ordered) // 2] < SECTION_SHIFT
+    return not ordered or ordered[len(ordered) // 2] < TITLE_TERMS_SHIFT
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:

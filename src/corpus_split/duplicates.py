@@ -68,9 +68,7 @@ def _spliced_restarts(
     for key in keys:
         starts.append(starts[-1] + len(key) + 1)
     for i in spliced:
-        j = i + 1
-        while j < len(lines) and not layout.starts_paragraph(j):
-            j += 1
+        j = layout.paragraph_end(i)
         passage = " ".join(keys[i:j])
         if len(passage) >= MIN_RUN_CHARS and earlier.find(passage, 0, starts[i]) >= 0:
             out.extend(k for k in range(i, j) if eligible[k])

@@ -268,9 +268,7 @@ def assign_languages(
     # paragraphs in another language of the same script
     i = 0
     while i < len(lines):
-        j = i + 1
-        while j < len(lines) and not layout.starts_paragraph(j):
-            j += 1
+        j = layout.paragraph_end(i)
         expected = out[i]
         if scripts[i] == "latn" and expected is not None:
             text = " ".join(ln.text for ln in lines[i:j])

@@ -85,6 +85,14 @@ class Layout:
         """Whether line ``i`` begins a new paragraph rather than continuing a wrapped one."""
         return self.paragraph_starts[i]
 
+    def paragraph_end(self, i: int) -> int:
+        """The index past the last line of the paragraph that line ``i`` opens."""
+        starts = self.paragraph_starts
+        j = i + 1
+        while j < len(starts) and not starts[j]:
+            j += 1
+        return j
+
     def _opens_paragraph(self, i: int) -> bool:
         line = self.lines[i]
         if i == 0 or line.blank_before or line.spliced or self.wrap_width is None:

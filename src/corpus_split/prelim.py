@@ -52,10 +52,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     feats: list[LineFeatures] = []
     i = 0
     while i < len(lines):
-        j = i + 1
-        if layout.wrap_width is not None:
-            while j < len(lines) and not layout.starts_paragraph(j):
-                j += 1
+        j = layout.paragraph_end(i)
         text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
         f = line_features(text)
         role = _role(text, f)

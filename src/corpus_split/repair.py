@@ -40,7 +40,7 @@ _MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "ma
 
 _NEWLINE_RE = regex.compile(r"\n")
 _ENTITY_TAIL_RE = regex.compile(r"#?[0-9A-Za-z]{1,32};")
-_ENTITY_RE = regex.compile(r"&#?[0-9A-Za-z]{1,32};")
+_ENTITY_RE = regex.compile("&" + _ENTITY_TAIL_RE.pattern)
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
 _INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u180e]+")
 _FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
