@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpus_split.features import line_features
-from corpus_split.lines import _splice_point
+from corpus_split.lines import _splice_point, split_lines
+from corpus_split.prelim import Role, read_roles
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,37 @@ def test_one_keyboard_row_is_mash() -> None:
         ("Net 1.2 mln vs 800,000", False),
         ("Revs 12.4 mln vs 10.1 mln", False),
         ("CHINA TO BUY 500,000 TONNES OF U.S. WHEAT", True),
+        ("TYRE MAKER SEES 12.5 PCT RISE IN 1988/89 PROFIT", True),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:
     assert line_features(line).headline is headline
+
+
+WRAPPED = (
+    "The ministry said on Tuesday that the new rules on grain storage would take\n"
+    "effect next month and that traders had been told to prepare for inspections\n"
+    "of their silos before the harvest began in the northern provinces.\n"
+)
+
+
+def test_lines_in_capitals_stand_alone_in_wrapped_text() -> None:
+    text = (
+        "COPPER OUTPUT AT CHILEAN MINES CLIMBS TO A RECORD HIGH IN MARCH\n"
+        "TEXTILE MAKERS ASK GOVERNMENT FOR HELP AGAINST CHEAP IMPORTS\n"
+        + WRAPPED * 3
+    )
+    layout = split_lines(text)
+    assert layout.wrap_width is not None
+    roles, _ = read_roles(layout, find_duplicates=False)
+    assert roles[:2] == [Role.HEADLINE, Role.HEADLINE]
+    assert not layout.starts_paragraph(3)
+
+
+def test_a_paragraph_ending_in_a_cut_off_word_is_not_a_headline() -> None:
+    text = (WRAPPED * 3 + "\nThe bill, backed by farm groups and senators from\n"
+            "grain-growing states, wouThe ministry said")
+    layout = split_lines(text)
+    roles, _ = read_roles(layout, find_duplicates=False)
+    stub = next(i for i, line in enumerate(layout.lines) if line.cut)
+    assert roles[stub - 1] is Role.BODY and roles[stub] is Role.BODY

@@ -350,7 +350,7 @@ def line_features(text: str) -> LineFeatures:
             # a line opening in lower case carries a sentence on ("iPhone" is a name)
             and not (text[:1].islower() and not text[1:2].isupper())
             # a row of figures ("Net 1.2 mln vs 800,000") is data, not a headline
-            and not _figures_row(words)
+            and not _figures_row(text)
         )
     return LineFeatures(
         headline=headline,
@@ -363,10 +363,14 @@ def line_features(text: str) -> LineFeatures:
 _ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
 
 
-def _figures_row(words: list[str]) -> bool:
-    """At least two numbers, and numbers at least a third of the words: a table row."""
-    numbers = sum(1 for w in words if w[0].isdigit())
-    return numbers >= 2 and 3 * numbers >= len(words)
+def _figures_row(text: str) -> bool:
+    """At least two numbers, and numbers at least a third of the tokens: a table row.
+
+    Tokens are split on spaces, so "50.8" and "1986/87" are one number each.
+    """
+    tokens = text.split()
+    numbers = sum(1 for t in tokens if t.lstrip("($-+")[:1].isdigit())
+    return numbers >= 2 and 3 * numbers >= len(tokens)
 
 
 def _count_letters(text: str) -> int:

@@ -102,6 +102,8 @@ class Layout:
             return True
         if line.text[:1].islower():  # a sentence carrying on from the line above
             return False
+        if _all_caps(prev.text) or _all_caps(line.text):
+            return True  # headlines and table rows in capitals stand alone, however long
         return len(prev.text) + prev.indent < _WRAP_SLACK * self.wrap_width
 
 
@@ -204,6 +206,11 @@ def _splice_point(body: str) -> int | None:
             if _starts_sentence(opening):  # its first words are those of body[cut:]
                 return cut
     return None
+
+
+def _all_caps(text: str) -> bool:
+    """Several words with letters, none of them lower case ("OIL PRICES FALL 2 PCT")."""
+    return not any(c.islower() for c in text) and sum(1 for w in text.split() if w[:1].isalpha()) >= 2
 
 
 def _starts_sentence(text: str) -> bool:

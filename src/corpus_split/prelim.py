@@ -56,7 +56,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
         f = line_features(text)
         role = _role(text, f)
-        if j - i == 1 and lines[i].cut and role in (Role.HEADLINE, Role.NAME):
+        if lines[j - 1].cut and role in (Role.HEADLINE, Role.NAME):
             role = Role.BODY  # text that stops mid-word is not a headline
         roles.extend([role] * (j - i))
         feats.extend([f] * (j - i))
