@@ -59,6 +59,9 @@ MAX_RUN = 20
 # concatenation benchmark (benchmarks/concat.py), not on the seed documents.
 BONUS_HEADLINE = 2.0  # any headline-shaped line followed by body text
 BONUS_TERMS = 14.0  # times (share of headline terms below - share above)
+# A headline with fewer terms than this is weighed as if it had this many (the
+# missing ones found on neither side): one word ("Year" over a table) proves little.
+MIN_SHIFT_TERMS = 3
 # A headline whose term shift passes this behaves like a title (its words recur only below).
 TITLE_TERMS_SHIFT = 0.3
 BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
@@ -338,7 +341,7 @@ def _term_shift(
             shift += k < len(spots) and spots[k] < below + TERM_WINDOW
             k = bisect_left(spots, above - TERM_WINDOW)
             shift -= k < len(spots) and spots[k] < above
-        shifts.append(shift / len(terms))
+        shifts.append(shift / max(len(terms), MIN_SHIFT_TERMS))
     return max(shifts, default=0.0)
 
 
