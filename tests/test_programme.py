@@ -98,3 +98,19 @@ def test_grouped_programme_equals_plain_programme(
         assert b._programme(units, cands, start_costs, k, cohesion) == reference(
             units, cands, start_costs, k, cohesion
         )
+
+
+def test_a_headline_of_one_word_is_no_title_evidence() -> None:
+    # "Year" or "SOYBEANS" over part of a table: one word proves nothing about a new
+    # article, and a two-word label weighs as if it had a third, unseen word.
+    body = b.Unit(0, 0, False, ("grain", "wheat", "exports", "tonnes", "year"))
+    units = [
+        body,
+        b.Unit(1, 1, True, ("year",)),
+        b.Unit(2, 2, False, ("wheat", "tonnes", "year")),
+        b.Unit(3, 3, True, ("soybean", "exports")),
+        b.Unit(4, 4, False, ("soybean", "exports", "crush")),
+    ]
+    shifts = b._headline_shifts(units)
+    assert shifts[1] is None
+    assert shifts[3] == pytest.approx(1 / 3)  # "soybean" only below, "exports" on both sides

@@ -254,3 +254,4 @@ def test_a_restart_spliced_into_wrapped_text_is_a_duplicate() -> None:
     kinds = {s.kind for s in doc.segments if s.start >= copy_start and s.text.strip()}
     assert kinds == {cs.Kind.DUPLICATE}
     assert doc.articles[0].clean_text.count("that the currency would shape") == 1
+

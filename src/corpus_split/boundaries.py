@@ -59,6 +59,9 @@ MAX_RUN = 20
 # concatenation benchmark (benchmarks/concat.py), not on the seed documents.
 BONUS_HEADLINE = 2.0  # any headline-shaped line followed by body text
 BONUS_TERMS = 14.0  # times (share of headline terms below - share above)
+# A headline with fewer content words than this ("Year", "SOYBEANS" over a table)
+# is no evidence of a new article: titles name their subject in more words.
+MIN_TITLE_TERMS = 2
 # A headline with fewer terms than this is weighed as if it had this many (the
 # missing ones found on neither side): one word ("Year" over a table) proves little.
 MIN_SHIFT_TERMS = 3
@@ -218,7 +221,8 @@ def _headline_shifts(units: Sequence[Unit]) -> list[float | None]:
         run_end[j] = run_end[j + 1] if units[j].headline else j
     prefix, where = _term_positions(units)
     return [
-        _term_shift(units, u, run_end, prefix, where) if unit.headline else None
+        _term_shift(units, u, run_end, prefix, where)
+        if unit.headline and len(unit.words) >= MIN_TITLE_TERMS else None
         for u, unit in enumerate(units)
     ]
 
@@ -391,7 +395,7 @@ def find_articles(
         # with no headline or other cue needs a strong change of vocabulary.
         cohesion = COHESION_TITLED
         bonuses = [
-            (b - PENALTY_UNTITLED, r) if i and not units[i].headline and not r else (b, r)
+            (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r else (b, r)
             for i, (b, r) in enumerate(bonuses)
         ]
     vocab: set[str] = set()
