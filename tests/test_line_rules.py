@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_split.features import line_features
-from corpus_split.lines import _splice_point, split_lines
+from corpus_split.lines import _caps_tail_point, _splice_point, split_lines
 from corpus_split.prelim import Role, read_roles
 
 
@@ -22,6 +22,36 @@ from corpus_split.prelim import Role, read_roles
 def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
     cut = _splice_point(line)
     assert cut is not None and line[cut:] == tail
+
+
+@pytest.mark.parametrize(
+    ("line", "tail"),
+    [
+        ("shipments from Rotterdam and AntwerU.S. SENATE PANEL BACKS FARM AID BILL",
+         "U.S. SENATE PANEL BACKS FARM AID BILL"),
+        ("the yards in 1SHIPBUILDERS SEEK STATE LOANS", "SHIPBUILDERS SEEK STATE LOANS"),
+        ("said on Friday. He aGRAIN TRADERS EYE SOVIET PURCHASES", "GRAIN TRADERS EYE SOVIET PURCHASES"),
+        ("港口吞吐量继续增长。DUTCH PORT VOLUMES RISE", "DUTCH PORT VOLUMES RISE"),
+    ],
+)
+def test_a_headline_in_capitals_glued_onto_text_is_split(line: str, tail: str) -> None:
+    cut = _caps_tail_point(line)
+    assert cut is not None and line[cut:] == tail
+    assert split_lines(line).lines[-1].text == tail
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The carmaker reported 4TH QTR NET LOSS WIDENED",
+        "ACME REPORTS 3RD QTR NET LOSS",
+        "sales of the new model, THE BEST SELLER",
+        "Profits rose in the 1990S AND 2000S",
+        "the yards in 1SHIPBUILDERS",
+    ],
+)
+def test_capitals_after_a_space_or_an_ordinal_are_not_glued(line: str) -> None:
+    assert _caps_tail_point(line) is None
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,7 @@ MIN_SHIFT_TERMS = 3
 TITLE_TERMS_SHIFT = 0.3
 BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
 BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
+BONUS_SIGN_OFF_HEADLINE = 12.0  # ... and a headline after it: the next piece has begun
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
 BONUS_SPLICE_HEADLINE = 20.0  # a headline glued onto a word cut off mid-way
 BONUS_SPLICE_TEXT = 8.0  # a sentence glued onto a cut-off word (brand names look alike: weaker)
@@ -255,6 +256,8 @@ def _bonuses(
         shift = shifts[u]
         if shift is not None:
             bonus += BONUS_HEADLINE + shift * BONUS_TERMS
+            if Role.SIGN_OFF in between:
+                bonus += BONUS_SIGN_OFF_HEADLINE
             reasons.append(Reason.HEADLINE)
             if shift > TITLE_TERMS_SHIFT:
                 reasons.append(Reason.TITLE_TERMS_BELOW)

@@ -46,6 +46,13 @@ _GLUE_WORDS = frozenset(
     "the a an in on at for this that these those it its he she they we but and as after "
     "before when while with from by".split()
 )
+# The last lower-case letter of a line (searched from the end).
+_LAST_LOWER_RE = regex.compile(r"\p{Ll}(?=[^\p{Ll}]*$)")
+# Capitals glued onto a lower-case letter, a digit or an uncased letter or mark ("1COMINCO",
+# "出口。FRENCH"), but not an ordinal ("3RD QTR").
+_GLUED_CAPITAL_RE = regex.compile(
+    r"(?<=[\p{Ll}\p{Lo}\p{N}。，、！？；：])(?<![0-9](?=(?:ST|ND|RD|TH)\b))(?=\p{Lu}[\p{Lu}.])"
+)
 # Glued text (not a headline) counts as a new start when both sides are this long, in words.
 _MIN_SPLICED_WORDS = 6
 
@@ -119,6 +126,8 @@ def split_lines(text: str) -> Layout:
             start = pos + lead
             indent = len(raw) - len(raw.lstrip(" \t"))
             cut = _splice_point(body)
+            if cut is None:
+                cut = _caps_tail_point(body)
             if cut is None:
                 lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
             else:
@@ -206,6 +215,33 @@ def _splice_point(body: str) -> int | None:
             if _starts_sentence(opening):  # its first words are those of body[cut:]
                 return cut
     return None
+
+
+def _caps_tail_point(body: str) -> int | None:
+    """Where a headline in capitals was glued onto running text, if it was; None otherwise.
+
+    "...and CanadiU.S. INTERIOR SECRETARY OPPOSES OIL IMPORT FEE", "...in 1COMINCO
+    LEAD/ZINC UNION REJECTS CONTRACT": the line ends in three or more words without a
+    lower-case letter, and the first of them is glued (no space) onto lower-case text,
+    a digit or a character of a script without case. Whatever the stub, capitals that
+    follow running text without a space are where something else begins.
+    """
+    if len(body) < 12 or body[-1].islower():
+        return None
+    window = body[-MAX_SHORT_LINE:]
+    m = _LAST_LOWER_RE.search(window)
+    offset = len(body) - len(window)
+    if m is not None and body[offset + m.end()] in _OPENERS:
+        cut = offset + m.end()  # "...the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL"
+    else:
+        g = _GLUED_CAPITAL_RE.search(window, m.start() if m is not None else 0)
+        if g is None:
+            return None
+        cut = offset + g.start()
+    tail = body[cut:]
+    if sum(1 for w in tail.split() if any(c.isalpha() for c in w)) < 3:
+        return None
+    return cut if line_features(tail).headline else None
 
 
 def _all_caps(text: str) -> bool:
