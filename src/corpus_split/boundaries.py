@@ -235,15 +235,23 @@ def _bonuses(
     """Structural evidence for an article starting at each unit."""
     out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
     lines = layout.lines
+    # inside a run of headlines that an assistant preamble opens
+    announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
     for u in range(1, len(units)):
         unit = units[u]
         prev = units[u - 1]
         bonus = 0.0
         reasons: list[Reason] = []
         between = roles[prev.last + 1 : unit.first]
+        in_run = prev.headline and unit.headline and prev.last + 1 == unit.first
         if Role.PREAMBLE in between:
             bonus += BONUS_PREAMBLE
             reasons.append(Reason.ASSISTANT_PREAMBLE)
+            announced = unit.headline
+        elif announced and in_run:
+            bonus -= BONUS_PREAMBLE  # the piece the preamble announced starts at the run's head
+        else:
+            announced = False
         if Role.SIGN_OFF in between:
             bonus += BONUS_SIGN_OFF
             reasons.append(Reason.AFTER_SIGN_OFF)
@@ -261,7 +269,7 @@ def _bonuses(
             reasons.append(Reason.HEADLINE)
             if shift > TITLE_TERMS_SHIFT:
                 reasons.append(Reason.TITLE_TERMS_BELOW)
-            if prev.headline and prev.last + 1 == unit.first:
+            if in_run:
                 bonus -= PENALTY_INSIDE_RUN  # a run of headlines starts at its first line
         else:
             if structured and not reasons:

@@ -462,11 +462,21 @@ def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
-    """A light suffix strip so that "model"/"models"/"modelling" share counts; "" for stopwords."""
+    """A light suffix strip so that "price"/"prices"/"priced" share counts; "" for stopwords.
+
+    A final "e" goes too, so that "convertible" and "convertibles" meet; "es" is a
+    suffix only after a sibilant ("taxes", "churches").
+    """
     w = w.replace("’", "'")
     if len(w) < 3 or w in _STOPWORDS:
         return ""
     for suffix in ("'s", "ies", "ing", "es", "ed", "ly", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return w
+            if suffix == "es" and not w.endswith(_SIBILANT_ES):
+                continue
+            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return w[:-1] if len(w) > 4 and w.endswith("e") else w
+
+
+_SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")

@@ -95,9 +95,12 @@ def assign_kinds(
         title_line = _choose_title(roles, words, header, body_lines)
         story_headline: int | None = None
         title_key = _key(layout.lines[title_line].text) if title_line is not None else None
+        announced = title_line is not None and _announced(roles, title_line)
         for i in header:
             if i == title_line:
                 kinds[i] = Kind.TITLE
+            elif announced and title_line is not None and i > title_line:
+                kinds[i] = Kind.HEADING  # under the title the preamble announced
             elif i == first_body - 1 and title_line is not None:
                 kinds[i] = Kind.HEADING
                 story_headline = i
@@ -142,19 +145,27 @@ def assign_kinds(
     return LineKinds(tuple(kinds), tuple(article_of), tuple(ranges), tuple(title_lines))
 
 
+def _announced(roles: Sequence[Role], line: int) -> bool:
+    """Whether an assistant's preamble stands right above this headline ("Here is the article:")."""
+    return line > 0 and roles[line - 1] is Role.PREAMBLE
+
+
 def _choose_title(
     roles: Sequence[Role], words: Sequence[tuple[str, ...]], header: Sequence[int],
     body_lines: Sequence[int],
 ) -> int | None:
     """The article's title among the headlines above its first paragraph.
 
-    The first headline whose words recur in the opening paragraphs wins; a
+    A headline right under an assistant's preamble is the title it announces.
+    Otherwise the first headline whose words recur in the opening paragraphs wins; a
     headline that shares nothing with the text is a teaser for another article.
     A lone headline is the title all the same; several unrelated ones are teasers.
     """
     candidates = [i for i in header if roles[i] is Role.HEADLINE]
     if not candidates:
         return None
+    if _announced(roles, candidates[0]):
+        return candidates[0]
     several = len(candidates) > 1
     opening: set[str] = set()
     for i in body_lines:
