@@ -192,10 +192,11 @@ _PREAMBLE_RE = regex.compile(
       | (?:the\s+following\s+is|what\s+follows\s+is)\s+(?:an?|the|your|my)\s+
             (?:[\w-]+\s+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|rewrite)
       | (?:as\s+(?:you\s+)?requested|as\s+per\s+your\s+request)\b
-      | i(?:'d|’d|\s+would)\s+be\s+happy\s+to\b
+      | i(?:'d|’d|\s+would)\s+be\s+(?:happy|glad|delighted)\s+to\b
       | [¡]?(?:claro|por\s+supuesto|desde\s+luego|bien\s+s[uû]r|volontiers|nat[uü]rlich|gerne
             |selbstverst[aä]ndlich|certo|ovviamente|claro\s+que\s+sim)\s*[!,.:]
-      | [¡!]?\s*(?:aqu[ií]\s+tienes|voici|hier\s+ist|ecco|aqui\s+est[aá])\b
+      | [¡!]?\s*(?:aqu[ií]\s+tienes|voici|voil[aà]\s+(?:un|une|le|la|l['’]|votre)|hier\s+ist|ecco
+            |aqui\s+est[aá])\b
       | (?:当然|好的|没问题|以下是|下面是|继续|接下来)
       | (?:もちろん|承知しました|以下は)
       | (?:конечно|вот\s+(?:статья|текст))
@@ -210,10 +211,12 @@ _SIGN_OFF_START_RE = regex.compile(
             (?:more\s+|further\s+|other\s+|additional\s+)?
             (?:questions?|information|help|changes|edits|adjustments|details|assistance)\b
       | (?:this|that)\s+(?:completes|concludes|wraps\s+up|ends)\s+(?:the|our|this|my|part)\b
-      | (?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|\[?continued\s+in\s+part)\b
+      | [\[(]?(?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|continued\s+in\s+part)\b
       | \[?continued\s+from\s+(?:part|page|the\s+previous)\b
       | thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}$
       # the generator's notes about its own output
+      | (?:this|the)\s+(?:article|piece|post|text|draft)\s+(?:is|runs(?:\s+to)?|comes\s+to)\s+
+            (?:approximately\s+|about\s+|around\s+|roughly\s+|just\s+(?:over|under)\s+)?\d[\d,]*\s+words\b
       | (?:word\s+count|meta\s+(?:description|title)|seo\s+(?:title|keywords)|(?:focus\s+)?keywords?)
             \s*:
       | (?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
@@ -236,14 +239,18 @@ _SIGN_OFF_ANY_RE = regex.compile(
       | \b(?:want|would\s+you\s+like|do\s+you\s+want)\s+me\s+to\b
       | ^(?:i(?:'m|’m|\s+am|'d|’d|\s+would)\s+(?:be\s+)?)?happy\s+to\s+
             (?:help|revise|adjust|edit|expand|tweak|rewrite|shorten|make|write|assist)\b
-      | \bi\s+can\s+also\b.{0,120}\b(?:if\s+you|for\s+you|\?)
+      | \bi\s+can\s+also\b.{0,120}\b(?:if\s+you|for\s+you|if\s+that\s+helps|\?)
+      | \bis\s+there\s+anything\s+else\b.{0,60}\?
+      | \bi(?:'ve|’ve|\s+have)\s+kept\s+the\s+(?:tone|article|piece|text|language|style)\b
       | (?:no\s+dudes\s+en|si\s+necesitas|d[ií]melo|av[ií]same|h[aá]zmelo\s+saber)
-      | (?:lass(?:en\s+sie)?\s+(?:es\s+)?mich\s+wissen|melden\s+sie\s+sich|wenn\s+du\s+(?:weitere|noch))
+      | (?:lass(?:en\s+sie)?\s+(?:es\s+)?mich\s+wissen|melden\s+sie\s+sich|wenn\s+du\s+(?:weitere|noch)
+            |\b(?:sag|sagen\s+sie|gib|geben\s+sie)\s+(?:mir\s+)?(?:einfach\s+|gerne\s+)?bescheid)
       | (?:faites-moi\s+savoir|tenez-moi\s+au\s+courant|si\s+vous\s+souhaitez)
       | (?:non\s+esitare|se\s+hai\s+bisogno|fammi\s+sapere)
       | (?:[ée]\s+s[oó]\s+(?:avisar|pedir|dizer)|me\s+avise|fique\s+[àa]\s+vontade|se\s+precisar)
       | (?:请告诉我|告诉我|如果您需要|如需|随时告诉)
       | (?:お気軽に|お知らせください)
+      | (?:дайте\s+(?:мне\s+)?знать|если\s+(?:нужно|нужны|хотите|потребуется)|обращайтесь)
     )""",
     regex.I | regex.X | regex.V0,
 )
@@ -256,11 +263,12 @@ _SIGN_OFF_CUES = (
     "happy to", "i can also", "si tienes", "dudes", "necesitas", "melo", "avis", "quieres que",
     "dime si", "dites-moi", "souhaitez", "savoir", "au courant", "wenn sie", "wenn du",
     "sag mir", "sagen sie", "mich wissen", "melden sie", "soll ich", "fammi", "vuoi che",
-    "esitare", "bisogno", "pedir", "dizer", "vontade", "precisar",
+    "esitare", "bisogno", "pedir", "dizer", "vontade", "precisar", "anything else", "i can also",
+    "kept the", "bescheid",
 )
 _SIGN_OFF_CUES_UNICODE = (
     *_SIGN_OFF_CUES, "díme si", "avís", "hésitez", "希望", "如果", "如有", "请随时", "继续", "告诉我",
-    "如需", "随时告诉", "お気軽に", "お知らせください",
+    "如需", "随时告诉", "お気軽に", "お知らせください", "дайте", "если", "обращайтесь",
 )
 
 # Letter pairs common inside words of English and the other Latin-script languages
