@@ -72,9 +72,10 @@ _MONTH = (
 _BYLINE_RE = regex.compile(
     r"""^(?:
         (?i:(?:written|story|words|text|reporting|reported|edited|editing|photos?)\s+)?
-            (?i:by|von|par|por|di|door)\s+NAME(?:\s*(?:,|;|and|&|\|)\s*.{0,60})?$
-      | NAME\s*,\s*(?i:(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
+            (?i:by|von|par|por|di|door)\s*:?\s+NAME(?:\s*(?:,|;|and|&|\|)\s*.{0,60})?$
+      | NAME\s*[,|–—-]\s*(?i:(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
             (?:writer|reporter|correspondent|editor|contributor|columnist|journalist))\b.{0,40}$
+      | NAME\s*,\s*\p{Lu}{2,6}$   # "Jane Doe, CNN"
     )""".replace("NAME", _NAME),
     regex.X | regex.V0,
 )
@@ -107,7 +108,28 @@ _CHROME_RE = regex.compile(
             |graphic|credit|foto|source)s?\s*(?:credit|source)?\s*[:/]
       | (?:photo|image|picture|illustration)\s+(?:by|courtesy|credit)\b
       | (?:getty\s+images|shutterstock|alamy|istock(?:photo)?|associated\s+press)\b.{0,40}$
-      | (?:ap|afp|upi|dpa|efe|ansa|reuters?|xinhua|tass|kyodo|bloomberg)(?:\s*/\s*\S+)?\s*$  # agency credit
+      # an agency credit
+      | \(?(?:ap|afp|upi|dpa|efe|ansa|reuters?|xinhua|tass|kyodo|bloomberg)(?:\s*/\s*\S+)?\)?\s*[-–—]?\s*$
+      # a row of share buttons
+      | (?:(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|telegram|messenger|print
+            |copy\s+link|share|flipboard|threads|bluesky)\s*[|,·•/]?\s*){2,}$
+      # page controls
+      | (?:leave|post|add|view|show|hide|toggle)\s+(?:a\s+|the\s+)?(?:comments?|reply|caption)\s*$
+      | enlarge\s+(?:this\s+)?(?:image|photo|picture)\s*$
+      | (?:load|show|see)\s+more\s*$
+      | keep\s+reading\s*$
+      | (?:next|previous|prev)\s+(?:article|story|post|page)\s*$
+      | link\s+copied\b
+      | (?:image|photo|picture)\s+(?:source|caption)s?\s*[:,]
+      | caption\s*:
+      | (?:have|got)\s+a\s+(?:news\s+)?tip\b.{0,80}$
+      | already\s+have\s+an?\s+account\b.{0,40}$
+      | (?:support\s+(?:independent|quality|local|our)\s+journalism|your\s+support\s+helps)\b.{0,60}$
+      | .{0,40}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,20}$
+      | this\s+(?:article|story|post|page)\s+has\s+been\s+(?:updated|corrected|amended)\b.{0,100}$
+      | this\s+(?:article|story|content)\s+was\s+(?:produced|generated|written|created|translated)\s+
+            (?:with|using|by)\b.{0,30}\b(?:ai|artificial\s+intelligence|automated)\b.{0,40}$
+      | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\s*$   # a date and time
       | (?:©|\(c\)|copyright\b)
       | all\s+rights\s+reserved\b
       | (?:read|see|view|show|watch|listen)\s+(?:more|also|next|full\s+story|comments?|now
