@@ -85,6 +85,9 @@ def arguments(description: str, n: int, seed: int = 0, titled_option: bool = Fal
         parser.add_argument("--titled", action="store_true",
                             help="every article keeps a title, no one-sentence-per-line layout "
                                  "(news pages as scraped)")
+        parser.add_argument("--sectioned", action="store_true",
+                            help="like --titled, and long articles get section headings "
+                                 "(web features with subheads)")
     parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     return parser.parse_args()

@@ -1,6 +1,6 @@
 """Concatenated Reuters articles with synthetic damage: how well does split() take them apart?
 
-    python benchmarks/concat.py [--n 300] [--seed 0] [--json FILE]
+    python benchmarks/concat.py [--n 300] [--seed 0] [--titled | --sectioned] [--json FILE]
 
 Each document glues 2-4 Reuters-21578 articles (from ../shared, read only) with the
 damage of corpus_split.synthetic: page chrome, teaser links, assistant preambles and
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -31,6 +32,7 @@ from _common import (
     write_json,
 )
 from corpus_split.evaluate import Report, parse_gold, score, segmentation_scores
+from corpus_split.features import _STOPWORDS
 from corpus_split.synthetic import (
     DamageOptions,
     Layout,
@@ -74,11 +76,63 @@ TITLED_OPTIONS = replace(
 """``--titled``: the same damage, but every article keeps its title (as on scraped news pages)."""
 
 
+SECTION_MIN_PARAGRAPHS = 5
+"""``--sectioned``: articles with at least this many paragraphs get section headings..."""
+
+SECTION_EVERY = (2, 4)
+"""... one before every 2-4 paragraphs after the first two."""
+
+
+def subhead(rng: random.Random, above: str, section: str) -> str:
+    """A section heading: salient words of its section, those the text above also uses first.
+
+    Real subheads name a part of the story, often in the story's running terms
+    ("Dollar hedging"), so their words recur on both sides of them, or in the
+    section's own; the case style varies as on real pages.
+    """
+    seen_above = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", above)}
+    salient: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]+", section):
+        low = w.lower()
+        if len(w) > 3 and low not in _STOPWORDS and low not in (x.lower() for x in salient):
+            salient.append(w)
+    shared = [w for w in salient if w.lower() in seen_above]
+    rest = [w for w in salient if w.lower() not in seen_above]
+    # about half name the section in the story's running terms, half in its own
+    ordered = shared + rest if rng.random() < 0.5 else salient
+    words = ordered[: rng.randint(2, 4)] or ["More"]
+    style = rng.random()
+    if style < 0.4:
+        return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+    if style < 0.7:
+        return (" ".join(w.lower() for w in words)).capitalize()
+    return " ".join(w.upper() for w in words)
+
+
+def with_sections(rng: random.Random, source: SourceArticle) -> SourceArticle:
+    """The article with section headings inserted as one-line paragraphs (gold: body)."""
+    paras = list(source.paragraphs)
+    if len(paras) < SECTION_MIN_PARAGRAPHS:
+        return source
+    out = paras[:2]
+    i = 2
+    while i < len(paras):
+        step = rng.randint(*SECTION_EVERY)
+        out.append(subhead(rng, " ".join(paras[:i]), " ".join(paras[i : i + step])))
+        out.extend(paras[i : i + step])
+        i += step
+    return replace(source, paragraphs=tuple(out))
+
+
 def build(rng: random.Random, pool: list[ReutersArticle],
-          by_topic: dict[str, list[ReutersArticle]], titled: bool = False) -> tuple[SyntheticDocument, bool]:
+          by_topic: dict[str, list[ReutersArticle]], titled: bool = False,
+          sectioned: bool = False) -> tuple[SyntheticDocument, bool]:
     chosen, same = pick_articles(rng, pool, by_topic)
+    titled = titled or sectioned
     untitled = 0.0 if titled else UNTITLED_SHARE
     sources: list[SourceArticle] = [a.source(titled=rng.random() >= untitled) for a in chosen]
+    if sectioned:
+        sources = [with_sections(rng, s) for s in sources]
     own = {a.id for a in chosen}
     teasers = [a.title for a in rng.sample(pool, TEASER_POOL) if a.title and a.id not in own]
     options = TITLED_OPTIONS if titled else OPTIONS
@@ -126,7 +180,7 @@ def main() -> None:
     false_at: Counter[str] = Counter()
     split_time = 0.0
     for _ in range(args.n):
-        doc, same = build(rng, pool, by_topic, titled=args.titled)
+        doc, same = build(rng, pool, by_topic, titled=args.titled, sectioned=args.sectioned)
         started = time.perf_counter()
         result = cs.split(doc.text)
         split_time += time.perf_counter() - started

@@ -93,6 +93,13 @@ SECTIONED_SIMILARITY = 0.18
 # ... and the median term shift of its text-opening headlines stays below
 # TITLE_TERMS_SHIFT (the sectioned seed pages measured 0.0-0.2).
 COHESION_TITLED = 0.0
+# ... where a headline pays up to PENALTY_SECTION as the words on its two sides
+# agree: a section heading's text carries on the topic above it (concat.py
+# --sectioned: median cosine 0.33 at section headings, 0.12 at titles).
+CONTINUITY_WINDOW = 150
+CONTINUITY_LOW = 0.1
+CONTINUITY_HIGH = 0.3
+PENALTY_SECTION = 18.0
 # ... and a start that has no headline or other structural cue pays this much.
 PENALTY_UNTITLED = 60.0
 # Starts whose structural evidence is this bad are not considered at all (they
@@ -306,6 +313,37 @@ def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
     return not ordered or ordered[len(ordered) // 2] < TITLE_TERMS_SHIFT
 
 
+def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> list[float]:
+    """For each headline, how surely the text goes on with the same story past it (0 to 1).
+
+    On a page of titled stories a section heading inside a story looks like a title,
+    but the text below it carries on the words of the text above, and its own words
+    often stand on both sides of it; a new story's text and title do neither. The
+    certainty rises from 0 to 1 as the cosine similarity of the CONTINUITY_WINDOW
+    words on either side of the run of headlines rises from CONTINUITY_LOW to
+    CONTINUITY_HIGH, and fades as the headline's term shift rises from 0 to 1.
+    """
+    out = [0.0] * len(units)
+    offsets = [0]
+    flat: list[str] = []
+    for unit in units:
+        flat.extend(unit.words)
+        offsets.append(len(flat))
+    for u in range(1, len(units)):
+        shift = shifts[u]
+        if shift is None or shift >= 1.0 or units[u - 1].headline:
+            continue
+        j = u
+        while j < len(units) and units[j].headline:
+            j += 1
+        above = Counter(flat[max(0, offsets[u] - CONTINUITY_WINDOW) : offsets[u]])
+        below = Counter(flat[offsets[j] : offsets[j] + CONTINUITY_WINDOW])
+        if above and below:
+            share = (_cosine(above, below) - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
+            out[u] = min(1.0, max(0.0, share)) * (1.0 - max(0.0, shift))
+    return out
+
+
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -405,8 +443,10 @@ def find_articles(
         # Headlines are titles of whole articles: cut freely at them, but a start
         # with no headline or other cue needs a strong change of vocabulary.
         cohesion = COHESION_TITLED
+        continuing = _topic_continues(units, shifts)
         bonuses = [
-            (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r else (b, r)
+            (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r
+            else (b - PENALTY_SECTION * continuing[i], r)
             for i, (b, r) in enumerate(bonuses)
         ]
     vocab: set[str] = set()
