@@ -100,6 +100,8 @@ CONTINUITY_WINDOW = 150
 CONTINUITY_LOW = 0.1
 CONTINUITY_HIGH = 0.3
 PENALTY_SECTION = 18.0
+# Subheads run to a few content words; titles are longer.
+SHORT_HEADING_WORDS = 4
 # ... and a start that has no headline or other structural cue pays this much.
 PENALTY_UNTITLED = 60.0
 # Starts whose structural evidence is this bad are not considered at all (they
@@ -321,7 +323,8 @@ def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> l
     often stand on both sides of it; a new story's text and title do neither. The
     certainty rises from 0 to 1 as the cosine similarity of the CONTINUITY_WINDOW
     words on either side of the run of headlines rises from CONTINUITY_LOW to
-    CONTINUITY_HIGH, and fades as the headline's term shift rises from 0 to 1.
+    CONTINUITY_HIGH; for a headline longer than a subhead (SHORT_HEADING_WORDS) it
+    also fades as its term shift rises from 0 to 1, since titles name what follows.
     """
     out = [0.0] * len(units)
     offsets = [0]
@@ -331,7 +334,7 @@ def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> l
         offsets.append(len(flat))
     for u in range(1, len(units)):
         shift = shifts[u]
-        if shift is None or shift >= 1.0 or units[u - 1].headline:
+        if shift is None or units[u - 1].headline:
             continue
         j = u
         while j < len(units) and units[j].headline:
@@ -340,7 +343,8 @@ def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> l
         below = Counter(flat[offsets[j] : offsets[j] + CONTINUITY_WINDOW])
         if above and below:
             share = (_cosine(above, below) - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
-            out[u] = min(1.0, max(0.0, share)) * (1.0 - max(0.0, shift))
+            fade = 1.0 if len(units[u].words) <= SHORT_HEADING_WORDS else 1.0 - max(0.0, shift)
+            out[u] = min(1.0, max(0.0, share)) * fade
     return out
 
 
