@@ -333,18 +333,20 @@ def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> l
         flat.extend(unit.words)
         offsets.append(len(flat))
     for u in range(1, len(units)):
-        shift = shifts[u]
-        if shift is None or units[u - 1].headline:
+        if not units[u].headline or units[u - 1].headline:
             continue
         j = u
         while j < len(units) and units[j].headline:
             j += 1
         above = Counter(flat[max(0, offsets[u] - CONTINUITY_WINDOW) : offsets[u]])
         below = Counter(flat[offsets[j] : offsets[j] + CONTINUITY_WINDOW])
-        if above and below:
-            share = (_cosine(above, below) - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
-            fade = 1.0 if len(units[u].words) <= SHORT_HEADING_WORDS else 1.0 - max(0.0, shift)
-            out[u] = min(1.0, max(0.0, share)) * fade
+        if not above or not below:
+            continue
+        share = (_cosine(above, below) - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
+        share = min(1.0, max(0.0, share))
+        for m in range(u, j):  # a start anywhere in the run breaks the same text
+            fade = 1.0 if len(units[m].words) <= SHORT_HEADING_WORDS else 1.0 - max(0.0, shifts[m] or 0.0)
+            out[m] = share * fade
     return out
 
 

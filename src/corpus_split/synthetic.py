@@ -358,7 +358,11 @@ def _cut(rng: random.Random, text: str) -> int:
 
 
 def _prepare(rng: random.Random, art: SourceArticle, opts: DamageOptions, no_titles: bool,
-             foreign: Sequence[tuple[str, str]]) -> _Prepared:
+             foreign: list[tuple[str, str]]) -> _Prepared:
+    """Title style, foreign paragraph, typography and mojibake of one article.
+
+    The foreign paragraph used is taken out of ``foreign``.
+    """
     style = TitleStyle.MISSING if no_titles else rng.choice(opts.title_styles)
     title = _style_title(_norm(art.title) if art.title else None, style)
     paras = [(art.language, _norm(p)) for p in art.paragraphs if p.strip()]
@@ -368,7 +372,7 @@ def _prepare(rng: random.Random, art: SourceArticle, opts: DamageOptions, no_tit
     if title is None and art.title is not None:
         damage.append("title_missing")
     if foreign and rng.random() < opts.foreign_paragraph:
-        lang, ftext = rng.choice(list(foreign))
+        lang, ftext = foreign.pop(rng.randrange(len(foreign)))
         paras.insert(rng.randint(1, len(paras)), (lang, _norm(ftext)))
         damage.append("foreign_paragraph")
     if rng.random() < opts.typographic:
@@ -515,7 +519,8 @@ def generate(
     layout = rng.choice(opts.layouts)
     no_titles = layout is Layout.SENTENCE_PER_LINE
     width = rng.randint(*WRAP_WIDTH_RANGE)
-    preps = [_prepare(rng, a, opts, no_titles, foreign) for a in articles]
+    unused = list(foreign)  # one document never repeats a foreign paragraph (it would be a duplicate)
+    preps = [_prepare(rng, a, opts, no_titles, unused) for a in articles]
     own_titles = {_norm(a.title) for a in articles if a.title}
 
     blocks: list[_Block] = []
