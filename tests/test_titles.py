@@ -61,3 +61,9 @@ def test_section_headings_stay_inside_their_story() -> None:
     assert [a.title for a in doc.articles] == [first[0], second[0]]
     headings = [s.text.strip() for s in doc.segments if s.kind is cs.Kind.HEADING]
     assert headings == ["Repairs and money", "The harbour wall"]
+
+
+def test_markdown_marks_are_not_part_of_the_title() -> None:
+    for marked in ("## Dairy Group Sells More Cheese Abroad", "**Dairy Group Sells More Cheese Abroad**"):
+        doc = cs.split(marked + "\n" + STORY)
+        assert [a.title for a in doc.articles] == ["Dairy Group Sells More Cheese Abroad"]

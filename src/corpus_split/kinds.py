@@ -33,6 +33,7 @@ TITLE_OVERLAP = 0.34
 _SANITISED_COLON_RE = regex.compile(r"(?<=\S)_\s+")
 _COUNTER_RE = regex.compile(r"_\d{1,3}$")
 _SPACE_RE = regex.compile(r"\s+")
+_MARKUP_RE = regex.compile(r"^(?:\#{1,6}\s+)?(?:\*\*|__)?(?P<body>.+?)(?:\*\*|__)?$")
 
 _NON_CONTENT = {
     Role.CHROME: Kind.BOILERPLATE,
@@ -55,8 +56,13 @@ class LineKinds:
 
 
 def normalise_title(text: str) -> str:
-    """Undo filename sanitising: "A_ B" → "A: B", and drop a trailing "_1" counter."""
-    text = _COUNTER_RE.sub("", text.strip())
+    """Undo filename sanitising ("A_ B" → "A: B", a trailing "_1" counter dropped) and markup.
+
+    Markdown heading marks and bold markers around the whole line ("## A", "**A**")
+    are page markup, not part of the title.
+    """
+    text = _MARKUP_RE.sub(r"\g<body>", text.strip()) or text.strip()
+    text = _COUNTER_RE.sub("", text)
     text = _SANITISED_COLON_RE.sub(": ", text)
     return _SPACE_RE.sub(" ", text).strip()
 
