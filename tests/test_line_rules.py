@@ -32,6 +32,8 @@ def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
         ("the yards in 1SHIPBUILDERS SEEK STATE LOANS", "SHIPBUILDERS SEEK STATE LOANS"),
         ("said on Friday. He aGRAIN TRADERS EYE SOVIET PURCHASES", "GRAIN TRADERS EYE SOVIET PURCHASES"),
         ("港口吞吐量继续增长。DUTCH PORT VOLUMES RISE", "DUTCH PORT VOLUMES RISE"),
+        ("港口吞吐量继续增长。A guide to Dutch port volumes", "A guide to Dutch port volumes"),
+        ("the review is due next summer, when thA GUIDE TO READING MAPS", "A GUIDE TO READING MAPS"),
     ],
 )
 def test_a_headline_in_capitals_glued_onto_text_is_split(line: str, tail: str) -> None:

@@ -52,7 +52,10 @@ _LAST_LOWER_RE = regex.compile(r"\p{Ll}(?=[^\p{Ll}]*$)")
 # "出口。FRENCH"), but not an ordinal ("3RD QTR").
 _GLUED_CAPITAL_RE = regex.compile(
     r"(?<=[\p{Ll}\p{Lo}\p{N}。，、！？；：])(?<![0-9](?=(?:ST|ND|RD|TH)\b))(?=\p{Lu}[\p{Lu}.])"
+    r"|(?<=\p{Ll})(?=\p{Lu}\s+\p{Lu}{2})"  # "...when thA BEGINNER'S GUIDE"
 )
+# Latin-script text glued onto CJK text ("…开放临时渡口。A beginner's guide to maps").
+_AFTER_CJK_RE = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}。，、！？；：])(?=\p{Lu})")
 # Glued text (not a headline) counts as a new start when both sides are this long, in words.
 _MIN_SPLICED_WORDS = 6
 
@@ -224,11 +227,20 @@ def _caps_tail_point(body: str) -> int | None:
     LEAD/ZINC UNION REJECTS CONTRACT": the line ends in three or more words without a
     lower-case letter, and the first of them is glued (no space) onto lower-case text,
     a digit or a character of a script without case. Whatever the stub, capitals that
-    follow running text without a space are where something else begins.
+    follow running text without a space are where something else begins. So does a
+    Latin-script headline glued onto Chinese or Japanese text.
     """
-    if len(body) < 12 or body[-1].islower():
+    if len(body) < 12:
         return None
     window = body[-MAX_SHORT_LINE:]
+    if not window.isascii():
+        switches = [m.start() for m in _AFTER_CJK_RE.finditer(window)]
+        if switches:  # the last switch from CJK to Latin capitals
+            tail = window[switches[-1] :]
+            if len(tail.split()) >= 3 and line_features(tail).headline:
+                return len(body) - len(window) + switches[-1]
+    if body[-1].islower():
+        return None
     m = _LAST_LOWER_RE.search(window)
     offset = len(body) - len(window)
     if m is not None and body[offset + m.end()] in _OPENERS:
