@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import corpus_split as cs
 from corpus_split.language import _script, detect, script_language
 
 
@@ -37,3 +38,23 @@ def test_terse_text_takes_the_page_language_but_short_foreign_text_keeps_its_own
         "ministros permitirá reducir el déficit y aumentar la inversión en las escuelas."
     ]
     assert detect(brief, fallback="en") == "es"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "language"),
+    [
+        ("Bien sûr ! Voici un article sur « the harbour lighthouse vote in the north ».", "fr"),
+        ("Natürlich! Hier ist ein Artikel zum Thema „the harbour lighthouse vote in the north“.", "de"),
+        ("¡Claro! Aquí tienes un artículo sobre the harbour lighthouse vote in the town.", "es"),
+    ],
+)
+def test_residue_naming_an_english_topic_keeps_its_own_language(preamble: str, language: str) -> None:
+    body = "\n\n".join(
+        f"The council said the lighthouse on the north pier would be repaired in spring {n}, "
+        "and that the harbour wall would be surveyed by engineers before the winter storms."
+        for n in range(4)
+    )
+    doc = cs.split(preamble + "\n\nHarbour Town Votes To Restore Its Lighthouse\n\n" + body)
+    first = doc.segments[0]
+    assert first.kind is cs.Kind.ARTIFACT and first.language == language
+    assert doc.articles[0].language == "en"

@@ -273,10 +273,14 @@ def assign_languages(
         if scripts[i] == "latn" and expected is not None:
             text = " ".join(ln.text for ln in lines[i:j])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                hits = _profile(text)
+                hits = _profile(_QUOTED_RE.sub(" ", text))
                 best, count = hits.most_common(1)[0] if hits else ("", 0)
+                # residue ("¡Claro! Aquí tienes un artículo sobre <English title>") names
+                # the page's topic in the page's language: a plain majority will do
+                margin = 1 if kinds[i] is Kind.ARTIFACT else PROFILE_MARGIN
                 if best != expected and count >= MIN_PROFILE_HITS and (
-                    count >= PROFILE_MARGIN * hits.get(expected, 0)
+                    count > hits.get(expected, 0) if margin == 1
+                    else count >= margin * hits.get(expected, 0)
                 ):
                     found = detect([text])
                     if found is not None and found != expected:
