@@ -17,6 +17,7 @@ from corpus_split.prelim import Role, read_roles
         ("a new unit of the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL",
          "<PHOENIX STEEL CORP> IN NEW DEBT DEAL"),
         ("the sLYNG SAYS INDIA FOOD AID PACKAGE NOT READY", "LYNG SAYS INDIA FOOD AID PACKAGE NOT READY"),
+        ("the fund said in its petiIn a petition to the ministry,", "In a petition to the ministry,"),
     ],
 )
 def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
@@ -62,6 +63,7 @@ def test_capitals_after_a_space_or_an_ordinal_are_not_glued(line: str) -> None:
         "JavaScript developers like McDonald and iPhone apps very much today",
         "Shares of eBay and PayPal rose (The Street reported) on Tuesday",
         "Analysts at BankAmerica said the offer was priced at a discount",
+        "the plant produced 400 kWh of power in the first quarter of",
     ],
 )
 def test_names_with_inner_capitals_are_not_splices(line: str) -> None:
@@ -118,3 +120,11 @@ def test_a_paragraph_ending_in_a_cut_off_word_is_not_a_headline() -> None:
     roles, _ = read_roles(layout, find_duplicates=False)
     stub = next(i for i, line in enumerate(layout.lines) if line.cut)
     assert roles[stub - 1] is Role.BODY and roles[stub] is Role.BODY
+
+
+def test_earlier_text_starting_again_mid_line_is_split_off() -> None:
+    opening = "Volunteers at the harbour pulled three hundred trolleys from the canal on Sunday."
+    text = opening + "\nThe divers said the work would go on. Beaucou" + opening
+    lines = split_lines(text).lines
+    assert [line.text for line in lines][-1] == opening
+    assert lines[-1].spliced and lines[-2].cut

@@ -70,6 +70,6 @@ def _spliced_restarts(
     for i in spliced:
         j = layout.paragraph_end(i)
         passage = " ".join(keys[i:j])
-        if len(passage) >= MIN_RUN_CHARS and earlier.find(passage, 0, starts[i]) >= 0:
+        if len(passage) >= MIN_REPEAT_CHARS and earlier.find(passage, 0, starts[i]) >= 0:
             out.extend(k for k in range(i, j) if eligible[k])
     return out

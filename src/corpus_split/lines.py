@@ -27,6 +27,7 @@ _WRAP_SLACK = 0.72
 _SPLICE_RE = regex.compile(
     r"""(?<=\p{Ll})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))   # after a lower-case letter
       | (?<=(?<!\p{L})\p{Lu})(?=\p{Lu}\p{Ll}{2})                     # one capital, then a word
+      | (?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}\s)                             # "petiIn a ...": see _GLUE_WORDS
     """,
     regex.X,
 )
@@ -46,6 +47,11 @@ _GLUE_WORDS = frozenset(
     "the a an in on at for this that these those it its he she they we but and as after "
     "before when while with from by".split()
 )
+# A restart is recognised by this many words (and characters) opening an earlier line.
+RESTART_WORDS = 8
+MIN_RESTART_CHARS = 40
+_OPENING_CHARS = 400
+_RESTART_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # The last lower-case letter of a line (searched from the end).
 _LAST_LOWER_RE = regex.compile(r"\p{Ll}(?=[^\p{Ll}]*$)")
 # Capitals glued onto a lower-case letter, a digit or an uncased letter or mark ("1COMINCO",
@@ -120,6 +126,7 @@ class Layout:
 def split_lines(text: str) -> Layout:
     """Find the non-blank lines of ``text`` and whether it is blank-line separated or wrapped."""
     lines: list[Line] = []
+    openings: set[str] = set()  # how earlier lines open, to find restarts glued mid-line
     blank = 0
     pos = 0
     for raw in text.split("\n"):
@@ -131,6 +138,11 @@ def split_lines(text: str) -> Layout:
             cut = _splice_point(body)
             if cut is None:
                 cut = _caps_tail_point(body)
+            if cut is None and openings:
+                cut = _restart_point(body, openings)
+            opening = _opening(body)
+            if opening:
+                openings.add(opening)
             if cut is None:
                 lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
             else:
@@ -206,6 +218,8 @@ def _splice_point(body: str) -> int | None:
             and first[1:].islower() and first.lower() in _GLUE_WORDS
         ):
             return cut  # "biggest commodThe International ...": no name is spelt "xThe"
+        if len(first) == 2:
+            continue  # a two-letter word counts only as one of _GLUE_WORDS ("kWh" stays whole)
         if headline_tail and (
             head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
         ):
@@ -254,6 +268,28 @@ def _caps_tail_point(body: str) -> int | None:
     if sum(1 for w in tail.split() if any(c.isalpha() for c in w)) < 3:
         return None
     return cut if line_features(tail).headline else None
+
+
+def _opening(text: str) -> str | None:
+    """The first RESTART_WORDS words of a text, case-folded; None when it is too short."""
+    words = text[:_OPENING_CHARS].split()[:RESTART_WORDS]
+    opening = " ".join(words).casefold()
+    return opening if len(words) == RESTART_WORDS and len(opening) >= MIN_RESTART_CHARS else None
+
+
+def _restart_point(body: str, openings: set[str]) -> int | None:
+    """Where earlier text starts again glued onto a cut-off word ("...BeaucouWards at a city ...").
+
+    A capital right after a lower-case letter is a candidate; it is a cut when the
+    words from there open an earlier line of the document word for word. Names such
+    as "McDonald" never do, whatever follows them.
+    """
+    for m in _RESTART_RE.finditer(body):
+        if m.start() < 2:
+            continue
+        if _opening(body[m.start() :]) in openings:
+            return m.start()
+    return None
 
 
 def _all_caps(text: str) -> bool:
