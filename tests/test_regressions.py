@@ -255,3 +255,16 @@ def test_a_restart_spliced_into_wrapped_text_is_a_duplicate() -> None:
     assert kinds == {cs.Kind.DUPLICATE}
     assert doc.articles[0].clean_text.count("that the currency would shape") == 1
 
+
+
+def test_a_long_line_of_glue_points_is_searched_for_restarts_in_linear_time() -> None:
+    # Every "rB" of the second line is a candidate restart; each looks at a bounded
+    # window, not the rest of the line (a first version copied it: quadratic).
+    code = textwrap.dedent(
+        """
+        import corpus_split as cs
+        text = "The first line of this page has a few words in it.\\n" + "fooBar bazQux " * 150_000
+        cs.split(text)
+        """
+    )
+    assert _finishes(code, 60.0), "split() still running after 60 s on a 2 MB line"

@@ -287,7 +287,7 @@ def _restart_point(body: str, openings: set[str]) -> int | None:
     for m in _RESTART_RE.finditer(body):
         if m.start() < 2:
             continue
-        if _opening(body[m.start() :]) in openings:
+        if _opening(body[m.start() : m.start() + _OPENING_CHARS]) in openings:
             return m.start()
     return None
 
