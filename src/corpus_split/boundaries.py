@@ -94,11 +94,12 @@ SECTIONED_SIMILARITY = 0.18
 # TITLE_TERMS_SHIFT (the sectioned seed pages measured 0.0-0.2).
 COHESION_TITLED = 0.0
 # ... where a headline pays up to PENALTY_SECTION as the words on its two sides
-# agree: a section heading's text carries on the topic above it (concat.py
-# --sectioned: median cosine 0.33 at section headings, 0.12 at titles).
+# agree (cosine of the two sets of content words): a section heading's text carries
+# on the topic above it. Chosen on concat.py --titled and --sectioned together (each
+# setting traded one against the other; these cost titled pages least).
 CONTINUITY_WINDOW = 150
-CONTINUITY_LOW = 0.1
-CONTINUITY_HIGH = 0.3
+CONTINUITY_LOW = 0.08
+CONTINUITY_HIGH = 0.25
 PENALTY_SECTION = 18.0
 # Subheads run to a few content words; titles are longer.
 SHORT_HEADING_WORDS = 4
@@ -321,8 +322,8 @@ def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> l
     On a page of titled stories a section heading inside a story looks like a title,
     but the text below it carries on the words of the text above, and its own words
     often stand on both sides of it; a new story's text and title do neither. The
-    certainty rises from 0 to 1 as the cosine similarity of the CONTINUITY_WINDOW
-    words on either side of the run of headlines rises from CONTINUITY_LOW to
+    certainty rises from 0 to 1 as the cosine similarity of the sets of the
+    CONTINUITY_WINDOW words on either side of the run of headlines rises from CONTINUITY_LOW to
     CONTINUITY_HIGH; for a headline longer than a subhead (SHORT_HEADING_WORDS) it
     also fades as its term shift rises from 0 to 1, since titles name what follows.
     """
@@ -338,23 +339,27 @@ def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> l
         j = u
         while j < len(units) and units[j].headline:
             j += 1
-        above = Counter(flat[max(0, offsets[u] - CONTINUITY_WINDOW) : offsets[u]])
-        below = Counter(flat[offsets[j] : offsets[j] + CONTINUITY_WINDOW])
+        fades = [
+            1.0 if len(units[m].words) <= SHORT_HEADING_WORDS else 1.0 - max(0.0, shifts[m] or 0.0)
+            for m in range(u, j)
+        ]
+        if not any(fade > 0.0 for fade in fades):
+            continue  # titles whose every term is new below: nothing to weigh
+        above = set(flat[max(0, offsets[u] - CONTINUITY_WINDOW) : offsets[u]])
+        below = set(flat[offsets[j] : offsets[j] + CONTINUITY_WINDOW])
         if not above or not below:
             continue
-        share = (_cosine(above, below) - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
+        similarity = len(above & below) / math.sqrt(len(above) * len(below))
+        share = (similarity - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
         share = min(1.0, max(0.0, share))
-        for m in range(u, j):  # a start anywhere in the run breaks the same text
-            fade = 1.0 if len(units[m].words) <= SHORT_HEADING_WORDS else 1.0 - max(0.0, shifts[m] or 0.0)
+        for m, fade in zip(range(u, j), fades):  # a start anywhere in the run breaks the same text
             out[m] = share * fade
     return out
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(w, 0) for w, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    norm = math.hypot(*a.values()) * math.hypot(*b.values())
     return dot / norm if norm else 0.0
 
 

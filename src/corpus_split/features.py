@@ -125,7 +125,7 @@ _CHROME_RE = regex.compile(
       | (?:have|got)\s+a\s+(?:news\s+)?tip\b.{0,80}$
       | already\s+have\s+an?\s+account\b.{0,40}$
       | (?:support\s+(?:independent|quality|local|our)\s+journalism|your\s+support\s+helps)\b.{0,60}$
-      | .{0,40}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,20}$
+      | (?:get|receive|have)\b.{0,40}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,20}$
       | this\s+(?:article|story|post|page)\s+has\s+been\s+(?:updated|corrected|amended)\b.{0,100}$
       | this\s+(?:article|story|content)\s+was\s+(?:produced|generated|written|created|translated)\s+
             (?:with|using|by)\b.{0,30}\b(?:ai|artificial\s+intelligence|automated)\b.{0,40}$

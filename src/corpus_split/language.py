@@ -273,7 +273,7 @@ def assign_languages(
         if scripts[i] == "latn" and expected is not None:
             text = " ".join(ln.text for ln in lines[i:j])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                hits = _profile(_QUOTED_RE.sub(" ", text))
+                hits = _profile(_QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text)
                 best, count = hits.most_common(1)[0] if hits else ("", 0)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <English title>") names
                 # the page's topic in the page's language: a plain majority will do

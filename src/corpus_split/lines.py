@@ -47,10 +47,11 @@ _GLUE_WORDS = frozenset(
     "the a an in on at for this that these those it its he she they we but and as after "
     "before when while with from by".split()
 )
-# A restart is recognised by this many words (and characters) opening an earlier line.
-RESTART_WORDS = 8
-MIN_RESTART_CHARS = 40
-_OPENING_CHARS = 400
+# How an ASCII line that ends in a headline in capitals can end (a cheap first test).
+_CAPS_TAIL_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789>)]'\"")
+# A restart is recognised by this many characters (about eight words) opening an
+# earlier line.
+RESTART_CHARS = 48
 _RESTART_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # The last lower-case letter of a line (searched from the end).
 _LAST_LOWER_RE = regex.compile(r"\p{Ll}(?=[^\p{Ll}]*$)")
@@ -118,15 +119,17 @@ class Layout:
             return True
         if line.text[:1].islower():  # a sentence carrying on from the line above
             return False
-        if _all_caps(prev.text) or _all_caps(line.text):
-            return True  # headlines and table rows in capitals stand alone, however long
-        return len(prev.text) + prev.indent < _WRAP_SLACK * self.wrap_width
+        if len(prev.text) + prev.indent < _WRAP_SLACK * self.wrap_width:
+            return True
+        # headlines and table rows in capitals stand alone, however long
+        return _all_caps(prev.text) or _all_caps(line.text)
 
 
 def split_lines(text: str) -> Layout:
     """Find the non-blank lines of ``text`` and whether it is blank-line separated or wrapped."""
     lines: list[Line] = []
-    openings: set[str] = set()  # how earlier lines open, to find restarts glued mid-line
+    # how earlier lines open, to find restarts glued mid-line; gathered on first need
+    openings: set[str] | None = None
     blank = 0
     pos = 0
     for raw in text.split("\n"):
@@ -136,12 +139,13 @@ def split_lines(text: str) -> Layout:
             start = pos + lead
             indent = len(raw) - len(raw.lstrip(" \t"))
             cut = _splice_point(body)
-            if cut is None:
+            if cut is None and (body[-1] in _CAPS_TAIL_ENDS or not body.isascii()):
                 cut = _caps_tail_point(body)
-            if cut is None and openings:
+            if cut is None and _RESTART_RE.search(body) is not None:
+                if openings is None:
+                    openings = {o for line in lines if (o := _opening(line.text))}
                 cut = _restart_point(body, openings)
-            opening = _opening(body)
-            if opening:
+            if openings is not None and (opening := _opening(body)):
                 openings.add(opening)
             if cut is None:
                 lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
@@ -253,8 +257,9 @@ def _caps_tail_point(body: str) -> int | None:
             tail = window[switches[-1] :]
             if len(tail.split()) >= 3 and line_features(tail).headline:
                 return len(body) - len(window) + switches[-1]
-    if body[-1].islower():
-        return None
+    last = window.rsplit(None, 2)
+    if len(last) < 3 or (last[1] + last[2]).upper() != last[1] + last[2]:
+        return None  # the last two words hold a lower-case letter: no capitals glued on
     m = _LAST_LOWER_RE.search(window)
     offset = len(body) - len(window)
     if m is not None and body[offset + m.end()] in _OPENERS:
@@ -271,30 +276,29 @@ def _caps_tail_point(body: str) -> int | None:
 
 
 def _opening(text: str) -> str | None:
-    """The first RESTART_WORDS words of a text, case-folded; None when it is too short."""
-    words = text[:_OPENING_CHARS].split()[:RESTART_WORDS]
-    opening = " ".join(words).casefold()
-    return opening if len(words) == RESTART_WORDS and len(opening) >= MIN_RESTART_CHARS else None
+    """The first RESTART_CHARS characters of a line (a restart copies them exactly); None if shorter."""
+    return text[:RESTART_CHARS] if len(text) >= RESTART_CHARS else None
 
 
 def _restart_point(body: str, openings: set[str]) -> int | None:
     """Where earlier text starts again glued onto a cut-off word ("...BeaucouWards at a city ...").
 
     A capital right after a lower-case letter is a candidate; it is a cut when the
-    words from there open an earlier line of the document word for word. Names such
+    text from there opens an earlier line of the document, its first RESTART_CHARS
+    characters the same. Names such
     as "McDonald" never do, whatever follows them.
     """
     for m in _RESTART_RE.finditer(body):
         if m.start() < 2:
             continue
-        if _opening(body[m.start() : m.start() + _OPENING_CHARS]) in openings:
+        if body[m.start() : m.start() + RESTART_CHARS] in openings:
             return m.start()
     return None
 
 
 def _all_caps(text: str) -> bool:
     """Several words with letters, none of them lower case ("OIL PRICES FALL 2 PCT")."""
-    return not any(c.islower() for c in text) and sum(1 for w in text.split() if w[:1].isalpha()) >= 2
+    return text.upper() == text and sum(1 for w in text.split() if w[:1].isalpha()) >= 2
 
 
 def _starts_sentence(text: str) -> bool:
