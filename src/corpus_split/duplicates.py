@@ -16,7 +16,10 @@ MIN_RUN_CHARS = 120
 
 
 def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    folded = text.casefold()
+    if "  " in folded or not folded.isascii() or "\t" in folded:
+        return " ".join(folded.split())  # other white space ("\u00a0", tabs, runs) as one space
+    return folded
 
 
 def find_repeats(layout: Layout, eligible: Sequence[bool]) -> frozenset[int]:

@@ -12,6 +12,7 @@ once, on first use, and shared.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -187,12 +188,8 @@ def _clear_profile(sample: str) -> str | None:
 
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
     """How many function words of each profiled language the first ``chars`` of ``text`` hold."""
-    hits: Counter[str] = Counter()
-    index = _PROFILE_INDEX
-    for token in text[:chars].lower().translate(_PUNCTUATION).split():
-        for lang in index.get(token, ()):
-            hits[lang] = hits.get(lang, 0) + 1
-    return hits
+    tokens = text[:chars].lower().translate(_PUNCTUATION).split()
+    return Counter(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
 
 
 def _script(text: str) -> str:

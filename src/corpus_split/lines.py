@@ -25,9 +25,9 @@ _WRAP_SLACK = 0.72
 # cut-off fragment before them decides (see _splice_point), so that words such as
 # iPhone, eBay, JavaScript, McDonald and PDFs are left whole.
 _SPLICE_RE = regex.compile(
-    r"""(?<=\p{Ll})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.))   # after a lower-case letter
+    r"""(?<=\p{Ll})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.)   # after a lower-case letter
+                     | \p{Lu}\p{Ll}\s)                               # "petiIn a ...": see _GLUE_WORDS
       | (?<=(?<!\p{L})\p{Lu})(?=\p{Lu}\p{Ll}{2})                     # one capital, then a word
-      | (?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}\s)                             # "petiIn a ...": see _GLUE_WORDS
     """,
     regex.X,
 )
