@@ -262,7 +262,8 @@ def _caps_tail_point(body: str) -> int | None:
         return None  # the last two words hold a lower-case letter: no capitals glued on
     m = _LAST_LOWER_RE.search(window)
     offset = len(body) - len(window)
-    if m is not None and body[offset + m.end()] in _OPENERS:
+    after = window[m.end() : m.end() + 1] if m is not None else ""
+    if after and after in _OPENERS:
         cut = offset + m.end()  # "...the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL"
     else:
         g = _GLUED_CAPITAL_RE.search(window, m.start() if m is not None else 0)
