@@ -52,6 +52,7 @@ def test_a_headline_in_capitals_glued_onto_text_is_split(line: str, tail: str) -
         "Profits rose in the 1990S AND 2000S",
         "the yards in 1SHIPBUILDERS",
         "00000000 0 𝓪",  # a lower-case letter without an upper case, last (found by Hypothesis)
+        "4WD SALES RISE SHARPLY IN MAY",
     ],
 )
 def test_capitals_after_a_space_or_an_ordinal_are_not_glued(line: str) -> None:

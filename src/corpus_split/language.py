@@ -272,13 +272,11 @@ def assign_languages(
             if len(text) >= MIN_PARAGRAPH_CHARS:
                 hits = _profile(_QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text)
                 best, count = hits.most_common(1)[0] if hits else ("", 0)
-                # residue ("¡Claro! Aquí tienes un artículo sobre <English title>") names
-                # the page's topic in the page's language: a plain majority will do
-                margin = 1 if kinds[i] is Kind.ARTIFACT else PROFILE_MARGIN
-                if best != expected and count >= MIN_PROFILE_HITS and (
-                    count > hits.get(expected, 0) if margin == 1
-                    else count >= margin * hits.get(expected, 0)
-                ):
+                mine = hits.get(expected, 0)
+                # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")
+                # quotes the page's own words: there a plain majority will do
+                ahead = count > mine if kinds[i] is Kind.ARTIFACT else count >= PROFILE_MARGIN * mine
+                if best != expected and count >= MIN_PROFILE_HITS and ahead:
                     found = detect([text])
                     if found is not None and found != expected:
                         for k in range(i, j):

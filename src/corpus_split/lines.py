@@ -33,6 +33,7 @@ _SPLICE_RE = regex.compile(
 )
 # Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
 _OPENERS = "<([\"“‘'"
+_OPENER_SET = frozenset(_OPENERS)
 _NAME_PREFIXES = frozenset("iem")
 # The words of str.split(): the stdlib's \s is exactly str.isspace.
 _TOKEN_RE = re.compile(r"\S+")
@@ -262,15 +263,17 @@ def _caps_tail_point(body: str) -> int | None:
         return None  # the last two words hold a lower-case letter: no capitals glued on
     m = _LAST_LOWER_RE.search(window)
     offset = len(body) - len(window)
-    after = window[m.end() : m.end() + 1] if m is not None else ""
-    if after and after in _OPENERS:
-        cut = offset + m.end()  # "...the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL"
+    run = m.end() if m is not None else 0  # where the text without lower case begins
+    if run and window[run : run + 1] in _OPENER_SET:
+        cut = offset + run  # "...the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL"
     else:
         g = _GLUED_CAPITAL_RE.search(window, m.start() if m is not None else 0)
         if g is None:
             return None
         cut = offset + g.start()
-    tail = body[cut:]
+    head, tail = body[:cut], body[cut:]
+    if len(head.split()) < 2 and head.isascii():
+        return None  # "4WD SALES RISE": a line of its own, not text with a headline glued on
     if sum(1 for w in tail.split() if any(c.isalpha() for c in w)) < 3:
         return None
     return cut if line_features(tail).headline else None
@@ -286,8 +289,7 @@ def _restart_point(body: str, openings: set[str]) -> int | None:
 
     A capital right after a lower-case letter is a candidate; it is a cut when the
     text from there opens an earlier line of the document, its first RESTART_CHARS
-    characters the same. Names such
-    as "McDonald" never do, whatever follows them.
+    characters the same. Names such as "McDonald" never do, whatever follows them.
     """
     for m in _RESTART_RE.finditer(body):
         if m.start() < 2:
