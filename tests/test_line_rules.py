@@ -35,6 +35,7 @@ def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
         ("港口吞吐量继续增长。DUTCH PORT VOLUMES RISE", "DUTCH PORT VOLUMES RISE"),
         ("港口吞吐量继续增长。A guide to Dutch port volumes", "A guide to Dutch port volumes"),
         ("the review is due next summer, when thA GUIDE TO READING MAPS", "A GUIDE TO READING MAPS"),
+        ("the ferry will run until the bridge reopens.FERRY FARES RISE IN MAY", "FERRY FARES RISE IN MAY"),
     ],
 )
 def test_a_headline_in_capitals_glued_onto_text_is_split(line: str, tail: str) -> None:

@@ -57,9 +57,11 @@ _RESTART_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # The last lower-case letter of a line (searched from the end).
 _LAST_LOWER_RE = regex.compile(r"\p{Ll}(?=[^\p{Ll}]*$)")
 # Capitals glued onto a lower-case letter, a digit or an uncased letter or mark ("1COMINCO",
-# "出口。FRENCH"), but not an ordinal ("3RD QTR").
+# "出口。FRENCH"), or onto the end of a sentence ("...переправа.NERVOUS"), but not an
+# ordinal ("3RD QTR").
 _GLUED_CAPITAL_RE = regex.compile(
-    r"(?<=[\p{Ll}\p{Lo}\p{N}。，、！？；：])(?<![0-9](?=(?:ST|ND|RD|TH)\b))(?=\p{Lu}[\p{Lu}.])"
+    r"(?<=[\p{Ll}\p{Lo}\p{N}。，、！？；：]|[\p{Ll}\p{N}][.!?;:,])(?<![0-9](?=(?:ST|ND|RD|TH)\b))"
+    r"(?=\p{Lu}[\p{Lu}.])"
     r"|(?<=\p{Ll})(?=\p{Lu}\s+\p{Lu}{2})"  # "...when thA BEGINNER'S GUIDE"
 )
 # Latin-script text glued onto CJK text ("…开放临时渡口。A beginner's guide to maps").
