@@ -93,16 +93,6 @@ SECTIONED_SIMILARITY = 0.18
 # ... and the median term shift of its text-opening headlines stays below
 # TITLE_TERMS_SHIFT (the sectioned seed pages measured 0.0-0.2).
 COHESION_TITLED = 0.0
-# ... where a headline pays up to PENALTY_SECTION as the words on its two sides
-# agree (cosine of the two sets of content words): a section heading's text carries
-# on the topic above it. Chosen on concat.py --titled and --sectioned together (each
-# setting traded one against the other; these cost titled pages least).
-CONTINUITY_WINDOW = 150
-CONTINUITY_LOW = 0.08
-CONTINUITY_HIGH = 0.25
-PENALTY_SECTION = 18.0
-# Subheads run to a few content words; titles are longer.
-SHORT_HEADING_WORDS = 4
 # ... and a start that has no headline or other structural cue pays this much.
 PENALTY_UNTITLED = 60.0
 # Starts whose structural evidence is this bad are not considered at all (they
@@ -316,47 +306,6 @@ def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
     return not ordered or ordered[len(ordered) // 2] < TITLE_TERMS_SHIFT
 
 
-def _topic_continues(units: Sequence[Unit], shifts: Sequence[float | None]) -> list[float]:
-    """For each headline, how surely the text goes on with the same story past it (0 to 1).
-
-    On a page of titled stories a section heading inside a story looks like a title,
-    but the text below it carries on the words of the text above, and its own words
-    often stand on both sides of it; a new story's text and title do neither. The
-    certainty rises from 0 to 1 as the cosine similarity of the sets of the
-    CONTINUITY_WINDOW words on either side of the run of headlines rises from CONTINUITY_LOW to
-    CONTINUITY_HIGH; for a headline longer than a subhead (SHORT_HEADING_WORDS) it
-    also fades as its term shift rises from 0 to 1, since titles name what follows.
-    """
-    out = [0.0] * len(units)
-    offsets = [0]
-    flat: list[str] = []
-    for unit in units:
-        flat.extend(unit.words)
-        offsets.append(len(flat))
-    for u in range(1, len(units)):
-        if not units[u].headline or units[u - 1].headline:
-            continue
-        j = u
-        while j < len(units) and units[j].headline:
-            j += 1
-        fades = [
-            1.0 if len(units[m].words) <= SHORT_HEADING_WORDS else 1.0 - max(0.0, shifts[m] or 0.0)
-            for m in range(u, j)
-        ]
-        if not any(fade > 0.0 for fade in fades):
-            continue  # titles whose every term is new below: nothing to weigh
-        above = set(flat[max(0, offsets[u] - CONTINUITY_WINDOW) : offsets[u]])
-        below = set(flat[offsets[j] : offsets[j] + CONTINUITY_WINDOW])
-        if not above or not below:
-            continue
-        similarity = len(above & below) / math.sqrt(len(above) * len(below))
-        share = (similarity - CONTINUITY_LOW) / (CONTINUITY_HIGH - CONTINUITY_LOW)
-        share = min(1.0, max(0.0, share))
-        for m, fade in zip(range(u, j), fades):  # a start anywhere in the run breaks the same text
-            out[m] = share * fade
-    return out
-
-
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
     norm = math.hypot(*a.values()) * math.hypot(*b.values())
@@ -454,10 +403,8 @@ def find_articles(
         # Headlines are titles of whole articles: cut freely at them, but a start
         # with no headline or other cue needs a strong change of vocabulary.
         cohesion = COHESION_TITLED
-        continuing = _topic_continues(units, shifts)
         bonuses = [
-            (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r
-            else (b - PENALTY_SECTION * continuing[i], r)
+            (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r else (b, r)
             for i, (b, r) in enumerate(bonuses)
         ]
     vocab: set[str] = set()
