@@ -285,8 +285,8 @@ _SIGN_OFF_CUES = (
     "happy to", "i can also", "si tienes", "dudes", "necesitas", "melo", "avis", "quieres que",
     "dime si", "dites-moi", "souhaitez", "savoir", "au courant", "wenn sie", "wenn du",
     "sag mir", "sagen sie", "mich wissen", "melden sie", "soll ich", "fammi", "vuoi che",
-    "esitare", "bisogno", "pedir", "dizer", "vontade", "precisar", "anything else", "i can also",
-    "kept the", "bescheid",
+    "esitare", "bisogno", "pedir", "dizer", "vontade", "precisar", "anything else", "kept the",
+    "bescheid",
 )
 _SIGN_OFF_CUES_UNICODE = (
     *_SIGN_OFF_CUES, "díme si", "avís", "hésitez", "希望", "如果", "如有", "请随时", "继续", "告诉我",
