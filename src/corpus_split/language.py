@@ -170,7 +170,7 @@ def _sample(texts: Sequence[str]) -> str:
         sample_parts.append(t[: SAMPLE_CHARS - size])
         size += len(sample_parts[-1])
     sample = "\n".join(sample_parts)
-    unquoted = _QUOTED_RE.sub(" ", sample)
+    unquoted = _unquoted(sample)
     if len(unquoted) >= MIN_PARAGRAPH_CHARS // 2 and _LETTER_RE.search(unquoted):
         return unquoted
     return sample
@@ -195,11 +195,13 @@ def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
 def _script(text: str) -> str:
     if text.isascii():
         return "latn" if any(map(str.isalpha, text)) else ""
-    if _QUOTE_MARKS.intersection(text):
-        unquoted = _QUOTED_RE.sub(" ", text)
-        if _LETTER_RE.search(unquoted):
-            return script_language(unquoted)
-    return script_language(text)
+    unquoted = _unquoted(text)
+    return script_language(unquoted if _LETTER_RE.search(unquoted) else text)
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quoted passages blanked out (a quoted title is another language's)."""
+    return _QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text
 
 
 def assign_languages(
@@ -270,7 +272,7 @@ def assign_languages(
         if scripts[i] == "latn" and expected is not None:
             text = " ".join(ln.text for ln in lines[i:j])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                hits = _profile(_QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text)
+                hits = _profile(_unquoted(text))
                 best, count = hits.most_common(1)[0] if hits else ("", 0)
                 mine = hits.get(expected, 0)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")

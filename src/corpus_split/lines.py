@@ -32,8 +32,7 @@ _SPLICE_RE = regex.compile(
     regex.X,
 )
 # Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
-_OPENERS = "<([\"“‘'"
-_OPENER_SET = frozenset(_OPENERS)
+_OPENERS = frozenset("<([\"“‘'")
 _NAME_PREFIXES = frozenset("iem")
 # The words of str.split(): the stdlib's \s is exactly str.isspace.
 _TOKEN_RE = re.compile(r"\S+")
@@ -266,7 +265,7 @@ def _caps_tail_point(body: str) -> int | None:
     m = _LAST_LOWER_RE.search(window)
     offset = len(body) - len(window)
     run = m.end() if m is not None else 0  # where the text without lower case begins
-    if run and window[run : run + 1] in _OPENER_SET:
+    if run and window[run : run + 1] in _OPENERS:
         cut = offset + run  # "...the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL"
     else:
         g = _GLUED_CAPITAL_RE.search(window, m.start() if m is not None else 0)
