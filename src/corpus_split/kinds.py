@@ -37,6 +37,7 @@ _MARKUP_RE = regex.compile(r"^(?:\#{1,6}\s+)?(?:\*\*|__)?(?P<body>.+?)(?:\*\*|__
 
 _NON_CONTENT = {
     Role.CHROME: Kind.BOILERPLATE,
+    Role.LINK: Kind.LINKS,
     Role.SEPARATOR: Kind.BOILERPLATE,
     Role.NOISE: Kind.NOISE,
     Role.PREAMBLE: Kind.ARTIFACT,

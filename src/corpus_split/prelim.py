@@ -11,15 +11,16 @@ from enum import Enum
 
 import regex
 
+from .context import Paragraph, paragraph_vectors, paragraphs
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
+from .scores import ParagraphScore, score_paragraphs
 
 __all__ = ["Role", "read_roles"]
 
 _SEPARATOR_RE = regex.compile(r"^[\p{P}\p{S}\s]{3,}$")
 _ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
-_NAME_WORD_RE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’\-.]+$|^\p{Lu}\.$")
 
 
 class Role(str, Enum):
@@ -28,6 +29,7 @@ class Role(str, Enum):
     BODY = "body"
     HEADLINE = "headline"
     CHROME = "chrome"
+    LINK = "link"
     NAME = "name"
     SEPARATOR = "separator"
     NOISE = "noise"
@@ -45,22 +47,22 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
     In hard-wrapped text a paragraph spans several lines, and its fragments
     would look like headlines one by one; so the lines of each paragraph are
-    judged together, share one role and carry the paragraph's features.
+    judged together, share one role and carry the paragraph's features. Whether a
+    paragraph is content, chrome or assistant residue is the fitted line model's call
+    (:mod:`corpus_split.scores`); separators and noise are told by their shape.
     """
     lines = layout.lines
+    paras = paragraphs(layout)
+    para_feats = [line_features(p.text) for p in paras]
+    scores = score_paragraphs(paragraph_vectors(layout, paras, para_feats))
     roles: list[Role] = []
     feats: list[LineFeatures] = []
-    i = 0
-    while i < len(lines):
-        j = layout.paragraph_end(i)
-        text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
-        f = line_features(text)
-        role = _role(text, f)
-        if lines[j - 1].cut and role in (Role.HEADLINE, Role.NAME):
+    for k, (p, f, s) in enumerate(zip(paras, para_feats, scores)):
+        role = _role(p.text, f, s, paras[k + 1] if k + 1 < len(paras) else None)
+        if lines[p.end - 1].cut and role is Role.HEADLINE:
             role = Role.BODY  # text that stops mid-word is not a headline
-        roles.extend([role] * (j - i))
-        feats.extend([f] * (j - i))
-        i = j
+        roles.extend([role] * (p.end - p.first))
+        feats.extend([f] * (p.end - p.first))
     if find_duplicates:
         eligible = [r.is_content for r in roles]
         for k in find_repeats(layout, eligible):
@@ -68,7 +70,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     return roles, feats
 
 
-def _role(text: str, f: LineFeatures) -> Role:
+def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:
     if f.family is Family.ASSISTANT_PREAMBLE:
         return Role.PREAMBLE
     if f.family is Family.ASSISTANT_SIGN_OFF:
@@ -79,19 +81,11 @@ def _role(text: str, f: LineFeatures) -> Role:
         return Role.SEPARATOR
     if not _ALNUM_RE.search(text) or f.gibberish:
         return Role.NOISE
-    if f.headline:
-        return Role.NAME if _looks_like_name(text) else Role.HEADLINE
-    return Role.BODY
-
-
-def _looks_like_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else: a byline such as "Jane Q. Doe".
-
-    Bylines in capitals ("JANE DOE") count too when short (two or three words).
-    """
-    words = text.split()
-    if not 2 <= len(words) <= 4 or len(text) > 40:
-        return False
-    if all(_NAME_WORD_RE.match(w) for w in words):
-        return True
-    return len(words) <= 3 and len(text) <= 25 and all(w.isalpha() and w.isupper() for w in words)
+    if s.artifact > s.content and s.artifact >= s.chrome:
+        if text.endswith((":", "：")):
+            return Role.PREAMBLE
+        return Role.PREAMBLE if following is not None and line_features(following.text).headline \
+            else Role.SIGN_OFF
+    if s.chrome > s.content:
+        return Role.LINK if s.links > 0.5 else Role.CHROME
+    return Role.HEADLINE if f.headline else Role.BODY

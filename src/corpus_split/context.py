@@ -1,0 +1,319 @@
+"""Shallow, language-independent numbers that describe each paragraph and its neighbours.
+
+These are the inputs of the fitted line model (:mod:`corpus_split.scores`): word and
+character counts, capitalisation, figures, end punctuation, link-like and separator
+tokens, markup (Markdown headings, list items, bold, quotes, code), position in the
+page, the size of the blocks around, and repetition across the page — the evidence
+that typed boilerplate across sites in Kohlschütter, Fankhauser and Nejdl (2010) —
+plus the phrase families of :mod:`corpus_split.features`, as features, not decisions.
+
+The unit is a paragraph (:meth:`Layout.paragraph_end`): in hard-wrapped text the lines
+of one paragraph are described together. The same function serves inference and the
+fitting script in ``training/``, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .features import Family, LineFeatures, _count_letters, content_words
+from .lines import Layout
+
+__all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs"]
+
+# A paragraph with at least this many words (CJK: twice as many characters) is running text.
+LONG_WORDS = 40
+# How far (in paragraphs) the neighbourhood summaries reach on each side.
+WINDOW = 3
+# How many words of running text below (or above) a headline its terms are looked for in.
+TERMS_REACH = 150
+# Only the head of a long paragraph is read for those words.
+_TERMS_CHARS = 1200
+
+_END_SENTENCE_RE = re.compile(r"[.!?。！？…][\"'’”)\]»」』]*$")
+_LINKY_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w|#\w|\|[^|]|[»›→←«‹]|\s/\s")
+_LIST_RE = re.compile(r"^(?:[-*•·–+]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s|[^\W\d_][.)]\s)")
+_HEADING_MARK_RE = re.compile(r"^#{1,6}\s")
+_BOLD_RE = re.compile(r"^(?:\*\*|__).+(?:\*\*|__):?$")
+_CODE_RE = re.compile(r"[{};=<>]|`|\(\)|^\s*(?:def|class|import|return|var|let|const|function)\b|^\$\s")
+_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_END_RE = re.compile(r"[。！？]")
+_DIGIT_RE = re.compile(r"[0-9]")
+_NO_DIGITS = {c: None for c in range(48, 58)}
+# Link-like tokens are counted in the head of a paragraph only.
+_HEAD = 500
+# Token shares (capitals, figures) are measured on the head of a long paragraph.
+_SHARE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A run of lines described together: lines ``first`` to ``end - 1`` of the layout."""
+
+    first: int
+    end: int
+    text: str
+
+
+def paragraphs(layout: Layout) -> list[Paragraph]:
+    """The paragraphs of a layout, in order (a wrapped paragraph's lines joined by spaces)."""
+    lines = layout.lines
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(lines):
+        j = layout.paragraph_end(i)
+        text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
+        out.append(Paragraph(i, j, text))
+        i = j
+    return out
+
+
+_OWN = (
+    "log_chars", "log_words", "cjk_share", "capitalised", "all_caps", "numeric",
+    "end_sentence", "end_colon", "end_other_punct", "end_alnum", "inner_sentences",
+    "commas", "letters", "symbols", "linky", "heading_mark", "list_item", "bold", "quote",
+    "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
+    "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
+)
+_CONTEXT = (
+    "position", "char_position", "long_before", "long_after", "log_dist_long",
+    "prev_log_words", "next_log_words", "prev_end_sentence", "next_end_sentence",
+    "prev_linky", "next_linky", "prev_list", "next_list", "win_log_words", "win_end_sentence",
+    "win_short", "win_linky", "doc_log_paragraphs", "doc_long_share", "terms_below", "terms_above",
+)
+FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
+"""The name of each position of a paragraph's feature vector, in order."""
+
+
+def _token_shares(head: str) -> tuple[float, float, float]:
+    """Shares of letter-initial tokens that are capitalised and all capitals; share of figure tokens."""
+    tokens = head.split()
+    if not tokens:
+        return 0.0, 0.0, 0.0
+    firsts = "".join([t[0] for t in tokens])
+    alpha = sum(map(str.isalpha, firsts)) or 1
+    return (sum(map(str.isupper, firsts)) / alpha, sum(map(str.isupper, tokens)) / alpha,
+            sum(map(str.isdigit, firsts)) / len(tokens))
+
+
+def _inner_ends(text: str) -> int:
+    """Sentence ends inside a paragraph (a full stop, ! or ? before a space)."""
+    n = text.count(". ") + text.count("! ") + text.count("? ")
+    return n if text.isascii() else n + len(_CJK_END_RE.findall(text))
+
+
+def _own(
+    p: Paragraph, f: LineFeatures, blank_before: int, indent: int, repeats: int, fenced: bool,
+) -> list[float]:
+    text = p.text
+    tokens = text.split()
+    n_tok = len(tokens)
+    cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
+    words = n_tok + cjk / 2
+    capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
+    nonspace = len(text) - text.count(" ") or 1
+    letters = _count_letters(text)
+    digits = len(text) - len(text.translate(_NO_DIGITS)) if text.isascii() else len(_DIGIT_RE.findall(text))
+    alnum = letters + digits
+    last = text[-1:]
+    end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
+    return [
+        math.log1p(len(text)),
+        math.log1p(words),
+        f.cjk_share,
+        capitalised,
+        all_caps,
+        numeric,
+        float(end_sentence),
+        float(last in ":："),
+        float(not end_sentence and last not in ":：" and not last.isalnum()),
+        float(last.isalnum()),
+        min(_inner_ends(text), 20) / (1 + words / 10),
+        text.count(",") / (1 + words),
+        letters / nonspace,
+        (nonspace - alnum) / nonspace,
+        math.log1p(len(_LINKY_RE.findall(text[:_HEAD]))),
+        float(_HEADING_MARK_RE.match(text) is not None),
+        float(_LIST_RE.match(text) is not None),
+        float(_BOLD_RE.match(text) is not None),
+        float(text.startswith(">")),
+        math.log1p(len(_CODE_RE.findall(text[:300]))),
+        float(text[:1].islower()),
+        float(text[:1].isdigit()),
+        float(_DATE_RE.search(text[:200]) is not None),
+        float(f.headline),
+        float(f.family is Family.CHROME),
+        float(f.family is Family.ASSISTANT_PREAMBLE),
+        float(f.family is Family.ASSISTANT_SIGN_OFF),
+        math.log1p(repeats),
+        float(min(blank_before, 2)),
+        float(indent > 0),
+        float(fenced),
+    ]
+
+
+def _fenced(paras: Sequence[Paragraph]) -> list[bool]:
+    """Whether each paragraph is a Markdown code fence or stands inside one."""
+    out: list[bool] = []
+    inside = False
+    for p in paras:
+        fence = p.text.startswith(("```", "~~~"))
+        out.append(inside or fence)
+        if fence and not (inside is False and p.text.count("```") >= 2):
+            inside = not inside
+    return out
+
+
+def _terms_near(
+    paras: Sequence[Paragraph], feats: Sequence[LineFeatures], long: Sequence[bool],
+) -> tuple[list[float], list[float]]:
+    """For each headline-shaped paragraph, the share of its terms found in the running text
+    just below it and just above it (a title's terms recur in its story; a teaser's do not).
+    """
+    n = len(paras)
+    below = [0.0] * n
+    above = [0.0] * n
+    heads = [k for k in range(n) if feats[k].headline]
+    if not heads:
+        return below, above
+    longs = [k for k in range(n) if long[k]]
+    words_of: dict[int, list[str]] = {}
+    cache: dict[tuple[int, int], set[str]] = {}
+
+    def near(start: int, step: int) -> set[str]:
+        """The first TERMS_REACH words of running text from long paragraph ``start`` on (or back)."""
+        key = (start, step)
+        if key not in cache:
+            words: list[str] = []
+            j = start
+            while 0 <= j < len(longs) and len(words) < TERMS_REACH:
+                if j not in words_of:
+                    words_of[j] = content_words(paras[longs[j]].text[:_TERMS_CHARS])
+                words.extend(words_of[j])
+                j += step
+            cache[key] = set(words)
+        return cache[key]
+
+    for k in heads:
+        terms = set(content_words(paras[k].text))
+        if not terms:
+            continue
+        b = bisect.bisect_right(longs, k)
+        below[k] = len(terms & near(b, 1)) / len(terms)
+        above[k] = len(terms & near(b - 1, -1)) / len(terms)
+    return below, above
+
+
+def paragraph_vectors(
+    layout: Layout, paras: Sequence[Paragraph], feats: Sequence[LineFeatures],
+) -> list[list[float]]:
+    """The feature vector of each paragraph (see :data:`FEATURE_NAMES`).
+
+    ``feats[k]`` are the :func:`features.line_features` of paragraph ``k``'s text.
+    """
+    n = len(paras)
+    if n == 0:
+        return []
+    lines = layout.lines
+    keys = [" ".join(p.text.casefold().split()) for p in paras]
+    counts = Counter(keys)
+    fenced = _fenced(paras)
+    own = [
+        _own(p, f, lines[p.first].blank_before, lines[p.first].indent, counts[k] - 1, fence)
+        for p, f, k, fence in zip(paras, feats, keys, fenced)
+    ]
+    i_words, i_end, i_linky, i_list = 1, 6, 14, 16
+    log_words = [v[i_words] for v in own]
+    long = [lw >= math.log1p(LONG_WORDS) for lw in log_words]
+    chars = [len(p.text) for p in paras]
+    total_chars = sum(chars) or 1
+    # distance (in paragraphs) to the nearest long paragraph, either side
+    far = float(n + 1)
+    before = [far] * n
+    after = [far] * n
+    last = -1
+    for k in range(n):
+        if long[k]:
+            last = k
+        before[k] = float(k - last) if last >= 0 else far
+    nxt = -1
+    for k in range(n - 1, -1, -1):
+        if long[k]:
+            nxt = k
+        after[k] = float(nxt - k) if nxt >= 0 else far
+    any_long_before = [False] * n
+    seen = False
+    for k in range(n):
+        any_long_before[k] = seen
+        seen = seen or long[k]
+    any_long_after = [False] * n
+    seen = False
+    for k in range(n - 1, -1, -1):
+        any_long_after[k] = seen
+        seen = seen or long[k]
+    doc_log = math.log1p(n)
+    long_share = sum(c for c, lg in zip(chars, long) if lg) / total_chars
+
+    def prefix(values: Sequence[float]) -> list[float]:
+        out = [0.0]
+        for v in values:
+            out.append(out[-1] + v)
+        return out
+
+    short = math.log1p(5)
+    sums = {
+        "words": prefix(log_words),
+        "end": prefix([v[i_end] for v in own]),
+        "short": prefix([float(lw < short) for lw in log_words]),
+        "linky": prefix([v[i_linky] for v in own]),
+    }
+
+    def window(name: str, k: int) -> float:
+        """The mean of a column over the paragraphs within WINDOW of k, k itself left out."""
+        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
+        if hi - lo <= 1:
+            return 0.0
+        col = sums[name]
+        own_value = col[k + 1] - col[k]
+        return (col[hi] - col[lo] - own_value) / (hi - lo - 1)
+
+    below, above = _terms_near(paras, feats, long)
+    out: list[list[float]] = []
+    running = 0
+    for k in range(n):
+        prev = own[k - 1] if k > 0 else None
+        nxt_v = own[k + 1] if k + 1 < n else None
+        ctx = [
+            k / n,
+            running / total_chars,
+            float(any_long_before[k]),
+            float(any_long_after[k]),
+            math.log1p(min(before[k], after[k])),
+            prev[i_words] if prev else 0.0,
+            nxt_v[i_words] if nxt_v else 0.0,
+            prev[i_end] if prev else 0.0,
+            nxt_v[i_end] if nxt_v else 0.0,
+            prev[i_linky] if prev else 0.0,
+            nxt_v[i_linky] if nxt_v else 0.0,
+            prev[i_list] if prev else 0.0,
+            nxt_v[i_list] if nxt_v else 0.0,
+            window("words", k),
+            window("end", k),
+            window("short", k),
+            window("linky", k),
+            doc_log,
+            long_share,
+            below[k],
+            above[k],
+        ]
+        running += chars[k]
+        out.append(own[k] + ctx)
+    return out

@@ -1,0 +1,177 @@
+"""Fitted scores: the one place where the shipped weights turn features into probabilities.
+
+The weights are fitted by ``training/fit_lines.py`` on real, labelled text and shipped
+as ``data/line_model.json`` (versioned); inference is plain Python, a few multiply-adds
+per paragraph. Every typing decision that weighs evidence calls this module.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from operator import mul
+
+__all__ = [
+    "LineModel", "ParagraphScore", "expand", "line_model", "neighbour_features", "parse_line_model",
+    "score_paragraphs",
+]
+
+MODEL_VERSION = 1
+"""The version of ``data/line_model.json`` this code reads."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphScore:
+    """Calibrated probabilities that a paragraph is content, page chrome or assistant residue.
+
+    ``links`` is the chance that chrome is a list of links rather than other furniture.
+    """
+
+    content: float
+    chrome: float
+    artifact: float
+    links: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Linear:
+    classes: tuple[str, ...]
+    weights: tuple[tuple[float, ...], ...]
+    bias: tuple[float, ...]
+
+    def probabilities(self, x: Sequence[float]) -> list[float]:
+        logits = [b + sum(map(mul, row, x)) for row, b in zip(self.weights, self.bias)]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """The shipped line model: content/chrome/artifact, then links among chrome."""
+
+    version: int
+    features: tuple[str, ...]
+    kind: _Linear
+    smoothed: _Linear
+    links: _Linear
+
+
+_LOCK = threading.Lock()
+_MODEL: LineModel | None = None
+
+
+def _linear(data: dict[str, object]) -> _Linear:
+    classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
+    weights = tuple(tuple(float(v) for v in row) for row in data["weights"])  # type: ignore[attr-defined]
+    bias = tuple(float(v) for v in data["bias"])  # type: ignore[attr-defined]
+    if len(weights) != len(classes) or len(bias) != len(classes):
+        raise ValueError("line model: one weight row and one bias per class expected")
+    return _Linear(classes, weights, bias)
+
+
+def parse_line_model(raw: str, where: str = "line model") -> LineModel:
+    """A line model from the JSON text that ``training/fit_lines.py`` writes.
+
+    Raises:
+        ValueError: the text is of another version or malformed; the message names ``where``.
+    """
+    try:
+        data = json.loads(raw)
+        if data.get("version") != MODEL_VERSION:
+            raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
+        return LineModel(MODEL_VERSION, tuple(data["features"]), _linear(data["kind"]),
+                         _linear(data["smoothed"]), _linear(data["links"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+
+
+def line_model() -> LineModel:
+    """The shipped line model (``data/line_model.json``), read once, thread-safely, on first use."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                raw = resources.files("corpus_split").joinpath("data/line_model.json").read_text("utf-8")
+                _MODEL = parse_line_model(raw, "corpus_split/data/line_model.json")
+    return _MODEL
+
+
+# Positions in context.FEATURE_NAMES of the features that enter products below.
+def _index(name: str) -> int:
+    from .context import FEATURE_NAMES
+
+    return FEATURE_NAMES.index(name)
+
+
+_PAIRS: tuple[tuple[str, str], ...] = (
+    ("log_words", "log_words"),
+    ("log_words", "end_sentence"),
+    ("log_words", "long_before"),
+    ("log_words", "long_after"),
+    ("long_before", "long_after"),
+    ("linky", "win_short"),
+    ("list_item", "win_short"),
+    ("headline_shape", "long_after"),
+    ("headline_shape", "next_log_words"),
+    ("end_sentence", "win_end_sentence"),
+    ("log_dist_long", "log_dist_long"),
+    ("position", "position"),
+    ("repeated", "log_words"),
+    ("family_chrome", "log_words"),
+)
+_PAIR_INDEX: tuple[tuple[int, int], ...] | None = None
+
+
+def expand(vector: Sequence[float]) -> list[float]:
+    """The model's inputs: the raw features and a few products of them (shared by fitting)."""
+    global _PAIR_INDEX
+    if _PAIR_INDEX is None:
+        _PAIR_INDEX = tuple((_index(a), _index(b)) for a, b in _PAIRS)
+    out = list(vector)
+    out.extend(vector[a] * vector[b] for a, b in _PAIR_INDEX)
+    return out
+
+
+def neighbour_features(first: Sequence[Sequence[float]]) -> list[list[float]]:
+    """What the first pass said of each paragraph's neighbours: log-odds against content.
+
+    ``first[k]`` holds paragraph ``k``'s first-pass probabilities in class order (content
+    first). Chrome and residue come in runs, so the neighbours' verdicts are evidence.
+    """
+    log = math.log
+    odds = [[log(max(p, 1e-6) / max(row[0], 1e-6)) for p in row[1:]] for row in first]
+    n = len(odds)
+    width = len(odds[0]) if odds else 0
+    sums = [[0.0] * width]
+    for row in odds:
+        sums.append([a + b for a, b in zip(sums[-1], row)])
+
+    def mean(lo: int, hi: int) -> list[float]:
+        lo, hi = max(0, lo), min(n, hi)
+        if hi <= lo:
+            return [0.0] * width
+        return [(b - a) / (hi - lo) for a, b in zip(sums[lo], sums[hi])]
+
+    return [odds[k] + mean(k - 1, k) + mean(k + 1, k + 2) + mean(k - 3, k) + mean(k + 1, k + 4)
+            for k in range(n)]
+
+
+def score_paragraphs(vectors: Sequence[Sequence[float]]) -> list[ParagraphScore]:
+    """Probabilities of each paragraph's kind, from its features and its neighbours' first verdicts."""
+    model = line_model()
+    ci = {c: k for k, c in enumerate(model.smoothed.classes)}
+    li = model.links.classes.index("links")
+    xs = [expand(v) for v in vectors]
+    first = [model.kind.probabilities(x) for x in xs]
+    out: list[ParagraphScore] = []
+    for x, extra in zip(xs, neighbour_features(first)):
+        p = model.smoothed.probabilities(x + extra)
+        q = model.links.probabilities(x)
+        out.append(ParagraphScore(p[ci["content"]], p[ci["chrome"]], p[ci["artifact"]], q[li]))
+    return out

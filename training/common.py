@@ -1,0 +1,103 @@
+"""Training material for the fitted models, read from ``../shared`` (never copied here).
+
+Each loader yields :class:`LabelledDoc`: a text and, for each of its lines, a label (or
+None where the gold says either answer is right). Labels are per character range; the
+paragraph label is the label of most of its characters.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+DEV = SHARED / "dev"
+
+CONTENT, CHROME, ARTIFACT = "content", "chrome", "artifact"
+CLASSES = (CONTENT, CHROME, ARTIFACT)
+
+
+@dataclass(frozen=True)
+class LabelledDoc:
+    """A document with labelled character ranges: (start, end, label, sub-label)."""
+
+    source: str
+    id: str
+    text: str
+    ranges: tuple[tuple[int, int, str, str], ...]
+
+
+def dev_halves() -> dict[str, list[str]]:
+    """The fixed split of ``dev/`` by document (``training/dev_split.json``)."""
+    data = json.loads((ROOT / "training" / "dev_split.json").read_text(encoding="utf-8"))
+    return {"A": list(data["A"]), "B": list(data["B"])}
+
+
+_DEV_LABEL = {"title": CONTENT, "heading": CONTENT, "body": CONTENT, "boilerplate": CHROME,
+              "links": CHROME, "noise": CHROME, "artifact": ARTIFACT}
+
+
+def load_dev(half: str) -> Iterator[LabelledDoc]:
+    """Dev documents of one half with their line kinds (duplicates and ``?`` unlabelled)."""
+    for name in dev_halves()[half]:
+        gold = json.loads((DEV / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        text = (DEV / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+        ranges = tuple((s["start"], s["end"], _DEV_LABEL[s["kind"]], s["kind"])
+                       for s in gold["spans"] if s["kind"] in _DEV_LABEL)
+        yield LabelledDoc(f"dev{half}", name, text, ranges)
+
+
+def load_pages(exclude_source: str | None = None, only_source: str | None = None) -> Iterator[LabelledDoc]:
+    """Web pages whose lines are labelled content or chrome by each source's own gold."""
+    with gzip.open(CORPORA / "pages.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if exclude_source and row["source"] == exclude_source:
+                continue
+            if only_source and row["source"] != only_source:
+                continue
+            ranges = tuple((s, e, CONTENT if lab == "content" else CHROME, lab)
+                           for s, e, lab in row["lines"] if lab != "unsure")
+            yield LabelledDoc("pages/" + row["source"], str(row["id"]), row["text"], ranges)
+
+
+def load_llm(models: set[str] | None = None, exclude: set[str] | None = None) -> Iterator[LabelledDoc]:
+    """Chat-model responses: the found preamble and sign-off are artifact, the rest content."""
+    with gzip.open(CORPORA / "llm-articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            model = row.get("model") or row["source"]
+            if models is not None and model not in models:
+                continue
+            if exclude is not None and model in exclude:
+                continue
+            text = row["text"]
+            cuts: list[tuple[int, int, str]] = []
+            for key in ("preamble", "signoff"):
+                part = (row.get(key) or "").strip()
+                if part:
+                    at = text.find(part) if key == "preamble" else text.rfind(part)
+                    if at >= 0:
+                        cuts.append((at, at + len(part), key))
+            ranges: list[tuple[int, int, str, str]] = []
+            pos = 0
+            for a, b, key in sorted(cuts):
+                if a < pos:
+                    continue
+                if a > pos:
+                    ranges.append((pos, a, CONTENT, "body"))
+                ranges.append((a, b, ARTIFACT, key))
+                pos = b
+            ranges.append((pos, len(text), CONTENT, "body"))
+            yield LabelledDoc("llm", str(row["id"]) + "|" + model, text, tuple(ranges))
+
+
+def llm_models() -> list[str]:
+    """Every chat model of the responses corpus, sorted."""
+    with gzip.open(CORPORA / "llm-articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        return sorted({(json.loads(line).get("model") or "") for line in f})
