@@ -228,9 +228,20 @@ def _start_context() -> multiprocessing.context.BaseContext:
     Dask, ...) can deadlock on a lock one of them held, so then a fork server is used.
     """
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+    if sys.platform.startswith("linux") and "fork" in methods and _thread_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _thread_count() -> int:
+    """This process's OS threads, so that native pools (pyarrow's, BLAS) count for fork safety.
+
+    Linux lists them in ``/proc/self/task``; elsewhere only Python threads can be counted.
+    """
+    try:
+        return max(len(os.listdir("/proc/self/task")), threading.active_count())
+    except OSError:
+        return threading.active_count()
 
 
 def split_records(
