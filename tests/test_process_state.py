@@ -50,7 +50,7 @@ def test_thread_count_sees_threads_python_does_not_know() -> None:
     """A thread started below ``threading`` (as native pools are) still counts."""
     if not Path("/proc/self/task").is_dir():
         pytest.skip("no /proc: only Python threads can be counted here")
-    before = corpus._thread_count()
+    before, python_before = corpus._thread_count(), threading.active_count()
     started = threading.Event()
     release = threading.Lock()
     release.acquire()
@@ -63,7 +63,7 @@ def test_thread_count_sees_threads_python_does_not_know() -> None:
     try:
         assert started.wait(10)
         assert corpus._thread_count() == before + 1
-        assert threading.active_count() == before  # what the old check counted
+        assert threading.active_count() == python_before  # what the old check counted
     finally:
         release.release()
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import corpus_split as cs
 from corpus_split import sentences
 from corpus_split.strategies import arbitrary_text
 
@@ -71,17 +70,17 @@ def test_regex_offsets_count_in_the_whole_text() -> None:
 
 def test_fallback_without_pysbd(no_pysbd: None) -> None:
     assert not sentences.pysbd_available()
-    assert cs.sentence_spans(NEWS) == sentences.regex_sentence_spans(NEWS)
+    assert sentences.sentence_spans(NEWS) == sentences.regex_sentence_spans(NEWS)
 
 
 def test_unknown_language_uses_the_regex() -> None:
     text = "She lives in the U.S. He lives in Canada."
-    assert cs.sentence_spans(text, language="xx") == sentences.regex_sentence_spans(text)
+    assert sentences.sentence_spans(text, language="xx") == sentences.regex_sentence_spans(text)
 
 
 def test_wrong_type() -> None:
     with pytest.raises(TypeError):
-        cs.sentence_spans(b"bytes")  # type: ignore[arg-type]
+        sentences.sentence_spans(b"bytes")  # type: ignore[arg-type]
 
 
 @given(arbitrary_text())
@@ -98,8 +97,8 @@ def test_pysbd_is_used_when_installed() -> None:
     text = "She lives in the U.S. He lives in Canada."
     # The regex keeps the initials' full stop; pysbd sees a new sentence after it.
     assert texts(sentences.regex_sentence_spans(text), text) == [text]
-    assert texts(cs.sentence_spans(text), text) == ["She lives in the U.S.", "He lives in Canada."]
-    check_spans(NEWS, cs.sentence_spans(NEWS))
+    assert texts(sentences.sentence_spans(text), text) == ["She lives in the U.S.", "He lives in Canada."]
+    check_spans(NEWS, sentences.sentence_spans(NEWS))
 
 
 def test_pysbd_sees_only_the_first_chars(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -114,7 +113,7 @@ def test_pysbd_sees_only_the_first_chars(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(sentences, "_segmenter", lambda language: Counting())
     long_text = NEWS * 200
-    spans = cs.sentence_spans(long_text, max_pysbd_chars=1000)
+    spans = sentences.sentence_spans(long_text, max_pysbd_chars=1000)
     assert seen and max(seen) <= 1000
     check_spans(long_text, spans)
     # Past the cut, the regex rules alone decide.
@@ -138,10 +137,10 @@ def test_bad_pysbd_offsets_fall_back(monkeypatch: pytest.MonkeyPatch) -> None:
             return [Piece()]
 
     monkeypatch.setattr(sentences, "_segmenter", lambda language: Broken())
-    assert cs.sentence_spans(NEWS) == sentences.regex_sentence_spans(NEWS)
+    assert sentences.sentence_spans(NEWS) == sentences.regex_sentence_spans(NEWS)
 
 
 @given(arbitrary_text() | st.text(alphabet=st.sampled_from("ab .?!\n\"'U.S")))
 def test_contract_pysbd(text: str) -> None:
     pytest.importorskip("pysbd")
-    check_spans(text, cs.sentence_spans(text))
+    check_spans(text, sentences.sentence_spans(text))

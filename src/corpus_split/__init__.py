@@ -21,7 +21,6 @@ from .corpus import (
 from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
 from .pipeline import split
 from .repair import Change, Fix, Repaired, repair
-from .sentences import sentence_spans
 
 __all__ = [
     "CONTENT_KINDS",
@@ -41,7 +40,6 @@ __all__ = [
     "document_record",
     "read_records",
     "repair",
-    "sentence_spans",
     "split",
     "split_file",
     "split_many",

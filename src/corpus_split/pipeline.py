@@ -27,7 +27,7 @@ def split(text: str | bytes, *, config: Config | None = None) -> Document:
     offsets in the result count characters of ``Document.text``.
 
     Raises:
-        TypeError: ``text`` is not ``str`` or bytes, or ``config`` not a :class:`Config`.
+        TypeError: ``text`` is not ``str`` or bytes, or ``config`` not a `Config`.
     """
     if not isinstance(text, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"split() takes str or bytes, not {type(text).__name__}")

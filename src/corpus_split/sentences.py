@@ -40,7 +40,8 @@ _END_RE = regex.compile(
 )
 # The word before a full stop: an abbreviation or a single initial does not end a sentence.
 _WORD_BEFORE_RE = regex.compile(r"(\w+)\.[\"'”’»)\]]*$")
-_NON_SPACE_RE = regex.compile(r"\S(?:.*\S)?")
+# Python's str.isspace() counts the information separators U+001C..U+001F; so do we.
+_NON_SPACE_RE = regex.compile(r"[^\s\x1c-\x1f](?:.*[^\s\x1c-\x1f])?")
 
 
 def pysbd_available() -> bool:
