@@ -71,7 +71,17 @@ class SplitArticles(PipelineStep):  # type: ignore[misc]
         kinds: Iterable[Kind | str] = CONTENT_KINDS,
         min_chars: int = 1,
     ) -> None:
-        """Check the arguments early, so that a bad one fails before any task starts."""
+        """Check the arguments now, so that a bad one fails before any task starts.
+
+        Args:
+            config: the settings `split` uses (the defaults when None).
+            kinds: the segment kinds whose text makes up each article document.
+            min_chars: articles whose text is shorter are dropped.
+
+        Raises:
+            TypeError: ``config`` is not a `Config`.
+            ValueError: no kind, an unknown kind, or ``min_chars`` not an int >= 0.
+        """
         super().__init__()
         self.config = _check_config(config)
         self.kinds = frozenset(Kind(k) for k in ([kinds] if isinstance(kinds, str) else kinds))
