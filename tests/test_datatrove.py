@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,20 @@ def test_kinds_choose_the_text(tmp_path: Path) -> None:
     assert short["text"].startswith("The city council voted")
 
 
+class WithPid(SplitArticles):
+    """SplitArticles that also records which process made each article."""
+
+    def articles(self, parent: Any) -> Any:
+        for child in super().articles(parent):
+            child.metadata["pid"] = os.getpid()
+            yield child
+
+
 def test_two_tasks_in_worker_processes(tmp_path: Path) -> None:
     """The step pickles into datatrove's worker processes; two tasks give the same rows."""
-    rows = run_pipeline(tmp_path, SplitArticles(), tasks=2, workers=2)
+    rows = run_pipeline(tmp_path, WithPid(), tasks=2, workers=2)
     assert sorted(r["id"] for r in rows) == sorted(expected_ids())
+    assert os.getpid() not in {r["metadata"]["pid"] for r in rows}
 
 
 def test_min_chars_drops_short_articles() -> None:
