@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -78,6 +79,23 @@ def test_unknown_language_uses_the_regex() -> None:
     assert sentences.sentence_spans(text, language="xx") == sentences.regex_sentence_spans(text)
 
 
+def test_region_suffix_is_ignored() -> None:
+    pytest.importorskip("pysbd")
+    text = "She lives in the U.S. He lives in Canada."
+    pysbd_spans = [(0, 21), (22, 41)]
+    assert sentences.sentence_spans(text, "en-US") == sentences.sentence_spans(text, "EN") == pysbd_spans
+
+
+def test_threads_get_their_own_segmenter() -> None:
+    """pysbd's segment() keeps the text on the segmenter, so threads must not share one."""
+    pytest.importorskip("pysbd")
+    texts = [f"Item {i} costs approx. {i} dollars in the U.S. Buy it now. " * 40 for i in range(8)]
+    expected = [sentences.sentence_spans(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(5):
+            assert list(pool.map(sentences.sentence_spans, texts)) == expected
+
+
 def test_wrong_type() -> None:
     with pytest.raises(TypeError):
         sentences.sentence_spans(b"bytes")  # type: ignore[arg-type]
@@ -111,7 +129,7 @@ def test_pysbd_sees_only_the_first_chars(monkeypatch: pytest.MonkeyPatch) -> Non
             seen.append(len(text))
             return real.segment(text)
 
-    monkeypatch.setattr(sentences, "_segmenter", lambda language: Counting())
+    monkeypatch.setattr(sentences, "_segmenter", lambda language, thread=0: Counting())
     long_text = NEWS * 200
     spans = sentences.sentence_spans(long_text, max_pysbd_chars=1000)
     assert seen and max(seen) <= 1000
@@ -136,7 +154,7 @@ def test_bad_pysbd_offsets_fall_back(monkeypatch: pytest.MonkeyPatch) -> None:
         def segment(self, text: str) -> list[Piece]:
             return [Piece()]
 
-    monkeypatch.setattr(sentences, "_segmenter", lambda language: Broken())
+    monkeypatch.setattr(sentences, "_segmenter", lambda language, thread=0: Broken())
     assert sentences.sentence_spans(NEWS) == sentences.regex_sentence_spans(NEWS)
 
 

@@ -14,6 +14,7 @@ rest, and languages pysbd does not know, get the regex rules of `regex_sentence_
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any
 
 import regex
@@ -58,9 +59,9 @@ def _pysbd() -> Any:
     return pysbd
 
 
-@functools.cache
-def _segmenter(language: str) -> Any:
-    """One pysbd segmenter per language (building one compiles its rules), or None."""
+@functools.lru_cache(maxsize=256)
+def _segmenter(language: str, thread: int = 0) -> Any:
+    """A pysbd segmenter for a language, or None; one per thread, as segment() keeps state."""
     pysbd = _pysbd()
     if pysbd is None:
         return None
@@ -84,7 +85,8 @@ def sentence_spans(
     """
     if not isinstance(text, str):
         raise TypeError(f"sentence_spans() takes str, not {type(text).__name__}")
-    segmenter = _segmenter(language.lower()) if max_pysbd_chars > 0 else None
+    code = regex.split(r"[-_]", language.lower(), maxsplit=1)[0]  # "en-US" -> "en"
+    segmenter = _segmenter(code, threading.get_ident()) if max_pysbd_chars > 0 else None
     if segmenter is None:
         return regex_sentence_spans(text)
     cut = _pysbd_cut(text, max_pysbd_chars)
