@@ -52,7 +52,11 @@ def test_walkthrough_notebook_runs(tmp_path: Path) -> None:
 def test_api_reference_lists_every_public_name() -> None:
     """Every name in ``corpus_split.__all__`` has a docstring and a place in the API reference."""
     page = (ROOT / "docs" / "api" / "corpus_split.md").read_text(encoding="utf-8")
-    missing = [name for name in cs.__all__ if f"::: corpus_split.{name}\n" not in page + "\n"]
+    listed = set(re.findall(r"^::: (\S+)$", page, flags=re.MULTILINE))
+    missing = [
+        name for name in cs.__all__  # by its public path, or where it is defined (`repair`)
+        if not {f"corpus_split.{name}", f"{getattr(getattr(cs, name), '__module__', '')}.{name}"} & listed
+    ]
     assert not missing, f"add these to docs/api/corpus_split.md: {missing}"
     for module in (cs, render, export):
         for name in module.__all__:

@@ -7,7 +7,17 @@ Examples:
 """
 
 from .config import Config
-from .corpus import document_record, read_records, split_many, write_records
+from .corpus import (
+    Record,
+    RecordError,
+    SplitError,
+    document_record,
+    read_records,
+    split_file,
+    split_many,
+    split_records,
+    write_records,
+)
 from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
 from .pipeline import split
 from .repair import Change, Fix, Repaired, repair
@@ -22,13 +32,18 @@ __all__ = [
     "Fix",
     "Kind",
     "Reason",
+    "Record",
+    "RecordError",
     "Repaired",
     "Segment",
+    "SplitError",
     "document_record",
     "read_records",
     "repair",
     "split",
+    "split_file",
     "split_many",
+    "split_records",
     "write_records",
 ]
 

@@ -1,7 +1,7 @@
 """Build the public objects, mapping repaired-text positions back to the input in one place.
 
 Every earlier stage works in coordinates of the repaired text; here each piece's
-start is mapped once through :meth:`Repaired.to_source`, pieces become segments
+start is mapped once through `Repaired.to_source`, pieces become segments
 that tile the input exactly (whitespace going to the piece before), and
 articles take their ranges from the same mapped starts.
 """

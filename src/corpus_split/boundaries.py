@@ -379,7 +379,7 @@ def find_articles(
 ) -> tuple[list[Unit], list[ArticleSpan]]:
     """Choose the article starts; returns the units and the articles over them.
 
-    ``words`` holds the content words of each line (:func:`features.line_words`).
+    ``words`` holds the content words of each line (`features.line_words`).
     """
     units = build_units(layout, roles, feats, words)
     if not units:

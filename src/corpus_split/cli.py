@@ -2,7 +2,7 @@
 
 ``corpus-split split IN... -o OUT`` reads ``.txt`` files, folders, JSONL (gzip too) and
 Parquet, and writes one record per input document, in input order (see
-:func:`corpus_split.corpus.document_record`). ``corpus-split show FILE`` prints one
+`corpus_split.corpus.document_record`). ``corpus-split show FILE`` prints one
 document for a person: its segments coloured by kind, article titles and the reasons
 for each boundary.
 """

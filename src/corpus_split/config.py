@@ -9,7 +9,7 @@ __all__ = ["Config"]
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Settings for :func:`corpus_split.repair` and :func:`corpus_split.split`.
+    """Settings for `corpus_split.repair` and `corpus_split.split`.
 
     The repair defaults are conservative, in the spirit of corpus pipelines: they
     undo damage (mojibake, entities, controls, invisible characters, line-end

@@ -1,15 +1,15 @@
 """Corpus scale: split many documents in order and in parallel, read and write corpus files.
 
-:func:`split_many` streams: it pulls documents from its input only as fast as it hands
+`split_many` streams: it pulls documents from its input only as fast as it hands
 results back, so memory stays bounded however large the corpus. With ``jobs > 1`` the
 documents go to a process pool in chunks of about ``chunk_chars`` characters (so the cost
 of moving data between processes stays small next to the cost of splitting), and at most
 ``2 * jobs`` chunks are in flight at once. Results always come back in input order.
 
-:func:`read_records` reads ``.txt`` files, folders, JSONL (also gzip-compressed) and
-Parquet; :func:`write_records` writes JSONL or Parquet atomically (a temporary file beside
-the target, renamed at the end), and :func:`document_record` is the plain-dict form of a
-:class:`~corpus_split.model.Document` that they exchange.
+`read_records` reads ``.txt`` files, folders, JSONL (also gzip-compressed) and
+Parquet; `write_records` writes JSONL or Parquet atomically (a temporary file beside
+the target, renamed at the end), and `document_record` is the plain-dict form of a
+`Document` that they exchange.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 """File name endings read (and written) as JSON Lines; ``.gz`` ones are gzip-compressed."""
 
 TEXT_SUFFIXES = (".txt",)
-"""File name endings read as one document each (bytes, decoded by :func:`split`)."""
+"""File name endings read as one document each (bytes, decoded by `split`)."""
 
 PARQUET_SUFFIXES = (".parquet",)
 """File name endings read and written as Parquet (needs the ``parquet`` extra: pyarrow)."""
@@ -86,7 +86,7 @@ class RecordError(ValueError):
 
 
 class SplitError(RuntimeError):
-    """:func:`split` failed on one document of :func:`split_many`; ``index`` is its position."""
+    """`split` failed on one document of `split_many`; ``index`` is its position."""
 
     def __init__(self, index: int, detail: str) -> None:
         super().__init__(index, detail)
@@ -129,19 +129,19 @@ def split_many(
     config: Config | None = None,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Iterator[Document]:
-    """Split every text of ``texts``, yielding one :class:`Document` each, in input order.
+    """Split every text of ``texts``, yielding one `Document` each, in input order.
 
     The input is consumed lazily and results are handed back as they are ready, so a
     corpus of any size runs in bounded memory. ``jobs`` is the number of worker
     processes; ``1`` splits in this process. With more, texts travel in chunks of about
     ``chunk_chars`` characters and at most ``2 * jobs`` chunks are in flight. The
-    documents are equal to those :func:`split` gives for the same text and config.
+    documents are equal to those `split` gives for the same text and config.
 
     Raises:
         TypeError: an item is not ``str`` or ``bytes`` (raised when it is reached), or
             ``jobs``/``chunk_chars`` are not integers, or ``config`` is not a Config.
         ValueError: ``jobs`` or ``chunk_chars`` is less than 1.
-        SplitError: :func:`split` failed on a document; ``.index`` says which one.
+        SplitError: `split` failed on a document; ``.index`` says which one.
     """
     _check_positive_int("jobs", jobs)
     _check_positive_int("chunk_chars", chunk_chars)
@@ -228,9 +228,20 @@ def _start_context() -> multiprocessing.context.BaseContext:
     Dask, ...) can deadlock on a lock one of them held, so then a fork server is used.
     """
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+    if sys.platform.startswith("linux") and "fork" in methods and _thread_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _thread_count() -> int:
+    """This process's OS threads, so that native pools (pyarrow's, BLAS) count for fork safety.
+
+    Linux lists them in ``/proc/self/task``; elsewhere only Python threads can be counted.
+    """
+    try:
+        return max(len(os.listdir("/proc/self/task")), threading.active_count())
+    except OSError:
+        return threading.active_count()
 
 
 def split_records(
@@ -240,12 +251,12 @@ def split_records(
     config: Config | None = None,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Iterator[tuple[Record, Document]]:
-    """:func:`split_many` over records: each record with its document, in input order.
+    """`split_many` over records: each record with its document, in input order.
 
-    Only the records in flight are held, so this streams like :func:`split_many`.
+    Only the records in flight are held, so this streams like `split_many`.
 
     Raises:
-        SplitError: :func:`split` failed; its ``detail`` starts with the record's location.
+        SplitError: `split` failed; its ``detail`` starts with the record's location.
     """
     in_flight: deque[Record] = deque()
 
@@ -289,7 +300,7 @@ def split_file(
 
 
 def document_record(doc: Document, id: str | int | None) -> dict[str, Any]:
-    """A :class:`Document` as a JSON-ready dict: ``id``, ``articles`` and ``segments``.
+    """A `Document` as a JSON-ready dict: ``id``, ``articles`` and ``segments``.
 
     Offsets count characters of ``doc.text`` (the input as decoded). Articles carry
     ``index``, ``start``, ``end``, ``title``, ``language`` and ``clean_text``; segments
@@ -335,14 +346,14 @@ def read_records(
     id_field: str = "id",
     on_bad_record: Callable[[RecordError], None] | None = None,
 ) -> Iterator[Record]:
-    """Stream the documents of corpus files and folders, in order, one :class:`Record` each.
+    """Stream the documents of corpus files and folders, in order, one `Record` each.
 
     By path: ``.txt`` is one document; ``.jsonl``/``.ndjson`` (optionally ``.gz``) hold one
     JSON object per line with the text under ``text_field`` and an optional id under
     ``id_field``; ``.parquet`` has those two columns (needs pyarrow). A folder is read
     as every such file below it, in sorted order. Blank JSONL lines are not records.
 
-    A malformed record raises :class:`RecordError` naming file and line, unless
+    A malformed record raises `RecordError` naming file and line, unless
     ``on_bad_record`` is given: then it is called with the error and reading goes on.
 
     Raises:
@@ -480,7 +491,7 @@ def _open_text(path: Path) -> IO[str]:
 
 
 def write_records(records: Iterable[Mapping[str, Any]], path: StrPath) -> int:
-    """Write records (as from :func:`document_record`) to ``path``; return how many.
+    """Write records (as from `document_record`) to ``path``; return how many.
 
     Parquet when ``path`` ends in ``.parquet``, otherwise JSON Lines (gzip-compressed when
     it ends in ``.gz``). The file appears only when every record is written: the records

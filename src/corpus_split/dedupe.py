@@ -114,7 +114,7 @@ class Deduper:
 def add_clusters(
     records: Iterable[Mapping[str, Any]], deduper: Deduper | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Records (as from :func:`corpus_split.corpus.document_record`) with article clusters.
+    """Records (as from `corpus_split.corpus.document_record`) with article clusters.
 
     Each article of each record gets ``cluster``: ``[document, article]``, the position of
     the first article of its near-duplicate cluster in this stream (its own position when

@@ -1,22 +1,22 @@
-"""Scoring a :class:`~corpus_split.Document` against gold annotation.
+"""Scoring a `Document` against gold annotation.
 
 The gold format is that of ``../shared/seeds/gold/*.json`` (and of
-:mod:`corpus_split.synthetic`): a dict with ``articles`` (``title``, ``content_start``,
+`corpus_split.synthetic`): a dict with ``articles`` (``title``, ``content_start``,
 ``content_end``, ``zone``, optionally ``clean_text``), ``spans`` (``kind``, ``article``,
 ``start``, ``end``; kind ``?`` means either answer is acceptable) and ``languages``.
 
 The scores follow "How accuracy is scored" in ``../shared/README.md``:
 
 - boundaries: the starts of predicted articles after the first, matched one-to-one
-  against gold zones (:func:`boundary_counts`);
+  against gold zones (`boundary_counts`);
 - articles recovered whole, by the 95 % / 95 % rule over content characters
-  (:func:`articles_whole`);
+  (`articles_whole`);
 - typing over non-whitespace characters, ``?`` spans ignored: content kept, non-content
-  typed non-content, and per-kind precision/recall (:func:`typing_scores`);
+  typed non-content, and per-kind precision/recall (`typing_scores`);
 - repair: ``clean_text`` equals the undamaged article after whitespace is collapsed and
-  curly quotes/dashes folded to ASCII (:func:`repair_check`);
+  curly quotes/dashes folded to ASCII (`repair_check`);
 - Pk and WindowDiff over lines with k = half the mean gold segment length
-  (:func:`segmentation_scores`, :func:`pk`, :func:`windowdiff`).
+  (`segmentation_scores`, `pk`, `windowdiff`).
 
 Every count type has ``__add__`` so scores of many documents can be summed before the
 ratios are taken (micro-averaging, as the README's "over all documents" asks).
@@ -74,7 +74,7 @@ LANGUAGE_FOUND_SHARE = 0.5
 
 
 class GoldKind(str, Enum):
-    """A gold span's kind: one of :class:`~corpus_split.Kind`, or ``?`` (either is fine)."""
+    """A gold span's kind: one of `Kind`, or ``?`` (either is fine)."""
 
     TITLE = "title"
     HEADING = "heading"
@@ -88,7 +88,7 @@ class GoldKind(str, Enum):
 
     @property
     def kind(self) -> Kind | None:
-        """The matching :class:`Kind`, or None for ``?``."""
+        """The matching `Kind`, or None for ``?``."""
         return None if self is GoldKind.EITHER else Kind(self.value)
 
     @property
@@ -420,7 +420,7 @@ def _best_article(doc: Document, offsets: list[int]) -> int | None:
 def articles_whole(doc: Document, gold: Mapping[str, Any] | GoldDocument) -> tuple[bool, ...]:
     """For each gold article, whether one predicted article holds it whole.
 
-    Whole means: the predicted ``[start, end)`` holds at least :data:`WHOLE_SHARE` of the
+    Whole means: the predicted ``[start, end)`` holds at least `WHOLE_SHARE` of the
     gold article's content characters, and at least that share of all gold content
     characters inside the range belong to it. Content characters are the non-whitespace
     characters of its title, heading and body spans. Sum the result for a count.
@@ -461,7 +461,7 @@ def repair_check(doc: Document, gold: Mapping[str, Any] | GoldDocument) -> tuple
     """For each gold article with a ``clean_text`` (it was mojibake-damaged), whether repair worked.
 
     The predicted article compared is the one holding most of the gold article's content
-    characters; it passes when both texts are equal after :func:`fold_for_repair`.
+    characters; it passes when both texts are equal after `fold_for_repair`.
     """
     g = parse_gold(gold)
     per_article = _content_offsets(doc.text, g)
@@ -485,7 +485,7 @@ def _title_key(title: str | None) -> str | None:
 def titles_equal(doc: Document, gold: Mapping[str, Any] | GoldDocument) -> tuple[bool, ...]:
     """For each gold article, whether the predicted article holding most of it has the same title.
 
-    Titles compare after HTML entities are decoded, :func:`fold_for_repair`, case folding,
+    Titles compare after HTML entities are decoded, `fold_for_repair`, case folding,
     and the seeds' ``"_ "`` →
     ``": "`` normalisation; a gold title of None wants a predicted title of None.
     """
@@ -506,7 +506,7 @@ def language_spans_found(doc: Document, gold: Mapping[str, Any] | GoldDocument) 
     """For each gold language span, whether most of its characters carry that language.
 
     Languages compare by primary subtag (``zh-Hans`` counts as ``zh``); the share needed is
-    :data:`LANGUAGE_FOUND_SHARE` of the span's non-whitespace characters.
+    `LANGUAGE_FOUND_SHARE` of the span's non-whitespace characters.
     """
     g = parse_gold(gold)
     text = doc.text
@@ -595,7 +595,7 @@ def pk(reference: Sequence[int], hypothesis: Sequence[int], k: int | None = None
 def windowdiff(reference: Sequence[int], hypothesis: Sequence[int], k: int | None = None) -> float:
     """WindowDiff (Pevzner & Hearst 2002): share of windows with a different number of boundaries.
 
-    Labels must not decrease along the sequence (as :func:`line_labels` gives), so the
+    Labels must not decrease along the sequence (as `line_labels` gives), so the
     number of boundaries in a window is the difference of its end labels. 0 is perfect.
     """
     n, k = _probe_width(reference, hypothesis, k)

@@ -120,7 +120,7 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The result of :func:`corpus_split.split`: the input, its pieces and its articles."""
+    """The result of `corpus_split.split`: the input, its pieces and its articles."""
 
     text: str
     encoding: str | None

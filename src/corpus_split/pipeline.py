@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
-
 from .assemble import build_document
 from .boundaries import find_articles
 from .config import Config
@@ -31,13 +27,12 @@ def split(text: str | bytes, *, config: Config | None = None) -> Document:
     offsets in the result count characters of ``Document.text``.
 
     Raises:
-        TypeError: ``text`` is not ``str`` or bytes, or ``config`` not a :class:`Config`.
+        TypeError: ``text`` is not ``str`` or bytes, or ``config`` not a `Config`.
     """
     if not isinstance(text, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"split() takes str or bytes, not {type(text).__name__}")
     config = _check_config(config)
-    with _collector_paused():
-        return _split(text, config)
+    return _split(text, config)
 
 
 def _split(text: str | bytes, config: Config) -> Document:
@@ -54,21 +49,3 @@ def _split(text: str | bytes, config: Config) -> Document:
         repaired, encoding, layout, line_kinds, languages, article_languages, evidence
     )
 
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause CPython's cycle collector for one split.
-
-    A split allocates hundreds of thousands of small tuples and records and makes no
-    reference cycles, so reference counting frees everything; the collector would
-    only traverse them, again and again (a quarter of the time on 1 MB of news). It
-    is switched back on afterwards, and left alone if it was off already.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()

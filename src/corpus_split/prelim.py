@@ -2,7 +2,7 @@
 
 The roles here are provisional: whether a headline is an article's title, a
 section heading or a teaser link depends on where the articles are, which is
-decided later (:mod:`corpus_split.boundaries`, then :mod:`corpus_split.kinds`).
+decided later (`corpus_split.boundaries`, then `corpus_split.kinds`).
 """
 
 from __future__ import annotations

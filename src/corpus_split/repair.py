@@ -5,7 +5,7 @@ here records its edits (which span of its input became which span of its output)
 and the steps' maps are chained. Mojibake is mapped character by character: a
 repaired "é" maps back to exactly the two characters "Ã©" it was decoded from.
 
-Steps, in order, each named after the :class:`Config` field that switches it:
+Steps, in order, each named after the `Config` field that switches it:
 ``fix_line_breaks`` → ftfy (``fix_encoding``, ``unescape_html``, ``fix_c1_controls``,
 ``remove_control_chars``, ``remove_terminal_escapes``) → ``remove_invisible`` →
 ``normalize_spaces``.
@@ -47,7 +47,7 @@ _FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
 
 
 class Fix(str, Enum):
-    """A kind of repair; the values are the :class:`Config` fields that switch them."""
+    """A kind of repair; the values are the `Config` fields that switch them."""
 
     FIX_LINE_BREAKS = "fix_line_breaks"
     FIX_ENCODING = "fix_encoding"
@@ -528,7 +528,7 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
     """Repair encoding damage in ``text`` and keep an exact map back to it.
 
     Raises:
-        TypeError: ``text`` is not a ``str``, or ``config`` not a :class:`Config`.
+        TypeError: ``text`` is not a ``str``, or ``config`` not a `Config`.
     """
     if not isinstance(text, str):
         raise TypeError(f"repair() takes a str, not {type(text).__name__}")

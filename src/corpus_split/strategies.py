@@ -1,19 +1,21 @@
 """Hypothesis strategies for property tests of code that uses corpus_split.
 
 This is the only module that imports Hypothesis; install it with ``pip install
-'corpus_split[test]'``. Typical use::
+'corpus_split[test]'``. Typical use:
 
-    from hypothesis import given
-    from corpus_split import split
-    from corpus_split.strategies import documents
+```python
+from hypothesis import given
+from corpus_split import split
+from corpus_split.strategies import documents
 
-    @given(documents())
-    def test_every_article_is_found(doc):
-        result = split(doc.text)
-        assert len(result.articles) >= 1
-        # doc.gold is the gold annotation; score it with corpus_split.evaluate.score
+@given(documents())
+def test_every_article_is_found(doc):
+    result = split(doc.text)
+    assert len(result.articles) >= 1
+    # doc.gold is the gold annotation; score it with corpus_split.evaluate.score
+```
 
-Documents come from :func:`corpus_split.synthetic.generate`, driven by a Hypothesis-
+Documents come from `corpus_split.synthetic.generate`, driven by a Hypothesis-
 controlled ``random.Random``, so failures shrink and replay like any other example.
 """
 
@@ -38,7 +40,7 @@ __all__ = ["arbitrary_text", "articles", "damage_options", "documents"]
 _ODD_CHARACTERS = ("\x00", "\r", "\n", "\r\n", "\t", "\x0b", "\x0c", "\x1b[31m", "\x85", "\u2028",
                    "\u2029", "\ufeff", "\u200b", "\u202e", "\ud800", "\udfff", "\u00a0", "\ufffd",
                    "Ã©", "â€™", "&amp;", "&#3;", "\U0001f600", "中文")
-"""Characters and fragments that break naive text code; mixed into :func:`arbitrary_text`."""
+"""Characters and fragments that break naive text code; mixed into `arbitrary_text`."""
 
 _MAX_ARTICLES = 4
 """Default upper bound of articles per generated document: enough for every gap kind, still fast."""
@@ -87,7 +89,7 @@ def documents(
     """A concatenated, damaged document with its gold annotation (``.text``, ``.gold``).
 
     ``damage`` fixes the options, or gives a strategy for them; None draws them with
-    :func:`damage_options`. ``source`` draws the articles (default :func:`articles`).
+    `damage_options`. ``source`` draws the articles (default `articles`).
 
     Raises:
         ValueError: ``min_articles`` < 1 or ``max_articles`` < ``min_articles``.

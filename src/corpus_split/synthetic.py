@@ -1,6 +1,6 @@
 """Deterministic synthetic documents with gold annotation, for tests and benchmarks.
 
-:func:`generate` glues source articles together the way scraped corpora do, damages them
+`generate` glues source articles together the way scraped corpora do, damages them
 on purpose (page chrome, teaser links, assistant residue, mojibake, splices, repeated
 passages, language switches, keyboard mash, several line layouts) and returns the text
 together with its gold annotation in the format of ``../shared/seeds/gold/*.json``

@@ -1,0 +1,1 @@
+"""Adapters for data-processing frameworks; each needs its own extra and is imported on its own."""
