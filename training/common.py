@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,3 +102,29 @@ def llm_models() -> list[str]:
     """Every chat model of the responses corpus, sorted."""
     with gzip.open(CORPORA / "llm-articles.jsonl.gz", "rt", encoding="utf-8") as f:
         return sorted({(json.loads(line).get("model") or "") for line in f})
+
+
+def load_excerpts(name: str, count: int, seed: int = 0) -> Iterator[LabelledDoc]:
+    """Short documents cut from the head of real articles: a title (or not) and 1-4 paragraphs.
+
+    All content. Web pages are long, so without these a two-line document would look like a
+    page's chrome to the model; excerpts teach it that a short text standing alone is text.
+    """
+    rng = random.Random(f"{name}:{seed}")
+    with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    rng.shuffle(rows)
+    made = 0
+    for row in rows:
+        paras = [p.strip() for p in (row.get("text") or "").split("\n\n") if p.strip()]
+        if not paras:
+            continue
+        k = rng.randint(1, 4)
+        title = (row.get("title") or "").strip()
+        parts = ([title] if title and rng.random() < 0.7 else []) + paras[:k]
+        sep = "\n\n" if rng.random() < 0.7 else "\n"
+        text = sep.join(parts)
+        yield LabelledDoc(name, str(row.get("id")), text, ((0, len(text), CONTENT, "body"),))
+        made += 1
+        if made >= count:
+            return

@@ -34,6 +34,7 @@ from common import (
     LabelledDoc,
     llm_models,
     load_dev,
+    load_excerpts,
     load_llm,
     load_pages,
 )
@@ -49,6 +50,10 @@ VERSION = 1
 # boilerplate), which the pages' gold does not share, so each of its documents counts more.
 DEV_WEIGHT = 8.0
 LLM_WEIGHT = 0.4
+# Short excerpts of real articles (all content), so that a short document is not taken for chrome.
+EXCERPT_SOURCES = ("news-en.jsonl.gz", "news-multi.jsonl.gz", "web-misc.jsonl.gz", "wiki-sections.jsonl.gz")
+EXCERPTS_EACH = 500
+EXCERPT_WEIGHT = 0.5
 
 
 def held_back_models() -> set[str]:
@@ -171,9 +176,12 @@ def main() -> None:
     pages = list(load_pages(exclude_source=leave))
     dev_a = list(load_dev("A"))
     llm = list(load_llm(exclude=held))
-    print(f"pages {len(pages)}, dev A {len(dev_a)}, llm {len(llm)} (held back models: {len(held)})")
+    excerpts = [doc for name in EXCERPT_SOURCES for doc in load_excerpts(name, EXCERPTS_EACH)]
+    print(f"pages {len(pages)}, dev A {len(dev_a)}, llm {len(llm)} (held back models: {len(held)}), "
+          f"excerpts {len(excerpts)}")
     rows = Rows()
-    for docs, weight in ((pages, 1.0), (dev_a, args.dev_weight), (llm, LLM_WEIGHT)):
+    for docs, weight in ((pages, 1.0), (dev_a, args.dev_weight), (llm, LLM_WEIGHT),
+                         (excerpts, EXCERPT_WEIGHT)):
         rows.add(docs, weight)
     X, y, w = rows.labelled()
     print("rows", len(X), Counter(CLASSES[k] for k in y))
@@ -210,7 +218,7 @@ def main() -> None:
     data = {
         "version": VERSION,
         "features": list(FEATURE_NAMES),
-        "fitted_on": {"pages": len(pages), "dev_A": len(dev_a), "llm": len(llm),
+        "fitted_on": {"pages": len(pages), "dev_A": len(dev_a), "llm": len(llm), "excerpts": len(excerpts),
                       "left_out": args.leave_out, "llm_held_back_models": sorted(held)},
         "kind": export(mean, scale, first),
         "smoothed": export(mean2, scale2, second),
