@@ -34,7 +34,7 @@ def test_split_writes_one_record_per_document_in_order(tmp_path: Path) -> None:
     src = _write_jsonl(tmp_path / "in.jsonl", DOCS)
     out = tmp_path / "out.jsonl"
     assert main(["split", str(src), "-o", str(out)]) == 0
-    expected = [cs.document_record(cs.split(d["text"]), d["id"]) for d in DOCS]
+    expected = [cs.document_record(cs.split(d["text"]), d["id"], source=str(src)) for d in DOCS]
     assert _read_jsonl(out) == expected
 
 
@@ -48,7 +48,8 @@ def test_split_txt_folder_fields_and_jobs(tmp_path: Path) -> None:
     assert main(argv) == 0
     records = _read_jsonl(out)
     assert [r["id"] for r in records] == [0, 1, 2, str(tmp_path / "folder" / "seed.txt")]
-    assert records[3] == cs.document_record(cs.split(SEEDS[0].read_bytes()), records[3]["id"])
+    seed = str(tmp_path / "folder" / "seed.txt")
+    assert records[3] == cs.document_record(cs.split(SEEDS[0].read_bytes()), seed, source=seed)
 
 
 def test_malformed_record_stops_with_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

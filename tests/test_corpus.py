@@ -141,12 +141,14 @@ def test_split_error_names_the_document(monkeypatch: pytest.MonkeyPatch) -> None
 def test_document_record_shape() -> None:
     doc = cs.split(SEEDS[0].read_bytes())
     record = cs.document_record(doc, "doc-1")
-    assert set(record) == {"id", "articles", "segments"}
-    assert record["id"] == "doc-1"
+    assert list(record) == ["schema_version", "id", "source", "encoding", "articles", "segments"]
+    assert (record["schema_version"], record["id"]) == (corpus.SCHEMA_VERSION, "doc-1")
+    assert (record["source"], record["encoding"]) == (None, "utf-8")
     assert json.loads(json.dumps(record)) == record
     assert [a["index"] for a in record["articles"]] == list(range(len(doc.articles)))
+    assert [a["id"] for a in record["articles"]] == [f"doc-1#{i}" for i in range(len(doc.articles))]
     for a, art in zip(record["articles"], doc.articles):
-        assert set(a) == {"index", "start", "end", "title", "language", "clean_text"}
+        assert set(a) == {"id", "index", "start", "end", "title", "language", "clean_text"}
         assert (a["start"], a["end"], a["clean_text"]) == (art.start, art.end, art.clean_text)
     for s, seg in zip(record["segments"], doc.segments):
         assert s == {"kind": seg.kind.value, "start": seg.start, "end": seg.end,
@@ -167,9 +169,15 @@ def test_read_txt_files_and_folders(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_bytes(b"second")
     (tmp_path / "1.txt").write_bytes(b"first")
-    (tmp_path / "notes.md").write_text("ignored: not a corpus file")
-    records = list(read_records(tmp_path))
-    assert [r.text for r in records] == [b"first", b"second"]
+    (tmp_path / "notes.md").write_text("# Notes\n\nread like a .txt file")
+    (tmp_path / "table.csv").write_text("a,b")
+    (tmp_path / ".hidden.txt").write_text("hidden files are left out")
+    skipped: list[str] = []
+    records = list(read_records(tmp_path, on_skipped_file=skipped.append))
+    assert [r.text for r in records] == [b"first", b"second", b"# Notes\n\nread like a .txt file"]
+    assert skipped == [str(tmp_path / "table.csv")]
+    with pytest.warns(UserWarning, match="table.csv: skipped: not a corpus file"):
+        assert len(list(read_records(tmp_path))) == 3
     assert records[0].id == str(tmp_path / "1.txt")
     assert records[0].location == str(tmp_path / "1.txt")
 
@@ -190,15 +198,18 @@ def test_read_jsonl_fields_ids_and_gzip(tmp_path: Path) -> None:
     ("line", "reason"),
     [
         ("{not json", "not valid JSON"),
-        ("[1, 2]", "a JSON list, not an object"),
+        ("[1, 2]", "a JSON array, not an object"),
         ('{"id": 1}', "no 'text' field"),
         ('{"text": 5}', "'text' is int, not a string"),
-        ('{"text": "ok", "id": [1]}', "'id' is list"),
+        ('{"text": "ok", "id": [1]}', "'id' is array"),
+        ('{"text": null, "id": 1}', "'text' is null, not a string"),
+        ('{"id": 1, "body": "x"}', "no 'text' field \\(fields: 'id', 'body'\\)"),
+        (b'{"text": "caf\xff"}', "not valid UTF-8 \\(byte 0xff at byte 14 of the line\\)"),
     ],
 )
-def test_malformed_jsonl_records(tmp_path: Path, line: str, reason: str) -> None:
+def test_malformed_jsonl_records(tmp_path: Path, line: str | bytes, reason: str) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text('{"text": "fine"}\n\n' + line + "\n", encoding="utf-8")
+    path.write_bytes(b'{"text": "fine"}\n\n' + (line if isinstance(line, bytes) else line.encode()) + b"\n")
     with pytest.raises(RecordError, match=f"in.jsonl:3: {reason}") as info:
         list(read_records(path))
     assert (info.value.source, info.value.line) == (str(path), 3)
@@ -261,4 +272,4 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     pq.write_table(pa.table({"id": ["a", None], "text": ["hello", None]}), src)
     bad: list[RecordError] = []
     assert [(r.id, r.text) for r in read_records(src, on_bad_record=bad.append)] == [("a", "hello")]
-    assert str(bad[0]) == f"{src}:2: no 'text' field"
+    assert str(bad[0]) == f"{src}:2: 'text' is null, not a string"
