@@ -72,11 +72,15 @@ _LIST_SKIPPED = 20
 
 
 class CommandError(Exception):
-    """A failure to report as one line on stderr, with the exit status to return."""
+    """A failure to report as one line on stderr, with the exit status to return.
 
-    def __init__(self, message: str, status: int = 1) -> None:
+    ``error`` is False for a stop the user asked for (Ctrl-C, SIGTERM): no "error:" tag.
+    """
+
+    def __init__(self, message: str, status: int = 1, *, error: bool = True) -> None:
         super().__init__(message)
         self.status = status
+        self.error = error
 
 
 class Terminated(BaseException):
@@ -102,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_split(args)
         return _run_show(args)
     except CommandError as err:
-        return _fail(str(err), err.status)
+        return _fail(str(err), err.status, error=err.error)
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): stop quietly, as other tools do.
         _silence_stdout()
@@ -335,12 +339,22 @@ def _run_split(args: argparse.Namespace) -> int:
         from .dedupe import add_clusters
 
         out = add_clusters(split_out)
+    def lost() -> str:
+        if args.output == STDIO:  # streamed: what went out is out
+            return f"{done} record(s) were already written to standard output"
+        return "no output written"
+
     try:
         write_records(out, args.output)
     except RecordError as err:
-        raise CommandError(f"{err}; no output written (use --on-error skip to go on)") from err
+        raise CommandError(f"{err}; {lost()} (use --on-error skip to go on)") from err
     except SplitError as err:
-        raise CommandError(f"{err.detail}; no output written") from err
+        raise CommandError(f"{err.detail}; {lost()}") from err
+    except KeyboardInterrupt:
+        raise CommandError(f"interrupted; {lost()}", INTERRUPTED_STATUS, error=False) from None
+    except Terminated:
+        raise CommandError(f"terminated (SIGTERM); {lost()}", TERMINATED_STATUS,
+                           error=False) from None
     finally:
         split_out.close()
         pairs.close()  # stops the worker processes at once if writing failed

@@ -288,8 +288,18 @@ def _worker_signals() -> None:
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Shut ``pool`` down at once: cancel what waits, terminate and reap every worker."""
+    """Shut ``pool`` down at once: cancel what waits, terminate and reap every worker.
+
+    A worker terminated while sending a result leaves half a message in the result pipe,
+    and the pool's manager thread would wait for the rest for ever (and the interpreter
+    for that thread, at exit). Closing this process's copy of the pipe's write end, once
+    the workers are gone, turns that wait into end-of-file: the pool sees itself broken
+    and its threads finish.
+    """
+    # shutdown() forgets these, so take them first (private: no public way to stop workers).
     processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values())
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -299,6 +309,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=5)
+    if writer is not None:
+        writer.close()
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _start_context() -> multiprocessing.context.BaseContext:
