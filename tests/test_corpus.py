@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 import corpus_split as cs
 from corpus_split import corpus
-from corpus_split.corpus import Record, RecordError, SplitError, read_records, split_records
+from corpus_split.corpus import (
+    CorpusFileError,
+    Record,
+    RecordError,
+    SplitError,
+    read_records,
+    split_records,
+)
 
 from .conftest import SEEDS
 
@@ -273,3 +280,104 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     bad: list[RecordError] = []
     assert [(r.id, r.text) for r in read_records(src, on_bad_record=bad.append)] == [("a", "hello")]
     assert str(bad[0]) == f"{src}:2: 'text' is null, not a string"
+
+
+# --- issue 15: bytes, compression, kept fields, outputs, early stop -----------------------
+
+
+@given(data=st.binary(max_size=200).map(lambda b: b.replace(b"\r", b"\n")),
+       cuts=st.lists(st.integers(0, 200), max_size=6))
+def test_lines_over_any_chunking(data: bytes, cuts: list[int]) -> None:
+    points = sorted({min(c, len(data)) for c in cuts} | {0, len(data)})
+    chunks = [data[a:b] for a, b in zip(points, points[1:])]
+    expected = data.split(b"\n")
+    if expected[-1] == b"":
+        expected.pop()
+    assert list(corpus._lines(iter(chunks))) == expected
+
+
+def test_fields_are_kept_and_the_id_field_too(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "in.jsonl", [{"url": "u", "text": "t", "id": 3, "date": None}])
+    (record,) = read_records(path, id_field="url")
+    assert (record.id, dict(record.fields)) == ("u", {"url": "u", "id": 3, "date": None})
+    (record,) = read_records(path)
+    assert (record.id, dict(record.fields)) == (3, {"url": "u", "date": None})
+
+
+def test_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"text": "one"}\r\n{"text": "two"}\r\n')
+    assert [r.text for r in read_records(path)] == ["one", "two"]
+
+
+def test_zstd_frames_and_truncation(tmp_path: Path) -> None:
+    zstd = pytest.importorskip("zstandard")
+    rows = [{"id": i, "text": f"document {i} " + "x" * (i * 50)} for i in range(200)]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    packer = zstd.ZstdCompressor()
+    two_frames = packer.compress(data[:5000]) + packer.compress(data[5000:])
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(two_frames)
+    assert [r.id for r in read_records(path)] == list(range(200))
+    path.write_bytes(two_frames[:-7])
+    with pytest.raises(CorpusFileError, match="truncated zstd data") as info:
+        list(read_records(path))
+    assert info.value.source == str(path)
+    bad: list[RecordError] = []
+    kept = [r.id for r in read_records(path, on_bad_record=bad.append)]
+    assert kept == list(range(len(kept))) and len(kept) < 200
+    assert bad[0].line == len(kept) + 1
+
+
+def test_gzip_truncated_at_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "a"}\n' * 10)[:12])
+    with pytest.raises(CorpusFileError, match=r"in.jsonl.gz: truncated gzip data") as info:
+        list(read_records(path))
+    assert info.value.line is None
+
+
+def test_parquet_without_the_text_column_lists_the_columns(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": [1], "body": ["x"]}), path)
+    with pytest.raises(CorpusFileError, match=r"no column 'text' \(columns: id, body\)"):
+        list(read_records(path))
+
+
+def test_write_records_checks_the_path_first(tmp_path: Path) -> None:
+    pulled = []
+
+    def records() -> Iterator[dict[str, object]]:
+        pulled.append(1)
+        yield {"id": 1}
+
+    with pytest.raises(ValueError, match="unknown output format"):
+        cs.write_records(records(), tmp_path / "out.csv")
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        cs.write_records(records(), tmp_path)
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        cs.write_records(records(), tmp_path / "no" / "out.jsonl")
+    assert pulled == [] and list(tmp_path.iterdir()) == []
+
+
+def test_json_line_writes_values_json_has_no_type_for() -> None:
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    line = corpus.json_line({"d": date(2024, 5, 1), "t": datetime(2024, 5, 1, 12, 30),
+                             "n": Decimal("1.50"), "b": b"caf\xc3\xa9"})
+    assert json.loads(line) == {"d": "2024-05-01", "t": "2024-05-01T12:30:00", "n": "1.50",
+                                "b": "café"}
+
+
+def test_closing_split_many_early_stops_the_workers() -> None:
+    import multiprocessing
+
+    docs = cs.split_many(itertools.repeat(SHORT[0], 10_000), jobs=2, chunk_chars=1)
+    next(iter(docs))
+    assert len(multiprocessing.active_children()) >= 2
+    docs.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == []

@@ -761,7 +761,7 @@ def _gzip_chunks(head: bytes, stream: IO[bytes], name: str) -> Iterator[bytes]:
     with gzip.GzipFile(fileobj=cast(Any, _Prefixed(head, stream)), mode="rb") as packed:
         while True:
             try:
-                chunk = packed.read(_READ_SIZE)
+                chunk = packed.read1(_READ_SIZE)  # read() would drop what it had at an error
             except EOFError:
                 raise _Cut("truncated gzip data: the file ends before its end marker") from None
             except (gzip.BadGzipFile, zlib.error) as exc:
