@@ -523,6 +523,8 @@ def check_output(path: StrPath) -> None:
     name = os.fspath(path)
     if name == STDIO:
         return
+    if name.endswith(("/", os.sep)):
+        raise IsADirectoryError(f"{name}: names a folder; name a file in it, e.g. {name}out.jsonl")
     if _is_url(name):
         fs, inner = _url_fs(name)
         if fs.isdir(inner):
