@@ -374,3 +374,15 @@ def test_fsspec_missing_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureF
     monkeypatch.setitem(sys.modules, "fsspec", None)
     assert main(["split", "s3://bucket/in.jsonl", "-o", str(tmp_path / "out.jsonl")]) == 1
     assert "need fsspec: pip install 'corpus_split[remote]'" in capsys.readouterr().err
+
+
+def test_stdout_output_in_process(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    src = _write_jsonl(tmp_path / "in.jsonl", DOCS)
+    text_only = io.StringIO()  # a stand-in with no .buffer, as some consoles have
+    monkeypatch.setattr(sys, "stdout", text_only)
+    assert main(["split", str(src), "-o", "-"]) == 0
+    assert [json.loads(line)["id"] for line in text_only.getvalue().splitlines()] == ["a", "b", "c"]
+    assert "-> standard output" in capsys.readouterr().err

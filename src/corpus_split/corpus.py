@@ -1002,7 +1002,7 @@ def write_records(records: Iterable[Mapping[str, Any]], path: StrPath) -> int:
     name = os.fspath(path)
     check_output(name)
     if name == STDIO:
-        with _Unclosed(sys.stdout.buffer) as out:
+        with _Unclosed(_stdout_bytes()) as out:
             return _write_to(records, out, name)
     if _is_url(name):
         fs, inner = _url_fs(name)
@@ -1028,6 +1028,28 @@ def write_records(records: Iterable[Mapping[str, Any]], path: StrPath) -> int:
         temp.unlink(missing_ok=True)
         raise
     return count
+
+
+def _stdout_bytes() -> Any:
+    """Standard output as a byte stream (a text-only stand-in gets UTF-8 decoded writes)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        return buffer
+    return _TextSink(sys.stdout)
+
+
+class _TextSink:
+    """Bytes written to a text stream, as UTF-8."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        self._stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self._stream.flush()
 
 
 def _write_to(records: Iterable[Mapping[str, Any]], out: Any, name: str) -> int:
