@@ -184,6 +184,9 @@ def test_kept_fields_source_encoding_and_article_ids(tmp_path: Path) -> None:
     assert [a["id"] for a in first["articles"]] == ["n1#0"]  # type: ignore[union-attr,index]
     assert second["id"] == f"{src}:2" and second["meta"] == {"lang": "en"}
     assert [a["id"] for a in second["articles"]] == [f"{src}:2#0"]  # type: ignore[union-attr,index]
+    assert main(["split", str(src), "-o", str(out), "--no-keep-fields"]) == 0
+    assert [list(r)[:5] for r in _read_jsonl(out)] == [
+        ["schema_version", "id", "source", "encoding", "articles"]] * 2
     doc = cs.split(raw)
     assert doc.encoding not in (None, "utf-8")
     assert third == cs.document_record(doc, str(txt), source=str(txt))

@@ -195,6 +195,9 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--id-field", default="id", help="field holding the id (default: id)")
     sp.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
                     help="worker processes (default: 1)")
+    sp.add_argument("--keep-fields", action=argparse.BooleanOptionalAction, default=True,
+                    help="carry every other field of each input record into its output record "
+                    "(default: on)")
     sp.add_argument("--dedupe", action="store_true",
                     help="give each article the 'cluster' of its near-duplicates across the corpus")
     sp.add_argument("--on-error", choices=("stop", "skip"), default="stop",
@@ -331,7 +334,8 @@ def _run_split(args: argparse.Namespace) -> int:
             done += 1
             articles += len(doc.articles)
             progress.update(len(record.text))
-            yield document_record(doc, record.id, source=record.source, fields=record.fields)
+            fields = record.fields if args.keep_fields else None
+            yield document_record(doc, record.id, source=record.source, fields=fields)
 
     split_out = results()
     out: Iterator[dict[str, Any]] = split_out
