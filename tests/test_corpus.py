@@ -381,3 +381,18 @@ def test_closing_split_many_early_stops_the_workers() -> None:
     assert len(multiprocessing.active_children()) >= 2
     docs.close()  # type: ignore[attr-defined]
     assert multiprocessing.active_children() == []
+
+
+def test_an_io_error_while_reading_names_the_file(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    path = _jsonl(tmp_path / "in.jsonl", [{"text": "one"}])
+
+    class Failing(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(corpus, "_open_binary", lambda name: Failing())
+    with pytest.raises(CorpusFileError, match=r"in.jsonl: cannot read on \(Input/output error\)"):
+        list(read_records(path))

@@ -739,9 +739,16 @@ def _compression(name: str, head: bytes) -> str | None:
 def _byte_chunks(stream: IO[bytes], name: str) -> Iterator[bytes]:
     """The decompressed bytes of ``stream``, chunk by chunk.
 
-    Raises CorpusFileError (line unknown: the caller knows it) when the data is not what
-    the name says or ends early.
+    Raises :class:`_Cut` (the caller knows the line, and makes it a CorpusFileError) when
+    the data is not what the name says, ends early or cannot be read on.
     """
+    try:
+        yield from _decompressed(stream, name)
+    except OSError as exc:  # an I/O error past the open: a disk, a network
+        raise _Cut(f"cannot read on ({exc.strerror or exc})") from None
+
+
+def _decompressed(stream: IO[bytes], name: str) -> Iterator[bytes]:
     head = stream.read(_READ_SIZE)
     kind = _compression(name, head)
     if kind is None:
