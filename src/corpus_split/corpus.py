@@ -17,6 +17,7 @@ is installed (the ``remote`` extra).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import multiprocessing
@@ -296,6 +297,35 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     the workers are gone, turns that wait into end-of-file: the pool sees itself broken
     and its threads finish.
     """
+    with _signals_deferred():
+        _stop_pool(pool)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back so that a clean-up runs to its end, then deliver them.
+
+    Only the main thread can set handlers; elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        arrived.append(signum)
+
+    previous = {held: signal.signal(held, hold) for held in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for held, handler in previous.items():
+            signal.signal(held, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(arrived):
+            signal.raise_signal(number)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
     # shutdown() forgets these, so take them first (private: no public way to stop workers).
     processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values())
     writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
