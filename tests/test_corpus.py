@@ -396,3 +396,17 @@ def test_an_io_error_while_reading_names_the_file(tmp_path: Path,
     monkeypatch.setattr(corpus, "_open_binary", lambda name: Failing())
     with pytest.raises(CorpusFileError, match=r"in.jsonl: cannot read on \(Input/output error\)"):
         list(read_records(path))
+
+
+def test_signals_are_held_during_a_clean_up_then_delivered() -> None:
+    import os
+    import signal
+
+    finished = False
+    with pytest.raises(KeyboardInterrupt), corpus._signals_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # bytecode boundaries at which a handler would have run
+            pass
+        finished = True
+    assert finished
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
