@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 import corpus_split as cs
 from corpus_split import corpus
-from corpus_split.corpus import Record, RecordError, SplitError, read_records, split_records
+from corpus_split.corpus import (
+    CorpusFileError,
+    Record,
+    RecordError,
+    SplitError,
+    read_records,
+    split_records,
+)
 
 from .conftest import SEEDS
 
@@ -141,12 +148,14 @@ def test_split_error_names_the_document(monkeypatch: pytest.MonkeyPatch) -> None
 def test_document_record_shape() -> None:
     doc = cs.split(SEEDS[0].read_bytes())
     record = cs.document_record(doc, "doc-1")
-    assert set(record) == {"id", "articles", "segments"}
-    assert record["id"] == "doc-1"
+    assert list(record) == ["schema_version", "id", "source", "encoding", "articles", "segments"]
+    assert (record["schema_version"], record["id"]) == (corpus.SCHEMA_VERSION, "doc-1")
+    assert (record["source"], record["encoding"]) == (None, "utf-8")
     assert json.loads(json.dumps(record)) == record
     assert [a["index"] for a in record["articles"]] == list(range(len(doc.articles)))
+    assert [a["id"] for a in record["articles"]] == [f"doc-1#{i}" for i in range(len(doc.articles))]
     for a, art in zip(record["articles"], doc.articles):
-        assert set(a) == {"index", "start", "end", "title", "language", "clean_text"}
+        assert set(a) == {"id", "index", "start", "end", "title", "language", "clean_text"}
         assert (a["start"], a["end"], a["clean_text"]) == (art.start, art.end, art.clean_text)
     for s, seg in zip(record["segments"], doc.segments):
         assert s == {"kind": seg.kind.value, "start": seg.start, "end": seg.end,
@@ -167,9 +176,15 @@ def test_read_txt_files_and_folders(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_bytes(b"second")
     (tmp_path / "1.txt").write_bytes(b"first")
-    (tmp_path / "notes.md").write_text("ignored: not a corpus file")
-    records = list(read_records(tmp_path))
-    assert [r.text for r in records] == [b"first", b"second"]
+    (tmp_path / "notes.md").write_text("# Notes\n\nread like a .txt file")
+    (tmp_path / "table.csv").write_text("a,b")
+    (tmp_path / ".hidden.txt").write_text("hidden files are left out")
+    skipped: list[str] = []
+    records = list(read_records(tmp_path, on_skipped_file=skipped.append))
+    assert [r.text for r in records] == [b"first", b"second", b"# Notes\n\nread like a .txt file"]
+    assert skipped == [str(tmp_path / "table.csv")]
+    with pytest.warns(UserWarning, match="table.csv: skipped: not a corpus file"):
+        assert len(list(read_records(tmp_path))) == 3
     assert records[0].id == str(tmp_path / "1.txt")
     assert records[0].location == str(tmp_path / "1.txt")
 
@@ -190,15 +205,18 @@ def test_read_jsonl_fields_ids_and_gzip(tmp_path: Path) -> None:
     ("line", "reason"),
     [
         ("{not json", "not valid JSON"),
-        ("[1, 2]", "a JSON list, not an object"),
+        ("[1, 2]", "a JSON array, not an object"),
         ('{"id": 1}', "no 'text' field"),
         ('{"text": 5}', "'text' is int, not a string"),
-        ('{"text": "ok", "id": [1]}', "'id' is list"),
+        ('{"text": "ok", "id": [1]}', "'id' is array"),
+        ('{"text": null, "id": 1}', "'text' is null, not a string"),
+        ('{"id": 1, "body": "x"}', "no 'text' field \\(fields: 'id', 'body'\\)"),
+        (b'{"text": "caf\xff"}', "not valid UTF-8 \\(byte 0xff at byte 14 of the line\\)"),
     ],
 )
-def test_malformed_jsonl_records(tmp_path: Path, line: str, reason: str) -> None:
+def test_malformed_jsonl_records(tmp_path: Path, line: str | bytes, reason: str) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text('{"text": "fine"}\n\n' + line + "\n", encoding="utf-8")
+    path.write_bytes(b'{"text": "fine"}\n\n' + (line if isinstance(line, bytes) else line.encode()) + b"\n")
     with pytest.raises(RecordError, match=f"in.jsonl:3: {reason}") as info:
         list(read_records(path))
     assert (info.value.source, info.value.line) == (str(path), 3)
@@ -261,4 +279,134 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     pq.write_table(pa.table({"id": ["a", None], "text": ["hello", None]}), src)
     bad: list[RecordError] = []
     assert [(r.id, r.text) for r in read_records(src, on_bad_record=bad.append)] == [("a", "hello")]
-    assert str(bad[0]) == f"{src}:2: no 'text' field"
+    assert str(bad[0]) == f"{src}:2: 'text' is null, not a string"
+
+
+# --- issue 15: bytes, compression, kept fields, outputs, early stop -----------------------
+
+
+@given(data=st.binary(max_size=200).map(lambda b: b.replace(b"\r", b"\n")),
+       cuts=st.lists(st.integers(0, 200), max_size=6))
+def test_lines_over_any_chunking(data: bytes, cuts: list[int]) -> None:
+    points = sorted({min(c, len(data)) for c in cuts} | {0, len(data)})
+    chunks = [data[a:b] for a, b in zip(points, points[1:])]
+    expected = data.split(b"\n")
+    if expected[-1] == b"":
+        expected.pop()
+    assert list(corpus._lines(iter(chunks))) == expected
+
+
+def test_fields_are_kept_and_the_id_field_too(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "in.jsonl", [{"url": "u", "text": "t", "id": 3, "date": None}])
+    (record,) = read_records(path, id_field="url")
+    assert (record.id, dict(record.fields)) == ("u", {"url": "u", "id": 3, "date": None})
+    (record,) = read_records(path)
+    assert (record.id, dict(record.fields)) == (3, {"url": "u", "date": None})
+
+
+def test_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"text": "one"}\r\n{"text": "two"}\r\n')
+    assert [r.text for r in read_records(path)] == ["one", "two"]
+
+
+def test_zstd_frames_and_truncation(tmp_path: Path) -> None:
+    zstd = pytest.importorskip("zstandard")
+    rows = [{"id": i, "text": f"document {i} " + "x" * (i * 50)} for i in range(200)]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    packer = zstd.ZstdCompressor()
+    two_frames = packer.compress(data[:5000]) + packer.compress(data[5000:])
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(two_frames)
+    assert [r.id for r in read_records(path)] == list(range(200))
+    path.write_bytes(two_frames[:-7])
+    with pytest.raises(CorpusFileError, match="truncated zstd data") as info:
+        list(read_records(path))
+    assert info.value.source == str(path)
+    bad: list[RecordError] = []
+    kept = [r.id for r in read_records(path, on_bad_record=bad.append)]
+    assert kept == list(range(len(kept))) and len(kept) < 200
+    assert bad[0].line == len(kept) + 1
+
+
+def test_gzip_truncated_at_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "a"}\n' * 10)[:12])
+    with pytest.raises(CorpusFileError, match=r"in.jsonl.gz: truncated gzip data") as info:
+        list(read_records(path))
+    assert info.value.line is None
+
+
+def test_parquet_without_the_text_column_lists_the_columns(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": [1], "body": ["x"]}), path)
+    with pytest.raises(CorpusFileError, match=r"no column 'text' \(columns: id, body\)"):
+        list(read_records(path))
+
+
+def test_write_records_checks_the_path_first(tmp_path: Path) -> None:
+    pulled = []
+
+    def records() -> Iterator[dict[str, object]]:
+        pulled.append(1)
+        yield {"id": 1}
+
+    with pytest.raises(ValueError, match="unknown output format"):
+        cs.write_records(records(), tmp_path / "out.csv")
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        cs.write_records(records(), tmp_path)
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        cs.write_records(records(), tmp_path / "no" / "out.jsonl")
+    assert pulled == [] and list(tmp_path.iterdir()) == []
+
+
+def test_json_line_writes_values_json_has_no_type_for() -> None:
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    line = corpus.json_line({"d": date(2024, 5, 1), "t": datetime(2024, 5, 1, 12, 30),
+                             "n": Decimal("1.50"), "b": b"caf\xc3\xa9"})
+    assert json.loads(line) == {"d": "2024-05-01", "t": "2024-05-01T12:30:00", "n": "1.50",
+                                "b": "café"}
+
+
+def test_closing_split_many_early_stops_the_workers() -> None:
+    import multiprocessing
+
+    docs = cs.split_many(itertools.repeat(SHORT[0], 10_000), jobs=2, chunk_chars=1)
+    next(iter(docs))
+    assert len(multiprocessing.active_children()) >= 2
+    docs.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == []
+
+
+def test_an_io_error_while_reading_names_the_file(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    path = _jsonl(tmp_path / "in.jsonl", [{"text": "one"}])
+
+    class Failing(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(corpus, "_open_binary", lambda name: Failing())
+    with pytest.raises(CorpusFileError, match=r"in.jsonl: cannot read on \(Input/output error\)"):
+        list(read_records(path))
+
+
+def test_signals_are_held_during_a_clean_up_then_delivered() -> None:
+    import os
+    import signal
+
+    finished = False
+    with pytest.raises(KeyboardInterrupt), corpus._signals_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # bytecode boundaries at which a handler would have run
+            pass
+        finished = True
+    assert finished
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

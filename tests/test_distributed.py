@@ -40,4 +40,5 @@ def test_sharded_split_on_a_local_cluster_matches_one_process(tmp_path: Path) ->
     single = tmp_path / "single.jsonl"
     split_file(shards, single)
     assert merged == [json.loads(line) for line in single.read_text(encoding="utf-8").splitlines()]
-    assert merged == [cs.document_record(cs.split(t), i) for i, t in enumerate(texts)]
+    source = [str(inputs[i // 2]) for i in range(len(texts))]
+    assert merged == [cs.document_record(cs.split(t), i, source=source[i]) for i, t in enumerate(texts)]

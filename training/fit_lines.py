@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,7 +40,7 @@ from common import (
     load_pages,
 )
 
-from corpus_split.context import FEATURE_NAMES, paragraph_vectors, paragraphs
+from corpus_split.context import FEATURE_NAMES, paragraph_vectors, paragraphs, short_tokens
 from corpus_split.features import line_features
 from corpus_split.lines import split_lines
 from corpus_split.scores import expand, neighbour_features
@@ -54,6 +55,10 @@ LLM_WEIGHT = 0.4
 EXCERPT_SOURCES = ("news-en.jsonl.gz", "news-multi.jsonl.gz", "web-misc.jsonl.gz", "wiki-sections.jsonl.gz")
 EXCERPTS_EACH = 500
 EXCERPT_WEIGHT = 0.5
+# The lexicon: words of short paragraphs seen in at least this many training documents, at most
+# this many words (weights under 0.05 are not shipped).
+LEXICON_MIN_DOCS = 25
+LEXICON_SIZE = 3000
 
 
 def held_back_models() -> set[str]:
@@ -63,8 +68,8 @@ def held_back_models() -> set[str]:
 
 def label_paragraphs(
     doc: LabelledDoc,
-) -> tuple[list[list[float]], list[str | None], list[str], list[int]]:
-    """Feature vectors, labels, sub-labels and character weights of a document's paragraphs."""
+) -> tuple[list[list[float]], list[str | None], list[str], list[int], list[tuple[str, ...]]]:
+    """Feature vectors, labels, sub-labels, character weights and lexicon words of the paragraphs."""
     layout = split_lines(doc.text)
     paras = paragraphs(layout)
     feats = [line_features(p.text) for p in paras]
@@ -93,73 +98,125 @@ def label_paragraphs(
             labels.append(None)
             subs.append("")
         weights.append(len(p.text))
-    return vectors, labels, subs, weights
+    return vectors, labels, subs, weights, [short_tokens(p.text) for p in paras]
+
+
+@dataclass
+class Doc:
+    """One document's paragraphs: model inputs, lexicon words, labels (None: unlabelled), weights."""
+
+    xs: list[list[float]]
+    tokens: list[tuple[str, ...]]
+    ys: list[int | None]
+    ws: list[float]
+    subs: list[str]
 
 
 @dataclass
 class Rows:
     """Every paragraph of every document (for the neighbour features) and which are labelled."""
 
-    docs: list[tuple[list[list[float]], list[int | None], list[float], list[str]]] = field(
-        default_factory=list)
+    docs: list[Doc] = field(default_factory=list)
 
     def add(self, docs: list[LabelledDoc], doc_weight: float) -> None:
         """Each document weighs ``doc_weight`` in all, spread by the square root of characters."""
         for doc in docs:
-            vectors, labels, sub, weights = label_paragraphs(doc)
+            vectors, labels, sub, weights, tokens = label_paragraphs(doc)
             kept = [k for k, lab in enumerate(labels) if lab is not None]
             total = sum(math.sqrt(weights[k]) for k in kept) or 1.0
             ys = [CLASSES.index(lab) if lab is not None else None for lab in labels]
             ws = [doc_weight * math.sqrt(weights[k]) / total for k in range(len(labels))]
-            self.docs.append(([expand(v) for v in vectors], ys, ws, sub))
+            self.docs.append(Doc([expand(v) for v in vectors], tokens, ys, ws, sub))
 
-    def labelled(self, which: list[int] | None = None) -> tuple[list[list[float]], list[int], list[float]]:
-        X, y, w = [], [], []
+    def labelled(self, which: list[int] | None = None) -> tuple[list[list[float]], list[tuple[str, ...]],
+                                                               list[int], list[float]]:
+        X, T, y, w = [], [], [], []
         for d in which if which is not None else range(len(self.docs)):
-            xs, ys, ws, _ = self.docs[d]
-            for x, lab, wt in zip(xs, ys, ws):
+            doc = self.docs[d]
+            for x, t, lab, wt in zip(doc.xs, doc.tokens, doc.ys, doc.ws):
                 if lab is not None:
                     X.append(x)
+                    T.append(t)
                     y.append(lab)
                     w.append(wt)
-        return X, y, w
+        return X, T, y, w
+
+    def vocabulary(self) -> list[str]:
+        """Words of short paragraphs found in at least LEXICON_MIN_DOCS documents (most frequent first)."""
+        df: Counter[str] = Counter()
+        for doc in self.docs:
+            df.update({t for tokens, lab in zip(doc.tokens, doc.ys) if lab is not None for t in tokens})
+        common = [(n, t) for t, n in df.items() if n >= LEXICON_MIN_DOCS]
+        return [t for _, t in sorted(common, key=lambda nt: (-nt[0], nt[1]))[:LEXICON_SIZE]]
 
 
-def probabilities(
-    model: LogisticRegression, mean: np.ndarray, scale: np.ndarray, xs: list[list[float]],
-) -> list[list[float]]:
-    """Probabilities in CLASSES order."""
-    if not xs:
-        return []
-    p = model.predict_proba((np.asarray(xs, dtype=float) - mean) / scale)
-    out = np.zeros((len(xs), len(CLASSES)))
-    for j, c in enumerate(model.classes_):
-        out[:, c] = p[:, j]
-    return out.tolist()
+@dataclass
+class Fitted:
+    """A fitted linear model with its standardisation and (for the first pass) its lexicon."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    model: LogisticRegression
+    vocab: dict[str, int]
+
+    def design(self, X: list[list[float]], T: list[tuple[str, ...]] | None) -> sparse.csr_matrix:
+        dense = sparse.csr_matrix((np.asarray(X, dtype=float) - self.mean) / self.scale)
+        if not self.vocab:
+            return dense
+        rows, cols, vals = [], [], []
+        for r, tokens in enumerate(T or []):
+            for t in tokens:
+                if t in self.vocab:
+                    rows.append(r)
+                    cols.append(self.vocab[t])
+                    vals.append(1.0)
+        lex = sparse.csr_matrix((vals, (rows, cols)), shape=(len(X), len(self.vocab)))
+        return sparse.hstack([dense, lex], format="csr")
+
+    def probabilities(
+        self, X: list[list[float]], T: list[tuple[str, ...]] | None = None,
+    ) -> list[list[float]]:
+        """Probabilities in CLASSES order."""
+        if not X:
+            return []
+        p = self.model.predict_proba(self.design(X, T))
+        out = np.zeros((len(X), len(CLASSES)))
+        for j, c in enumerate(self.model.classes_):
+            out[:, c] = p[:, j]
+        return out.tolist()
 
 
-def fit(
-    X: list[list[float]], y: list[int], w: list[float], c: float,
-) -> tuple[np.ndarray, np.ndarray, LogisticRegression]:
+def fit(X: list[list[float]], y: list[int], w: list[float], c: float,
+        T: list[tuple[str, ...]] | None = None, vocab: list[str] | None = None) -> Fitted:
     A = np.asarray(X, dtype=float)
     mean = A.mean(axis=0)
     scale = A.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, max_iter=400, tol=1e-3)
-    model.fit((A - mean) / scale, np.asarray(y), sample_weight=np.asarray(w) * len(w) / sum(w))
-    return mean, scale, model
+    fitted = Fitted(mean, scale, LogisticRegression(C=c, max_iter=1000, tol=1e-4 if vocab else 1e-3),
+                    {t: k for k, t in enumerate(vocab or [])})
+    fitted.model.fit(fitted.design(X, T), np.asarray(y), sample_weight=np.asarray(w) * len(w) / sum(w))
+    return fitted
 
 
-def export(mean: np.ndarray, scale: np.ndarray, model: LogisticRegression) -> dict[str, object]:
-    """Fold the standardisation into the weights: score = b + sum(w_i * x_i)."""
-    coef = np.asarray(model.coef_) / np.asarray(scale)
-    bias = np.asarray(model.intercept_) - coef @ np.asarray(mean)
+def export(fitted: Fitted) -> dict[str, object]:
+    """Fold the standardisation into the weights: score = b + sum(w_i * x_i); lexicon apart."""
+    model = fitted.model
+    d = len(fitted.mean)
+    full = np.asarray(model.coef_)
+    coef = full[:, :d] / fitted.scale
+    bias = np.asarray(model.intercept_) - coef @ fitted.mean
     classes = [CLASSES[k] for k in model.classes_]
     if coef.shape[0] == 1:  # binary: class 1 against class 0
         coef = np.vstack([-coef / 2, coef / 2])
         bias = np.asarray([-bias[0] / 2, bias[0] / 2])
-    return {"classes": classes, "weights": [[round(v, 6) for v in row] for row in coef.tolist()],
-            "bias": [round(v, 6) for v in bias.tolist()]}
+    out: dict[str, object] = {
+        "classes": classes, "weights": [[round(v, 6) for v in row] for row in coef.tolist()],
+        "bias": [round(v, 6) for v in bias.tolist()]}
+    if fitted.vocab:
+        lex = full[:, d:]
+        out["lexicon"] = {t: [round(float(v), 4) for v in lex[:, k]] for t, k in fitted.vocab.items()
+                          if np.abs(lex[:, k]).max() >= 0.05}
+    return out
 
 
 def main() -> None:
@@ -183,45 +240,49 @@ def main() -> None:
     for docs, weight in ((pages, 1.0), (dev_a, args.dev_weight), (llm, LLM_WEIGHT),
                          (excerpts, EXCERPT_WEIGHT)):
         rows.add(docs, weight)
-    X, y, w = rows.labelled()
-    print("rows", len(X), Counter(CLASSES[k] for k in y))
-    mean, scale, first = fit(X, y, w, args.c)
+    X, T, y, w = rows.labelled()
+    vocab = rows.vocabulary()
+    print("rows", len(X), Counter(CLASSES[k] for k in y), "lexicon", len(vocab))
+    first = fit(X, y, w, args.c, T, vocab)
     # the second pass learns from the first pass's verdicts on the neighbours; those verdicts
     # come from models that did not see the document (three folds by document)
     folds = 3
     X2, y2, w2 = [], [], []
     for f in range(folds):
         train = [d for d in range(len(rows.docs)) if d % folds != f]
-        fm, fs, fmodel = fit(*rows.labelled(train), args.c)
+        Xf, Tf, yf, wf = rows.labelled(train)
+        fold = fit(Xf, yf, wf, args.c, Tf, vocab)
         for d in range(f, len(rows.docs), folds):
-            xs, ys, ws, _ = rows.docs[d]
-            extra = neighbour_features(probabilities(fmodel, fm, fs, xs))
-            for x, e, lab, wt in zip(xs, extra, ys, ws):
+            doc = rows.docs[d]
+            extra = neighbour_features(fold.probabilities(doc.xs, doc.tokens))
+            for x, e, lab, wt in zip(doc.xs, extra, doc.ys, doc.ws):
                 if lab is not None:
                     X2.append(x + e)
                     y2.append(lab)
                     w2.append(wt)
-    mean2, scale2, second = fit(X2, y2, w2, args.c)
+    second = fit(X2, y2, w2, args.c)
     # links against other chrome: dev A only (the pages' gold does not tell them apart)
     dev_rows = Rows()
     dev_rows.add(dev_a, 1.0)
     Xl, yl, wl = [], [], []
-    for xs, ys, ws, subs in dev_rows.docs:
-        for x, lab, wt, sub in zip(xs, ys, ws, subs):
+    for doc in dev_rows.docs:
+        for x, lab, wt, sub in zip(doc.xs, doc.ys, doc.ws, doc.subs):
             if lab is not None and CLASSES[lab] == CHROME:
                 Xl.append(x)
                 yl.append(1 if sub == "links" else 0)
                 wl.append(wt)
-    lmean, lscale, lmodel = fit(Xl, yl, wl, 0.3)
-    links_model = export(lmean, lscale, lmodel)
+    links_model = export(fit(Xl, yl, wl, 0.3))
     links_model["classes"] = ["boilerplate", "links"]
+    kind = export(first)
+    lexicon = kind.pop("lexicon", {})
     data = {
         "version": VERSION,
         "features": list(FEATURE_NAMES),
         "fitted_on": {"pages": len(pages), "dev_A": len(dev_a), "llm": len(llm), "excerpts": len(excerpts),
                       "left_out": args.leave_out, "llm_held_back_models": sorted(held)},
-        "kind": export(mean, scale, first),
-        "smoothed": export(mean2, scale2, second),
+        "kind": kind,
+        "lexicon": lexicon,
+        "smoothed": export(second),
         "links": links_model,
     }
     args.out.write_text(json.dumps(data, indent=None, separators=(",", ":")) + "\n", encoding="utf-8")

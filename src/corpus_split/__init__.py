@@ -8,6 +8,8 @@ Examples:
 
 from .config import Config
 from .corpus import (
+    SCHEMA_VERSION,
+    CorpusFileError,
     Record,
     RecordError,
     SplitError,
@@ -24,10 +26,12 @@ from .repair import Change, Fix, Repaired, repair
 
 __all__ = [
     "CONTENT_KINDS",
+    "SCHEMA_VERSION",
     "Article",
     "Boundary",
     "Change",
     "Config",
+    "CorpusFileError",
     "Document",
     "Fix",
     "Kind",

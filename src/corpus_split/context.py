@@ -1,13 +1,13 @@
 """Shallow, language-independent numbers that describe each paragraph and its neighbours.
 
-These are the inputs of the fitted line model (:mod:`corpus_split.scores`): word and
+These are the inputs of the fitted line model (`corpus_split.scores`): word and
 character counts, capitalisation, figures, end punctuation, link-like and separator
 tokens, markup (Markdown headings, list items, bold, quotes, code), position in the
 page, the size of the blocks around, and repetition across the page — the evidence
 that typed boilerplate across sites in Kohlschütter, Fankhauser and Nejdl (2010) —
-plus the phrase families of :mod:`corpus_split.features`, as features, not decisions.
+plus the phrase families of `corpus_split.features`, as features, not decisions.
 
-The unit is a paragraph (:meth:`Layout.paragraph_end`): in hard-wrapped text the lines
+The unit is a paragraph (`Layout.paragraph_end`): in hard-wrapped text the lines
 of one paragraph are described together. The same function serves inference and the
 fitting script in ``training/``, so the two cannot drift apart.
 """
@@ -26,7 +26,7 @@ import regex
 from .features import Family, LineFeatures, _count_letters, content_words
 from .lines import Layout
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs"]
+__all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs", "short_tokens"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
 LONG_WORDS = 40
@@ -50,6 +50,10 @@ _DIGIT_RE = re.compile(r"[0-9]")
 _NO_DIGITS = {c: None for c in range(48, 58)}
 # Link-like tokens are counted in the head of a paragraph only.
 _HEAD = 500
+# Paragraphs of at most this many words (and characters) are read word by word for the lexicon.
+LEXICON_MAX_WORDS = 8
+_LEXICON_CHARS = 120
+_WORD_RE = re.compile(r"[^\W\d_]+")
 # Token shares (capitals, figures) are measured on the head of a long paragraph.
 _SHARE_CHARS = 400
 
@@ -91,6 +95,18 @@ _CONTEXT = (
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 """The name of each position of a paragraph's feature vector, in order."""
+
+
+def short_tokens(text: str) -> tuple[str, ...]:
+    """The lower-cased words of a short paragraph, for the model's lexicon; () for longer ones.
+
+    Menus, share rows, footers and residue are short, and their words ("share", "reply",
+    "privacy") are evidence the shape alone misses; the weights are fitted per word.
+    """
+    if len(text) > _LEXICON_CHARS:
+        return ()
+    words = _WORD_RE.findall(text.lower())
+    return tuple(words) if len(words) <= LEXICON_MAX_WORDS else ()
 
 
 def _token_shares(head: str) -> tuple[float, float, float]:
@@ -215,9 +231,9 @@ def _terms_near(
 def paragraph_vectors(
     layout: Layout, paras: Sequence[Paragraph], feats: Sequence[LineFeatures],
 ) -> list[list[float]]:
-    """The feature vector of each paragraph (see :data:`FEATURE_NAMES`).
+    """The feature vector of each paragraph (see `FEATURE_NAMES`).
 
-    ``feats[k]`` are the :func:`features.line_features` of paragraph ``k``'s text.
+    ``feats[k]`` are the `features.line_features` of paragraph ``k``'s text.
     """
     n = len(paras)
     if n == 0:

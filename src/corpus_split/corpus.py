@@ -6,28 +6,37 @@ documents go to a process pool in chunks of about ``chunk_chars`` characters (so
 of moving data between processes stays small next to the cost of splitting), and at most
 ``2 * jobs`` chunks are in flight at once. Results always come back in input order.
 
-`read_records` reads ``.txt`` files, folders, JSONL (also gzip-compressed) and
-Parquet; `write_records` writes JSONL or Parquet atomically (a temporary file beside
-the target, renamed at the end), and `document_record` is the plain-dict form of a
-`Document` that they exchange.
+`read_records` reads ``.txt``/``.md`` files, folders, JSONL (also gzip- or
+zstd-compressed), Parquet and standard input (``-``); `write_records` writes JSONL or
+Parquet atomically (a temporary file beside the target, renamed at the end), or JSONL to
+standard output; `document_record` is the plain-dict form of a
+`corpus_split.model.Document` that they exchange (its fields: ``docs/schema.md``).
+Paths with a scheme (``s3://``, ``hf://``, ``memory://``...) go through fsspec when it
+is installed (the ``remote`` extra).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
-import io
 import json
 import multiprocessing
 import os
+import re
+import signal
 import sys
 import threading
 import uuid
+import warnings
+import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .config import Config
 from .model import Document
@@ -35,9 +44,13 @@ from .pipeline import split
 from .repair import _check_config
 
 __all__ = [
+    "OUTPUT_SUFFIXES",
+    "SCHEMA_VERSION",
+    "CorpusFileError",
     "Record",
     "RecordError",
     "SplitError",
+    "check_output",
     "document_record",
     "read_records",
     "split_file",
@@ -47,22 +60,46 @@ __all__ = [
 ]
 
 StrPath = str | os.PathLike[str]
-"""A file system path as a string or path object."""
+"""A file system path or URL as a string or path object; ``"-"`` is standard input/output."""
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-"""File name endings read (and written) as JSON Lines; ``.gz`` ones are gzip-compressed."""
+SCHEMA_VERSION = 1
+"""Version of the record layout of `document_record` (see ``docs/schema.md``).
 
-TEXT_SUFFIXES = (".txt",)
+Raised whenever a field is removed, renamed or changes meaning; adding a field does not
+raise it.
+"""
+
+STDIO = "-"
+"""The path that names standard input (read as JSONL) or standard output (written as JSONL)."""
+
+STDIN_NAME = "<stdin>"
+"""How records read from standard input name their ``source``."""
+
+JSONL_SUFFIXES = (
+    ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst",
+)
+"""File name endings read (and written) as JSON Lines; ``.gz`` is gzip, ``.zst`` zstd."""
+
+TEXT_SUFFIXES = (".txt", ".md")
 """File name endings read as one document each (bytes, decoded by `split`)."""
 
 PARQUET_SUFFIXES = (".parquet",)
 """File name endings read and written as Parquet (needs the ``parquet`` extra: pyarrow)."""
+
+OUTPUT_SUFFIXES = JSONL_SUFFIXES + PARQUET_SUFFIXES
+"""File name endings `write_records` accepts (besides ``-``, standard output)."""
 
 # A chunk of work for one task: large enough that pickling and queueing cost little next
 # to splitting (about 2 ms per kB), small enough to keep both cores busy to the end.
 DEFAULT_CHUNK_CHARS = 65_536
 # Tiny documents are batched too, but no task carries more than this many.
 MAX_CHUNK_DOCS = 256
+# Bytes read from a file at a time.
+_READ_SIZE = 1 << 16
+# A scheme such as s3:// or hf:// (two letters at least, so that C:\ stays a local path).
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 
 # ---------------------------------------------------------------------------------------
@@ -70,19 +107,30 @@ MAX_CHUNK_DOCS = 256
 
 
 class RecordError(ValueError):
-    """A malformed input record: bad JSON, not an object, no text, or text of the wrong type.
+    """A malformed input record: bad bytes or JSON, not an object, no text, or wrong types.
 
-    ``source`` is the file, ``line`` the 1-based line (JSONL) or row (Parquet).
+    ``source`` is the file, ``line`` the 1-based line (JSONL) or row (Parquet), or
+    ``None`` when the fault is the whole file's; ``reason`` says what is wrong.
     """
 
-    def __init__(self, source: str, line: int, reason: str) -> None:
+    def __init__(self, source: str, line: int | None, reason: str) -> None:
         super().__init__(source, line, reason)
         self.source = source
         self.line = line
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.reason}"
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+class CorpusFileError(RecordError):
+    """A corpus file unreadable from some point on: not the format its name says, or cut short.
+
+    ``line`` is the first line (or row) lost, ``None`` when nothing of the file could be
+    read. With ``on_bad_record`` the rest of the file is skipped and reading goes on with
+    the next file; the records read before the fault stand.
+    """
 
 
 class SplitError(RuntimeError):
@@ -103,14 +151,17 @@ class Record:
 
     ``id`` is the record's id field when it has one (``str`` or ``int``), else its
     location ``"file:line"`` (or the path, for a ``.txt`` file), so that every output
-    record can be traced to its input. ``line`` is the 1-based line (JSONL) or row
-    (Parquet), ``None`` for a whole ``.txt`` file.
+    record can be traced to its input. ``source`` is the file (``"<stdin>"`` for
+    standard input), ``line`` the 1-based line (JSONL) or row (Parquet), ``None`` for a
+    whole ``.txt`` file. ``fields`` holds the record's other fields (all but the text),
+    in input order, to be carried into the output.
     """
 
     id: str | int
     text: str | bytes
     source: str
     line: int | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def location(self) -> str:
@@ -207,7 +258,9 @@ def _split_parallel(
     texts: Iterable[str | bytes], config: Config, jobs: int, chunk_chars: int
 ) -> Iterator[Document]:
     window = 2 * jobs
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_start_context())
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_start_context(), initializer=_worker_signals
+    )
     pending: deque[Future[list[Document]]] = deque()
     try:
         for first, chunk in _chunks(texts, chunk_chars):
@@ -216,8 +269,80 @@ def _split_parallel(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:
+        # An error, an interrupt, a signal or a consumer that stopped early (GeneratorExit):
+        # stop the workers now rather than let them finish chunks nobody will read.
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_signals() -> None:
+    """Worker start-up: die on SIGTERM, leave Ctrl-C to the parent.
+
+    A forked worker inherits the parent's Python signal handlers; the parent's SIGTERM
+    handler (the command's) would turn the worker's SIGTERM into an exception that the
+    pool reports back instead of ending the process.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Shut ``pool`` down at once: cancel what waits, terminate and reap every worker.
+
+    A worker terminated while sending a result leaves half a message in the result pipe,
+    and the pool's manager thread would wait for the rest for ever (and the interpreter
+    for that thread, at exit). Closing this process's copy of the pipe's write end, once
+    the workers are gone, turns that wait into end-of-file: the pool sees itself broken
+    and its threads finish.
+    """
+    with _signals_deferred():
+        _stop_pool(pool)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back so that a clean-up runs to its end, then deliver them.
+
+    Only the main thread can set handlers; elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        arrived.append(signum)
+
+    previous = {held: signal.signal(held, hold) for held in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for held, handler in previous.items():
+            signal.signal(held, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(arrived):
+            signal.raise_signal(number)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    # shutdown() forgets these, so take them first (private: no public way to stop workers).
+    processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values())
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+    if writer is not None:
+        writer.close()
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _start_context() -> multiprocessing.context.BaseContext:
@@ -250,7 +375,7 @@ def split_records(
     jobs: int = 1,
     config: Config | None = None,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
-) -> Iterator[tuple[Record, Document]]:
+) -> Generator[tuple[Record, Document], None, None]:
     """`split_many` over records: each record with its document, in input order.
 
     Only the records in flight are held, so this streams like `split_many`.
@@ -266,13 +391,18 @@ def split_records(
             yield record.text
 
     done = 0
+    docs = split_many(texts(), jobs=jobs, config=config, chunk_chars=chunk_chars)
     try:
-        for doc in split_many(texts(), jobs=jobs, config=config, chunk_chars=chunk_chars):
+        for doc in docs:
             yield in_flight.popleft(), doc
             done += 1
     except SplitError as err:
         where = in_flight[err.index - done].location
         raise SplitError(err.index, f"{where}: {err.detail}") from err
+    finally:
+        close = getattr(docs, "close", None)
+        if close is not None:  # stop the workers now, not when the generator is collected
+            close()
 
 
 def split_file(
@@ -290,7 +420,10 @@ def split_file(
     """
     records = read_records(source, text_field=text_field, id_field=id_field)
     return write_records(
-        (document_record(doc, rec.id) for rec, doc in split_records(records, config=config)),
+        (
+            document_record(doc, rec.id, source=rec.source, fields=rec.fields)
+            for rec, doc in split_records(records, config=config)
+        ),
         output,
     )
 
@@ -298,41 +431,167 @@ def split_file(
 # ---------------------------------------------------------------------------------------
 # Records as plain data
 
+# The record's own fields; an input field of one of these names is kept under
+# ``input_fields`` instead of the top level, so that nothing is overwritten or lost.
+RESERVED_FIELDS = frozenset(
+    ("schema_version", "id", "source", "encoding", "articles", "segments", "input_fields")
+)
 
-def document_record(doc: Document, id: str | int | None) -> dict[str, Any]:
-    """A `Document` as a JSON-ready dict: ``id``, ``articles`` and ``segments``.
+
+def document_record(
+    doc: Document,
+    id: str | int | None,
+    *,
+    source: str | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A `Document` as a JSON-ready dict (layout `SCHEMA_VERSION`, ``docs/schema.md``).
+
+    Keys, in order: ``schema_version``, ``id``, ``source`` (the input file),
+    ``encoding`` (`Document.encoding`: how input bytes were decoded, ``None`` for
+    text given as a string, as in JSONL), then the input's other ``fields`` as they came,
+    then ``articles`` and ``segments``. An input field named like one of the record's own
+    keys goes under ``input_fields`` instead, so nothing is overwritten.
 
     Offsets count characters of ``doc.text`` (the input as decoded). Articles carry
-    ``index``, ``start``, ``end``, ``title``, ``language`` and ``clean_text``; segments
-    carry ``kind``, ``start``, ``end``, ``article`` and ``language``. Texts of segments
-    are left out: they are slices of the input, which the reader already has.
+    ``id`` (``"<id>#<index>"``, stable for a given input and version), ``index``,
+    ``start``, ``end``, ``title``, ``language`` and ``clean_text``; segments carry
+    ``kind``, ``start``, ``end``, ``article`` and ``language``. Texts of segments are left
+    out: they are slices of the input, which the reader already has.
     """
     if not isinstance(doc, Document):
         raise TypeError(f"document_record() takes a Document, not {type(doc).__name__}")
-    return {
+    record: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
         "id": id,
-        "articles": [
-            {
-                "index": a.index,
-                "start": a.start,
-                "end": a.end,
-                "title": a.title,
-                "language": a.language,
-                "clean_text": a.clean_text,
-            }
-            for a in doc.articles
-        ],
-        "segments": [
-            {
-                "kind": s.kind.value,
-                "start": s.start,
-                "end": s.end,
-                "article": s.article,
-                "language": s.language,
-            }
-            for s in doc.segments
-        ],
+        "source": source,
+        "encoding": doc.encoding,
     }
+    clashing: dict[str, Any] = {}
+    for name, value in (fields or {}).items():
+        if name in RESERVED_FIELDS:
+            clashing[name] = value
+        else:
+            record[name] = value
+    if clashing:
+        record["input_fields"] = clashing
+    record["articles"] = [
+        {
+            "id": None if id is None else f"{id}#{a.index}",
+            "index": a.index,
+            "start": a.start,
+            "end": a.end,
+            "title": a.title,
+            "language": a.language,
+            "clean_text": a.clean_text,
+        }
+        for a in doc.articles
+    ]
+    record["segments"] = [
+        {
+            "kind": s.kind.value,
+            "start": s.start,
+            "end": s.end,
+            "article": s.article,
+            "language": s.language,
+        }
+        for s in doc.segments
+    ]
+    return record
+
+
+# ---------------------------------------------------------------------------------------
+# Paths: local, standard input/output, and fsspec URLs
+
+
+def _is_url(name: str) -> bool:
+    return bool(_URL_RE.match(name))
+
+
+def _fsspec() -> Any:
+    try:
+        import fsspec
+    except ImportError:
+        raise ImportError(
+            "paths with a scheme (s3://, hf://, ...) need fsspec: pip install 'corpus_split[remote]'"
+        ) from None
+    return fsspec
+
+
+def _url_fs(name: str) -> tuple[Any, str]:
+    """The fsspec file system of URL ``name`` and the path within it."""
+    try:
+        fs, inner = _fsspec().core.url_to_fs(name)
+    except ImportError as exc:  # the backend's own package (s3fs, huggingface_hub, ...)
+        raise ImportError(f"{name}: {exc}") from None
+    except ValueError as exc:  # an unknown protocol
+        raise ValueError(f"{name}: {exc}") from None
+    return fs, inner
+
+
+def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
+    return name.lower().endswith(suffixes)
+
+
+def _basename(name: str) -> str:
+    return name.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _zstd() -> Any:
+    try:
+        import zstandard
+    except ImportError:
+        raise ImportError(
+            ".zst files need zstandard: pip install 'corpus_split[zstd]'"
+        ) from None
+    return zstandard
+
+
+def check_output(path: StrPath) -> None:
+    """Check, before any work, that `write_records` can write ``path``.
+
+    ``path`` must be ``-`` (JSONL to standard output) or end in one of
+    `OUTPUT_SUFFIXES`; a local one must not be a folder and its folder must exist
+    and be writable. The packages its format needs must be installed.
+
+    Raises:
+        ValueError: an unknown output format.
+        IsADirectoryError: ``path`` is a folder.
+        FileNotFoundError: the folder of ``path`` does not exist.
+        PermissionError: the folder of ``path`` cannot be written.
+        ImportError: pyarrow (``.parquet``), zstandard (``.zst``) or fsspec (URLs) missing.
+    """
+    name = os.fspath(path)
+    if name == STDIO:
+        return
+    if name.endswith(("/", os.sep)):
+        raise IsADirectoryError(f"{name}: names a folder; name a file in it, e.g. {name}out.jsonl")
+    if _is_url(name):
+        fs, inner = _url_fs(name)
+        if fs.isdir(inner):
+            raise IsADirectoryError(
+                f"{name}: is a folder; name a file in it, e.g. {name.rstrip('/')}/out.jsonl"
+            )
+    elif Path(name).is_dir():
+        raise IsADirectoryError(
+            f"{name}: is a folder; name a file in it, e.g. {Path(name) / 'out.jsonl'}"
+        )
+    if not _has_suffix(name, OUTPUT_SUFFIXES):
+        raise ValueError(
+            f"{name}: unknown output format; name a file ending in .jsonl, .jsonl.gz, "
+            f".jsonl.zst or .parquet (or - for JSONL on standard output)"
+        )
+    if _has_suffix(name, PARQUET_SUFFIXES):
+        _pyarrow_parquet()
+    elif _has_suffix(name, (".zst",)):
+        _zstd()
+    if _is_url(name):
+        return
+    folder = Path(name).parent
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{name}: cannot write: no such folder {folder}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(f"{name}: cannot write: folder {folder} is not writable")
 
 
 # ---------------------------------------------------------------------------------------
@@ -345,125 +604,418 @@ def read_records(
     text_field: str = "text",
     id_field: str = "id",
     on_bad_record: Callable[[RecordError], None] | None = None,
+    on_skipped_file: Callable[[str], None] | None = None,
 ) -> Iterator[Record]:
     """Stream the documents of corpus files and folders, in order, one `Record` each.
 
-    By path: ``.txt`` is one document; ``.jsonl``/``.ndjson`` (optionally ``.gz``) hold one
-    JSON object per line with the text under ``text_field`` and an optional id under
-    ``id_field``; ``.parquet`` has those two columns (needs pyarrow). A folder is read
-    as every such file below it, in sorted order. Blank JSONL lines are not records.
+    By path: ``.txt`` and ``.md`` are one document each; ``.jsonl``/``.ndjson``
+    (optionally ``.gz`` or ``.zst``) hold one JSON object per line with the text under
+    ``text_field`` and an optional id under ``id_field``; ``.parquet`` has those columns
+    (needs pyarrow); ``-`` is standard input, read as JSONL (gzip or zstd detected by
+    their magic bytes). A folder is read as every such file below it, in sorted order;
+    hidden files are left out, and any other file is passed to ``on_skipped_file`` (by
+    default, a warning). Blank JSONL lines are not records. Every other field of a record
+    is kept in `Record.fields`. URLs (``s3://...``) are read with fsspec.
 
-    A malformed record raises `RecordError` naming file and line, unless
-    ``on_bad_record`` is given: then it is called with the error and reading goes on.
+    Paths are checked before the first record is read: a missing file fails at once.
+    A malformed record raises `RecordError` naming file and line, and a file that
+    cannot be read on (truncated, not the format its name says) a
+    `CorpusFileError`, unless ``on_bad_record`` is given: then it is called with
+    the error and reading goes on (with the next file, for a `CorpusFileError`).
 
     Raises:
         RecordError: a malformed record and no ``on_bad_record``.
+        CorpusFileError: an unreadable file and no ``on_bad_record``.
         ValueError: a path that is neither a folder nor a file of a known kind.
         FileNotFoundError: a path that does not exist.
-        ImportError: a Parquet file without pyarrow installed.
+        ImportError: a Parquet file without pyarrow (``.zst``: zstandard; URL: fsspec).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for name, value in (("text_field", text_field), ("id_field", id_field)):
         if not isinstance(value, str) or not value:
             raise ValueError(f"{name} must be a non-empty string, not {value!r}")
-    for path in _expand(paths):
-        if _has_suffix(path, TEXT_SUFFIXES):
-            yield Record(id=str(path), text=path.read_bytes(), source=str(path))
-        elif _has_suffix(path, JSONL_SUFFIXES):
-            yield from _read_jsonl(path, text_field, id_field, on_bad_record)
-        else:
-            yield from _read_parquet(path, text_field, id_field, on_bad_record)
+    names = [os.fspath(p) for p in paths]
+    if names.count(STDIO) > 1:
+        raise ValueError("standard input (-) can be read only once")
+    for name in names:
+        _check_input(name)
+    skipped = on_skipped_file if on_skipped_file is not None else _warn_skipped
+    return _read_all(names, text_field, id_field, on_bad_record, skipped)
 
 
-def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
-    return path.name.lower().endswith(suffixes)
+def _warn_skipped(name: str) -> None:
+    warnings.warn(f"{name}: skipped: not a corpus file", stacklevel=3)
 
 
-def _expand(paths: Iterable[StrPath]) -> Iterator[Path]:
+def _check_input(name: str) -> None:
+    """Fail now, before any work, on an input that does not exist or is of no known kind."""
+    if name == STDIO:
+        return
     known = TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _has_suffix(p, known))
-        elif not path.exists():
-            raise FileNotFoundError(f"no such file or folder: {path}")
-        elif _has_suffix(path, known):
-            yield path
+    if _is_url(name):
+        fs, inner = _url_fs(name)
+        if not fs.exists(inner):
+            raise FileNotFoundError(f"no such file or folder: {name}")
+        is_dir = fs.isdir(inner)
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or folder: {name}")
+        is_dir = path.is_dir()
+    if not is_dir and not _has_suffix(name, known):
+        raise ValueError(f"{name}: unknown kind of file; expected a folder or a file ending "
+                         f"in {', '.join(known)}")
+    if not is_dir:
+        if _has_suffix(name, PARQUET_SUFFIXES):
+            _pyarrow_parquet()
+        elif _has_suffix(name, (".zst",)):
+            _zstd()
+
+
+def _read_all(
+    names: list[str],
+    text_field: str,
+    id_field: str,
+    on_bad_record: Callable[[RecordError], None] | None,
+    on_skipped_file: Callable[[str], None],
+) -> Iterator[Record]:
+    for name in _expand(names, on_skipped_file):
+        if _has_suffix(name, TEXT_SUFFIXES):
+            yield Record(id=name, text=_read_bytes(name), source=name)
+        elif name == STDIO or _has_suffix(name, JSONL_SUFFIXES):
+            yield from _read_jsonl(name, text_field, id_field, on_bad_record)
         else:
-            raise ValueError(f"{path}: unknown kind of file; expected a folder or a file ending "
-                             f"in {', '.join(known)}")
+            yield from _read_parquet(name, text_field, id_field, on_bad_record)
+
+
+def _expand(names: Iterable[str], on_skipped_file: Callable[[str], None]) -> Iterator[str]:
+    """Every corpus file of ``names``: folders expanded in sorted order, hidden files left out."""
+    known = TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES
+    for name in names:
+        if name == STDIO:
+            yield name
+            continue
+        if _is_url(name):
+            fs, inner = _url_fs(name)
+            if not fs.isdir(inner):
+                yield name
+                continue
+            base = inner.rstrip("/")
+            found = sorted(fs.find(inner))
+            members = [(p, p[len(base):].lstrip("/"), fs.unstrip_protocol(p)) for p in found]
+        else:
+            folder = Path(name)
+            if not folder.is_dir():
+                yield name
+                continue
+            files = sorted(p for p in folder.rglob("*") if p.is_file())
+            members = [(str(p), str(p.relative_to(folder)), str(p)) for p in files]
+        for _, relative, full in members:
+            if any(part.startswith(".") for part in relative.replace("\\", "/").split("/")):
+                continue
+            if _has_suffix(full, known):
+                yield full
+            else:
+                on_skipped_file(full)
+
+
+def _open_binary(name: str) -> IO[bytes]:
+    """``name`` opened to read bytes: standard input, a local file or an fsspec URL."""
+    if name == STDIO:
+        if _has_fileno(sys.stdin):  # a duplicate, so that closing it leaves stdin open
+            return os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+        return cast(IO[bytes], _Unclosed(sys.stdin.buffer))
+    if _is_url(name):
+        fs, inner = _url_fs(name)
+        return cast(IO[bytes], fs.open(inner, "rb"))
+    return open(name, "rb")
+
+
+def _has_fileno(stream: Any) -> bool:
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+class _Unclosed:
+    """A stream whose ``close`` leaves the wrapped stream open (standard input/output)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        flush = getattr(self._stream, "flush", None)
+        if flush is not None:
+            flush()
+
+
+def _read_bytes(name: str) -> bytes:
+    with _open_binary(name) as stream:
+        return stream.read()
+
+
+def _compression(name: str, head: bytes) -> str | None:
+    """``"gzip"``, ``"zstd"`` or ``None``: by the name's ending, or for stdin by magic bytes."""
+    if name == STDIO:
+        if head.startswith(_GZIP_MAGIC):
+            return "gzip"
+        return "zstd" if head.startswith(_ZSTD_MAGIC) else None
+    if _has_suffix(name, (".gz",)):
+        return "gzip"
+    return "zstd" if _has_suffix(name, (".zst",)) else None
+
+
+def _byte_chunks(stream: IO[bytes], name: str) -> Iterator[bytes]:
+    """The decompressed bytes of ``stream``, chunk by chunk.
+
+    Raises `_Cut` (the caller knows the line, and makes it a CorpusFileError) when
+    the data is not what the name says, ends early or cannot be read on.
+    """
+    try:
+        yield from _decompressed(stream, name)
+    except OSError as exc:  # an I/O error past the open: a disk, a network
+        raise _Cut(f"cannot read on ({exc.strerror or exc})") from None
+
+
+def _decompressed(stream: IO[bytes], name: str) -> Iterator[bytes]:
+    head = stream.read(_READ_SIZE)
+    kind = _compression(name, head)
+    if kind is None:
+        yield head
+        yield from iter(lambda: stream.read(_READ_SIZE), b"")
+    elif kind == "gzip":
+        yield from _gzip_chunks(head, stream, name)
+    else:
+        yield from _zstd_chunks(head, stream)
+
+
+class _Cut(Exception):
+    """Internal: the compressed data is bad or ends early; ``args[0]`` says how."""
+
+
+def _gzip_chunks(head: bytes, stream: IO[bytes], name: str) -> Iterator[bytes]:
+    if head and not head.startswith(_GZIP_MAGIC):
+        raise _Cut(f"not gzip-compressed data, though the name ends in .gz (starts {head[:8]!r})")
+    with gzip.GzipFile(fileobj=cast(Any, _Prefixed(head, stream)), mode="rb") as packed:
+        while True:
+            try:
+                chunk = packed.read1(_READ_SIZE)  # read() would drop what it had at an error
+            except EOFError:
+                raise _Cut("truncated gzip data: the file ends before its end marker") from None
+            except (gzip.BadGzipFile, zlib.error) as exc:
+                raise _Cut(f"corrupt gzip data ({exc})") from None
+            if not chunk:
+                return
+            yield chunk
+
+
+def _zstd_chunks(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    zstd = _zstd()
+    if head and not head.startswith(_ZSTD_MAGIC):
+        raise _Cut(f"not zstd-compressed data, though the name ends in .zst (starts {head[:8]!r})")
+    decompressor = zstd.ZstdDecompressor()
+    unpack = decompressor.decompressobj()
+    fed = False  # has the current frame had any input?
+    block = head
+    while block:
+        while block:
+            try:
+                out = unpack.decompress(block)
+            except zstd.ZstdError as exc:
+                raise _Cut(f"corrupt zstd data ({exc})") from None
+            fed = True
+            if out:
+                yield out
+            if unpack.eof:  # the frame is complete: the next one, if any, starts afresh
+                block = unpack.unused_data
+                unpack = decompressor.decompressobj()
+                fed = False
+            else:
+                block = b""
+        block = stream.read(_READ_SIZE)
+    if fed:
+        raise _Cut("truncated zstd data: the file ends inside a frame")
+
+
+class _Prefixed:
+    """A readable stream of ``head`` followed by the rest of ``stream`` (for sniffed input)."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                data, self._head = self._head + self._stream.read(), b""
+                return data
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self._stream.read(size)
+
+
+def _lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """Lines of the chunked bytes, each without its ``\\n`` (the last may lack one)."""
+    pending: list[bytes] = []
+    for chunk in chunks:
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            pending.append(chunk[start:end])
+            yield b"".join(pending)
+            pending = []
+            start = end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+    if pending:
+        yield b"".join(pending)
 
 
 def _record(
-    path: Path, line: int, text: object, id_value: object, text_field: str, id_field: str
+    source: str,
+    line: int,
+    obj: Mapping[str, Any],
+    text_field: str,
+    id_field: str,
 ) -> Record:
-    """A checked record, or RecordError saying what is wrong with it."""
+    """A checked record from one JSON object or Parquet row, or RecordError saying what is wrong."""
+    if text_field not in obj:
+        present = ", ".join(repr(k) for k in obj) or "none"
+        raise RecordError(source, line, f"no {text_field!r} field (fields: {present})")
+    text = obj[text_field]
     if text is None:
-        raise RecordError(str(path), line, f"no {text_field!r} field")
-    if not isinstance(text, str):
-        raise RecordError(str(path), line, f"{text_field!r} is {type(text).__name__}, not a string")
+        raise RecordError(source, line, f"{text_field!r} is null, not a string")
+    if isinstance(text, bytearray):
+        text = bytes(text)
+    if not isinstance(text, (str, bytes)):
+        raise RecordError(source, line, f"{text_field!r} is {_json_type(text)}, not a string")
+    id_value = obj.get(id_field)
     if id_value is None:
-        id_value = f"{path}:{line}"
+        id_value = f"{source}:{line}"
     elif isinstance(id_value, bool) or not isinstance(id_value, (str, int)):
         raise RecordError(
-            str(path), line, f"{id_field!r} is {type(id_value).__name__}, not a string or integer"
+            source, line, f"{id_field!r} is {_json_type(id_value)}, not a string or integer"
         )
-    return Record(id=id_value, text=text, source=str(path), line=line)
+    fields = {k: v for k, v in obj.items() if k != text_field and not (k == id_field == "id")}
+    return Record(id=id_value, text=text, source=source, line=line, fields=fields)
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", float: "number", bool: "boolean"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _read_jsonl(
-    path: Path,
+    name: str,
     text_field: str,
     id_field: str,
     on_bad_record: Callable[[RecordError], None] | None,
 ) -> Iterator[Record]:
-    with _open_text(path) as lines:
-        for number, raw in enumerate(lines, start=1):
+    source = STDIN_NAME if name == STDIO else name
+    with _open_binary(name) as stream:
+        lines = _lines(_byte_chunks(stream, name))
+        number = 0
+        while True:
+            try:
+                raw = next(lines, None)
+            except _Cut as cut:
+                error = CorpusFileError(source, number + 1 if number else None, str(cut.args[0]))
+                if number:
+                    error.reason += f"; line {number + 1} and any after it are lost"
+                if on_bad_record is None:
+                    raise error from None
+                on_bad_record(error)
+                return
+            if raw is None:
+                return
+            number += 1
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a UTF-8 byte order mark
             if not raw.strip():
                 continue
             try:
-                try:
-                    obj = json.loads(raw)
-                except json.JSONDecodeError as exc:
-                    raise RecordError(str(path), number, f"not valid JSON ({exc.msg})") from None
-                if not isinstance(obj, dict):
-                    raise RecordError(
-                        str(path), number, f"a JSON {type(obj).__name__}, not an object"
-                    )
-                yield _record(
-                    path, number, obj.get(text_field), obj.get(id_field), text_field, id_field
-                )
+                yield _json_record(source, number, raw, text_field, id_field)
             except RecordError as err:
                 if on_bad_record is None:
                     raise
                 on_bad_record(err)
 
 
+def _json_record(source: str, number: int, raw: bytes, text_field: str, id_field: str) -> Record:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start:exc.start + 1]
+        raise RecordError(
+            source, number, f"not valid UTF-8 (byte 0x{bad.hex()} at byte {exc.start + 1} of the line)"
+        ) from None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordError(source, number, f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise RecordError(source, number, "not valid JSON (nested too deeply)") from None
+    if not isinstance(obj, dict):
+        raise RecordError(source, number, f"a JSON {_json_type(obj)}, not an object")
+    return _record(source, number, obj, text_field, id_field)
+
+
 def _read_parquet(
-    path: Path,
+    name: str,
     text_field: str,
     id_field: str,
     on_bad_record: Callable[[RecordError], None] | None,
 ) -> Iterator[Record]:
     pq = _pyarrow_parquet()
-    with pq.ParquetFile(path) as file:
-        names = file.schema_arrow.names
-        if text_field not in names:
-            raise ValueError(f"{path}: no column {text_field!r} (columns: {', '.join(names)})")
-        columns = [text_field] + ([id_field] if id_field in names else [])
-        row = 0
-        for batch in file.iter_batches(columns=columns, batch_size=1024):
-            texts = batch.column(text_field).to_pylist()
-            ids = batch.column(id_field).to_pylist() if id_field in names else [None] * len(texts)
-            for text, id_value in zip(texts, ids):
-                row += 1
+    import pyarrow as pa
+
+    def fail(error: RecordError) -> None:
+        if on_bad_record is None:
+            raise error
+        on_bad_record(error)
+
+    with _open_binary(name) as stream:
+        try:
+            file = pq.ParquetFile(stream)
+        except (pa.ArrowException, OSError) as exc:
+            fail(CorpusFileError(name, None, f"not a readable Parquet file ({exc})"))
+            return
+        with file:
+            names = file.schema_arrow.names
+            if text_field not in names:
+                fail(CorpusFileError(
+                    name, None, f"no column {text_field!r} (columns: {', '.join(names) or 'none'})"
+                ))
+                return
+            row = 0
+            batches = file.iter_batches(batch_size=1024)
+            while True:
                 try:
-                    yield _record(path, row, text, id_value, text_field, id_field)
-                except RecordError as err:
-                    if on_bad_record is None:
-                        raise
-                    on_bad_record(err)
+                    batch = next(batches, None)
+                    rows = [] if batch is None else batch.to_pylist()
+                except (pa.ArrowException, OSError) as exc:
+                    fail(CorpusFileError(name, row + 1, f"unreadable Parquet data from row "
+                                                        f"{row + 1} on ({exc})"))
+                    return
+                if batch is None:
+                    return
+                for values in rows:
+                    row += 1
+                    try:
+                        yield _record(name, row, values, text_field, id_field)
+                    except RecordError as err:
+                        fail(err)
 
 
 def _pyarrow_parquet() -> Any:
@@ -476,16 +1028,6 @@ def _pyarrow_parquet() -> Any:
     return pq
 
 
-def _open_text(path: Path) -> IO[str]:
-    """``path`` to read as UTF-8 text (gunzipped when its name ends in ``.gz``).
-
-    Lines end at ``\\n`` only: U+2028 and friends may appear raw inside JSON strings.
-    """
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="\n")
-    return open(path, encoding="utf-8", newline="\n")
-
-
 # ---------------------------------------------------------------------------------------
 # Writers
 
@@ -493,46 +1035,118 @@ def _open_text(path: Path) -> IO[str]:
 def write_records(records: Iterable[Mapping[str, Any]], path: StrPath) -> int:
     """Write records (as from `document_record`) to ``path``; return how many.
 
-    Parquet when ``path`` ends in ``.parquet``, otherwise JSON Lines (gzip-compressed when
-    it ends in ``.gz``). The file appears only when every record is written: the records
-    go to a temporary file in the same folder, renamed over ``path`` at the end, and an
-    error (or an interrupt) leaves no partial output behind.
+    Parquet when ``path`` ends in ``.parquet``; JSON Lines when it ends in ``.jsonl``
+    (gzip-compressed with ``.gz``, zstd with ``.zst``, which needs zstandard); ``-`` is
+    JSON Lines on standard output. Any other name is refused before a record is read
+    (see `check_output`). A local file appears only when every record is written:
+    the records go to a temporary file in the same folder, renamed over ``path`` at the
+    end, and an error (or an interrupt) leaves no partial output behind. A URL is
+    written through fsspec and removed again on error.
+
+    Raises:
+        ValueError: an unknown output format.
+        OSError: ``path`` cannot be written (a folder, no such folder, ...), naming it.
     """
-    target = Path(path)
+    name = os.fspath(path)
+    check_output(name)
+    if name == STDIO:
+        with _Unclosed(_stdout_bytes()) as out:
+            return _write_to(records, out, name)
+    if _is_url(name):
+        fs, inner = _url_fs(name)
+        try:
+            with fs.open(inner, "wb") as out:
+                return _write_to(records, out, name)
+        except BaseException:
+            if fs.exists(inner):
+                fs.rm(inner)
+            raise
+    target = Path(name)
     temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        if _has_suffix(target, PARQUET_SUFFIXES):
-            count = _write_parquet(records, temp)
-        else:
-            count = _write_jsonl(records, temp, compress=target.name.lower().endswith(".gz"))
+        with open(temp, "xb") as out:
+            count = _write_to(records, out, name)
         os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.filename == str(temp) or exc.filename2 == str(target):
+            exc.filename, exc.filename2 = name, None  # name the user's path, not ours
+        raise
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return count
 
 
+def _stdout_bytes() -> Any:
+    """Standard output as a byte stream (a text-only stand-in gets UTF-8 decoded writes)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        return buffer
+    return _TextSink(sys.stdout)
+
+
+class _TextSink:
+    """Bytes written to a text stream, as UTF-8."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        self._stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def _write_to(records: Iterable[Mapping[str, Any]], out: Any, name: str) -> int:
+    if _has_suffix(name, PARQUET_SUFFIXES):
+        return _write_parquet(records, out)
+    if _has_suffix(name, (".gz",)):
+        with gzip.GzipFile(fileobj=out, mode="wb") as packed:
+            return _write_jsonl(records, packed)
+    if _has_suffix(name, (".zst",)):
+        with _zstd().ZstdCompressor().stream_writer(out, closefd=False) as packed:
+            return _write_jsonl(records, packed)
+    return _write_jsonl(records, out)
+
+
 def json_line(record: Mapping[str, Any]) -> str:
-    """One record as a line of JSON (UTF-8 text kept as is; lone surrogates escaped)."""
-    line = json.dumps(record, ensure_ascii=False)
+    """One record as a line of JSON (UTF-8 text kept as is; lone surrogates escaped).
+
+    Values JSON has no type for are written as text: dates and times in ISO 8601,
+    decimals as their digits, bytes as UTF-8 (or Latin-1 when not UTF-8).
+    """
+    line = json.dumps(record, ensure_ascii=False, default=_json_default)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: only \\u escapes can carry it
-        line = json.dumps(record)
+        line = json.dumps(record, default=_json_default)
     return line + "\n"
 
 
-def _write_jsonl(records: Iterable[Mapping[str, Any]], temp: Path, *, compress: bool) -> int:
+def _json_default(value: object) -> Any:
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raw = bytes(value)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+def _write_jsonl(records: Iterable[Mapping[str, Any]], out: Any) -> int:
     count = 0
-    out: IO[str]
-    if compress:
-        out = io.TextIOWrapper(gzip.GzipFile(temp, "xb"), encoding="utf-8", newline="\n")
-    else:
-        out = open(temp, "x", encoding="utf-8", newline="\n")  # noqa: SIM115
-    with out:
-        for record in records:
-            out.write(json_line(record))
-            count += 1
+    for record in records:
+        out.write(json_line(record).encode("utf-8"))
+        count += 1
     return count
 
 
@@ -540,6 +1154,7 @@ def _parquet_schema() -> Any:
     import pyarrow as pa
 
     article = pa.struct([
+        ("id", pa.string()),
         ("index", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
         ("title", pa.string()), ("language", pa.string()), ("clean_text", pa.string()),
         ("cluster", pa.list_(pa.int64())),
@@ -549,21 +1164,41 @@ def _parquet_schema() -> Any:
         ("article", pa.int64()), ("language", pa.string()),
     ])
     return pa.schema([
-        ("id", pa.string()), ("articles", pa.list_(article)), ("segments", pa.list_(segment)),
+        ("schema_version", pa.int64()),
+        ("id", pa.string()),
+        ("source", pa.string()),
+        ("encoding", pa.string()),
+        ("input_fields", pa.string()),
+        ("articles", pa.list_(article)),
+        ("segments", pa.list_(segment)),
     ])
 
 
-def _write_parquet(records: Iterable[Mapping[str, Any]], temp: Path, batch: int = 512) -> int:
-    """Parquet in row groups of ``batch`` records; ids are stored as strings."""
+_PARQUET_COLUMNS = ("schema_version", "id", "source", "encoding", "articles", "segments")
+
+
+def _parquet_row(record: Mapping[str, Any]) -> dict[str, Any]:
+    """One record as a Parquet row: ids as strings, kept input fields as one JSON object."""
+    row = {name: record.get(name) for name in _PARQUET_COLUMNS}
+    if row["id"] is not None:
+        row["id"] = str(row["id"])
+    kept = {k: v for k, v in record.items() if k not in _PARQUET_COLUMNS and k != "input_fields"}
+    kept.update(record.get("input_fields") or {})
+    row["input_fields"] = json_line(kept).rstrip("\n") if kept else None
+    return row
+
+
+def _write_parquet(records: Iterable[Mapping[str, Any]], out: Any, batch: int = 512) -> int:
+    """Parquet in row groups of ``batch`` records; see `_parquet_row`."""
     pq = _pyarrow_parquet()
     import pyarrow as pa
 
     schema = _parquet_schema()
     count = 0
     rows: list[dict[str, Any]] = []
-    with pq.ParquetWriter(temp, schema) as writer:
+    with pq.ParquetWriter(out, schema) as writer:
         for record in records:
-            rows.append({**record, "id": None if record["id"] is None else str(record["id"])})
+            rows.append(_parquet_row(record))
             count += 1
             if len(rows) >= batch:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))

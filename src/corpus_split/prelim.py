@@ -11,7 +11,7 @@ from enum import Enum
 
 import regex
 
-from .context import Paragraph, paragraph_vectors, paragraphs
+from .context import Paragraph, paragraph_vectors, paragraphs, short_tokens
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
@@ -49,12 +49,13 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     would look like headlines one by one; so the lines of each paragraph are
     judged together, share one role and carry the paragraph's features. Whether a
     paragraph is content, chrome or assistant residue is the fitted line model's call
-    (:mod:`corpus_split.scores`); separators and noise are told by their shape.
+    (`corpus_split.scores`); separators and noise are told by their shape.
     """
     lines = layout.lines
     paras = paragraphs(layout)
     para_feats = [line_features(p.text) for p in paras]
-    scores = score_paragraphs(paragraph_vectors(layout, paras, para_feats))
+    scores = score_paragraphs(paragraph_vectors(layout, paras, para_feats),
+                              [short_tokens(p.text) for p in paras])
     roles: list[Role] = []
     feats: list[LineFeatures] = []
     for k, (p, f, s) in enumerate(zip(paras, para_feats, scores)):

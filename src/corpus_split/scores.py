@@ -16,7 +16,13 @@ from importlib import resources
 from operator import mul
 
 __all__ = [
-    "LineModel", "ParagraphScore", "expand", "line_model", "neighbour_features", "parse_line_model",
+    "LineModel",
+    "ParagraphScore",
+    "expand",
+    "lexical_shift",
+    "line_model",
+    "neighbour_features",
+    "parse_line_model",
     "score_paragraphs",
 ]
 
@@ -43,8 +49,10 @@ class _Linear:
     weights: tuple[tuple[float, ...], ...]
     bias: tuple[float, ...]
 
-    def probabilities(self, x: Sequence[float]) -> list[float]:
+    def probabilities(self, x: Sequence[float], shift: Sequence[float] = ()) -> list[float]:
         logits = [b + sum(map(mul, row, x)) for row, b in zip(self.weights, self.bias)]
+        if shift:
+            logits = [v + d for v, d in zip(logits, shift)]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
@@ -58,6 +66,7 @@ class LineModel:
     version: int
     features: tuple[str, ...]
     kind: _Linear
+    lexicon: dict[str, tuple[float, ...]]
     smoothed: _Linear
     links: _Linear
 
@@ -85,7 +94,11 @@ def parse_line_model(raw: str, where: str = "line model") -> LineModel:
         data = json.loads(raw)
         if data.get("version") != MODEL_VERSION:
             raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
-        return LineModel(MODEL_VERSION, tuple(data["features"]), _linear(data["kind"]),
+        kind = _linear(data["kind"])
+        lexicon = {str(w): tuple(float(v) for v in row) for w, row in data["lexicon"].items()}
+        if any(len(row) != len(kind.classes) for row in lexicon.values()):
+            raise ValueError("one lexicon weight per class expected")
+        return LineModel(MODEL_VERSION, tuple(data["features"]), kind, lexicon,
                          _linear(data["smoothed"]), _linear(data["links"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{where}: {exc}") from exc
@@ -162,16 +175,34 @@ def neighbour_features(first: Sequence[Sequence[float]]) -> list[list[float]]:
             for k in range(n)]
 
 
-def score_paragraphs(vectors: Sequence[Sequence[float]]) -> list[ParagraphScore]:
-    """Probabilities of each paragraph's kind, from its features and its neighbours' first verdicts."""
+def lexical_shift(model: LineModel, tokens: Sequence[str]) -> list[float]:
+    """What a short paragraph's words add to each class's logit: the sum of their weights."""
+    width = len(model.kind.classes)
+    if not tokens:
+        return []
+    total = [0.0] * width
+    for t in tokens:
+        row = model.lexicon.get(t)
+        if row is not None:
+            total = [a + b for a, b in zip(total, row)]
+    return total
+
+
+def score_paragraphs(
+    vectors: Sequence[Sequence[float]], tokens: Sequence[Sequence[str]],
+) -> list[ParagraphScore]:
+    """Probabilities of each paragraph's kind, from its features, its words (short paragraphs,
+    `context.short_tokens`) and its neighbours' first verdicts.
+    """
     model = line_model()
     ci = {c: k for k, c in enumerate(model.smoothed.classes)}
     li = model.links.classes.index("links")
     xs = [expand(v) for v in vectors]
-    first = [model.kind.probabilities(x) for x in xs]
+    first = [model.kind.probabilities(x, lexical_shift(model, t)) for x, t in zip(xs, tokens)]
     out: list[ParagraphScore] = []
     for x, extra in zip(xs, neighbour_features(first)):
         p = model.smoothed.probabilities(x + extra)
         q = model.links.probabilities(x)
         out.append(ParagraphScore(p[ci["content"]], p[ci["chrome"]], p[ci["artifact"]], q[li]))
     return out
+
