@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import corpus_split as cs
-
 from corpus_split.context import FEATURE_NAMES, paragraph_vectors, paragraphs, short_tokens
 from corpus_split.features import line_features
 from corpus_split.lines import split_lines
