@@ -34,10 +34,13 @@ def main() -> None:
                         help="which half to score (default B, the held-back half)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     parser.add_argument("--verbose", action="store_true", help="one line per document")
+    parser.add_argument("--reliability", action="store_true",
+                        help="also print how often predicted boundaries are right, by score")
     args = parser.parse_args()
     need(DEV / "gold", "the dev set")
     total = Report()
     per_doc = {}
+    bins: list[list[int]] = [[0, 0] for _ in range(5)]  # per score fifth: boundaries, right
     started = time.perf_counter()
     label = {"A": "in-sample", "B": "held back"}.get(args.half, "A in-sample + B held back")
     print(f"dev half {args.half} ({label})")
@@ -49,6 +52,14 @@ def main() -> None:
         doc = cs.split(text)
         r = score(doc, gold)
         total += r
+        free = [tuple(a["zone"]) for a in gold["articles"][1:]]
+        for b in doc.boundaries:
+            k = min(4, int(b.score * 5))
+            bins[k][0] += 1
+            hit = next((z for z in free if z[0] <= b.offset <= z[1]), None)
+            if hit is not None:
+                free.remove(hit)
+                bins[k][1] += 1
         per_doc[name] = report_figures(r)
         if args.verbose:
             print(f"{name:<5} {len(gold['articles']):>3} {len(doc.articles):>4} {fmt(r.boundaries.f1)} "
@@ -59,6 +70,11 @@ def main() -> None:
     print(f"\n{len(per_doc)} documents ({time.perf_counter() - started:.1f} s); "
           f"single-article documents cut: {len(cut)} of {len(single)}\n")
     print_report(total, show_repair=False, language_label="language spans found")
+    if args.reliability:
+        print("\nBoundary.score    boundaries  right  share right")
+        for k, (n, right) in enumerate(bins):
+            share = f"{right / n:.3f}" if n else "  n/a"
+            print(f"{k / 5:.1f}-{(k + 1) / 5:.1f}       {n:>10}  {right:>5}  {share:>11}")
     write_json(args.json, {**report_figures(total), "single_cut": len(cut), "single": len(single),
                            "documents": per_doc})
 
