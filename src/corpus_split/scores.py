@@ -41,6 +41,7 @@ class ParagraphScore:
     chrome: float
     artifact: float
     links: float
+    """0.0 where content is likelier than chrome: the links model is not consulted there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +201,10 @@ def score_paragraphs(
     xs = [expand(v) for v in vectors]
     first = [model.kind.probabilities(x, lexical_shift(model, t)) for x, t in zip(xs, tokens)]
     out: list[ParagraphScore] = []
+    content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
     for x, extra in zip(xs, neighbour_features(first)):
         p = model.smoothed.probabilities(x + extra)
-        q = model.links.probabilities(x)
-        out.append(ParagraphScore(p[ci["content"]], p[ci["chrome"]], p[ci["artifact"]], q[li]))
+        links = model.links.probabilities(x)[li] if p[chrome] > p[content] else 0.0
+        out.append(ParagraphScore(p[content], p[chrome], p[artifact], links))
     return out
 
