@@ -1,0 +1,492 @@
+"""Content words in any language: the vocabulary the boundary programme compares.
+
+The language of a line is not known when its words are counted (language detection
+runs after the articles are found), so each line's language is guessed from cheap
+evidence:
+
+1. **Script.** Han, kana and Hangul runs have no spaces between words; they give their
+   character bigrams, whatever the language. Every other word is classed by the script
+   of its first letter (Latin, Cyrillic, Greek, Arabic, ...), which narrows the
+   candidate languages.
+2. **Stop-word vote.** Among the candidates of the line's main script, the language
+   whose stop words the line holds most of wins (:data:`LANGUAGES`; lists from the
+   ``stopwords`` package, plus small additions in ``data/lexical/<code>.txt``). In
+   :func:`line_words` the line's neighbours vote too, at half weight, and so does the
+   whole document's mix of languages, so that a line without a single stop word (a
+   title, a list item) takes its neighbours' or its document's language.
+3. **Stemming.** Words of the chosen language lose that language's stop words (only
+   those: English "die" is a content word in English) and are stemmed by its Snowball
+   stemmer (``snowballstemmer``), so that "prices"/"priced" or "Sicherheitslücke"/
+   "Sicherheitslücken" count as one word. Words of another script, and lines whose
+   language stays unknown, are only lowercased (a language-neutral fallback).
+
+Stems are cached per language, so a corpus pays for each distinct word once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+import snowballstemmer
+import stopwords as _stopword_lists
+
+__all__ = [
+    "LANGUAGES",
+    "TITLE_CASE_STOPWORDS",
+    "Language",
+    "content_words",
+    "guess_language",
+    "line_languages",
+    "line_words",
+    "stem",
+    "stopwords",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language the vote can choose: its script, Snowball stemmer and stop-word list."""
+
+    code: str
+    """ISO 639-1 code, as :mod:`corpus_split.language` reports languages."""
+    script: str
+    """The script its words are written in (see :func:`script_of`)."""
+    stemmer: str | None
+    """``snowballstemmer`` algorithm name; None: words are only lowercased."""
+    stop_list: str
+    """Name of its list in the ``stopwords`` package."""
+
+
+LANGUAGES: tuple[Language, ...] = (
+    # English first: ties with no context to break them go to the library's default language.
+    Language("en", "latin", "english", "english"),
+    Language("de", "latin", "german", "german"),
+    Language("fr", "latin", "french", "french"),
+    Language("es", "latin", "spanish", "spanish"),
+    Language("it", "latin", "italian", "italian"),
+    Language("pt", "latin", "portuguese", "portuguese"),
+    Language("nl", "latin", "dutch", "dutch"),
+    Language("sv", "latin", "swedish", "swedish"),
+    Language("da", "latin", "danish", "danish"),
+    Language("fi", "latin", "finnish", "finnish"),
+    Language("hu", "latin", "hungarian", "hungarian"),
+    Language("ro", "latin", "romanian", "romanian"),
+    Language("tr", "latin", "turkish", "turkish"),
+    Language("id", "latin", "indonesian", "indonesian"),
+    Language("pl", "latin", "polish", "polish"),
+    Language("cs", "latin", "czech", "czech"),
+    Language("ru", "cyrillic", "russian", "russian"),
+    Language("uk", "cyrillic", None, "ukranian"),
+    Language("bg", "cyrillic", None, "bulgarian"),
+    Language("el", "greek", "greek", "greek"),
+    Language("ar", "arabic", "arabic", "arabic"),
+    Language("fa", "arabic", "persian", "persian"),
+    Language("hy", "armenian", "armenian", "armenian"),
+    Language("hi", "devanagari", "hindi", "hindi"),
+)
+"""The languages the stop-word vote chooses among (scripts without a language here, and
+unknown lines, fall back to lowercasing)."""
+
+TITLE_CASE_STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours also may might must
+    shall via upon per le la les un une des du de et est en que qui dans pour pas sur au aux
+    ce cette il elle nous vous der die das ein eine und ist nicht mit von zu den dem des im
+    auf für sich auch el los las del y es por con para una al lo como más il lo gli di che è
+    per non con una da o os as um uma do da dos das em no na para com não""".split()
+)
+"""Function words of six languages that a title leaves in lower case ("Rise in Prices
+of Oil"): :func:`corpus_split.features` ignores them when it asks whether a line is
+title-cased. Mixing languages is harmless there, unlike in :func:`content_words`."""
+
+MIN_WORD = 3
+"""Words shorter than this carry no topic (and are mostly function words everywhere)."""
+
+NEIGHBOUR_WEIGHT = 0.5
+"""Weight of each neighbouring line's stop words in a line's vote (its own count 1):
+a hard-wrapped line holds few words, its paragraph many."""
+
+PRIOR_WEIGHT = 1.5
+"""Weight of the document's own language mix (shares of all its stop words) in each line's
+vote: a line with one stray stop word of another language ("end" is Danish) stays in the
+document's language, while two of the other language's own stop words win."""
+
+CLEAR_LEAD = 2
+"""A line whose own vote puts one language this many stop words ahead (or any number, if
+it is the document's main language of that script) is decided without its neighbours:
+most lines of running text, and it saves their time."""
+
+_CACHE_LIMIT = 1 << 16
+"""Stems kept per language before a cache is emptied (memory stays bounded on any corpus)."""
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
+# stdlib re: on ASCII text it finds words in half the time of the regex module
+_ASCII_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
+
+# (first code point, end, script) for the scripts that LANGUAGES use; anything else is "other".
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0000, 0x0250, "latin"),
+    (0x0370, 0x0400, "greek"),
+    (0x0400, 0x0530, "cyrillic"),
+    (0x0530, 0x0590, "armenian"),
+    (0x0600, 0x0700, "arabic"),
+    (0x0750, 0x0780, "arabic"),
+    (0x0900, 0x0980, "devanagari"),
+    (0x1E00, 0x1F00, "latin"),
+    (0x1F00, 0x2000, "greek"),
+    (0xFB50, 0xFE00, "arabic"),
+    (0xFE70, 0xFF00, "arabic"),
+)
+
+
+def script_of(ch: str) -> str:
+    """The script of one letter, among those :data:`LANGUAGES` use, else ``"other"``."""
+    o = ord(ch)
+    for lo, hi, name in _SCRIPT_RANGES:
+        if lo <= o < hi:
+            return name
+    return "other"
+
+
+def _read_additions(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words to add to and remove from a package list, from ``data/lexical/<code>.txt``.
+
+    One word a line; ``-word`` removes a content word the package lists; ``#`` comments.
+    """
+    path = resources.files("corpus_split").joinpath("data").joinpath("lexical").joinpath(f"{code}.txt")
+    if not path.is_file():
+        return frozenset(), frozenset()
+    add: set[str] = set()
+    remove: set[str] = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        word = raw.split("#", 1)[0].strip().lower()
+        if word.startswith("-"):
+            remove.add(word[1:])
+        elif word:
+            add.add(word)
+    return frozenset(add), frozenset(remove)
+
+
+def _load_stopwords(lang: Language) -> frozenset[str]:
+    listed = {w.strip().lower().replace("’", "'") for w in _stopword_lists.get_stopwords(lang.stop_list)}
+    add, remove = _read_additions(lang.code)
+    return frozenset((listed | add) - remove - {""})
+
+
+_STOPS: dict[str, frozenset[str]] = {lang.code: _load_stopwords(lang) for lang in LANGUAGES}
+_BY_CODE: dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
+_LATIN: dict[str, bool] = {lang.code: lang.script == "latin" for lang in LANGUAGES}
+_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+_SCRIPTS: tuple[str, ...] = tuple(sorted({lang.script for lang in LANGUAGES}))
+# word -> indices (into LANGUAGES) of the languages listing it: one dict look-up a word.
+_STOP_INDEX: dict[str, tuple[int, ...]] = {}
+for _i, _lang in enumerate(LANGUAGES):
+    for _w in _STOPS[_lang.code]:
+        _STOP_INDEX[_w] = (*_STOP_INDEX.get(_w, ()), _i)
+_ANY_STOPWORD: frozenset[str] = frozenset(_STOP_INDEX)
+_FIELD = 12  # bits per language in a packed vote: more than any list's length
+_FIELD_MASK = (1 << _FIELD) - 1
+# word -> its vote packed in one integer (1 in the field of every language listing it)
+_STOP_VEC: dict[str, int] = {w: sum(1 << (_FIELD * i) for i in langs) for w, langs in _STOP_INDEX.items()}
+assert max(map(len, _STOPS.values())) < _FIELD_MASK
+
+
+def stopwords(code: str) -> frozenset[str]:
+    """The stop words of one language of :data:`LANGUAGES` (empty for any other code)."""
+    return _STOPS.get(code, frozenset())
+
+
+class _Stems(dict[str, str]):
+    """One language's stems, computed on first look-up (``stems[word]``) and kept.
+
+    A dict with ``__missing__`` keeps the look-up of a known word in C, which matters:
+    every word of every line goes through here. The Snowball objects keep state while
+    they work, so misses take a lock (threads may share this module).
+    """
+
+    __slots__ = ("_lock", "_stem", "_stops")
+
+    def __init__(self, lang: Language | None) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._stops = _STOPS[lang.code] if lang else frozenset()
+        self._stem: Callable[[str], str] | None = (
+            snowballstemmer.stemmer(lang.stemmer).stemWord if lang and lang.stemmer else None
+        )
+
+    def __missing__(self, word: str) -> str:
+        w = word.replace("’", "'").strip("'-")
+        if len(w) < MIN_WORD or w in self._stops:
+            out = ""
+        elif self._stem is None:
+            out = w
+        else:
+            with self._lock:
+                stemmed: str = self._stem(w)
+            out = stemmed if len(stemmed) >= 2 else w
+        self[word] = out
+        return out
+
+    def trim(self) -> None:
+        """Forget every stem once more than :data:`_CACHE_LIMIT` are kept (bounded memory)."""
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+
+
+_NEUTRAL = _Stems(None)
+_STEMS: dict[str, _Stems] = {lang.code: _Stems(lang) for lang in LANGUAGES}
+_ALL_STEMS: tuple[_Stems, ...] = (_NEUTRAL, *_STEMS.values())
+
+
+def stem(word: str, code: str | None) -> str:
+    """``word`` (lowercased) as :func:`content_words` counts it in language ``code``.
+
+    "" for a stop word of that language or a word under :data:`MIN_WORD` letters; with
+    ``code`` None or unknown the word is only normalised (the language-neutral fallback).
+    """
+    return _STEMS.get(code or "", _NEUTRAL)[word]
+
+
+# ---------------------------------------------------------------------------------------
+# Voting
+
+_NO_GRAMS: list[str] = []
+_SCRIPT_AT: tuple[str, ...] = tuple(lang.script for lang in LANGUAGES)
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """Lowercased words of ``text`` (digits dropped) and the CJK bigrams it holds."""
+    low = text.lower()
+    if low.isascii():
+        return _ASCII_WORD_RE.findall(low), _NO_GRAMS
+    words: list[str] = []
+    grams: list[str] = []
+    for w in _WORD_RE.findall(low):
+        if w[0].isdigit():
+            continue
+        if _CJK_RE.match(w):
+            for run in _CJK_RUN_RE.findall(w):
+                grams.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+            continue
+        words.append(w)
+    return words, grams
+
+
+def _votes(words: Sequence[str]) -> dict[int, float]:
+    """Language index (into :data:`LANGUAGES`) -> how many distinct stop words of it ``words`` hold.
+
+    Distinct words, not occurrences: one set intersection in C finds them.
+    """
+    return _unpack(_vector(words))
+
+
+def _vector(words: Sequence[str]) -> int:
+    """The vote of ``words`` packed in one integer, :data:`_FIELD` bits per language: the
+    sum of the packed votes of its distinct stop words, all of it done in C."""
+    return sum(map(_STOP_VEC.__getitem__, _ANY_STOPWORD.intersection(words)))
+
+
+def _unpack(v: int) -> dict[int, float]:
+    out: dict[int, float] = {}
+    i = 0
+    while v:
+        if c := v & _FIELD_MASK:
+            out[i] = float(c)
+        v >>= _FIELD
+        i += 1
+    return out
+
+
+def _own(v: int, script: str) -> tuple[dict[int, float], int, float]:
+    """A line's packed vote ``v`` unpacked, with the leading language of ``script`` (-1 if
+    none) and its lead over the next; cached, as lines hold the same few votes again and again."""
+    key = (v, script)
+    got = _OWN_CACHE.get(key)
+    if got is None:
+        counts = _unpack(v)
+        got = (counts, *_lead(counts, script))
+        if len(_OWN_CACHE) >= _CACHE_LIMIT:
+            _OWN_CACHE.clear()
+        _OWN_CACHE[key] = got
+    return got
+
+
+_OWN_CACHE: dict[tuple[int, str], tuple[dict[int, float], int, float]] = {}
+
+
+def _lead(score: dict[int, float], script: str) -> tuple[int, float]:
+    """The index of the top language of ``script`` (first listed on a tie; -1: none) and
+    how far it leads the next."""
+    first = second = 0.0
+    best = -1
+    for i, v in score.items():
+        if _SCRIPT_AT[i] != script:
+            continue
+        if v > first or (v == first and i < best):
+            first, second, best = v, first, i
+        elif v > second:
+            second = v
+    return best, first - second
+
+
+def _main_script(words: Sequence[str]) -> str:
+    """The script most of ``words`` start in (Latin wins ties)."""
+    tally: dict[str, int] = {}
+    for w in words:
+        s = "latin" if w[0] < "\u0250" else script_of(w[0])
+        tally[s] = tally.get(s, 0) + 1
+    return max(tally, key=lambda s: (tally[s], s == "latin")) if tally else "latin"
+
+
+def _winner(score: dict[int, float], script: str) -> str | None:
+    """The language of ``script`` with the highest score (first listed on a tie), or None."""
+    best = -1
+    top = 0.0
+    for i, v in score.items():
+        if _SCRIPT_AT[i] == script and (v > top or (v == top and i < best)):
+            best, top = i, v
+    return _CODES[best] if best >= 0 else None
+
+
+def guess_language(text: str) -> str | None:
+    """The language of one line from its script and stop words alone, or None when unsure."""
+    words, _ = _tokens(text)
+    if not words:
+        return None
+    return _winner(_votes(words), _script(text, words))
+
+
+def _script(text: str, words: Sequence[str]) -> str:
+    return "latin" if text.isascii() else _main_script(words)
+
+
+def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | None]:
+    """The language each wanted line's words are counted in (None: neutral or unwanted).
+
+    Unless its own stop words settle it (:data:`CLEAR_LEAD`), a line's vote adds those
+    of the nearest wanted line above and below at :data:`NEIGHBOUR_WEIGHT` and the
+    document's mix of languages at :data:`PRIOR_WEIGHT`, so a title or a table row
+    without stop words takes its neighbours' or the document's language.
+    """
+    words = [_tokens(t)[0] if w else [] for t, w in zip(texts, wanted)]
+    return _decide(words, [_script(t, ws) if ws else "" for t, ws in zip(texts, words)])
+
+
+def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str | None]:
+    """The language of each line with words: its own vote, else with context (see line_languages).
+
+    Written for speed (it runs on every line): list comprehensions and cached votes, and
+    the context is only weighed for the lines that their own vote does not settle.
+    """
+    inter = _ANY_STOPWORD.intersection
+    packed = _STOP_VEC.__getitem__
+    cached = _OWN_CACHE.get
+    keys = [(sum(map(packed, inter(ws))), script) if ws else None for ws, script in zip(words, scripts)]
+    owns = [(cached(k) or _own(*k)) if k is not None else None for k in keys]
+    total: dict[int, float] = {}
+    for key, n in Counter(k for k in keys if k is not None and k[0]).items():
+        for j, c in _own(*key)[0].items():
+            total[j] = total.get(j, 0) + n * c
+    norm = sum(total.values())
+    prior = {j: PRIOR_WEIGHT * c / norm for j, c in total.items()} if norm else {}
+    favourite = {script: _lead(prior, script)[0] for script in set(scripts)}
+    # settled by the line alone: far ahead, or ahead and the document's main language
+    out: list[str | None] = [
+        _CODES[o[1]] if o is not None and o[1] >= 0 and (
+            o[2] >= CLEAR_LEAD or (o[2] > 0 and o[1] == favourite[script])) else None
+        for o, script in zip(owns, scripts)
+    ]
+    have = [i for i, o in enumerate(owns) if o is not None]
+    for k, i in enumerate(have):
+        if out[i] is not None:
+            continue
+        score = dict(prior)
+        for j, c in owns[i][0].items():  # type: ignore[index]
+            score[j] = score.get(j, 0) + c
+        for m in (k - 1, k + 1):
+            if 0 <= m < len(have):
+                for j, c in owns[have[m]][0].items():  # type: ignore[index]
+                    score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
+        out[i] = _winner(score, scripts[i])
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Content words
+
+
+def _count(words: list[str], grams: list[str], code: str | None, ascii_line: bool) -> list[str]:
+    """Stems of ``words`` in language ``code`` (other scripts neutral), then the bigrams."""
+    stems = _STEMS[code] if code else _NEUTRAL
+    if code is None or (ascii_line and _BY_CODE[code].script == "latin"):
+        out = [s for w in words if (s := stems[w])]
+    else:
+        script = _BY_CODE[code].script
+        out = []
+        for w in words:
+            own = ("latin" if w[0] < "\u0250" else script_of(w[0])) == script
+            s = stems[w] if own else _NEUTRAL[w]
+            if s:
+                out.append(s)
+    if grams:
+        out.extend(grams)
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """The words the lexical model counts in one line, judged on that line alone.
+
+    Lowercased; the stop words of the line's guessed language dropped and the rest
+    stemmed in it; CJK runs give their character bigrams. See the module docstring.
+    """
+    words, grams = _tokens(text)
+    if not words:
+        return list(grams)
+    code = _winner(_votes(words), _script(text, words))
+    return _count(words, grams, code, text.isascii())
+
+
+def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, ...]]:
+    """The content words of each wanted line, () for the others: counted once, read twice.
+
+    Unlike :func:`content_words` the language of a line is chosen with its neighbours'
+    help (:func:`line_languages`), so a title and its text are stemmed alike. The
+    boundary programme and the title choice both compare these vocabularies.
+    """
+    for stems in _ALL_STEMS:
+        stems.trim()
+    findall = _ASCII_WORD_RE.findall
+    lows = [t.lower() if w else "" for t, w in zip(texts, wanted)]
+    plain: list[list[str]] = [findall(low) if low.isascii() else [] for low in lows]
+    special = [i for i, low in enumerate(lows) if not low.isascii()]
+    words = plain
+    scripts = ["latin" if ws else "" for ws in plain]
+    grams: dict[int, list[str]] = {}
+    if special:  # lines with non-ASCII letters: the general tokeniser, their script, CJK bigrams
+        words = list(plain)
+        for i in special:
+            words[i], grams[i] = _tokens(lows[i])
+            scripts[i] = _main_script(words[i]) if words[i] else ""
+    codes = _decide(words, scripts)
+    neutral = _NEUTRAL
+    out = [
+        tuple([s for w in ws if (s := (_STEMS[code] if code else neutral)[w])])
+        if ws and (code is None or _LATIN[code]) else ()
+        for ws, code in zip(plain, codes)
+    ]
+    for i in special:
+        out[i] = tuple(_count(words[i], grams[i], codes[i], False))
+    return out
