@@ -18,7 +18,8 @@ evidence:
    those: English "die" is a content word in English) and are stemmed by its Snowball
    stemmer (``snowballstemmer``), so that "prices"/"priced" or "Sicherheitslücke"/
    "Sicherheitslücken" count as one word. Words of another script, and lines whose
-   language stays unknown, are only lowercased (a language-neutral fallback).
+   language stays unknown, are only lowercased (a language-neutral fallback), except
+   that a plain-ASCII line is taken for English (:data:`ASCII_DEFAULT`).
 
 Stems are cached per language, so a corpus pays for each distinct word once.
 """
@@ -37,6 +38,7 @@ import snowballstemmer
 import stopwords as _stopword_lists
 
 __all__ = [
+    "ASCII_DEFAULT",
     "LANGUAGES",
     "TITLE_CASE_STOPWORDS",
     "Language",
@@ -44,6 +46,7 @@ __all__ = [
     "guess_language",
     "line_languages",
     "line_words",
+    "script_of",
     "stem",
     "stopwords",
 ]
@@ -109,6 +112,10 @@ TITLE_CASE_STOPWORDS = frozenset(
 """Function words of six languages that a title leaves in lower case ("Rise in Prices
 of Oil"): :func:`corpus_split.features` ignores them when it asks whether a line is
 title-cased. Mixing languages is harmless there, unlike in :func:`content_words`."""
+
+ASCII_DEFAULT = "en"
+"""The language of a plain-ASCII line that nothing else decides (no stop word in it, its
+neighbours or its document): the library's default language, and what it always did."""
 
 MIN_WORD = 3
 """Words shorter than this carry no topic (and are mostly function words everywhere)."""
@@ -382,7 +389,8 @@ def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | N
     without stop words takes its neighbours' or the document's language.
     """
     words = [_tokens(t)[0] if w else [] for t, w in zip(texts, wanted)]
-    return _decide(words, [_script(t, ws) if ws else "" for t, ws in zip(texts, words)])
+    codes = _decide(words, [_script(t, ws) if ws else "" for t, ws in zip(texts, words)])
+    return [ASCII_DEFAULT if c is None and ws and t.isascii() else c for t, ws, c in zip(texts, words, codes)]
 
 
 def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str | None]:
@@ -456,6 +464,8 @@ def content_words(text: str) -> list[str]:
     if not words:
         return list(grams)
     code = _winner(_votes(words), _script(text, words))
+    if code is None and text.isascii():
+        code = ASCII_DEFAULT
     return _count(words, grams, code, text.isascii())
 
 
@@ -481,9 +491,8 @@ def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, 
             words[i], grams[i] = _tokens(lows[i])
             scripts[i] = _main_script(words[i]) if words[i] else ""
     codes = _decide(words, scripts)
-    neutral = _NEUTRAL
     out = [
-        tuple([s for w in ws if (s := (_STEMS[code] if code else neutral)[w])])
+        tuple([s for w in ws if (s := _STEMS[code or ASCII_DEFAULT][w])])
         if ws and (code is None or _LATIN[code]) else ()
         for ws, code in zip(plain, codes)
     ]
