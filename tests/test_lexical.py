@@ -129,9 +129,10 @@ def test_line_words_one_tuple_per_line(rows: list[tuple[str, bool]]) -> None:
     assert all(words == () for words, w in zip(out, wanted) if not w)
 
 
-def test_stem_cache_is_bounded() -> None:
+def test_stem_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexical, "_CACHE_LIMIT", 50)
     stems = lexical._STEMS["en"]
-    for i in range(lexical._CACHE_LIMIT + 5):
-        stems[f"word{i}"]
-    stems.trim()
-    assert len(stems) <= lexical._CACHE_LIMIT
+    for i in range(60):
+        assert stems[f"word{i}s"] == f"word{i}"
+    line_words(["Prices rose"], [True])  # trims every cache first
+    assert len(stems) <= 50

@@ -134,7 +134,7 @@ CLEAR_LEAD = 2
 it is the document's main language of that script) is decided without its neighbours:
 most lines of running text, and it saves their time."""
 
-_CACHE_LIMIT = 1 << 16
+_CACHE_LIMIT = 1 << 17
 """Stems kept per language before a cache is emptied (memory stays bounded on any corpus)."""
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
@@ -491,11 +491,11 @@ def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, 
             words[i], grams[i] = _tokens(lows[i])
             scripts[i] = _main_script(words[i]) if words[i] else ""
     codes = _decide(words, scripts)
-    out = [
-        tuple([s for w in ws if (s := _STEMS[code or ASCII_DEFAULT][w])])
-        if ws and (code is None or _LATIN[code]) else ()
-        for ws, code in zip(plain, codes)
-    ]
+    # plain-ASCII lines in a Latin-script language (or none: English), one dict look-up a word
+    latin = [_STEMS[code] if code and _LATIN[code] else _STEMS[ASCII_DEFAULT] if code is None else None
+             for code in codes]
+    out = [tuple([s for w in ws if (s := stems[w])]) if ws and stems is not None else ()
+           for ws, stems in zip(plain, latin)]
     for i in special:
         out[i] = tuple(_count(words[i], grams[i], codes[i], False))
     return out
