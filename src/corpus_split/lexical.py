@@ -197,7 +197,7 @@ _STOPS: dict[str, frozenset[str]] = {lang.code: _load_stopwords(lang) for lang i
 _BY_CODE: dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
 _LATIN: dict[str, bool] = {lang.code: lang.script == "latin" for lang in LANGUAGES}
 _CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
-_SCRIPTS: tuple[str, ...] = tuple(sorted({lang.script for lang in LANGUAGES}))
+_VOTING: frozenset[str] = frozenset(lang.script for lang in LANGUAGES)  # scripts with candidates
 # word -> indices (into LANGUAGES) of the languages listing it: one dict look-up a word.
 _STOP_INDEX: dict[str, tuple[int, ...]] = {}
 for _i, _lang in enumerate(LANGUAGES):
@@ -230,9 +230,12 @@ class _Stems(dict[str, str]):
         super().__init__()
         self._lock = threading.Lock()
         self._stops = _STOPS[lang.code] if lang else frozenset()
-        self._stem: Callable[[str], str] | None = (
-            snowballstemmer.stemmer(lang.stemmer).stemWord if lang and lang.stemmer else None
-        )
+        self._stem: Callable[[str], str] | None = None
+        if lang and lang.stemmer:
+            try:
+                self._stem = snowballstemmer.stemmer(lang.stemmer).stemWord
+            except (KeyError, ValueError):  # PyStemmer, which snowballstemmer prefers, may lack one
+                self._stem = None
 
     def __missing__(self, word: str) -> str:
         w = word.replace("’", "'").strip("'-")
@@ -370,14 +373,17 @@ def _winner(score: dict[int, float], script: str) -> str | None:
 
 def guess_language(text: str) -> str | None:
     """The language of one line from its script and stop words alone, or None when unsure."""
-    words, _ = _tokens(text)
-    if not words:
-        return None
-    return _winner(_votes(words), _script(text, words))
+    words, grams = _tokens(text)
+    script = _script(words, grams, text.isascii())
+    return _winner(_votes(words), script) if script else None
 
 
-def _script(text: str, words: Sequence[str]) -> str:
-    return "latin" if text.isascii() else _main_script(words)
+def _script(words: Sequence[str], grams: Sequence[str], ascii_line: bool) -> str:
+    """The script a line votes in: Latin for ASCII; "" for a line without words or one of
+    mostly CJK text, whose few Latin words ("Ruby 3.4") are only lowercased."""
+    if not words or len(grams) > len(words):
+        return ""
+    return "latin" if ascii_line else _main_script(words)
 
 
 def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | None]:
@@ -386,11 +392,12 @@ def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | N
     Unless its own stop words settle it (:data:`CLEAR_LEAD`), a line's vote adds those
     of the nearest wanted line above and below at :data:`NEIGHBOUR_WEIGHT` and the
     document's mix of languages at :data:`PRIOR_WEIGHT`, so a title or a table row
-    without stop words takes its neighbours' or the document's language.
+    without stop words takes its neighbours' or the document's language. A plain-ASCII
+    line that nothing decides is :data:`ASCII_DEFAULT`.
     """
-    words = [_tokens(t)[0] if w else [] for t, w in zip(texts, wanted)]
-    codes = _decide(words, [_script(t, ws) if ws else "" for t, ws in zip(texts, words)])
-    return [ASCII_DEFAULT if c is None and ws and t.isascii() else c for t, ws, c in zip(texts, words, codes)]
+    lines = _Lines(texts, wanted)
+    codes = _decide(lines.words, lines.scripts)
+    return [ASCII_DEFAULT if c is None and ws else c for ws, c in zip(lines.plain, codes)]
 
 
 def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str | None]:
@@ -402,7 +409,8 @@ def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str 
     inter = _ANY_STOPWORD.intersection
     packed = _STOP_VEC.__getitem__
     cached = _OWN_CACHE.get
-    keys = [(sum(map(packed, inter(ws))), script) if ws else None for ws, script in zip(words, scripts)]
+    keys = [(sum(map(packed, inter(ws))), script) if ws and script in _VOTING else None
+            for ws, script in zip(words, scripts)]
     owns = [(cached(k) or _own(*k)) if k is not None else None for k in keys]
     total: dict[int, float] = {}
     for key, n in Counter(k for k in keys if k is not None and k[0]).items():
@@ -418,14 +426,20 @@ def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str 
         for o, script in zip(owns, scripts)
     ]
     have = [i for i, o in enumerate(owns) if o is not None]
+    last = len(have) - 1
     for k, i in enumerate(have):
         if out[i] is not None:
+            continue
+        if not (keys[i][0] or (k and keys[have[k - 1]][0]) or (k < last and keys[have[k + 1]][0])):  # type: ignore[index]
+            # no stop word here or next door: the document's favourite of the script
+            fav = favourite[scripts[i]]
+            out[i] = _CODES[fav] if fav >= 0 else None
             continue
         score = dict(prior)
         for j, c in owns[i][0].items():  # type: ignore[index]
             score[j] = score.get(j, 0) + c
         for m in (k - 1, k + 1):
-            if 0 <= m < len(have):
+            if 0 <= m <= last:
                 for j, c in owns[have[m]][0].items():  # type: ignore[index]
                     score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
         out[i] = _winner(score, scripts[i])
@@ -463,10 +477,34 @@ def content_words(text: str) -> list[str]:
     words, grams = _tokens(text)
     if not words:
         return list(grams)
-    code = _winner(_votes(words), _script(text, words))
-    if code is None and text.isascii():
+    ascii_line = text.isascii()
+    script = _script(words, grams, ascii_line)
+    code = _winner(_votes(words), script) if script else None
+    if code is None and ascii_line:
         code = ASCII_DEFAULT
-    return _count(words, grams, code, text.isascii())
+    return _count(words, grams, code, ascii_line)
+
+
+class _Lines:
+    """The tokens of many lines: plain-ASCII lines by the fast path, the rest in full."""
+
+    __slots__ = ("grams", "plain", "scripts", "special", "words")
+
+    def __init__(self, texts: Sequence[str], wanted: Sequence[bool]) -> None:
+        findall = _ASCII_WORD_RE.findall
+        lows = [t.lower() if w else "" for t, w in zip(texts, wanted)]
+        self.plain: list[list[str]] = [findall(low) if low.isascii() else [] for low in lows]
+        """Words of the plain-ASCII lines ([] for the others)."""
+        self.special = [i for i, low in enumerate(lows) if not low.isascii()]
+        """Indices of the lines with non-ASCII characters."""
+        self.words = self.plain
+        self.scripts = ["latin" if ws else "" for ws in self.plain]
+        self.grams: dict[int, list[str]] = {}
+        if self.special:
+            self.words = list(self.plain)
+            for i in self.special:
+                ws, gs = self.words[i], self.grams[i] = _tokens(lows[i])
+                self.scripts[i] = _script(ws, gs, False)
 
 
 def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, ...]]:
@@ -478,24 +516,13 @@ def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, 
     """
     for stems in _ALL_STEMS:
         stems.trim()
-    findall = _ASCII_WORD_RE.findall
-    lows = [t.lower() if w else "" for t, w in zip(texts, wanted)]
-    plain: list[list[str]] = [findall(low) if low.isascii() else [] for low in lows]
-    special = [i for i, low in enumerate(lows) if not low.isascii()]
-    words = plain
-    scripts = ["latin" if ws else "" for ws in plain]
-    grams: dict[int, list[str]] = {}
-    if special:  # lines with non-ASCII letters: the general tokeniser, their script, CJK bigrams
-        words = list(plain)
-        for i in special:
-            words[i], grams[i] = _tokens(lows[i])
-            scripts[i] = _main_script(words[i]) if words[i] else ""
-    codes = _decide(words, scripts)
+    lines = _Lines(texts, wanted)
+    codes = _decide(lines.words, lines.scripts)
     # plain-ASCII lines in a Latin-script language (or none: English), one dict look-up a word
     latin = [_STEMS[code] if code and _LATIN[code] else _STEMS[ASCII_DEFAULT] if code is None else None
              for code in codes]
     out = [tuple([s for w in ws if (s := stems[w])]) if ws and stems is not None else ()
-           for ws, stems in zip(plain, latin)]
-    for i in special:
-        out[i] = tuple(_count(words[i], grams[i], codes[i], False))
+           for ws, stems in zip(lines.plain, latin)]
+    for i in lines.special:
+        out[i] = tuple(_count(lines.words[i], lines.grams[i], codes[i], False))
     return out
