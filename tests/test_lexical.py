@@ -82,11 +82,16 @@ def test_cjk_runs_give_character_bigrams() -> None:
 
 
 def test_mixed_script_line() -> None:
-    words = content_words("Уязвимость в Ruby была исправлена, 安全 обновление")
-    assert guess_language("Уязвимость в Ruby была исправлена, 安全 обновление") == "ru"
-    assert "ruby" in words  # another script's word is only lowercased
+    line = "Уязвимости в Rubies были исправлены, 安全 обновление"
+    words = content_words(line)
+    assert guess_language(line) == "ru"
     assert "安全" in words
     assert "в" not in words
+    assert "уязвим" in words
+    # a Latin word in a Cyrillic line is stemmed like the same word in the page's Latin lines
+    russian, english = line_words([line, "The rubies of the crown"], [True, True])
+    assert set(russian) & set(english)
+    assert line_words(["安全漏洞 Ruby", "Ruby 3.4 is released with the fix"], [True, True])[0][0] == "rubi"
 
 
 def test_a_title_takes_the_language_of_its_text() -> None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -396,12 +396,15 @@ def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | N
     line that nothing decides is :data:`ASCII_DEFAULT`.
     """
     lines = _Lines(texts, wanted)
-    codes = _decide(lines.words, lines.scripts)
+    codes, _ = _decide(lines.words, lines.scripts)
     return [ASCII_DEFAULT if c is None and ws else c for ws, c in zip(lines.plain, codes)]
 
 
-def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str | None]:
-    """The language of each line with words: its own vote, else with context (see line_languages).
+def _decide(
+    words: Sequence[Sequence[str]], scripts: Sequence[str]
+) -> tuple[list[str | None], dict[str, str]]:
+    """The language of each line with words: its own vote, else with context (see line_languages);
+    and the document's main language of each script it votes in.
 
     Written for speed (it runs on every line): list comprehensions and cached votes, and
     the context is only weighed for the lines that their own vote does not settle.
@@ -418,7 +421,7 @@ def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str 
             total[j] = total.get(j, 0) + n * c
     norm = sum(total.values())
     prior = {j: PRIOR_WEIGHT * c / norm for j, c in total.items()} if norm else {}
-    favourite = {script: _lead(prior, script)[0] for script in set(scripts)}
+    favourite = {script: _lead(prior, script)[0] for script in _VOTING}
     # settled by the line alone: far ahead, or ahead and the document's main language
     out: list[str | None] = [
         _CODES[o[1]] if o is not None and o[1] >= 0 and (
@@ -443,24 +446,35 @@ def _decide(words: Sequence[Sequence[str]], scripts: Sequence[str]) -> list[str 
                 for j, c in owns[have[m]][0].items():  # type: ignore[index]
                     score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
         out[i] = _winner(score, scripts[i])
-    return out
+    return out, {script: _CODES[j] for script, j in favourite.items() if j >= 0}
 
 
 # ---------------------------------------------------------------------------------------
 # Content words
 
 
-def _count(words: list[str], grams: list[str], code: str | None, ascii_line: bool) -> list[str]:
-    """Stems of ``words`` in language ``code`` (other scripts neutral), then the bigrams."""
-    stems = _STEMS[code] if code else _NEUTRAL
-    if code is None or (ascii_line and _BY_CODE[code].script == "latin"):
+def _count(words: list[str], grams: list[str], code: str | None, ascii_line: bool,
+           main: Mapping[str, str] | None = None) -> list[str]:
+    """Stems of ``words`` in language ``code``, then the bigrams.
+
+    A word of another script than ``code``'s (or of a line without a language) is stemmed
+    in the document's main language of its own script (``main``), so that "Ruby" in a
+    Chinese line and in an English line meet; lacking one, an ASCII word is taken for
+    :data:`ASCII_DEFAULT` and any other only lowercased.
+    """
+    if code is not None and ascii_line and _LATIN[code]:
+        stems = _STEMS[code]
         out = [s for w in words if (s := stems[w])]
     else:
-        script = _BY_CODE[code].script
+        script = _BY_CODE[code].script if code else ""
         out = []
         for w in words:
-            own = ("latin" if w[0] < "\u0250" else script_of(w[0])) == script
-            s = stems[w] if own else _NEUTRAL[w]
+            ws = "latin" if w[0] < "\u0250" else script_of(w[0])
+            if ws == script:
+                s = _STEMS[code][w]  # type: ignore[index]
+            else:
+                other = (main or {}).get(ws) or (ASCII_DEFAULT if w.isascii() else None)
+                s = _STEMS[other][w] if other else _NEUTRAL[w]
             if s:
                 out.append(s)
     if grams:
@@ -517,12 +531,12 @@ def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, 
     for stems in _ALL_STEMS:
         stems.trim()
     lines = _Lines(texts, wanted)
-    codes = _decide(lines.words, lines.scripts)
+    codes, main = _decide(lines.words, lines.scripts)
     # plain-ASCII lines in a Latin-script language (or none: English), one dict look-up a word
     latin = [_STEMS[code] if code and _LATIN[code] else _STEMS[ASCII_DEFAULT] if code is None else None
              for code in codes]
     out = [tuple([s for w in ws if (s := stems[w])]) if ws and stems is not None else ()
            for ws, stems in zip(lines.plain, latin)]
     for i in lines.special:
-        out[i] = tuple(_count(lines.words[i], lines.grams[i], codes[i], False))
+        out[i] = tuple(_count(lines.words[i], lines.grams[i], codes[i], False, main))
     return out
