@@ -109,6 +109,16 @@ def test_one_stray_stop_word_does_not_flip_an_english_document() -> None:
     assert line_languages(lines, [True, True, True]) == ["en", "en", "en"]
 
 
+def test_newswire_tables_and_digests_stay_english() -> None:
+    lines = ["Net profit rose to 12.5 mln dlrs from 9.8 mln dlrs a year earlier.",
+             "Shr 1.10 dlrs vs 95 cts",  # "vs" is in the package's French list
+             "SHA256: 31598e37b3962643bec722921644957be6f8fb9a",  # hex letters are no words
+             "The company said the results were in line with its forecast."]
+    assert line_languages(lines, [True] * 4) == ["en", "en", None, "en"]  # the digest has no word
+    assert guess_language("31598e37b3962643bec722921644957be6f8fb9a") is None
+    assert content_words("sha256 x86 mid-1987") == ["mid"]
+
+
 def test_unwanted_and_empty_lines() -> None:
     assert line_words(["Prices rose", "", "12 34"], [False, True, True]) == [(), (), ()]
     assert content_words("") == []

@@ -10,7 +10,8 @@ evidence:
    candidate languages.
 2. **Stop-word vote.** Among the candidates of the line's main script, the language
    whose stop words the line holds most of wins (:data:`LANGUAGES`; lists from the
-   ``stopwords`` package, plus small additions in ``data/lexical/<code>.txt``). In
+   ``stop-words`` package, English's from the Snowball project in
+   ``data/lexical/en.txt``). In
    :func:`line_words` the line's neighbours vote too, at half weight, and so does the
    whole document's mix of languages, so that a line without a single stop word (a
    title, a list item) takes its neighbours' or its document's language.
@@ -39,7 +40,7 @@ from importlib import resources
 
 import regex
 import snowballstemmer
-import stopwords as _stopword_lists
+import stop_words as _stop_word_lists
 
 __all__ = [
     "ASCII_DEFAULT",
@@ -66,36 +67,37 @@ class Language:
     """The script its words are written in (see :func:`script_of`)."""
     stemmer: str | None
     """``snowballstemmer`` algorithm name; None: words are only lowercased."""
-    stop_list: str
-    """Name of its list in the ``stopwords`` package."""
+    stop_list: str | None
+    """Its code in the ``stop-words`` package; None: only ``data/lexical/<code>.txt``."""
 
 
 LANGUAGES: tuple[Language, ...] = (
     # English first: ties with no context to break them go to the library's default language.
-    Language("en", "latin", "english", "english"),
-    Language("de", "latin", "german", "german"),
-    Language("fr", "latin", "french", "french"),
-    Language("es", "latin", "spanish", "spanish"),
-    Language("it", "latin", "italian", "italian"),
-    Language("pt", "latin", "portuguese", "portuguese"),
-    Language("nl", "latin", "dutch", "dutch"),
-    Language("sv", "latin", "swedish", "swedish"),
-    Language("da", "latin", "danish", "danish"),
-    Language("fi", "latin", "finnish", "finnish"),
-    Language("hu", "latin", "hungarian", "hungarian"),
-    Language("ro", "latin", "romanian", "romanian"),
-    Language("tr", "latin", "turkish", "turkish"),
-    Language("id", "latin", "indonesian", "indonesian"),
-    Language("pl", "latin", "polish", "polish"),
-    Language("cs", "latin", "czech", "czech"),
-    Language("ru", "cyrillic", "russian", "russian"),
-    Language("uk", "cyrillic", None, "ukranian"),
-    Language("bg", "cyrillic", None, "bulgarian"),
-    Language("el", "greek", "greek", "greek"),
-    Language("ar", "arabic", "arabic", "arabic"),
-    Language("fa", "arabic", "persian", "persian"),
-    Language("hy", "armenian", "armenian", "armenian"),
-    Language("hi", "devanagari", "hindi", "hindi"),
+    # Its stop words are the Snowball project's list in data/lexical/en.txt (stop-words'
+    # own English list drops topic words such as "million" or "interest").
+    Language("en", "latin", "english", None),
+    Language("de", "latin", "german", "de"),
+    Language("fr", "latin", "french", "fr"),
+    Language("es", "latin", "spanish", "es"),
+    Language("it", "latin", "italian", "it"),
+    Language("pt", "latin", "portuguese", "pt"),
+    Language("nl", "latin", "dutch", "nl"),
+    Language("sv", "latin", "swedish", "sv"),
+    Language("da", "latin", "danish", "da"),
+    Language("fi", "latin", "finnish", "fi"),
+    Language("hu", "latin", "hungarian", "hu"),
+    Language("ro", "latin", "romanian", "ro"),
+    Language("tr", "latin", "turkish", "tr"),
+    Language("id", "latin", "indonesian", "id"),
+    Language("pl", "latin", "polish", "pl"),
+    Language("cs", "latin", "czech", "cs"),
+    Language("ru", "cyrillic", "russian", "ru"),
+    Language("uk", "cyrillic", None, "uk"),
+    Language("bg", "cyrillic", None, "bg"),
+    Language("el", "greek", "greek", "el"),
+    Language("ar", "arabic", "arabic", "ar"),
+    Language("fa", "arabic", "persian", "fa"),
+    Language("hi", "devanagari", "hindi", "hi"),
 )
 """The languages the stop-word vote chooses among (scripts without a language here, and
 unknown lines, fall back to lowercasing)."""
@@ -142,8 +144,9 @@ _CACHE_LIMIT = 1 << 17
 """Stems kept per language before a cache is emptied (memory stays bounded on any corpus)."""
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
-# stdlib re: on ASCII text it finds words in half the time of the regex module
-_ASCII_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+# stdlib re: on ASCII text it finds words in half the time of the regex module. Letters
+# glued to digits are no word ("sha256", "x86", a hex digest's "ea" or "de").
+_ASCII_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z][a-z'\-]*(?![a-z0-9])")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
 
@@ -175,7 +178,7 @@ def script_of(ch: str) -> str:
 def _read_additions(code: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words to add to and remove from a package list, from ``data/lexical/<code>.txt``.
 
-    One word a line; ``-word`` removes a content word the package lists; ``#`` comments.
+    One word a line; ``-word`` removes a word the package lists; ``#`` starts a comment.
     """
     path = resources.files("corpus_split").joinpath("data").joinpath("lexical").joinpath(f"{code}.txt")
     if not path.is_file():
@@ -192,9 +195,10 @@ def _read_additions(code: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _load_stopwords(lang: Language) -> frozenset[str]:
-    listed = {w.strip().lower().replace("’", "'") for w in _stopword_lists.get_stopwords(lang.stop_list)}
+    listed = _stop_word_lists.get_stop_words(lang.stop_list) if lang.stop_list else []
     add, remove = _read_additions(lang.code)
-    return frozenset((listed | add) - remove - {""})
+    words = {w.strip().lower().replace("’", "'") for w in listed}
+    return frozenset((words | add) - remove - {""})
 
 
 _STOPS: dict[str, frozenset[str]] = {lang.code: _load_stopwords(lang) for lang in LANGUAGES}
@@ -203,10 +207,13 @@ _LATIN: dict[str, bool] = {lang.code: lang.script == "latin" for lang in LANGUAG
 _CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 _VOTING: frozenset[str] = frozenset(lang.script for lang in LANGUAGES)  # scripts with candidates
 # word -> indices (into LANGUAGES) of the languages listing it: one dict look-up a word.
+# Single Latin letters do not vote: they are as often initials and abbreviations ("U.S.")
+# as words, and several lists hold stray letters.
 _STOP_INDEX: dict[str, tuple[int, ...]] = {}
 for _i, _lang in enumerate(LANGUAGES):
     for _w in _STOPS[_lang.code]:
-        _STOP_INDEX[_w] = (*_STOP_INDEX.get(_w, ()), _i)
+        if len(_w) > 1 or _lang.script != "latin":
+            _STOP_INDEX[_w] = (*_STOP_INDEX.get(_w, ()), _i)
 _ANY_STOPWORD: frozenset[str] = frozenset(_STOP_INDEX)
 _FIELD = 12  # bits per language in a packed vote: more than any list's length
 _FIELD_MASK = (1 << _FIELD) - 1
