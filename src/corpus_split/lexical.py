@@ -136,9 +136,9 @@ vote: a line with one stray stop word of another language ("end" is Danish) stay
 document's language, while two of the other language's own stop words win."""
 
 CLEAR_LEAD = 2
-"""A line whose own vote puts one language this many stop words ahead (or any number, if
-it is the document's main language of that script) is decided without its neighbours:
-most lines of running text, and it saves their time."""
+"""A line whose own vote puts one language this many stop words ahead is decided without
+its neighbours, and so is one whose top (alone or tied) holds the document's main
+language of its script: most lines of running text, and it saves their time."""
 
 _CACHE_LIMIT = 1 << 17
 """Stems kept per language before a cache is emptied (memory stays bounded on any corpus)."""
@@ -332,21 +332,24 @@ def _unpack(v: int) -> dict[int, float]:
     return out
 
 
-def _own(v: int, script: str) -> tuple[dict[int, float], int, float]:
+def _own(v: int, script: str) -> tuple[dict[int, float], int, float, frozenset[int]]:
     """A line's packed vote ``v`` unpacked, with the leading language of ``script`` (-1 if
-    none) and its lead over the next; cached, as lines hold the same few votes again and again."""
+    none), its lead over the next and every language tied at the top; cached, as lines
+    hold the same few votes again and again."""
     key = (v, script)
     got = _OWN_CACHE.get(key)
     if got is None:
         counts = _unpack(v)
-        got = (counts, *_lead(counts, script))
+        best, lead = _lead(counts, script)
+        top = frozenset(i for i, c in counts.items() if _SCRIPT_AT[i] == script and c == counts.get(best))
+        got = (counts, best, lead, top)
         if len(_OWN_CACHE) >= _CACHE_LIMIT:
             _OWN_CACHE.clear()
         _OWN_CACHE[key] = got
     return got
 
 
-_OWN_CACHE: dict[tuple[int, str], tuple[dict[int, float], int, float]] = {}
+_OWN_CACHE: dict[tuple[int, str], tuple[dict[int, float], int, float, frozenset[int]]] = {}
 
 
 def _lead(score: dict[int, float], script: str) -> tuple[int, float]:
@@ -434,10 +437,10 @@ def _decide(
     norm = sum(total.values())
     prior = {j: PRIOR_WEIGHT * c / norm for j, c in total.items()} if norm else {}
     favourite = {script: _lead(prior, script)[0] for script in _VOTING}
-    # settled by the line alone: far ahead, or ahead and the document's main language
+    # settled by the line alone: far ahead, or the document's main language at the top
     out: list[str | None] = [
-        _CODES[o[1]] if o is not None and o[1] >= 0 and (
-            o[2] >= CLEAR_LEAD or (o[2] > 0 and o[1] == favourite[script])) else None
+        None if o is None or o[1] < 0 else _CODES[o[1]] if o[2] >= CLEAR_LEAD
+        else _CODES[favourite[script]] if favourite[script] in o[3] else None
         for o, script in zip(owns, scripts)
     ]
     have = [i for i, o in enumerate(owns) if o is not None]
