@@ -426,41 +426,46 @@ def _decide(
     """
     inter = _ANY_STOPWORD.intersection
     packed = _STOP_VEC.__getitem__
-    cached = _OWN_CACHE.get
     keys = [(sum(map(packed, inter(ws))), script) if ws and script in _VOTING else None
             for ws, script in zip(words, scripts)]
-    owns = [(cached(k) or _own(*k)) if k is not None else None for k in keys]
+    counted = Counter(keys)
     total: dict[int, float] = {}
-    for key, n in Counter(k for k in keys if k is not None and k[0]).items():
-        for j, c in _own(*key)[0].items():
-            total[j] = total.get(j, 0) + n * c
+    for key, n in counted.items():
+        if key is not None and key[0]:
+            for j, c in _own(*key)[0].items():
+                total[j] = total.get(j, 0) + n * c
     norm = sum(total.values())
     prior = {j: PRIOR_WEIGHT * c / norm for j, c in total.items()} if norm else {}
     favourite = {script: _lead(prior, script)[0] for script in _VOTING}
-    # settled by the line alone: far ahead, or the document's main language at the top
-    out: list[str | None] = [
-        None if o is None or o[1] < 0 else _CODES[o[1]] if o[2] >= CLEAR_LEAD
-        else _CODES[favourite[script]] if favourite[script] in o[3] else None
-        for o, script in zip(owns, scripts)
-    ]
-    have = [i for i, o in enumerate(owns) if o is not None]
-    last = len(have) - 1
-    for k, i in enumerate(have):
-        if out[i] is not None:
+    # Each distinct vote is judged once. Settled by the line alone: far ahead, or the
+    # document's main language at the top; "" marks a vote that needs the context.
+    verdict: dict[tuple[int, str] | None, str | None] = {None: None}
+    for key in counted:
+        if key is not None:
+            _, best, lead, top = _own(*key)
+            fav = favourite[key[1]]
+            verdict[key] = (_CODES[best] if best >= 0 and lead >= CLEAR_LEAD
+                            else _CODES[fav] if fav in top else "")
+    out = [verdict[k] for k in keys]
+    for i in [i for i, code in enumerate(out) if code == ""]:
+        before = next((keys[j] for j in range(i - 1, -1, -1) if keys[j] is not None), None)
+        after = next((keys[j] for j in range(i + 1, len(keys)) if keys[j] is not None), None)
+        key = keys[i]
+        if key is None:  # never: "" is only given to votes
             continue
-        if not (keys[i][0] or (k and keys[have[k - 1]][0]) or (k < last and keys[have[k + 1]][0])):  # type: ignore[index]
+        if not (key[0] or (before and before[0]) or (after and after[0])):
             # no stop word here or next door: the document's favourite of the script
-            fav = favourite[scripts[i]]
+            fav = favourite[key[1]]
             out[i] = _CODES[fav] if fav >= 0 else None
             continue
         score = dict(prior)
-        for j, c in owns[i][0].items():  # type: ignore[index]
+        for j, c in _own(*key)[0].items():
             score[j] = score.get(j, 0) + c
-        for m in (k - 1, k + 1):
-            if 0 <= m <= last:
-                for j, c in owns[have[m]][0].items():  # type: ignore[index]
+        for near in (before, after):
+            if near is not None:
+                for j, c in _own(*near)[0].items():
                     score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
-        out[i] = _winner(score, scripts[i])
+        out[i] = _winner(score, key[1])
     return out, {script: _CODES[j] for script, j in favourite.items() if j >= 0}
 
 
