@@ -447,12 +447,14 @@ def _decide(
             verdict[key] = (_CODES[best] if best >= 0 and lead >= CLEAR_LEAD
                             else _CODES[fav] if fav in top else "")
     out = [verdict[k] for k in keys]
-    for i in [i for i, code in enumerate(out) if code == ""]:
-        before = next((keys[j] for j in range(i - 1, -1, -1) if keys[j] is not None), None)
-        after = next((keys[j] for j in range(i + 1, len(keys)) if keys[j] is not None), None)
+    have = [i for i, k in enumerate(keys) if k is not None]
+    last = len(have) - 1
+    for n, i in enumerate(have):
         key = keys[i]
-        if key is None:  # never: "" is only given to votes
+        if out[i] != "" or key is None:
             continue
+        before = keys[have[n - 1]] if n else None
+        after = keys[have[n + 1]] if n < last else None
         if not (key[0] or (before and before[0]) or (after and after[0])):
             # no stop word here or next door: the document's favourite of the script
             fav = favourite[key[1]]
