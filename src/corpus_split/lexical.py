@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 
 import regex
 import snowballstemmer
@@ -332,14 +333,22 @@ def _unpack(v: int) -> dict[int, float]:
     return out
 
 
-def _own(v: int, script: str) -> tuple[dict[int, float], int, float, frozenset[int]]:
-    """A line's packed vote ``v`` unpacked, with the leading language of ``script`` (-1 if
+# A line's vote key: its packed vote, with the id of the script it votes in above the
+# vote's fields (Latin is 0, so a Latin line's key is its packed vote); -1: no vote.
+_SCRIPT_NAMES: tuple[str, ...] = ("latin", *sorted(_VOTING - {"latin"}))
+_SCRIPT_ID: dict[str, int] = {name: i for i, name in enumerate(_SCRIPT_NAMES)}
+_KEY_SHIFT = _FIELD * len(LANGUAGES)
+_VOTE_MASK = (1 << _KEY_SHIFT) - 1
+
+
+def _own(key: int) -> tuple[dict[int, float], int, float, frozenset[int]]:
+    """A line's vote (its key) unpacked, with the leading language of its script (-1 if
     none), its lead over the next and every language tied at the top; cached, as lines
     hold the same few votes again and again."""
-    key = (v, script)
     got = _OWN_CACHE.get(key)
     if got is None:
-        counts = _unpack(v)
+        script = _SCRIPT_NAMES[key >> _KEY_SHIFT]
+        counts = _unpack(key & _VOTE_MASK)
         best, lead = _lead(counts, script)
         top = frozenset(i for i, c in counts.items() if _SCRIPT_AT[i] == script and c == counts.get(best))
         got = (counts, best, lead, top)
@@ -349,7 +358,7 @@ def _own(v: int, script: str) -> tuple[dict[int, float], int, float, frozenset[i
     return got
 
 
-_OWN_CACHE: dict[tuple[int, str], tuple[dict[int, float], int, float, frozenset[int]]] = {}
+_OWN_CACHE: dict[int, tuple[dict[int, float], int, float, frozenset[int]]] = {}
 
 
 def _lead(score: dict[int, float], script: str) -> tuple[int, float]:
@@ -411,64 +420,91 @@ def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | N
     line that nothing decides is :data:`ASCII_DEFAULT`.
     """
     lines = _Lines(texts, wanted)
-    codes, _ = _decide(lines.words, lines.scripts)
+    codes, _ = _decide(lines.words, lines.scripts, lines.special)
     return [ASCII_DEFAULT if c is None and ws else c for ws, c in zip(lines.plain, codes)]
 
 
 def _decide(
-    words: Sequence[Sequence[str]], scripts: Sequence[str]
+    words: Sequence[Sequence[str]], scripts: Sequence[str], special: Sequence[int]
 ) -> tuple[list[str | None], dict[str, str]]:
     """The language of each line with words: its own vote, else with context (see line_languages);
     and the document's main language of each script it votes in.
 
-    Written for speed (it runs on every line): list comprehensions and cached votes, and
-    the context is only weighed for the lines that their own vote does not settle.
+    ``special`` lists the lines whose script may not be Latin (the others are Latin or
+    have no words). Written for speed, since it runs on every line: the votes
+    are found by C-level maps, each distinct vote is judged once, and only the lines that
+    their own vote does not settle are weighed in context.
     """
-    inter = _ANY_STOPWORD.intersection
     packed = _STOP_VEC.__getitem__
-    keys = [(sum(map(packed, inter(ws))), script) if ws and script in _VOTING else None
-            for ws, script in zip(words, scripts)]
+    keys: list[int] = list(map(sum, map(map, repeat(packed), map(_ANY_STOPWORD.intersection, words))))
+    keys = [k if ws else -1 for k, ws in zip(keys, words)]
+    for i in special:
+        if keys[i] >= 0:
+            sid = _SCRIPT_ID.get(scripts[i])
+            keys[i] = -1 if sid is None else keys[i] | (sid << _KEY_SHIFT)
     counted = Counter(keys)
     total: dict[int, float] = {}
     for key, n in counted.items():
-        if key is not None and key[0]:
-            for j, c in _own(*key)[0].items():
+        if key > 0 and key & _VOTE_MASK:
+            for j, c in _own(key)[0].items():
                 total[j] = total.get(j, 0) + n * c
     norm = sum(total.values())
     prior = {j: PRIOR_WEIGHT * c / norm for j, c in total.items()} if norm else {}
-    favourite = {script: _lead(prior, script)[0] for script in _VOTING}
+    favourite = {script: _lead(prior, script)[0] for script in _SCRIPT_NAMES}
     # Each distinct vote is judged once. Settled by the line alone: far ahead, or the
     # document's main language at the top; "" marks a vote that needs the context.
-    verdict: dict[tuple[int, str] | None, str | None] = {None: None}
+    verdict: dict[int, str | None] = {-1: None}
     for key in counted:
-        if key is not None:
-            _, best, lead, top = _own(*key)
-            fav = favourite[key[1]]
+        if key >= 0:
+            _, best, lead, top = _own(key)
+            fav = favourite[_SCRIPT_NAMES[key >> _KEY_SHIFT]]
             verdict[key] = (_CODES[best] if best >= 0 and lead >= CLEAR_LEAD
                             else _CODES[fav] if fav in top else "")
-    out = [verdict[k] for k in keys]
-    have = [i for i, k in enumerate(keys) if k is not None]
-    last = len(have) - 1
-    for n, i in enumerate(have):
-        key = keys[i]
-        if out[i] != "" or key is None:
-            continue
-        before = keys[have[n - 1]] if n else None
-        after = keys[have[n + 1]] if n < last else None
-        if not (key[0] or (before and before[0]) or (after and after[0])):
-            # no stop word here or next door: the document's favourite of the script
-            fav = favourite[key[1]]
-            out[i] = _CODES[fav] if fav >= 0 else None
-            continue
-        score = dict(prior)
-        for j, c in _own(*key)[0].items():
-            score[j] = score.get(j, 0) + c
-        for near in (before, after):
-            if near is not None:
-                for j, c in _own(*near)[0].items():
-                    score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
-        out[i] = _winner(score, key[1])
+    out: list[str | None] = list(map(verdict.__getitem__, keys))
+    if "" in verdict.values():
+        have = [i for i, k in enumerate(keys) if k >= 0]
+        last = len(have) - 1
+        # votes that add nothing against the page's main language of their script
+        calm = {-1} | {k for k, code in verdict.items()
+                       if k >= 0 and (not k & _VOTE_MASK or code == _main_code(k, favourite))}
+        judged: dict[tuple[int, int, int], str | None] = {}  # (key, above, below) -> language
+        for n in [n for n, i in enumerate(have) if out[i] == ""]:
+            key = keys[have[n]]
+            before = keys[have[n - 1]] if n else -1
+            after = keys[have[n + 1]] if n < last else -1
+            if not key & _VOTE_MASK and before in calm and after in calm:
+                out[have[n]] = _main_code(key, favourite)  # what the full weighing gives
+                continue
+            triple = (key, before, after)
+            if triple not in judged:
+                judged[triple] = _in_context(key, before, after, prior, favourite)
+            out[have[n]] = judged[triple]
     return out, {script: _CODES[j] for script, j in favourite.items() if j >= 0}
+
+
+def _main_code(key: int, favourite: Mapping[str, int]) -> str | None:
+    """The page's main language of the script a vote key is in, or None."""
+    fav = favourite[_SCRIPT_NAMES[key >> _KEY_SHIFT]]
+    return _CODES[fav] if fav >= 0 else None
+
+
+def _in_context(key: int, before: int, after: int, prior: Mapping[int, float],
+                favourite: Mapping[str, int]) -> str | None:
+    """The language of a line its own vote does not settle: its vote, its voting
+    neighbours' at :data:`NEIGHBOUR_WEIGHT` (-1: none) and the page's mix."""
+    script = _SCRIPT_NAMES[key >> _KEY_SHIFT]
+    if not (key & _VOTE_MASK or max(before, 0) & _VOTE_MASK or max(after, 0) & _VOTE_MASK):
+        # no stop word here or next door: the document's favourite of the script
+        fav = favourite[script]
+        return _CODES[fav] if fav >= 0 else None
+    score = dict(prior)
+    for j, c in _own(key)[0].items():
+        score[j] = score.get(j, 0) + c
+    for near in (before, after):
+        if near >= 0:
+            for j, c in _own(near)[0].items():
+                score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
+    return _winner(score, script)
 
 
 # ---------------------------------------------------------------------------------------
@@ -553,11 +589,11 @@ def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, 
     for stems in _ALL_STEMS:
         stems.trim()
     lines = _Lines(texts, wanted)
-    codes, main = _decide(lines.words, lines.scripts)
+    codes, main = _decide(lines.words, lines.scripts, lines.special)
     # plain-ASCII lines in a Latin-script language (or none: English), one dict look-up a word
     latin = [_STEMS[code] if code and _LATIN[code] else _STEMS[ASCII_DEFAULT] if code is None else None
              for code in codes]
-    out = [tuple([s for w in ws if (s := stems[w])]) if ws and stems is not None else ()
+    out = [tuple(filter(None, map(stems.__getitem__, ws))) if ws and stems is not None else ()
            for ws, stems in zip(lines.plain, latin)]
     for i in lines.special:
         out[i] = tuple(_count(lines.words[i], lines.grams[i], codes[i], False, main))
