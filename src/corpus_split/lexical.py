@@ -146,8 +146,9 @@ _CACHE_LIMIT = 1 << 17
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 # stdlib re: on ASCII text it finds words in half the time of the regex module. Letters
-# glued to digits are no word ("sha256", "x86", a hex digest's "ea" or "de").
-_ASCII_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z][a-z'\-]*(?![a-z0-9])")
+# glued to digits are no word ("sha256", "x86", a hex digest's "ea" or "de"); single
+# letters neither vote (see _STOP_INDEX) nor count (MIN_WORD), so they are not found.
+_ASCII_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z][a-z'\-]+(?![a-z0-9])")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
 
