@@ -16,12 +16,12 @@ Rule families (each a named pattern below, matched case-insensitively):
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 import regex
+
+from .lexical import TITLE_CASE_STOPWORDS, content_words, line_words
 
 __all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
@@ -331,19 +331,7 @@ class LineFeatures:
     cjk_share: float
 
 
-_STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for
-    from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours out over own same she should so some such than that the their theirs them
-    then there these they this those through to too under until up very was we were what
-    when where which while who whom why will with would you your yours also may might must
-    shall via upon per le la les un une des du de et est en que qui dans pour pas sur au aux
-    ce cette il elle nous vous der die das ein eine und ist nicht mit von zu den dem des im
-    auf für sich auch el los las del y es por con para una al lo como más il lo gli di che è
-    per non con una da o os as um uma do da dos das em no na para com não""".split()
-)
+_STOPWORDS = TITLE_CASE_STOPWORDS  # _title_cased ignores these (and benchmarks/concat.py uses them)
 
 
 def line_features(text: str) -> LineFeatures:
@@ -461,52 +449,5 @@ def _gibberish(text: str) -> bool:
     return rare >= 3 or uncommon >= MASH_UNCOMMON_SHARE * len(pairs)
 
 
-def content_words(text: str) -> list[str]:
-    """The words the lexical model counts: lowercased, stopwords dropped, lightly stemmed.
-
-    Runs of CJK characters, which have no spaces, contribute their character bigrams.
-    """
-    if text.isascii():
-        return [s for w in _ASCII_WORD_RE.findall(text.lower()) if (s := _stem(w))]
-    out: list[str] = []
-    for w in _WORD_RE.findall(text.lower()):
-        if w[0].isdigit():
-            continue
-        if _CJK_RE.match(w):
-            for run in _CJK_RUN_RE.findall(w):
-                out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-            continue
-        stem = _stem(w)
-        if stem:
-            out.append(stem)
-    return out
-
-
-def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, ...]]:
-    """The content words of each wanted line, () for the others: counted once, read twice.
-
-    The boundary programme and the title choice both compare vocabularies.
-    """
-    return [tuple(content_words(t)) if w else () for t, w in zip(texts, wanted)]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _stem(w: str) -> str:
-    """A light suffix strip so that "price"/"prices"/"priced" share counts; "" for stopwords.
-
-    A final "e" goes too, so that "convertible" and "convertibles" meet; "es" is a
-    suffix only after a sibilant ("taxes", "churches").
-    """
-    w = w.replace("’", "'")
-    if len(w) < 3 or w in _STOPWORDS:
-        return ""
-    for suffix in ("'s", "ies", "ing", "es", "ed", "ly", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            if suffix == "es" and not w.endswith(_SIBILANT_ES):
-                continue
-            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
-    return w[:-1] if len(w) > 4 and w.endswith("e") else w
-
-
-_SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
+# content_words and line_words live in corpus_split.lexical (per-language stop words and
+# Snowball stems); they are re-exported here so that features.content_words keeps working.
