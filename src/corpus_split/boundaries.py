@@ -181,13 +181,13 @@ def build_units(
             for i in current:
                 if (feats[i].cjk_share >= 0.5) == main_cjk:
                     unit_words.extend(words[i])
-            head = roles[current[0]] in (Role.HEADLINE, Role.NAME)
+            head = roles[current[0]] is Role.HEADLINE
             units.append(Unit(current[0], current[-1], head, tuple(unit_words)))
             current.clear()
 
     prev_content = -2
     for i, role in enumerate(roles):
-        if role not in (Role.BODY, Role.HEADLINE, Role.NAME):
+        if role not in (Role.BODY, Role.HEADLINE):
             continue
         new = (
             not current

@@ -55,10 +55,7 @@ class Family(str, Enum):
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 _LETTER_RE = regex.compile(r"\p{L}")
-# The words of _WORD_RE that content_words keeps from ASCII text: three letters or more.
-_ASCII_WORD_RE = regex.compile(r"[a-z][a-z'\-]{2,}")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")

@@ -91,14 +91,14 @@ def assign_kinds(
         if not body_lines:
             # headlines with no text under them: links to other articles
             for i in range(first, last + 1):
-                if roles[i].is_content or roles[i] is Role.NAME:
+                if roles[i].is_content:
                     kinds[i] = Kind.LINKS
             ranges.append((first, first - 1))
             title_lines.append(None)
             continue
         first_body = body_lines[0]
         article_last_body = body_lines[-1]
-        header = [i for i in range(first, first_body) if roles[i] in (Role.HEADLINE, Role.NAME)]
+        header = [i for i in range(first, first_body) if roles[i] is Role.HEADLINE]
         title_line = _choose_title(roles, words, header, body_lines)
         story_headline: int | None = None
         title_key = _key(layout.lines[title_line].text) if title_line is not None else None
@@ -111,16 +111,15 @@ def assign_kinds(
             elif i == first_body - 1 and title_line is not None:
                 kinds[i] = Kind.HEADING
                 story_headline = i
-            elif roles[i] is Role.NAME or _key(layout.lines[i].text) == title_key:
+            elif _key(layout.lines[i].text) == title_key:
                 kinds[i] = Kind.BOILERPLATE
             else:
                 kinds[i] = Kind.LINKS
         for i in range(first_body, last + 1):
-            if roles[i] in (Role.HEADLINE, Role.NAME):
+            if roles[i] is Role.HEADLINE:
                 kinds[i] = Kind.HEADING
         # headlines after the article's last paragraph, at the end of the document
-        trailing = [i for i in range(article_last_body + 1, last + 1) if roles[i].is_content
-                    or roles[i] is Role.NAME]
+        trailing = [i for i in range(article_last_body + 1, last + 1) if roles[i].is_content]
         if trailing and (article_last_body == last_body or len(trailing) >= 2):
             for i in trailing:
                 kinds[i] = Kind.LINKS
@@ -145,7 +144,7 @@ def assign_kinds(
         for i in range(a, b + 1):
             covered[i] = True
     for i in range(n):
-        if not covered[i] and roles[i] in (Role.HEADLINE, Role.NAME) and i > last_body:
+        if not covered[i] and roles[i] is Role.HEADLINE and i > last_body:
             kinds[i] = Kind.LINKS
         elif not covered[i] and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.TITLE):
             kinds[i] = Kind.LINKS if roles[i] is not Role.BODY else Kind.BODY
@@ -190,6 +189,6 @@ def _choose_title(
     if several:  # several headlines, none about this text: teasers, no title
         return None
     lone = candidates[0]
-    if lone in unrelated and lone > 0 and roles[lone - 1] in (Role.HEADLINE, Role.NAME):
+    if lone in unrelated and lone > 0 and roles[lone - 1] is Role.HEADLINE:
         return None  # the last of a run of headlines, sharing no word with the text: a teaser
     return lone

@@ -17,7 +17,7 @@ from .repair import _check_config, repair
 __all__ = ["split"]
 
 # Lines whose vocabulary the boundaries and titles are judged by.
-_WORDY = frozenset((Role.BODY, Role.HEADLINE, Role.NAME))
+_WORDY = frozenset((Role.BODY, Role.HEADLINE))
 
 
 def split(text: str | bytes, *, config: Config | None = None) -> Document:

@@ -30,7 +30,6 @@ class Role(str, Enum):
     HEADLINE = "headline"
     CHROME = "chrome"
     LINK = "link"
-    NAME = "name"
     SEPARATOR = "separator"
     NOISE = "noise"
     PREAMBLE = "preamble"

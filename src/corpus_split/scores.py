@@ -46,14 +46,24 @@ class ParagraphScore:
 
 @dataclass(frozen=True, slots=True)
 class _Linear:
+    """A softmax over linear scores; only the differences to the first class are kept."""
+
     classes: tuple[str, ...]
     weights: tuple[tuple[float, ...], ...]
     bias: tuple[float, ...]
+    # the rows and biases of the other classes less those of the first (softmax is shift-free)
+    delta: tuple[tuple[tuple[float, ...], float], ...] = ()
+
+    def __post_init__(self) -> None:
+        w0, b0 = self.weights[0], self.bias[0]
+        delta = tuple((tuple(a - c for a, c in zip(row, w0)), b - b0)
+                      for row, b in zip(self.weights[1:], self.bias[1:]))
+        object.__setattr__(self, "delta", delta)
 
     def probabilities(self, x: Sequence[float], shift: Sequence[float] = ()) -> list[float]:
-        logits = [b + sum(map(mul, row, x)) for row, b in zip(self.weights, self.bias)]
+        logits = [0.0] + [b + sum(map(mul, row, x)) for row, b in self.delta]
         if shift:
-            logits = [v + d for v, d in zip(logits, shift)]
+            logits = [v + d - shift[0] for v, d in zip(logits, shift)]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
