@@ -50,6 +50,8 @@ _DIGIT_RE = re.compile(r"[0-9]")
 _NO_DIGITS = {c: None for c in range(48, 58)}
 # Link-like tokens are counted in the head of a paragraph only.
 _HEAD = 500
+# Character shares and rates (letters, symbols, commas, sentence ends) are read on this head.
+_HEAD_CHARS = 600
 # Paragraphs of at most this many words (and characters) are read word by word for the lexicon.
 LEXICON_MAX_WORDS = 8
 _LEXICON_CHARS = 120
@@ -130,14 +132,16 @@ def _own(
     p: Paragraph, f: LineFeatures, blank_before: int, indent: int, repeats: int, fenced: bool,
 ) -> list[float]:
     text = p.text
-    tokens = text.split()
-    n_tok = len(tokens)
-    cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
-    words = n_tok + cjk / 2
+    # shares and rates are read on the head of a long paragraph (its cost stays flat)
+    head = text[:_HEAD_CHARS]
+    scale = len(text) / (len(head) or 1)
+    cjk = 0 if text.isascii() else len(_CJK_RE.findall(head)) * scale
+    words = text.count(" ") + 1 + cjk / 2
+    head_words = head.count(" ") + 1 + cjk / scale / 2
     capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
-    nonspace = len(text) - text.count(" ") or 1
-    letters = _count_letters(text)
-    digits = len(text) - len(text.translate(_NO_DIGITS)) if text.isascii() else len(_DIGIT_RE.findall(text))
+    nonspace = len(head) - head.count(" ") or 1
+    letters = _count_letters(head)
+    digits = len(head) - len(head.translate(_NO_DIGITS)) if head.isascii() else len(_DIGIT_RE.findall(head))
     alnum = letters + digits
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
@@ -152,8 +156,8 @@ def _own(
         float(last in ":："),
         float(not end_sentence and last not in ":：" and not last.isalnum()),
         float(last.isalnum()),
-        min(_inner_ends(text), 20) / (1 + words / 10),
-        text.count(",") / (1 + words),
+        min(_inner_ends(head), 20) / (1 + head_words / 10),
+        head.count(",") / (1 + head_words),
         letters / nonspace,
         (nonspace - alnum) / nonspace,
         math.log1p(len(_LINKY_RE.findall(text[:_HEAD]))),
@@ -239,7 +243,7 @@ def paragraph_vectors(
     if n == 0:
         return []
     lines = layout.lines
-    keys = [" ".join(p.text.casefold().split()) for p in paras]
+    keys = [p.text.casefold() for p in paras]
     counts = Counter(keys)
     fenced = _fenced(paras)
     own = [
