@@ -359,7 +359,7 @@ def _start_context() -> multiprocessing.context.BaseContext:
 
 
 def _thread_count() -> int:
-    """This process's OS threads, so that native pools (pyarrow's, BLAS) count for fork safety.
+    """The OS threads of the running process, so that native pools (pyarrow's, BLAS) count for fork safety.
 
     Linux lists them in ``/proc/self/task``; elsewhere only Python threads can be counted.
     """
