@@ -20,7 +20,6 @@ from pathlib import Path
 
 import corpus_split as cs
 from _common import SHARED, need, write_json
-from corpus_split import scores
 
 PAGES = SHARED / "corpora" / "pages.jsonl.gz"
 
@@ -34,6 +33,8 @@ def main() -> None:
     args = parser.parse_args()
     need(PAGES, "the labelled web pages")
     if args.model:  # a benchmark may swap the model; the library never does
+        from corpus_split import scores
+
         scores._MODEL = scores.parse_line_model(args.model.read_text(encoding="utf-8"), str(args.model))
     chars: Counter[tuple[str, bool]] = Counter()
     by_source: dict[str, Counter[tuple[str, bool]]] = {}
