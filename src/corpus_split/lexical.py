@@ -9,10 +9,10 @@ evidence:
    of its first letter (Latin, Cyrillic, Greek, Arabic, ...), which narrows the
    candidate languages.
 2. **Stop-word vote.** Among the candidates of the line's main script, the language
-   whose stop words the line holds most of wins (:data:`LANGUAGES`; lists from the
+   whose stop words the line holds most of wins (`LANGUAGES`; lists from the
    ``stop-words`` package, English's from the Snowball project in
    ``data/lexical/en.txt``). In
-   :func:`line_words` the line's neighbours vote too, at half weight, and so does the
+   `line_words` the line's neighbours vote too, at half weight, and so does the
    whole document's mix of languages, so that a line without a single stop word (a
    title, a list item) takes its neighbours' or its document's language.
 3. **Stemming.** Words of the chosen language lose that language's stop words (only
@@ -22,7 +22,7 @@ evidence:
    language ("Ruby" in a Russian or a Chinese line) is stemmed in the page's main
    language of its own script, so that it meets itself in the page's other lines.
    What stays undecided is only lowercased (a language-neutral fallback), except that
-   plain ASCII is taken for English (:data:`ASCII_DEFAULT`).
+   plain ASCII is taken for English (`ASCII_DEFAULT`).
 
 Stems are cached per language, so a corpus pays for each distinct word once (about
 14 µs a word in pure Python; snowballstemmer uses PyStemmer instead when it is
@@ -63,9 +63,9 @@ class Language:
     """A language the vote can choose: its script, Snowball stemmer and stop-word list."""
 
     code: str
-    """ISO 639-1 code, as :mod:`corpus_split.language` reports languages."""
+    """ISO 639-1 code, as `corpus_split.language` reports languages."""
     script: str
-    """The script its words are written in (see :func:`script_of`)."""
+    """The script its words are written in (see `script_of`)."""
     stemmer: str | None
     """``snowballstemmer`` algorithm name; None: words are only lowercased."""
     stop_list: str | None
@@ -117,8 +117,8 @@ TITLE_CASE_STOPWORDS = frozenset(
     per non con una da o os as um uma do da dos das em no na para com não""".split()
 )
 """Function words of six languages that a title leaves in lower case ("Rise in Prices
-of Oil"): :func:`corpus_split.features` ignores them when it asks whether a line is
-title-cased. Mixing languages is harmless there, unlike in :func:`content_words`."""
+of Oil"): `corpus_split.features` ignores them when it asks whether a line is
+title-cased. Mixing languages is harmless there, unlike in `content_words`."""
 
 ASCII_DEFAULT = "en"
 """The language of a plain-ASCII line that nothing else decides (no stop word in it, its
@@ -169,7 +169,7 @@ _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
 
 
 def script_of(ch: str) -> str:
-    """The script of one letter, among those :data:`LANGUAGES` use, else ``"other"``."""
+    """The script of one letter, among those `LANGUAGES` use, else ``"other"``."""
     o = ord(ch)
     for lo, hi, name in _SCRIPT_RANGES:
         if lo <= o < hi:
@@ -226,7 +226,7 @@ if max(map(len, _STOPS.values())) >= _FIELD_MASK:  # a vote could overflow into 
 
 
 def stopwords(code: str) -> frozenset[str]:
-    """The stop words of one language of :data:`LANGUAGES` (empty for any other code)."""
+    """The stop words of one language of `LANGUAGES` (empty for any other code)."""
     return _STOPS.get(code, frozenset())
 
 
@@ -265,7 +265,7 @@ class _Stems(dict[str, str]):
         return out
 
     def trim(self) -> None:
-        """Forget every stem once more than :data:`_CACHE_LIMIT` are kept (bounded memory)."""
+        """Forget every stem once more than `_CACHE_LIMIT` are kept (bounded memory)."""
         if len(self) > _CACHE_LIMIT:
             self.clear()
 
@@ -276,9 +276,9 @@ _ALL_STEMS: tuple[_Stems, ...] = (_NEUTRAL, *_STEMS.values())
 
 
 def stem(word: str, code: str | None) -> str:
-    """``word`` (lowercased) as :func:`content_words` counts it in language ``code``.
+    """``word`` (lowercased) as `content_words` counts it in language ``code``.
 
-    "" for a stop word of that language or a word under :data:`MIN_WORD` letters; with
+    "" for a stop word of that language or a word under `MIN_WORD` letters; with
     ``code`` None or unknown the word is only normalised (the language-neutral fallback).
     """
     return _STEMS.get(code or "", _NEUTRAL)[word]
@@ -310,7 +310,7 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
 
 
 def _votes(words: Sequence[str]) -> dict[int, float]:
-    """Language index (into :data:`LANGUAGES`) -> how many distinct stop words of it ``words`` hold.
+    """Language index (into `LANGUAGES`) -> how many distinct stop words of it ``words`` hold.
 
     Distinct words, not occurrences: one set intersection in C finds them.
     """
@@ -318,7 +318,7 @@ def _votes(words: Sequence[str]) -> dict[int, float]:
 
 
 def _vector(words: Sequence[str]) -> int:
-    """The vote of ``words`` packed in one integer, :data:`_FIELD` bits per language: the
+    """The vote of ``words`` packed in one integer, `_FIELD` bits per language: the
     sum of the packed votes of its distinct stop words, all of it done in C."""
     return sum(map(_STOP_VEC.__getitem__, _ANY_STOPWORD.intersection(words)))
 
@@ -414,11 +414,11 @@ def _script(words: Sequence[str], grams: Sequence[str], ascii_line: bool) -> str
 def line_languages(texts: Sequence[str], wanted: Sequence[bool]) -> list[str | None]:
     """The language each wanted line's words are counted in (None: neutral or unwanted).
 
-    Unless its own stop words settle it (:data:`CLEAR_LEAD`), a line's vote adds those
-    of the nearest wanted line above and below at :data:`NEIGHBOUR_WEIGHT` and the
-    document's mix of languages at :data:`PRIOR_WEIGHT`, so a title or a table row
+    Unless its own stop words settle it (`CLEAR_LEAD`), a line's vote adds those
+    of the nearest wanted line above and below at `NEIGHBOUR_WEIGHT` and the
+    document's mix of languages at `PRIOR_WEIGHT`, so a title or a table row
     without stop words takes its neighbours' or the document's language. A plain-ASCII
-    line that nothing decides is :data:`ASCII_DEFAULT`.
+    line that nothing decides is `ASCII_DEFAULT`.
     """
     lines = _Lines(texts, wanted)
     codes, _ = _decide(lines.words, lines.scripts, lines.special)
@@ -492,7 +492,7 @@ def _main_code(key: int, favourite: Mapping[str, int]) -> str | None:
 def _in_context(key: int, before: int, after: int, prior: Mapping[int, float],
                 favourite: Mapping[str, int]) -> str | None:
     """The language of a line its own vote does not settle: its vote, its voting
-    neighbours' at :data:`NEIGHBOUR_WEIGHT` (-1: none) and the page's mix."""
+    neighbours' at `NEIGHBOUR_WEIGHT` (-1: none) and the page's mix."""
     script = _SCRIPT_NAMES[key >> _KEY_SHIFT]
     if not (key & _VOTE_MASK or max(before, 0) & _VOTE_MASK or max(after, 0) & _VOTE_MASK):
         # no stop word here or next door: the document's favourite of the script
@@ -519,7 +519,7 @@ def _count(words: list[str], grams: list[str], code: str | None, ascii_line: boo
     A word of another script than ``code``'s (or of a line without a language) is stemmed
     in the document's main language of its own script (``main``), so that "Ruby" in a
     Chinese line and in an English line meet; lacking one, an ASCII word is taken for
-    :data:`ASCII_DEFAULT` and any other only lowercased.
+    `ASCII_DEFAULT` and any other only lowercased.
     """
     if code is not None and ascii_line and _LATIN[code]:
         stems = _STEMS[code]
@@ -583,8 +583,8 @@ class _Lines:
 def line_words(texts: Sequence[str], wanted: Sequence[bool]) -> list[tuple[str, ...]]:
     """The content words of each wanted line, () for the others: counted once, read twice.
 
-    Unlike :func:`content_words` the language of a line is chosen with its neighbours'
-    help (:func:`line_languages`), so a title and its text are stemmed alike. The
+    Unlike `content_words` the language of a line is chosen with its neighbours'
+    help (`line_languages`), so a title and its text are stemmed alike. The
     boundary programme and the title choice both compare these vocabularies.
     """
     for stems in _ALL_STEMS:
