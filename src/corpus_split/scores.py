@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from operator import mul
 
+from .context import FEATURE_NAMES
+
 __all__ = [
     "LineModel",
     "ParagraphScore",
@@ -126,13 +128,7 @@ def line_model() -> LineModel:
     return _MODEL
 
 
-# Positions in context.FEATURE_NAMES of the features that enter products below.
-def _index(name: str) -> int:
-    from .context import FEATURE_NAMES
-
-    return FEATURE_NAMES.index(name)
-
-
+# Products of features the model also reads (interactions a linear model cannot form).
 _PAIRS: tuple[tuple[str, str], ...] = (
     ("log_words", "log_words"),
     ("log_words", "end_sentence"),
@@ -149,14 +145,11 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("repeated", "log_words"),
     ("family_chrome", "log_words"),
 )
-_PAIR_INDEX: tuple[tuple[int, int], ...] | None = None
+_PAIR_INDEX = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in _PAIRS)
 
 
 def expand(vector: Sequence[float]) -> list[float]:
     """The model's inputs: the raw features and a few products of them (shared by fitting)."""
-    global _PAIR_INDEX
-    if _PAIR_INDEX is None:
-        _PAIR_INDEX = tuple((_index(a), _index(b)) for a, b in _PAIRS)
     out = list(vector)
     out.extend(vector[a] * vector[b] for a, b in _PAIR_INDEX)
     return out
