@@ -33,8 +33,9 @@ from .features import LineFeatures
 from .lines import Layout
 from .model import Reason
 from .prelim import Role
+from .scores import start_model
 
-__all__ = ["ArticleSpan", "Unit", "find_articles"]
+__all__ = ["START_FEATURES", "ArticleSpan", "Unit", "find_articles", "start_vectors"]
 
 # Lexical cost is computed exactly for articles up to this many content words and
 # extrapolated per word beyond; long enough for a long feature story.
@@ -373,6 +374,133 @@ def _term_positions(units: Sequence[Unit]) -> tuple[list[int], dict[str, list[in
     return prefix, where
 
 
+# The evidence the fitted start model weighs at each unit (see `start_vectors`).
+START_FEATURES: tuple[str, ...] = (
+    "headline", "has_shift", "shift", "in_run", "preamble_before", "sign_off_before",
+    "separator_before", "log_chrome_before", "log_links_before", "spliced", "continuation",
+    "unfinished_before", "no_blank_line", "blank_lines", "md_level", "md_deeper", "md_shallowest",
+    "numbered", "next_list", "structural", "overlap_30", "overlap_150", "position",
+    "headline_share", "repeats_headline", "first_title_overlap", "cjk", "log_words_first_line",
+    "question_or_colon", "prev_headline", "gap", "announced_run", "same_style_as_first",
+    "headline_x_overlap", "headline_x_shift", "structural_x_overlap", "headline_x_top_style",
+)
+_MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
+_NUMBERED_RE = regex.compile(
+    r"^(?:#{1,6}\s+)?(?:\*\*)?(?:\d{1,3}[.):]|\(\d{1,3}\)|[-*•]\s|\p{L}{2,12}\s+\d{1,3}\s*[:.)-])"
+)
+_LIST_START_RE = regex.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
+_OVERLAP_WINDOWS = (30, 150)
+
+
+def _style(text: str) -> tuple[int, bool, bool]:
+    """A headline's typography: Markdown level, bold, all capitals."""
+    return _md_level(text), text.startswith(("**", "__")), text.isupper()
+
+
+def _md_level(text: str) -> int:
+    m = _MD_HEADING_RE.match(text)
+    return len(m.group(1)) if m else 0
+
+
+def start_vectors(
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
+) -> list[list[float]]:
+    """The evidence for an article starting at each unit, as numbers (`START_FEATURES`).
+
+    Per unit, never per document switch: the unit's own shape and markup level against the
+    document's headings, what stands between it and the unit before (residue, chrome,
+    separators, blank lines, a splice), how it opens, and lexical cohesion across it at two
+    window sizes (computed where there is structure; a bare paragraph break leaves that to
+    the programme's lexical cost). Unit 0 gets a row of zeros.
+    """
+    lines = layout.lines
+    n = len(units)
+    flat: list[str] = []
+    offsets = [0]
+    for unit in units:
+        flat.extend(unit.words)
+        offsets.append(len(flat))
+    levels = [_md_level(lines[unit.first].text) if unit.headline else 0 for unit in units]
+    used = [lv for lv in levels if lv]
+    top = min(used) if used else 0
+    heads = sum(1 for unit in units if unit.headline)
+    first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
+    first_style = next((_style(lines[unit.first].text) for unit in units if unit.headline), None)
+    seen_heads: set[str] = set()
+    out: list[list[float]] = [[0.0] * len(START_FEATURES)]
+    if units and units[0].headline:
+        seen_heads.add(lines[units[0].first].text.casefold())
+    announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
+    for u in range(1, n):
+        unit = units[u]
+        prev = units[u - 1]
+        line = lines[unit.first]
+        text = line.text
+        between = roles[prev.last + 1 : unit.first]
+        in_run = prev.headline and unit.headline and prev.last + 1 == unit.first
+        preamble = Role.PREAMBLE in between
+        announced = unit.headline and (preamble or (announced and in_run))
+        gap = prev.last + 1 != unit.first
+        structural = unit.headline or gap or line.blank_before >= 2 or line.spliced
+        overlaps = [0.0, 0.0]
+        if structural:
+            at = offsets[u]
+            for k, w in enumerate(_OVERLAP_WINDOWS):
+                after = set(flat[at : at + w])
+                if after:
+                    before = set(flat[max(0, at - 5 * w) : at])
+                    overlaps[k] = len(after & before) / len(after)
+        shift = shifts[u]
+        key = text.casefold()
+        repeats = unit.headline and key in seen_heads
+        if unit.headline:
+            seen_heads.add(key)
+        terms = set(unit.words)
+        nxt = lines[units[u + 1].first].text if u + 1 < n else ""
+        level = levels[u]
+        out.append([
+            float(unit.headline),
+            float(shift is not None),
+            shift or 0.0,
+            float(in_run),
+            float(preamble),
+            float(Role.SIGN_OFF in between),
+            float(Role.SEPARATOR in between or line.blank_before >= 3),
+            math.log1p(sum(1 for r in between if r is Role.CHROME)),
+            math.log1p(sum(1 for r in between if r is Role.LINK)),
+            float(line.spliced),
+            float(_CONTINUATION_RE.match(text) is not None),
+            float(not prev.headline and not gap and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
+                  is not None),
+            float(line.blank_before == 0 and layout.blank_separated),
+            float(min(line.blank_before, 3)),
+            float(level),
+            float(level > top),
+            float(level == top > 0),
+            float(_NUMBERED_RE.match(text) is not None),
+            float(_LIST_START_RE.match(nxt) is not None),
+            float(structural),
+            overlaps[0],
+            overlaps[1],
+            u / n,
+            heads / n,
+            float(repeats),
+            len(terms & first_title) / len(terms) if terms and u > 0 else 0.0,
+            float(not text.isascii() and any("\u3000" <= c <= "\u9fff" for c in text[:20])),
+            math.log1p(len(text.split())),
+            float(text.endswith(("?", ":", "？", "："))),
+            float(prev.headline),
+            float(gap),
+            float(announced and in_run),
+            float(unit.headline and _style(text) == first_style),
+            float(unit.headline) * overlaps[0],
+            float(unit.headline) * (shift or 0.0),
+            float(structural) * overlaps[1],
+            float(unit.headline and _style(text) == first_style and level == top),
+        ])
+    return out
+
+
 def find_articles(
     layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures],
     words: Sequence[tuple[str, ...]], sensitivity: float,
@@ -407,6 +535,17 @@ def find_articles(
             (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r else (b, r)
             for i, (b, r) in enumerate(bonuses)
         ]
+    # candidates are the units the structural evidence leaves possible; the start model
+    # reweighs them but does not thin them (a sparse chain could not reach the end)
+    possible = [b > CANDIDATE_FLOOR for b, _ in bonuses]
+    model = start_model()
+    if model.scale and not sentences:
+        # the fitted start model's log-odds, added to the structural evidence above; bare
+        # sentences one a line (excerpts glued together) carry no structure to weigh, and
+        # there the lexical cost alone decides, as before
+        vectors = start_vectors(units, layout, roles, shifts)
+        bonuses = [(b + model.scale * model.log_odds(v) + model.offset, r) if u else (b, r)
+                   for u, ((b, r), v) in enumerate(zip(bonuses, vectors))]
     vocab: set[str] = set()
     total = 0
     for unit in units:
@@ -416,7 +555,7 @@ def find_articles(
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
-    cands = [0] + [u for u in range(1, n_units) if bonuses[u][0] > CANDIDATE_FLOOR]
+    cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
     starts = _programme(units, cands, start_costs, k, cohesion)
     spans: list[ArticleSpan] = []

@@ -20,12 +20,15 @@ from .context import FEATURE_NAMES
 __all__ = [
     "LineModel",
     "ParagraphScore",
+    "StartModel",
     "expand",
     "lexical_shift",
     "line_model",
     "neighbour_features",
     "parse_line_model",
+    "parse_start_model",
     "score_paragraphs",
+    "start_model",
 ]
 
 MODEL_VERSION = 1
@@ -211,3 +214,56 @@ def score_paragraphs(
         out.append(ParagraphScore(p[content], p[chrome], p[artifact], links))
     return out
 
+
+@dataclass(frozen=True, slots=True)
+class StartModel:
+    """The shipped start model: log-odds that a unit opens a new article, and how much of
+    them the global decoder adds to its structural evidence (``scale``, ``offset``: chosen
+    on dev half A and validation concatenations by ``training/fit_starts.py``).
+    """
+
+    version: int
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    scale: float
+    offset: float
+
+    def log_odds(self, x: Sequence[float]) -> float:
+        """Calibrated log-odds that the unit described by ``x`` starts an article."""
+        return self.bias + float(sum(map(mul, self.weights, x)))
+
+
+_START: StartModel | None = None
+
+
+def parse_start_model(raw: str, where: str = "start model") -> StartModel:
+    """A start model from the JSON text that ``training/fit_starts.py`` writes.
+
+    Raises:
+        ValueError: the text is of another version or malformed; the message names ``where``.
+    """
+    try:
+        data = json.loads(raw)
+        if data.get("version") != MODEL_VERSION:
+            raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
+        features = tuple(str(f) for f in data["features"])
+        weights = tuple(float(v) for v in data["weights"])
+        if len(weights) != len(features):
+            raise ValueError("one weight per feature expected")
+        decoder = data["decoder"]
+        return StartModel(MODEL_VERSION, features, weights, float(data["bias"]),
+                          float(decoder["scale"]), float(decoder["offset"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+
+
+def start_model() -> StartModel:
+    """The shipped start model (``data/start_model.json``), read once, thread-safely, on first use."""
+    global _START
+    if _START is None:
+        with _LOCK:
+            if _START is None:
+                raw = resources.files("corpus_split").joinpath("data/start_model.json").read_text("utf-8")
+                _START = parse_start_model(raw, "corpus_split/data/start_model.json")
+    return _START
