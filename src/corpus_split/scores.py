@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from operator import mul
+from typing import Any, TypeVar
 
 from .context import FEATURE_NAMES
 
@@ -100,24 +101,40 @@ def _linear(data: dict[str, object]) -> _Linear:
     return _Linear(classes, weights, bias)
 
 
+_T = TypeVar("_T")
+
+
+def _parse(raw: str, where: str, build: Callable[[dict[str, Any]], _T]) -> _T:
+    """Read a shipped model's JSON text: the version checked, any fault a ValueError naming ``where``."""
+    try:
+        data = json.loads(raw)
+        if data.get("version") != MODEL_VERSION:
+            raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
+        return build(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+
+
+def _shipped(name: str) -> str:
+    return resources.files("corpus_split").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _build_line_model(data: dict[str, Any]) -> LineModel:
+    kind = _linear(data["kind"])
+    lexicon = {str(w): tuple(float(v) for v in row) for w, row in data["lexicon"].items()}
+    if any(len(row) != len(kind.classes) for row in lexicon.values()):
+        raise ValueError("one lexicon weight per class expected")
+    return LineModel(MODEL_VERSION, tuple(data["features"]), kind, lexicon,
+                     _linear(data["smoothed"]), _linear(data["links"]))
+
+
 def parse_line_model(raw: str, where: str = "line model") -> LineModel:
     """A line model from the JSON text that ``training/fit_lines.py`` writes.
 
     Raises:
         ValueError: the text is of another version or malformed; the message names ``where``.
     """
-    try:
-        data = json.loads(raw)
-        if data.get("version") != MODEL_VERSION:
-            raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
-        kind = _linear(data["kind"])
-        lexicon = {str(w): tuple(float(v) for v in row) for w, row in data["lexicon"].items()}
-        if any(len(row) != len(kind.classes) for row in lexicon.values()):
-            raise ValueError("one lexicon weight per class expected")
-        return LineModel(MODEL_VERSION, tuple(data["features"]), kind, lexicon,
-                         _linear(data["smoothed"]), _linear(data["links"]))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{where}: {exc}") from exc
+    return _parse(raw, where, _build_line_model)
 
 
 def line_model() -> LineModel:
@@ -126,8 +143,7 @@ def line_model() -> LineModel:
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None:
-                raw = resources.files("corpus_split").joinpath("data/line_model.json").read_text("utf-8")
-                _MODEL = parse_line_model(raw, "corpus_split/data/line_model.json")
+                _MODEL = parse_line_model(_shipped("line_model.json"), "corpus_split/data/line_model.json")
     return _MODEL
 
 
@@ -237,25 +253,23 @@ class StartModel:
 _START: StartModel | None = None
 
 
+def _build_start_model(data: dict[str, Any]) -> StartModel:
+    features = tuple(str(f) for f in data["features"])
+    weights = tuple(float(v) for v in data["weights"])
+    if len(weights) != len(features):
+        raise ValueError("one weight per feature expected")
+    decoder = data["decoder"]
+    return StartModel(MODEL_VERSION, features, weights, float(data["bias"]),
+                      float(decoder["scale"]), float(decoder["offset"]))
+
+
 def parse_start_model(raw: str, where: str = "start model") -> StartModel:
     """A start model from the JSON text that ``training/fit_starts.py`` writes.
 
     Raises:
         ValueError: the text is of another version or malformed; the message names ``where``.
     """
-    try:
-        data = json.loads(raw)
-        if data.get("version") != MODEL_VERSION:
-            raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
-        features = tuple(str(f) for f in data["features"])
-        weights = tuple(float(v) for v in data["weights"])
-        if len(weights) != len(features):
-            raise ValueError("one weight per feature expected")
-        decoder = data["decoder"]
-        return StartModel(MODEL_VERSION, features, weights, float(data["bias"]),
-                          float(decoder["scale"]), float(decoder["offset"]))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{where}: {exc}") from exc
+    return _parse(raw, where, _build_start_model)
 
 
 def start_model() -> StartModel:
@@ -264,6 +278,5 @@ def start_model() -> StartModel:
     if _START is None:
         with _LOCK:
             if _START is None:
-                raw = resources.files("corpus_split").joinpath("data/start_model.json").read_text("utf-8")
-                _START = parse_start_model(raw, "corpus_split/data/start_model.json")
+                _START = parse_start_model(_shipped("start_model.json"), "corpus_split/data/start_model.json")
     return _START
