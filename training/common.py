@@ -128,3 +128,9 @@ def load_excerpts(name: str, count: int, seed: int = 0) -> Iterator[LabelledDoc]
         made += 1
         if made >= count:
             return
+
+
+def held_back_models() -> set[str]:
+    """Chat models never used in fitting: every fifth by sorted name (benchmarks/residue.py
+    scores these)."""
+    return set(llm_models()[::5])

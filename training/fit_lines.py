@@ -33,7 +33,7 @@ from common import (
     CLASSES,
     ROOT,
     LabelledDoc,
-    llm_models,
+    held_back_models,
     load_dev,
     load_excerpts,
     load_llm,
@@ -59,11 +59,6 @@ EXCERPT_WEIGHT = 0.5
 # this many words (weights under 0.05 are not shipped).
 LEXICON_MIN_DOCS = 25
 LEXICON_SIZE = 3000
-
-
-def held_back_models() -> set[str]:
-    """Chat models never used in fitting: every fifth by sorted name, for residue recall."""
-    return set(llm_models()[::5])
 
 
 def label_paragraphs(

@@ -30,7 +30,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, DEV, ROOT, dev_halves, llm_models
+from common import CORPORA, DEV, ROOT, dev_halves, held_back_models
 
 from corpus_split import scores
 from corpus_split.boundaries import (
@@ -161,7 +161,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=400, help="training concatenations per source")
     parser.add_argument("--validation", type=int, default=60, help="validation concatenations per source")
     args = parser.parse_args()
-    held = set(llm_models()[::5])
+    held = held_back_models()
     train: list[TrainingDoc] = []
     valid: list[TrainingDoc] = []
     for name in SOURCES:
