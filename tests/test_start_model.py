@@ -61,3 +61,54 @@ def test_start_vectors_are_finite_and_sized(text: str) -> None:
     for v in _vectors(text):
         assert len(v) == len(START_FEATURES)
         assert all(math.isfinite(x) for x in v)
+
+
+def test_the_decoder_settings_and_calibration_load() -> None:
+    raw = ('{"version": VERSION, "features": ["a", "b"], "weights": [1.0, -2.0], "bias": 0.5, '
+           '"decoder": {"structural": 0.5, "scale": 8, "offset": -4, "cohesion": 0.25, '
+           '"calibration": [0.02, -1.0]}}').replace("VERSION", str(MODEL_VERSION))
+    model = parse_start_model(raw, "x.json")
+    assert (model.structural, model.scale, model.offset, model.cohesion) == (0.5, 8.0, -4.0, 0.25)
+    assert model.calibration == (0.02, -1.0)
+    assert model.log_odds([1.0, 1.0]) == -0.5
+    # older files without the new settings keep the old decoder's meaning
+    old = parse_start_model(raw.replace(', "cohesion": 0.25, "calibration": [0.02, -1.0]', ''))
+    assert old.cohesion is None and old.calibration == (0.25, 0.0)
+
+
+def test_boundary_scores_are_the_calibrated_chance_of_the_gain() -> None:
+    import corpus_split as cs
+    from corpus_split import boundaries
+
+    body = "The council agreed the budget for road repairs after a long debate on costs. " * 8
+    other = "Fishermen landed a record catch of herring in the northern port this week. " * 8
+    text = f"Council agrees budget\n\n{body}\n\nHerring catch breaks record\n\n{other}"
+    doc = cs.split(text)
+    assert len(doc.articles) == 2
+    slope, intercept = start_model().calibration
+    layout = split_lines(text)
+    roles, feats = read_roles(layout, True)
+    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    _, spans = boundaries.find_articles(layout, roles, feats, words, 0.5)
+    expected = 1.0 / (1.0 + math.exp(-(slope * spans[1].gain + intercept)))
+    assert math.isclose(doc.boundaries[0].score, expected, rel_tol=1e-9)
+    assert 0.0 < doc.boundaries[0].score < 1.0
+
+
+def test_a_model_fitted_on_other_features_is_refused() -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from corpus_split import boundaries, scores
+
+    saved = scores._START
+    try:
+        scores._START = replace(start_model(), features=("other",), weights=(1.0,))
+        with pytest.raises(ValueError, match="refit"):
+            import corpus_split as cs
+
+            cs.split("Title one\n\nSome text here about one thing.\n\nTitle two\n\nOther text.")
+    finally:
+        scores._START = saved
+    assert start_model().features == boundaries.START_FEATURES

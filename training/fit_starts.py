@@ -1,19 +1,26 @@
 """Fit the start model: does a unit (headline or paragraph) open a new article?
 
     python training/fit_starts.py [--out src/corpus_split/data/start_model.json]
-                                  [--leave-out SOURCE] [--n 1500]
+                                  [--leave-out SOURCE | pages/SOURCE] [--n 400]
 
 Material (read from ``../shared``): ``dev/`` half A with its gold article zones (never half
-B), and concatenations of 1-4 real documents that carry their own structure — Markdown
-posts with headings, lists and code (web-misc), a sectioned wiki, chat-model answers with
-their headings and residue (not the held-back models), English news from many outlets
-and multilingual news — titled in several styles or untitled, glued with one, two or
-three line breaks. Reuters and the seeds are not used (they stay held-out benchmarks).
+B); concatenations of 1-4 real documents that carry their own structure — Markdown posts
+with headings, lists and code (web-misc), a sectioned wiki, chat-model answers with their
+headings and residue (not the held-back models), English news from many outlets and
+multilingual news — titled in several styles or untitled, a fifth of titled ones
+hard-wrapped, glued with one, two or three line breaks or, now and then, straight onto a
+word cut off mid-way; and real web pages with their chrome (``pages.jsonl.gz``), alone
+(their section headings, teasers and menus are not starts) or two to three glued together.
+Reuters and the seeds are not used (they stay held-out benchmarks).
 
-The weights are a logistic regression over ``boundaries.START_FEATURES``; then ``scale``
-and ``offset`` (how much the programme adds of these log-odds to its structural evidence;
-scale 0 leaves the decoder as it was) are chosen by grid search for the best mean of the
-boundary F1 on dev A and on separate validation concatenations. Deterministic.
+The weights are a logistic regression over ``boundaries.START_FEATURES``. Then how the
+programme combines them with its structural evidence (``structural`` × that evidence +
+``scale`` × log-odds + ``offset``; structural 1 and scale 0 is the decoder without the
+model) is chosen by grid search for the best mean of the boundary F1 on dev A, on
+separate validation concatenations and on plain titled news concatenations (news-en).
+Last, ``calibration`` fits the chance that a chosen start is right as a logistic function
+of its gain on the same material, which makes ``Boundary.score`` a probability.
+Deterministic.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import gzip
 import json
 import random
 import sys
+import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,10 +56,19 @@ from corpus_split.prelim import read_roles
 VERSION = 1
 SOURCES = ("web-misc.jsonl.gz", "wiki-sections.jsonl.gz", "llm-articles.jsonl.gz", "news-en.jsonl.gz",
            "news-multi.jsonl.gz")
+PAGES = "pages.jsonl.gz"  # real single-article pages with their chrome, alone or glued together
+WRAPPED = 0.2  # share of titled documents hard-wrapped
+SPLICED = 0.1  # share of joins where the text above is cut off mid-word
 DEV_WEIGHT = 10.0  # each dev A document against one concatenation
-# scale 0 is the decoder without the start model: the grid can only choose it if it helps
-GRID_SCALE = (0.0, 1.0, 2.0, 3.0, 4.0)
-GRID_OFFSET = (-8.0, -6.0, -4.0, -2.0, 0.0)
+# scale 0 with structural 1 is the decoder without the start model: the grid can only
+# choose it if it helps; structural 0 drops the hand-set evidence (the model alone)
+GRID_STRUCTURAL = (0.0, 0.5)
+GRID_SCALE = (4.0, 8.0)
+GRID_OFFSET = (0.0, 6.0)
+# the lexical cost's prior against cutting long text (None: chosen per page kind, as before)
+GRID_COHESION = (None, 0.25)
+# ... and the article length below which it hardly resists a cut (0: none; see boundaries._prior)
+GRID_FREE = (0, 300)
 
 
 @dataclass
@@ -63,11 +80,13 @@ class TrainingDoc:
     zones: list[tuple[int, int]]
 
 
-def records(name: str, held: set[str]) -> list[dict[str, object]]:
+def records(name: str, held: set[str], leave_out: str | None = None) -> list[dict[str, object]]:
     with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     if name.startswith("llm"):
         rows = [r for r in rows if (r.get("model") or "") not in held]
+    if name == PAGES and leave_out and leave_out.startswith("pages/"):
+        rows = [r for r in rows if "pages/" + str(r["source"]) != leave_out]
     return rows
 
 
@@ -81,7 +100,41 @@ def render(row: dict[str, object], rng: random.Random, source: str) -> str:
     if rng.random() < 0.15:
         title = title.upper()  # wire and print headlines
     head = f"# {title}" if style < 0.3 else f"**{title}**" if style < 0.4 else title
+    if rng.random() < WRAPPED:
+        text = wrapped(text, rng)
     return head + ("\n\n" if rng.random() < 0.8 else "\n") + text
+
+
+def wrapped(text: str, rng: random.Random) -> str:
+    """The text hard-wrapped at 55-80 columns, as newswire, mail and plain-text archives are."""
+    width = rng.randint(55, 80)
+    return "\n\n".join(textwrap.fill(p, width) for p in text.split("\n\n"))
+
+
+def titled_news(rows: list[dict[str, object]], n: int, seed: int) -> list[TrainingDoc]:
+    """Two to four news stories (half of them briefs: their first paragraphs), each under its
+    plain title, glued by blank lines: the plain concatenation users make of a news corpus
+    (validation only)."""
+    rng = random.Random(f"titled:{seed}")
+    rows = [r for r in rows if len(str(r.get("text") or "")) >= 200 and r.get("title")]
+    out = []
+    for _ in range(n):
+        text = ""
+        zones = []
+        for j in range(rng.randint(2, 4)):
+            row = rng.choice(rows)
+            body = str(row["text"]).strip()
+            if rng.random() < 0.5:  # a brief: the story's first paragraphs
+                body = "\n\n".join(body.split("\n\n")[: rng.randint(1, 4)])
+            body = wrapped(body, rng) if rng.random() < WRAPPED else body
+            part = str(row["title"]).strip() + "\n\n" + body
+            if j:
+                lo = len(text)
+                text += "\n\n"
+                zones.append((lo, len(text) + len(part)))
+            text += part
+        out.append(TrainingDoc("titled", text, zones))
+    return out
 
 
 def concatenations(source: str, rows: list[dict[str, object]], n: int, seed: int) -> list[TrainingDoc]:
@@ -95,11 +148,50 @@ def concatenations(source: str, rows: list[dict[str, object]], n: int, seed: int
         zones = []
         for j, part in enumerate(parts):
             if j:
-                lo = len(text)
-                text += rng.choice(("\n\n", "\n\n", "\n\n", "\n", "\n\n\n"))
-                zones.append((lo, len(text) + len(part)))
+                cut = mid_word(text, rng) if rng.random() < SPLICED else None
+                if cut is not None:  # the text above was cut off mid-word and this one glued on
+                    text = text[:cut]
+                else:
+                    text += rng.choice(("\n\n", "\n\n", "\n\n", "\n", "\n\n\n"))
+                zones.append((len(text) if cut is None else cut, len(text) + len(part)))
             text += part
         out.append(TrainingDoc(source, text, zones))
+    return out
+
+
+def mid_word(text: str, rng: random.Random) -> int | None:
+    """A place inside a word of the last 300 characters, where a scrape might be cut off."""
+    tail = len(text) - 300
+    spots = [i for i in range(max(1, tail), len(text) - 1) if text[i - 1].isalpha() and text[i].isalpha()]
+    return rng.choice(spots) if spots else None
+
+
+def page_concatenations(rows: list[dict[str, object]], n: int, seed: int) -> list[TrainingDoc]:
+    """Real web pages, each one article amid its chrome: alone (no start anywhere: its section
+    headings, teasers and menus are not articles) or two to three glued together, a start
+    being right anywhere from the end of one page's content to the first line of the next's.
+    """
+    rng = random.Random(f"pages:{seed}")
+    out = []
+    for _ in range(n):
+        k = 1 if rng.random() < 0.5 else rng.randint(2, 3)
+        text = ""
+        zones = []
+        last_content = 0
+        for j in range(k):
+            row = rng.choice(rows)
+            page = str(row["text"]).strip("\n")
+            spans = [(a, b) for a, b, lab in row["lines"] if lab == "content"]  # type: ignore[attr-defined]
+            if j:
+                text += rng.choice(("\n\n", "\n", "\n\n\n"))
+            base = len(text)
+            lead = len(str(row["text"])) - len(str(row["text"]).lstrip("\n"))
+            first = min((a for a, _ in spans), default=lead) - lead
+            if j:
+                zones.append((last_content, base + max(0, first)))
+            text += page
+            last_content = base + max((b for _, b in spans), default=len(page) + lead) - lead
+        out.append(TrainingDoc(PAGES, text, zones))
     return out
 
 
@@ -136,21 +228,39 @@ def first_units(starts: list[int], zones: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def boundary_f1(docs: list[TrainingDoc]) -> tuple[float, int, int, int]:
-    """Pooled boundary F1 of the current start model over documents (zones matched once each)."""
+@dataclass
+class Prepared:
+    """A document read up to the units, so the grid only reruns the decoder."""
+
+    doc: TrainingDoc
+    layout: object
+    roles: list[object]
+    feats: list[object]
+    words: list[tuple[str, ...]]
+
+
+def prepare(doc: TrainingDoc) -> Prepared:
+    layout = split_lines(doc.text)
+    roles, feats = read_roles(layout, True)
+    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    return Prepared(doc, layout, list(roles), list(feats), list(words))
+
+
+def decode(docs: list[Prepared]) -> tuple[float, int, int, int, list[tuple[float, int]]]:
+    """Pooled boundary F1 of the current start model over documents (zones matched once
+    each), and every chosen start's gain with whether it was right."""
     tp = fp = fn = 0
-    for doc in docs:
-        layout = split_lines(doc.text)
-        roles, feats = read_roles(layout, True)
-        words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
-        units, spans = find_articles(layout, roles, feats, words, 0.5)
-        right = first_units([layout.lines[unit.first].start for unit in units], doc.zones)
+    gains: list[tuple[float, int]] = []
+    for p in docs:
+        units, spans = find_articles(p.layout, p.roles, p.feats, p.words, 0.5)  # type: ignore[arg-type]
+        right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)  # type: ignore[attr-defined]
         chosen = {s.first_unit for s in spans[1:]}
+        gains += [(s.gain, int(s.first_unit in right)) for s in spans[1:]]
         tp += len(chosen & right)
         fp += len(chosen - right)
-        fn += len(doc.zones) - len(chosen & right)
+        fn += len(p.doc.zones) - len(chosen & right)
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return f1, tp, fp, fn
+    return f1, tp, fp, fn, gains
 
 
 def main() -> None:
@@ -164,12 +274,19 @@ def main() -> None:
     held = held_back_models()
     train: list[TrainingDoc] = []
     valid: list[TrainingDoc] = []
-    for name in SOURCES:
+    titled: list[TrainingDoc] = []
+    for name in (*SOURCES, PAGES):
         if name == args.leave_out:
             continue
-        rows = records(name, held)
-        train += concatenations(name, rows, args.n, seed=0)
-        valid += concatenations(name, rows, args.validation, seed=1)
+        rows = records(name, held, args.leave_out)
+        if name == PAGES:
+            train += page_concatenations(rows, args.n, seed=0)
+            valid += page_concatenations(rows, args.validation, seed=1)
+        else:
+            train += concatenations(name, rows, args.n, seed=0)
+            valid += concatenations(name, rows, args.validation, seed=1)
+        if name == "news-en.jsonl.gz":
+            titled = titled_news(rows, args.validation, seed=2)
     dev_a = dev_docs("A")
     X: list[list[float]] = []
     y: list[int] = []
@@ -191,25 +308,48 @@ def main() -> None:
     coef = model.coef_[0] / scale
     bias = float(model.intercept_[0] - coef @ mean)
     base = scores.StartModel(VERSION, START_FEATURES, tuple(float(v) for v in coef), bias, 1.0, 0.0)
+    dev_p = [prepare(d) for d in dev_a]
+    valid_p = [prepare(d) for d in valid]
+    titled_p = [prepare(d) for d in titled]
     best = None
-    for s in GRID_SCALE:
-        for o in GRID_OFFSET:
-            scores._START = replace(base, scale=s, offset=o)
-            f_dev = boundary_f1(dev_a)[0]
-            f_val = boundary_f1(valid)[0]
-            value = (f_dev + f_val) / 2
-            if best is None or value > best[0]:
-                best = (value, s, o, f_dev, f_val)
-            print(f"  scale {s} offset {o}: dev A F1 {f_dev:.3f}, validation F1 {f_val:.3f}")
+    # the old decoder (structural evidence only) first, then the grid
+    grid = [(1.0, 0.0, 0.0, None, 0)] + [
+        (st, s, o, c, f) for st in GRID_STRUCTURAL for s in GRID_SCALE for o in GRID_OFFSET
+        for c in GRID_COHESION for f in GRID_FREE if c or not f
+    ]
+    for st, s, o, c, f in grid:
+        scores._START = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f)
+        f_dev = decode(dev_p)[0]
+        f_val = decode(valid_p)[0]
+        f_titled = decode(titled_p)[0]
+        value = (f_dev + f_val + f_titled) / 3
+        if best is None or value > best[0]:
+            best = (value, st, s, o, c, f, f_dev, f_val)
+        print(f"  structural {st} scale {s} offset {o} cohesion {c} free {f}: dev A F1 {f_dev:.3f}, "
+              f"validation F1 {f_val:.3f}, titled news F1 {f_titled:.3f}", flush=True)
     assert best is not None
-    _, s, o, f_dev, f_val = best
-    print(f"chosen: scale {s}, offset {o} (dev A {f_dev:.3f}, validation {f_val:.3f})")
+    _, st, s, o, c, f, f_dev, f_val = best
+    print(f"chosen: structural {st}, scale {s}, offset {o}, cohesion {c}, free {f} (dev A {f_dev:.3f}, "
+          f"validation {f_val:.3f})")
+    # calibration: the chance that a chosen start is right, as a logistic function of its gain
+    scores._START = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f)
+    gains = decode(dev_p)[4] + decode(valid_p)[4]
+    g = np.asarray([[v] for v, _ in gains])
+    r = np.asarray([ok for _, ok in gains])
+    if 0 < r.sum() < len(r):
+        platt = LogisticRegression(C=1.0).fit(g, r)
+        calibration = (round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6))
+    else:
+        calibration = (0.25, 0.0)
+    print(f"calibration on {len(r)} chosen starts ({int(r.sum())} right): a={calibration[0]}, "
+          f"b={calibration[1]}")
     data = {
         "version": VERSION,
         "features": list(START_FEATURES),
         "weights": [round(float(v), 6) for v in coef],
         "bias": round(bias, 6),
-        "decoder": {"scale": s, "offset": o},
+        "decoder": {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
+                    "calibration": list(calibration)},
         "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
                       "per_source": args.n, "validation_F1": round(f_val, 4), "dev_A_F1": round(f_dev, 4)},
     }

@@ -100,6 +100,8 @@ PENALTY_UNTITLED = 60.0
 # would need an implausible change of vocabulary; leaving them out keeps the
 # programme fast on long pages).
 CANDIDATE_FLOOR = -40.0
+# ... and units the start model gives at least these log-odds (about one chance in 20) are.
+CANDIDATE_LOG_ODDS = -3.0
 # Utiyama-Isahara smooth with k = the vocabulary size. On a long page k grows with
 # the page and drowns the segment-size term, so that nothing is worth cutting; it
 # is capped at the vocabulary of a few articles (a page of 100 stories: 22 found
@@ -158,6 +160,7 @@ class ArticleSpan:
     last_unit: int
     score: float
     reasons: tuple[Reason, ...]
+    gain: float = 0.0  # nats the programme saved by starting here (what ``score`` calibrates)
 
 
 def build_units(
@@ -383,6 +386,10 @@ START_FEATURES: tuple[str, ...] = (
     "headline_share", "repeats_headline", "first_title_overlap", "cjk", "log_words_first_line",
     "question_or_colon", "prev_headline", "gap", "announced_run", "same_style_as_first",
     "headline_x_overlap", "headline_x_shift", "structural_x_overlap", "headline_x_top_style",
+    "cosine_100", "cosine_100_vs_page", "log_prev_words", "prev_ends_sentence", "new_names",
+    "has_names", "log_short_run_before", "log_words", "script_change", "headline_x_cosine",
+    "structural_x_cosine", "headline_x_new_names", "structural_x_new_names",
+    "headline_x_cosine_vs_page", "structural_x_prev_ends", "markdown_x_cosine",
 )
 _MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
 _NUMBERED_RE = regex.compile(
@@ -390,6 +397,56 @@ _NUMBERED_RE = regex.compile(
 )
 _LIST_START_RE = regex.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
 _OVERLAP_WINDOWS = (30, 150)
+# Content words on each side of every unit start whose sets are compared (cosine).
+_COSINE_WINDOW = 100
+# Lines above a unit whose capitalised words count as already named.
+_NAMES_LINES = 40
+# A unit of at most this many content words is short (names, dates, "Reply" between comments).
+_SHORT_UNIT = 6
+# a capitalised word inside a sentence (after a small letter, a figure or a comma): a name,
+# not a sentence's first word
+_NAME_RE = regex.compile(r"(?<=[\p{Ll}\d,;]\s)\p{Lu}\p{Ll}+")
+_SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
+
+
+def _cjk_start(text: str) -> bool:
+    return not text.isascii() and any("\u3000" <= c <= "\u9fff" for c in text[:20])
+
+
+def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int]) -> list[float]:
+    """Set cosine of the content words just before and just after each unit's start."""
+    out = [0.0]
+    w = _COSINE_WINDOW
+    for u in range(1, len(units)):
+        at = offsets[u]
+        after = set(flat[at : at + w])
+        before = set(flat[max(0, at - w) : at])
+        out.append(len(after & before) / math.sqrt(len(after) * len(before)) if after and before else 0.0)
+    return out
+
+
+def _new_names(units: Sequence[Unit], layout: Layout) -> list[tuple[float, bool]]:
+    """Per unit: the share of names (capitalised words inside sentences) in its first lines
+    not seen in the content lines just above, and whether it has any (new names against
+    names that carry on)."""
+    lines = layout.lines
+    seen: Counter[str] = Counter()
+    window: list[tuple[str, ...]] = []
+    out: list[tuple[float, bool]] = [(0.5, False)]
+    for u in range(len(units)):
+        unit = units[u]
+        if u:
+            text = " ".join(lines[i].text for i in range(unit.first, min(unit.last + 1, unit.first + 3)))
+            names = set(_NAME_RE.findall(text[:400]))
+            new = sum(1 for name in names if not seen[name]) / len(names) if names else 0.5
+            out.append((new, bool(names)))
+        for i in range(unit.first, unit.last + 1):
+            found = tuple(_NAME_RE.findall(lines[i].text[:2000]))
+            window.append(found)
+            seen.update(found)
+            if len(window) > _NAMES_LINES:
+                seen.subtract(window.pop(0))
+    return out
 
 
 def _style(text: str) -> tuple[int, bool, bool]:
@@ -427,6 +484,11 @@ def start_vectors(
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
     first_style = next((_style(lines[unit.first].text) for unit in units if unit.headline), None)
     seen_heads: set[str] = set()
+    cosines = _cosines(units, flat, offsets)
+    ordered = sorted(cosines[1:])
+    typical = ordered[len(ordered) // 2] if ordered else 0.0
+    names = _new_names(units, layout)
+    short_run = 0
     out: list[list[float]] = [[0.0] * len(START_FEATURES)]
     if units and units[0].headline:
         seen_heads.add(lines[units[0].first].text.casefold())
@@ -458,6 +520,10 @@ def start_vectors(
         terms = set(unit.words)
         nxt = lines[units[u + 1].first].text if u + 1 < n else ""
         level = levels[u]
+        short_run = short_run + 1 if len(prev.words) <= _SHORT_UNIT else 0
+        cosine = cosines[u]
+        new_names, has_names = names[u]
+        prev_ends = _SENTENCE_END_LINE_RE.search(lines[prev.last].text[-3:]) is not None
         out.append([
             float(unit.headline),
             float(shift is not None),
@@ -486,7 +552,7 @@ def start_vectors(
             heads / n,
             float(repeats),
             len(terms & first_title) / len(terms) if terms and u > 0 else 0.0,
-            float(not text.isascii() and any("\u3000" <= c <= "\u9fff" for c in text[:20])),
+            float(_cjk_start(text)),
             math.log1p(len(text.split())),
             float(text.endswith(("?", ":", "？", "："))),
             float(prev.headline),
@@ -497,6 +563,22 @@ def start_vectors(
             float(unit.headline) * (shift or 0.0),
             float(structural) * overlaps[1],
             float(unit.headline and _style(text) == first_style and level == top),
+            cosine,
+            cosine - typical,
+            math.log1p(len(prev.words)),
+            float(prev_ends),
+            new_names,
+            float(has_names),
+            math.log1p(min(short_run, 10)),
+            math.log1p(len(unit.words)),
+            float(_cjk_start(text) != _cjk_start(lines[prev.last].text)),
+            float(unit.headline) * cosine,
+            float(structural) * cosine,
+            float(unit.headline) * new_names,
+            float(structural) * new_names,
+            float(unit.headline) * (cosine - typical),
+            float(structural and prev_ends),
+            float(level > 0) * cosine,
         ])
     return out
 
@@ -539,13 +621,24 @@ def find_articles(
     # reweighs them but does not thin them (a sparse chain could not reach the end)
     possible = [b > CANDIDATE_FLOOR for b, _ in bonuses]
     model = start_model()
+    if model.features != START_FEATURES:
+        raise ValueError("the start model was fitted on other features; refit it with "
+                         "training/fit_starts.py")
+    free = 0
     if model.scale and not sentences:
-        # the fitted start model's log-odds, added to the structural evidence above; bare
-        # sentences one a line (excerpts glued together) carry no structure to weigh, and
-        # there the lexical cost alone decides, as before
-        vectors = start_vectors(units, layout, roles, shifts)
-        bonuses = [(b + model.scale * model.log_odds(v) + model.offset, r) if u else (b, r)
-                   for u, ((b, r), v) in enumerate(zip(bonuses, vectors))]
+        # the fitted start model's log-odds, combined with the structural evidence above as
+        # fitted; bare sentences one a line (excerpts glued together) carry no structure to
+        # weigh, and there the lexical cost alone decides, as before. A unit the model finds
+        # plausible is a candidate whatever the structural evidence says.
+        odds = [model.log_odds(v) for v in start_vectors(units, layout, roles, shifts)]
+        possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
+        w = model.structural
+        bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
+                   for u, ((b, r), lo) in enumerate(zip(bonuses, odds))]
+        if model.cohesion is not None:
+            cohesion = model.cohesion  # fitted for every page, instead of by page kind
+            free = model.cohesion_free
+    slope, intercept = model.calibration
     vocab: set[str] = set()
     total = 0
     for unit in units:
@@ -557,7 +650,7 @@ def find_articles(
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
-    starts = _programme(units, cands, start_costs, k, cohesion)
+    starts = _programme(units, cands, start_costs, k, cohesion, free)
     spans: list[ArticleSpan] = []
     for idx, s in enumerate(starts):
         end = starts[idx + 1] if idx + 1 < len(starts) else n_units
@@ -565,13 +658,14 @@ def find_articles(
             spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
             continue
         prev_start = starts[idx - 1]
-        lexical = _split_gain(units, prev_start, s, end, k, cohesion)
+        lexical = _split_gain(units, prev_start, s, end, k, cohesion, free)
         gain = lexical - penalty + bonuses[s][0]
         reasons = bonuses[s][1]
         if lexical > 0:
             reasons = (*reasons, Reason.VOCABULARY_SHIFT)
-        score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gain / 4.0))))
-        spans.append(ArticleSpan(s, end - 1, score, reasons))
+        # the chance that this start is right, calibrated on held-out fitting material
+        score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, slope * gain + intercept))))
+        spans.append(ArticleSpan(s, end - 1, score, reasons, gain))
     return units, spans
 
 
@@ -595,7 +689,7 @@ class _Member:
 
 def _settle(
     m: _Member, n_exact: int, s_sum: float, counts: Sequence[int], log_nk: Sequence[float],
-    blocking: Unit, k: int, cohesion: float,
+    blocking: Unit, k: int, cohesion: float, free: int = 0,
 ) -> None:
     """Fix a member's cost per word when its exact window is full."""
     n = n_exact + m.extra_words
@@ -603,12 +697,12 @@ def _settle(
         fit = s_sum + sum(_FLOG[counts[w] + c] - _FLOG[counts[w]] for w, c in m.extra)
         m.per_word = (log_nk[n] - fit) / n
     else:  # one unit longer than the window (a page with no line breaks): its own rate
-        m.per_word = _cost(Counter(blocking.words), k, cohesion) / len(blocking.words)
+        m.per_word = _cost(Counter(blocking.words), k, cohesion, free) / len(blocking.words)
 
 
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
-    cohesion: float,
+    cohesion: float, free: int = 0,
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
@@ -639,7 +733,7 @@ def _programme(
     total = sum(unit_sizes)
     log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
     for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
-        log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
+        log_nk[n] = n * math.log(n + k) - cohesion * _prior(n, free)
     flog = _FLOG
     step = _FLOG_STEP
     reach = SPAN_REACH * MAX_SPAN_TOKENS
@@ -691,7 +785,7 @@ def _programme(
             while u < e and exact:
                 size = unit_sizes[u]
                 while exact and n_exact + exact[0].extra_words + size > MAX_SPAN_TOKENS:
-                    _settle(exact.pop(0), n_exact, s_sum, counts, log_nk, units[u], k, cohesion)
+                    _settle(exact.pop(0), n_exact, s_sum, counts, log_nk, units[u], k, cohesion, free)
                 if not exact:
                     break
                 for w in unit_once[u]:
@@ -757,7 +851,9 @@ def _programme(
     return starts
 
 
-def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float) -> float:
+def _split_gain(
+    units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion: float, free: int = 0,
+) -> float:
     """Lexical cost saved by cutting units a..c at b (SCORE_WINDOW words on each side)."""
     left: list[str] = []
     for u in range(b - 1, a - 1, -1):
@@ -770,13 +866,23 @@ def _split_gain(units: Sequence[Unit], a: int, b: int, c: int, k: int, cohesion:
             break
         right.extend(units[u].words[: SCORE_WINDOW - len(right)])
     return (
-        _cost(Counter(left + right), k, cohesion)
-        - _cost(Counter(left), k, cohesion)
-        - _cost(Counter(right), k, cohesion)
+        _cost(Counter(left + right), k, cohesion, free)
+        - _cost(Counter(left), k, cohesion, free)
+        - _cost(Counter(right), k, cohesion, free)
     )
 
 
-def _cost(counts: Counter[str], k: int, cohesion: float) -> float:
+def _prior(n: int, free: int) -> float:
+    """The cohesion prior's reward for an article of ``n`` words: n log(1 + n / free).
+
+    Cutting ``n`` words in two then costs about n² / free for text much shorter than
+    ``free`` (briefs and wire stories part freely) and n × H(split) for long text, which
+    resists being cut at its sections; ``free`` 0 is the plain n log(n + 1).
+    """
+    return _flog(n) if not free else n * math.log1p(n / free)
+
+
+def _cost(counts: Counter[str], k: int, cohesion: float, free: int = 0) -> float:
     """Utiyama–Isahara description length of words with these counts, less the cohesion prior."""
     n = sum(counts.values())
     if not n:
@@ -784,4 +890,4 @@ def _cost(counts: Counter[str], k: int, cohesion: float) -> float:
     fit = sum(map(_FLOG.__getitem__, counts.values())) if n <= _FLOG_SIZE else sum(
         map(_flog, counts.values())
     )
-    return n * math.log(n + k) - fit - cohesion * _flog(n)
+    return n * math.log(n + k) - fit - cohesion * _prior(n, free)

@@ -233,9 +233,12 @@ def score_paragraphs(
 
 @dataclass(frozen=True, slots=True)
 class StartModel:
-    """The shipped start model: log-odds that a unit opens a new article, and how much of
-    them the global decoder adds to its structural evidence (``scale``, ``offset``: chosen
-    on dev half A and validation concatenations by ``training/fit_starts.py``).
+    """The shipped start model: log-odds that a unit opens a new article, and how the global
+    decoder combines them with its structural evidence: ``structural`` × that evidence +
+    ``scale`` × log-odds + ``offset``, with the lexical cost's prior ``cohesion``.
+    ``calibration`` (a, b) maps a chosen start's gain to the chance that it is right,
+    sigmoid(a × gain + b). All are chosen on dev half A and validation concatenations by
+    ``training/fit_starts.py``.
     """
 
     version: int
@@ -244,6 +247,10 @@ class StartModel:
     bias: float
     scale: float
     offset: float
+    structural: float = 1.0
+    calibration: tuple[float, float] = (0.25, 0.0)
+    cohesion: float | None = None  # the lexical cost's prior for every page (None: per page kind)
+    cohesion_free: int = 0  # words of an article the prior does not reward
 
     def log_odds(self, x: Sequence[float]) -> float:
         """Calibrated log-odds that the unit described by ``x`` starts an article."""
@@ -259,8 +266,12 @@ def _build_start_model(data: dict[str, Any]) -> StartModel:
     if len(weights) != len(features):
         raise ValueError("one weight per feature expected")
     decoder = data["decoder"]
+    a, b = decoder.get("calibration", (0.25, 0.0))
     return StartModel(MODEL_VERSION, features, weights, float(data["bias"]),
-                      float(decoder["scale"]), float(decoder["offset"]))
+                      float(decoder["scale"]), float(decoder["offset"]),
+                      float(decoder.get("structural", 1.0)), (float(a), float(b)),
+                      None if decoder.get("cohesion") is None else float(decoder["cohesion"]),
+                      int(decoder.get("cohesion_free", 0)))
 
 
 def parse_start_model(raw: str, where: str = "start model") -> StartModel:
