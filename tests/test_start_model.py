@@ -12,7 +12,7 @@ from corpus_split.features import line_words
 from corpus_split.lines import split_lines
 from corpus_split.pipeline import _WORDY
 from corpus_split.prelim import read_roles
-from corpus_split.scores import MODEL_VERSION, parse_start_model, start_model
+from corpus_split.scores import START_MODEL_VERSION, parse_start_model, start_model
 
 
 def _vectors(text: str) -> list[list[float]]:
@@ -25,7 +25,7 @@ def _vectors(text: str) -> list[list[float]]:
 
 def test_shipped_start_model_loads_and_matches_the_features() -> None:
     model = start_model()
-    assert model.version == MODEL_VERSION
+    assert model.version == START_MODEL_VERSION
     assert model.scale >= 0
     if model.scale:
         assert model.features == START_FEATURES

@@ -81,11 +81,11 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | 
         return Role.SEPARATOR
     if not _ALNUM_RE.search(text) or f.gibberish:
         return Role.NOISE
-    if s.artifact > s.content and s.artifact >= s.chrome:
+    if s.verdict == "artifact":
         if text.endswith((":", "：")):
             return Role.PREAMBLE
         return Role.PREAMBLE if following is not None and line_features(following.text).headline \
             else Role.SIGN_OFF
-    if s.chrome > s.content:
+    if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME
     return Role.HEADLINE if f.headline else Role.BODY
