@@ -21,6 +21,13 @@ __all__ = ["Role", "read_roles"]
 
 _SEPARATOR_RE = regex.compile(r"^[\p{P}\p{S}\s]{3,}$")
 _ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
+# A bulleted or quoted line ("- Author | Title", "> a quote") that the model calls content is
+# an item of the text, not a headline (a run of headlines after the text is taken for teasers).
+# Numbered lines stay headlines: "2. Title" may open the next article.
+_ITEM_RE = regex.compile(r"^(?:[-*•·–+]\s|>\s?)")
+# An assistant phrase (a preamble's "Of course, ...", a sign-off's "Feel free to ...") in a
+# paragraph the model is at least this sure is content is a quote or a turn of the text.
+FAMILY_YIELD = 0.95
 
 
 class Role(str, Enum):
@@ -71,9 +78,10 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
 
 def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:
-    if f.family is Family.ASSISTANT_PREAMBLE:
+    assistant = s.content < FAMILY_YIELD
+    if f.family is Family.ASSISTANT_PREAMBLE and assistant:
         return Role.PREAMBLE
-    if f.family is Family.ASSISTANT_SIGN_OFF:
+    if f.family is Family.ASSISTANT_SIGN_OFF and assistant:
         return Role.SIGN_OFF
     if f.family is Family.CHROME:
         return Role.CHROME
@@ -88,4 +96,4 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | 
             else Role.SIGN_OFF
     if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME
-    return Role.HEADLINE if f.headline else Role.BODY
+    return Role.HEADLINE if f.headline and not _ITEM_RE.match(text) else Role.BODY
