@@ -72,6 +72,9 @@ def test_an_assistant_phrase_in_a_paragraph_the_model_is_sure_of_is_text() -> No
     unsure = ParagraphScore(0.5, 0.2, 0.3, 0.0, "content")
     assert _role(text, f, sure, None) is Role.BODY
     assert _role(text, f, unsure, None) is Role.PREAMBLE
+    # a generator's own preamble is a sentence: the phrase decides, however sure the model is
+    short = "Of course! Here's the article you asked for:"
+    assert _role(short, line_features(short), sure, None) is Role.PREAMBLE
 
 
 def test_a_code_block_with_pipes_is_not_a_breadcrumb_trail() -> None:

@@ -11,7 +11,7 @@ from enum import Enum
 
 import regex
 
-from .context import Paragraph, paragraph_vectors, paragraphs, short_tokens
+from .context import LONG_WORDS, Paragraph, paragraph_vectors, paragraphs, short_tokens
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
@@ -25,8 +25,9 @@ _ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
 # an item of the text, not a headline (a run of headlines after the text is taken for teasers).
 # Numbered lines stay headlines: "2. Title" may open the next article.
 _ITEM_RE = regex.compile(r"^(?:[-*•·–+]\s|>\s?)")
-# An assistant phrase (a preamble's "Of course, ...", a sign-off's "Feel free to ...") in a
-# paragraph the model is at least this sure is content is a quote or a turn of the text.
+# An assistant phrase (a preamble's "Of course, ...", a sign-off's "Feel free to ...") opening
+# running text (LONG_WORDS words or more) that the model is at least this sure is content is a
+# quote or a turn of the text; a generator's own preambles and sign-offs are a sentence or two.
 FAMILY_YIELD = 0.95
 
 
@@ -78,7 +79,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
 
 def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:
-    assistant = s.content < FAMILY_YIELD
+    assistant = s.content < FAMILY_YIELD or len(text.split()) < LONG_WORDS
     if f.family is Family.ASSISTANT_PREAMBLE and assistant:
         return Role.PREAMBLE
     if f.family is Family.ASSISTANT_SIGN_OFF and assistant:
