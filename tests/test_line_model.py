@@ -107,6 +107,9 @@ def test_the_shipped_operating_point_is_read_and_applied() -> None:
     p = 1.0 / (1.0 + math.exp(model.content_bias))  # the content share at the tipping point
     assert model.verdict(p + 0.01, 1.0 - p - 0.01, 0.0) == "content"
     assert model.verdict(p - 0.01, 1.0 - p + 0.01, 0.0) == "chrome"
+    # content against assistant residue stays at even odds
+    assert model.verdict(0.45, 0.0, 0.55) == "artifact"
+    assert model.verdict(0.55, 0.0, 0.45) == "content"
 
 
 def test_the_bias_moves_the_verdicts_of_split(monkeypatch: pytest.MonkeyPatch) -> None:

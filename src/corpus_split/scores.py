@@ -52,7 +52,7 @@ class ParagraphScore:
     """0.0 where content is likelier than chrome: the links model is not consulted there."""
     verdict: str = "content"
     """The class chosen at the model's operating point: "content", "chrome" or "artifact"
-    (`LineModel.content_bias` added to content's log-odds, so it may differ from the argmax)."""
+    (`LineModel.content_bias` weighs content against chrome, so it may differ from the argmax)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +92,15 @@ class LineModel:
     smoothed: _Linear
     links: _Linear
     content_bias: float = 0.0
-    """Log-odds added to content before the verdict: the operating point that
-    ``training/fit_lines.py`` chose on validation pages and dev half A (content kept first)."""
+    """Log-odds added to content against chrome before the verdict: the operating point that
+    ``training/fit_lines.py`` chose on validation pages and dev half A (content kept first).
+    Those hold next to no assistant residue, so content against residue is left at even odds."""
 
     def verdict(self, content: float, chrome: float, artifact: float) -> str:
         """The class a paragraph with these probabilities is given at the operating point."""
-        weighed = content * math.exp(self.content_bias)
-        if artifact > weighed and artifact >= chrome:
+        if artifact > content and artifact >= chrome:
             return "artifact"
-        return "chrome" if chrome > weighed else "content"
+        return "chrome" if chrome > content * math.exp(self.content_bias) else "content"
 
 
 _LOCK = threading.Lock()
