@@ -382,7 +382,6 @@ def main() -> None:
                 yl.append(1 if sub == "links" else 0)
                 wl.append(wt)
     links_model = export(fit(Xl, yl, wl, 0.3))
-
     links_model["classes"] = ["boilerplate", "links"]
     kind = export(first)
     lexicon = kind.pop("lexicon", {})

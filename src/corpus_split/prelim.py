@@ -49,6 +49,9 @@ class Role(str, Enum):
         return self in (Role.BODY, Role.HEADLINE)
 
 
+_ASSISTANT = {Family.ASSISTANT_PREAMBLE: Role.PREAMBLE, Family.ASSISTANT_SIGN_OFF: Role.SIGN_OFF}
+
+
 def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[LineFeatures]]:
     """Give every line its provisional role, and the features it was judged by.
 
@@ -79,11 +82,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
 
 def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:
-    assistant = s.content < FAMILY_YIELD or len(text.split()) < LONG_WORDS
-    if f.family is Family.ASSISTANT_PREAMBLE and assistant:
-        return Role.PREAMBLE
-    if f.family is Family.ASSISTANT_SIGN_OFF and assistant:
-        return Role.SIGN_OFF
+    if f.family in _ASSISTANT and (s.content < FAMILY_YIELD or len(text.split()) < LONG_WORDS):
+        return _ASSISTANT[f.family]
     if f.family is Family.CHROME:
         return Role.CHROME
     if len(text) <= 200 and _SEPARATOR_RE.match(text):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from operator import mul
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from .context import FEATURE_NAMES
 
@@ -31,6 +31,9 @@ __all__ = [
     "score_paragraphs",
     "start_model",
 ]
+
+Verdict = Literal["content", "chrome", "artifact"]
+"""What a paragraph is taken for at the line model's operating point."""
 
 MODEL_VERSION = 2
 """The version of ``data/line_model.json`` this code reads (2: with its operating point)."""
@@ -49,8 +52,8 @@ class ParagraphScore:
     chrome: float
     artifact: float
     links: float
-    """0.0 where content is likelier than chrome: the links model is not consulted there."""
-    verdict: str = "content"
+    """0.0 unless the verdict is chrome: the links model is not consulted there."""
+    verdict: Verdict = "content"
     """The class chosen at the model's operating point: "content", "chrome" or "artifact"
     (`LineModel.content_bias` weighs content against chrome, so it may differ from the argmax)."""
 
@@ -96,7 +99,7 @@ class LineModel:
     ``training/fit_lines.py`` chose on validation pages and dev half A (content kept first).
     Those hold next to no assistant residue, so content against residue is left at even odds."""
 
-    def verdict(self, content: float, chrome: float, artifact: float) -> str:
+    def verdict(self, content: float, chrome: float, artifact: float) -> Verdict:
         """The class a paragraph with these probabilities is given at the operating point."""
         if artifact > content and artifact >= chrome:
             return "artifact"
@@ -245,7 +248,7 @@ def score_paragraphs(
     for x, extra in zip(xs, neighbour_features(first)):
         p = model.smoothed.probabilities(x + extra)
         verdict = model.verdict(p[content], p[chrome], p[artifact])
-        links = model.links.probabilities(x)[li] if p[chrome] > p[content] or verdict == "chrome" else 0.0
+        links = model.links.probabilities(x)[li] if verdict == "chrome" else 0.0
         out.append(ParagraphScore(p[content], p[chrome], p[artifact], links, verdict))
     return out
 
