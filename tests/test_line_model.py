@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import math
+from importlib import resources
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import corpus_split as cs
+from corpus_split import scores
 from corpus_split.context import FEATURE_NAMES, paragraph_vectors, paragraphs, short_tokens
 from corpus_split.features import line_features
 from corpus_split.lines import split_lines
@@ -84,3 +88,51 @@ def test_vectors_and_probabilities_are_finite_and_deterministic(text: str) -> No
         assert math.isclose(s.content + s.chrome + s.artifact, 1.0, abs_tol=1e-9)
         assert 0.0 <= s.links <= 1.0
     assert score_paragraphs(paragraph_vectors(layout, paras, feats), tokens) == scores
+
+
+def _shipped_json() -> dict[str, object]:
+    raw = resources.files("corpus_split").joinpath("data/line_model.json").read_text("utf-8")
+    data: dict[str, object] = json.loads(raw)
+    return data
+
+
+def test_the_shipped_operating_point_is_read_and_applied() -> None:
+    data = _shipped_json()
+    point = data["operating_point"]
+    assert isinstance(point, dict)
+    model = line_model()
+    assert model.content_bias == point["content_bias"]
+    assert math.isfinite(model.content_bias)
+    # the verdict adds the bias to content's log-odds: content wins below even odds by it
+    p = 1.0 / (1.0 + math.exp(model.content_bias))  # the content share at the tipping point
+    assert model.verdict(p + 0.01, 1.0 - p - 0.01, 0.0) == "content"
+    assert model.verdict(p - 0.01, 1.0 - p + 0.01, 0.0) == "chrome"
+    # content against assistant residue stays at even odds
+    assert model.verdict(0.45, 0.0, 0.55) == "artifact"
+    assert model.verdict(0.55, 0.0, 0.45) == "content"
+
+
+def test_the_bias_moves_the_verdicts_of_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _shipped_json()
+    verdicts = {}
+    contents = {}
+    for bias in (-30.0, 30.0):
+        data["operating_point"] = {"content_bias": bias}
+        monkeypatch.setattr(scores, "_MODEL", scores.parse_line_model(json.dumps(data)))
+        layout = split_lines(PAGE)
+        paras = paragraphs(layout)
+        vectors = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
+        found = score_paragraphs(vectors, [short_tokens(p.text) for p in paras])
+        verdicts[bias] = {s.verdict for s in found}
+        contents[bias] = [s.content for s in found]
+    assert contents[30.0] == contents[-30.0]  # the probabilities stay calibrated
+    assert verdicts[30.0] == {"content"}
+    assert "content" not in verdicts[-30.0]
+
+
+@pytest.mark.parametrize("change", [{"version": 1}, {"operating_point": {}},
+                                    {"operating_point": {"content_bias": float("nan")}}])
+def test_a_line_model_without_a_valid_operating_point_is_refused(change: dict[str, object]) -> None:
+    data = {**_shipped_json(), **change}
+    with pytest.raises(ValueError, match=r"x\.json"):
+        scores.parse_line_model(json.dumps(data), "x.json")

@@ -12,7 +12,7 @@ from corpus_split.features import line_words
 from corpus_split.lines import split_lines
 from corpus_split.pipeline import _WORDY
 from corpus_split.prelim import read_roles
-from corpus_split.scores import MODEL_VERSION, parse_start_model, start_model
+from corpus_split.scores import START_MODEL_VERSION, parse_start_model, start_model
 
 
 def _vectors(text: str) -> list[list[float]]:
@@ -25,7 +25,7 @@ def _vectors(text: str) -> list[list[float]]:
 
 def test_shipped_start_model_loads_and_matches_the_features() -> None:
     model = start_model()
-    assert model.version == MODEL_VERSION
+    assert model.version == START_MODEL_VERSION
     assert model.scale >= 0
     if model.scale:
         assert model.features == START_FEATURES
@@ -66,7 +66,7 @@ def test_start_vectors_are_finite_and_sized(text: str) -> None:
 def test_the_decoder_settings_and_calibration_load() -> None:
     raw = ('{"version": VERSION, "features": ["a", "b"], "weights": [1.0, -2.0], "bias": 0.5, '
            '"decoder": {"structural": 0.5, "scale": 8, "offset": -4, "cohesion": 0.25, '
-           '"calibration": [0.02, -1.0]}}').replace("VERSION", str(MODEL_VERSION))
+           '"calibration": [0.02, -1.0]}}').replace("VERSION", str(START_MODEL_VERSION))
     model = parse_start_model(raw, "x.json")
     assert (model.structural, model.scale, model.offset, model.cohesion) == (0.5, 8.0, -4.0, 0.25)
     assert model.calibration == (0.02, -1.0)

@@ -180,8 +180,11 @@ _ANGLED_RE = regex.compile(r"<[^<>]*>")
 def _is_breadcrumb(text: str) -> bool:
     """Two or more separators between short crumbs ("Home > News > World"); linear time.
 
-    A ">" that closes "<...>" (a ticker such as "<IBM>") is not a separator.
+    A ">" that closes "<...>" (a ticker such as "<IBM>") is not a separator, and a line
+    with braces is code (a block's "{ |item| ... }"), not a trail.
     """
+    if "{" in text:
+        return False
     parts = _CRUMB_SEP_RE.split(_ANGLED_RE.sub("", text))
     if len(parts) < 3:
         return False

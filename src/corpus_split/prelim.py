@@ -11,7 +11,7 @@ from enum import Enum
 
 import regex
 
-from .context import Paragraph, paragraph_vectors, paragraphs, short_tokens
+from .context import LONG_WORDS, Paragraph, paragraph_vectors, paragraphs, short_tokens
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
@@ -21,6 +21,14 @@ __all__ = ["Role", "read_roles"]
 
 _SEPARATOR_RE = regex.compile(r"^[\p{P}\p{S}\s]{3,}$")
 _ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
+# A bulleted or quoted line ("- Author | Title", "> a quote") that the model calls content is
+# an item of the text, not a headline (a run of headlines after the text is taken for teasers).
+# Numbered lines stay headlines: "2. Title" may open the next article.
+_ITEM_RE = regex.compile(r"^(?:[-*•·–+]\s|>\s?)")
+# An assistant phrase (a preamble's "Of course, ...", a sign-off's "Feel free to ...") opening
+# running text (LONG_WORDS words or more) that the model is at least this sure is content is a
+# quote or a turn of the text; a generator's own preambles and sign-offs are a sentence or two.
+FAMILY_YIELD = 0.95
 
 
 class Role(str, Enum):
@@ -39,6 +47,9 @@ class Role(str, Enum):
     @property
     def is_content(self) -> bool:
         return self in (Role.BODY, Role.HEADLINE)
+
+
+_ASSISTANT = {Family.ASSISTANT_PREAMBLE: Role.PREAMBLE, Family.ASSISTANT_SIGN_OFF: Role.SIGN_OFF}
 
 
 def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[LineFeatures]]:
@@ -71,21 +82,19 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
 
 def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:
-    if f.family is Family.ASSISTANT_PREAMBLE:
-        return Role.PREAMBLE
-    if f.family is Family.ASSISTANT_SIGN_OFF:
-        return Role.SIGN_OFF
+    if f.family in _ASSISTANT and (s.content < FAMILY_YIELD or len(text.split()) < LONG_WORDS):
+        return _ASSISTANT[f.family]
     if f.family is Family.CHROME:
         return Role.CHROME
     if len(text) <= 200 and _SEPARATOR_RE.match(text):
         return Role.SEPARATOR
     if not _ALNUM_RE.search(text) or f.gibberish:
         return Role.NOISE
-    if s.artifact > s.content and s.artifact >= s.chrome:
+    if s.verdict == "artifact":
         if text.endswith((":", "：")):
             return Role.PREAMBLE
         return Role.PREAMBLE if following is not None and line_features(following.text).headline \
             else Role.SIGN_OFF
-    if s.chrome > s.content:
+    if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME
-    return Role.HEADLINE if f.headline else Role.BODY
+    return Role.HEADLINE if f.headline and not _ITEM_RE.match(text) else Role.BODY

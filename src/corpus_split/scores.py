@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from operator import mul
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from .context import FEATURE_NAMES
 
@@ -32,8 +32,13 @@ __all__ = [
     "start_model",
 ]
 
-MODEL_VERSION = 1
-"""The version of ``data/line_model.json`` this code reads."""
+Verdict = Literal["content", "chrome", "artifact"]
+"""What a paragraph is taken for at the line model's operating point."""
+
+MODEL_VERSION = 2
+"""The version of ``data/line_model.json`` this code reads (2: with its operating point)."""
+START_MODEL_VERSION = 1
+"""The version of ``data/start_model.json`` this code reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,10 @@ class ParagraphScore:
     chrome: float
     artifact: float
     links: float
-    """0.0 where content is likelier than chrome: the links model is not consulted there."""
+    """0.0 unless the verdict is chrome: the links model is not consulted there."""
+    verdict: Verdict = "content"
+    """The class chosen at the model's operating point: "content", "chrome" or "artifact"
+    (`LineModel.content_bias` weighs content against chrome, so it may differ from the argmax)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,16 @@ class LineModel:
     lexicon: dict[str, tuple[float, ...]]
     smoothed: _Linear
     links: _Linear
+    content_bias: float = 0.0
+    """Log-odds added to content against chrome before the verdict: the operating point that
+    ``training/fit_lines.py`` chose on validation pages and dev half A (content kept first).
+    Those hold next to no assistant residue, so content against residue is left at even odds."""
+
+    def verdict(self, content: float, chrome: float, artifact: float) -> Verdict:
+        """The class a paragraph with these probabilities is given at the operating point."""
+        if artifact > content and artifact >= chrome:
+            return "artifact"
+        return "chrome" if chrome > content * math.exp(self.content_bias) else "content"
 
 
 _LOCK = threading.Lock()
@@ -104,12 +122,12 @@ def _linear(data: dict[str, object]) -> _Linear:
 _T = TypeVar("_T")
 
 
-def _parse(raw: str, where: str, build: Callable[[dict[str, Any]], _T]) -> _T:
+def _parse(raw: str, where: str, version: int, build: Callable[[dict[str, Any]], _T]) -> _T:
     """Read a shipped model's JSON text: the version checked, any fault a ValueError naming ``where``."""
     try:
         data = json.loads(raw)
-        if data.get("version") != MODEL_VERSION:
-            raise ValueError(f"version {data.get('version')}, this code reads version {MODEL_VERSION}")
+        if data.get("version") != version:
+            raise ValueError(f"version {data.get('version')}, this code reads version {version}")
         return build(data)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{where}: {exc}") from exc
@@ -124,8 +142,11 @@ def _build_line_model(data: dict[str, Any]) -> LineModel:
     lexicon = {str(w): tuple(float(v) for v in row) for w, row in data["lexicon"].items()}
     if any(len(row) != len(kind.classes) for row in lexicon.values()):
         raise ValueError("one lexicon weight per class expected")
+    bias = float(data["operating_point"]["content_bias"])
+    if not math.isfinite(bias):
+        raise ValueError("the content bias must be finite")
     return LineModel(MODEL_VERSION, tuple(data["features"]), kind, lexicon,
-                     _linear(data["smoothed"]), _linear(data["links"]))
+                     _linear(data["smoothed"]), _linear(data["links"]), bias)
 
 
 def parse_line_model(raw: str, where: str = "line model") -> LineModel:
@@ -134,7 +155,7 @@ def parse_line_model(raw: str, where: str = "line model") -> LineModel:
     Raises:
         ValueError: the text is of another version or malformed; the message names ``where``.
     """
-    return _parse(raw, where, _build_line_model)
+    return _parse(raw, where, MODEL_VERSION, _build_line_model)
 
 
 def line_model() -> LineModel:
@@ -226,8 +247,9 @@ def score_paragraphs(
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
     for x, extra in zip(xs, neighbour_features(first)):
         p = model.smoothed.probabilities(x + extra)
-        links = model.links.probabilities(x)[li] if p[chrome] > p[content] else 0.0
-        out.append(ParagraphScore(p[content], p[chrome], p[artifact], links))
+        verdict = model.verdict(p[content], p[chrome], p[artifact])
+        links = model.links.probabilities(x)[li] if verdict == "chrome" else 0.0
+        out.append(ParagraphScore(p[content], p[chrome], p[artifact], links, verdict))
     return out
 
 
@@ -267,7 +289,7 @@ def _build_start_model(data: dict[str, Any]) -> StartModel:
         raise ValueError("one weight per feature expected")
     decoder = data["decoder"]
     a, b = decoder.get("calibration", (0.25, 0.0))
-    return StartModel(MODEL_VERSION, features, weights, float(data["bias"]),
+    return StartModel(START_MODEL_VERSION, features, weights, float(data["bias"]),
                       float(decoder["scale"]), float(decoder["offset"]),
                       float(decoder.get("structural", 1.0)), (float(a), float(b)),
                       None if decoder.get("cohesion") is None else float(decoder["cohesion"]),
@@ -280,7 +302,7 @@ def parse_start_model(raw: str, where: str = "start model") -> StartModel:
     Raises:
         ValueError: the text is of another version or malformed; the message names ``where``.
     """
-    return _parse(raw, where, _build_start_model)
+    return _parse(raw, where, START_MODEL_VERSION, _build_start_model)
 
 
 def start_model() -> StartModel:

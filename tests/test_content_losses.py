@@ -1,0 +1,84 @@
+"""Content that the typing used to throw away (issue #12), each with its own cause."""
+
+from __future__ import annotations
+
+import corpus_split as cs
+from corpus_split.features import Family, line_features
+from corpus_split.lines import split_lines
+from corpus_split.prelim import FAMILY_YIELD, Role, _role, read_roles
+from corpus_split.scores import ParagraphScore
+
+INTRO = (
+    "Over the winter I finally sorted the shelves in the spare room, and since friends keep "
+    "asking what I would recommend, here is the whole lot with a line on each. Everything on "
+    "it can be borrowed for a month; just send me a note and I will put it aside for you."
+)
+READING_LIST = "\n".join([
+    "What is on my shelves",
+    "",
+    INTRO,
+    "",
+    "## gardening",
+    "### vegetables",
+    "- Harrow | The Raised Bed Year",
+    "- Lindqvist | Soil Before Seeds",
+    "- Okafor | Beans, Peas and Patience",
+    "### trees",
+    "- Marsh | Pruning Without Fear",
+    "- Delacroix | The Small Orchard",
+    "## cooking",
+    "- Brandt | Bread at Home",
+    "- Ito | A Year of Soups",
+])
+
+
+def _kinds(text: str) -> dict[str, cs.Kind]:
+    doc = cs.split(text)
+    return {line: s.kind for s in doc.segments for line in s.text.split("\n") if line.strip()}
+
+
+def test_a_reading_list_under_markdown_headings_is_content() -> None:
+    # list items were headlines, and a run of headlines after the last paragraph was typed
+    # as links to other articles, though the model called them content
+    layout = split_lines(READING_LIST)
+    roles, _ = read_roles(layout, find_duplicates=True)
+    kinds = _kinds(READING_LIST)
+    items = [(line.text, role) for line, role in zip(layout.lines, roles) if line.text.startswith("- ")]
+    assert sum(role is Role.BODY for _, role in items) >= 3
+    for text, role in items:
+        assert (kinds[text] in cs.CONTENT_KINDS) == role.is_content, text
+    assert kinds["## gardening"] is cs.Kind.HEADING
+
+
+def test_a_bulleted_line_the_model_calls_content_is_body_not_a_headline() -> None:
+    content = ParagraphScore(0.6, 0.4, 0.0, 0.0, "content")
+    for text in ("- Harrow | The Raised Bed Year", "* Soil Before Seeds", "> Beans, Peas and Patience"):
+        f = line_features(text)
+        assert f.headline
+        assert _role(text, f, content, None) is Role.BODY, text
+    for text in ("Harrow | The Raised Bed Year", "2. The Raised Bed Year"):
+        assert _role(text, line_features(text), content, None) is Role.HEADLINE, text
+    chrome = ParagraphScore(0.4, 0.6, 0.0, 0.0, "chrome")
+    assert _role("- Bread at Home", line_features("- Bread at Home"), chrome, None) is Role.CHROME
+
+
+def test_an_assistant_phrase_in_a_paragraph_the_model_is_sure_of_is_text() -> None:
+    text = ("Of course, none of this was settled when the committee met again in March. Here's "
+            "what the chair, who had argued for the longer route from the start, told the engineers: "
+            "cost both options once more before the vote, which was put off until the autumn.")
+    f = line_features(text)
+    assert f.family is Family.ASSISTANT_PREAMBLE
+    sure = ParagraphScore(FAMILY_YIELD, 1 - FAMILY_YIELD, 0.0, 0.0, "content")
+    unsure = ParagraphScore(0.5, 0.2, 0.3, 0.0, "content")
+    assert _role(text, f, sure, None) is Role.BODY
+    assert _role(text, f, unsure, None) is Role.PREAMBLE
+    # a generator's own preamble is a sentence: the phrase decides, however sure the model is
+    short = "Of course! Here's the article you asked for:"
+    assert _role(short, line_features(short), sure, None) is Role.PREAMBLE
+
+
+def test_a_code_block_with_pipes_is_not_a_breadcrumb_trail() -> None:
+    # "{ |name| ... }" has two "|" between short parts, like "Home | News | World"
+    for line in ("[1, nil, 3].map { |n| n.to_i }.sum", "rows.each { |row| puts row.name }"):
+        assert line_features(line).family is Family.NONE, line
+    assert line_features("Home | News | World").family is Family.CHROME
