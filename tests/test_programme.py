@@ -1,4 +1,4 @@
-"""The boundary programme's shared passes give the same starts as costing each candidate alone."""
+"""The boundary programme's sliding window gives the same starts as costing each candidate alone."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ unit_lists = st.lists(st.tuples(st.booleans(), words), min_size=1, max_size=40)
 
 @settings(max_examples=300, deadline=None)
 @given(unit_lists, st.data())
-def test_grouped_programme_equals_plain_programme(
+def test_sliding_programme_equals_plain_programme(
     raw: list[tuple[bool, list[str]]], data: st.DataObject
 ) -> None:
     units = [b.Unit(i, i, head, tuple(ws)) for i, (head, ws) in enumerate(raw)]
@@ -91,10 +91,9 @@ def test_grouped_programme_equals_plain_programme(
     k = data.draw(st.integers(1, 50))
     cohesion = data.draw(st.sampled_from([0.0, b.COHESION]))
     with pytest.MonkeyPatch.context() as mp:
-        # small windows, so that extrapolation and shared passes both happen often
+        # small windows, so that extrapolation and the window's sliding both happen often
         mp.setattr(b, "MAX_SPAN_TOKENS", data.draw(st.integers(1, 60)))
         mp.setattr(b, "MAX_SPAN_STARTS", data.draw(st.integers(1, 12)))
-        mp.setattr(b, "GROUP_WORDS", data.draw(st.integers(0, 20)))
         assert b._programme(units, cands, start_costs, k, cohesion) == reference(
             units, cands, start_costs, k, cohesion
         )

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import sub
 
 import regex
 
@@ -47,9 +48,6 @@ MAX_SPAN_STARTS = 100
 # An article may reach this many times MAX_SPAN_TOKENS words (cost extrapolated
 # per word); past it, only the next candidate start is considered.
 SPAN_REACH = 4
-# Candidate starts at most this many words after the first of their group share one
-# pass of the programme (a run of headlines); exact, it only saves time.
-GROUP_WORDS = 16
 # Content words on each side of a chosen start that its score and reasons weigh.
 SCORE_WINDOW = 250
 # How many content words above and below a headline are searched for its terms.
@@ -575,35 +573,11 @@ def find_articles(
     return units, spans
 
 
-class _Member:
-    """One candidate start of a group sharing a pass of the programme."""
-
-    __slots__ = ("done", "extra", "extra_words", "per_word", "start", "start_cost", "stop")
-
-    def __init__(
-        self, start: int, start_cost: float, extra: tuple[tuple[int, int], ...],
-        extra_words: int, stop: int,
-    ) -> None:
-        self.start = start
-        self.start_cost = start_cost
-        self.extra = extra  # (word id, count) before the group's last candidate
-        self.extra_words = extra_words
-        self.stop = stop  # index in ``ends`` past the last end it may reach
-        self.per_word: float | None = None  # set once its exact window is full
-        self.done = False
-
-
-def _settle(
-    m: _Member, n_exact: int, s_sum: float, counts: Sequence[int], log_nk: Sequence[float],
-    blocking: Unit, k: int, cohesion: float,
-) -> None:
-    """Fix a member's cost per word when its exact window is full."""
-    n = n_exact + m.extra_words
-    if n:
-        fit = s_sum + sum(_FLOG[counts[w] + c] - _FLOG[counts[w]] for w, c in m.extra)
-        m.per_word = (log_nk[n] - fit) / n
-    else:  # one unit longer than the window (a page with no line breaks): its own rate
-        m.per_word = _cost(Counter(blocking.words), k, cohesion) / len(blocking.words)
+# Fixed-point f*log(f+1) (_FIT_ONE units): the programme's sums of it are exact integers,
+# the same whatever order the counts are added and removed in.
+_FIT_ONE = 1 << 40
+_IFLOG = [round(v * _FIT_ONE) for v in _FLOG]
+_ISTEP = [_IFLOG[f + 1] - _IFLOG[f] for f in range(_FLOG_SIZE)]
 
 
 def _programme(
@@ -612,9 +586,13 @@ def _programme(
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
-    Each candidate's article is grown unit by unit, its cost updated per distinct
-    word (``flog`` differences), and compared at every later candidate where it
-    could end.
+    An article from candidate ``q`` is costed exactly at every later candidate while it
+    holds at most MAX_SPAN_TOKENS words, then per word at the rate of that window. The
+    exact costs need ``fit(q, e)``, the sum of f*log(f+1) over the word counts of units
+    ``q..e-1``, for every such end: one window of those sums slides from candidate to
+    candidate (units entering on the right are added once; units leaving on the left
+    correct it at the ends where their words recur), so the work grows with the text,
+    not with the text times the candidates per window.
     """
     n_units = len(units)
     best = [math.inf] * (n_units + 1)
@@ -626,125 +604,130 @@ def _programme(
         unit.words for unit in units)))}
     unit_once: list[tuple[int, ...]] = []  # words once in the unit: the cheaper loop below
     unit_more: list[tuple[tuple[int, int], ...]] = []
-    for unit in units:
-        counted = Counter(unit.words)
+    occ_units: list[list[int]] = [[] for _ in ids]  # per word: the units holding it ...
+    occ_counts: list[list[int]] = [[] for _ in ids]  # ... and how often
+    for u, unit in enumerate(units):
+        counted = Counter(map(ids.__getitem__, unit.words))
         if len(counted) == len(unit.words):
-            unit_once.append(tuple(map(ids.__getitem__, unit.words)))
+            unit_once.append(tuple(counted))
             unit_more.append(())
         else:
-            unit_once.append(tuple(ids[w] for w, c in counted.items() if c == 1))
-            unit_more.append(tuple((ids[w], c) for w, c in counted.items() if c > 1))
+            unit_once.append(tuple(w for w, c in counted.items() if c == 1))
+            unit_more.append(tuple((w, c) for w, c in counted.items() if c > 1))
+        for w, c in counted.items():
+            occ_units[w].append(u)
+            occ_counts[w].append(c)
     unit_sizes = [len(unit.words) for unit in units]
-    counts = [0] * len(ids)
-    total = sum(unit_sizes)
-    log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
-    for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
-        log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
-    flog = _FLOG
-    step = _FLOG_STEP
-    reach = SPAN_REACH * MAX_SPAN_TOKENS
     prefix = [0, *itertools.accumulate(unit_sizes)]
-    group_words = min(GROUP_WORDS, MAX_SPAN_TOKENS)  # a group's extra words are all exact
-    n_cands = len(cands)
-    i = 0
-    while i < n_cands:
-        # Candidates a few words apart (a headline run) share one pass over the text:
-        # the earlier ones' articles are the last one's plus a few extra words.
-        j = i + 1
-        while j < n_cands and prefix[cands[j]] - prefix[cands[i]] <= group_words:
-            j += 1
-        group = cands[i:j]
-        i = j
-        last = group[-1]
-        members: list[_Member] = []
-        for g, q in enumerate(group):
-            if best[q] == math.inf:
-                continue
-            start_cost = best[q] + (start_costs[q] if q else 0.0)
-            stop = min(len(ends), end_pos[q] + 1 + MAX_SPAN_STARTS)
-            extra: Counter[int] = Counter()
-            for u in range(q, last):
-                # articles that end at a later candidate of the group: costed directly
-                extra.update(unit_once[u])
-                for w, c in unit_more[u]:
-                    extra[w] += c
-                if u + 1 in group[g + 1 :] and end_pos[u + 1] < stop:
-                    n = prefix[u + 1] - prefix[q]
-                    value = log_nk[n] - sum(flog[c] for c in extra.values())
-                    if n < MIN_ARTICLE_WORDS:
-                        value += SHORT_ARTICLE_PENALTY * (1.0 - n / MIN_ARTICLE_WORDS)
-                    if start_cost + value < best[u + 1]:
-                        best[u + 1] = start_cost + value
-                        back[u + 1] = q
-            members.append(_Member(q, start_cost, tuple(extra.items()),
-                                   prefix[last] - prefix[q], stop))
-        if not members:
+    limit = MAX_SPAN_TOKENS
+    log_nk = [0.0] * (limit + 1)
+    for n in range(1, min(prefix[-1], limit) + 1):
+        log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
+    iflog = _IFLOG
+    istep = _ISTEP
+    scale = 1.0 / _FIT_ONE
+    reach = SPAN_REACH * limit
+    n_ends = len(ends)
+    span_starts = MAX_SPAN_STARTS
+    min_words = MIN_ARTICLE_WORDS
+    short_penalty = SHORT_ARTICLE_PENALTY
+    # The window: counts[w] counts word w in units lo..hi-1, and fit[e] = fit(lo, e) for
+    # lo < e <= hi; shift[] collects the corrections when lo moves on (all integers).
+    counts = [0] * len(ids)
+    fit = [0] * (n_units + 1)
+    shift = [0] * (n_units + 2)
+    lo = hi = 0
+    for q in cands:
+        if best[q] == math.inf:
             continue
-        n_exact = 0
-        s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
-        pos = end_pos[last] + 1
-        u = last
-        exact = list(members)  # members whose articles are still costed exactly
-        # Exact costs while an article holds at most MAX_SPAN_TOKENS words...
-        while exact and pos < members[-1].stop:
-            e = ends[pos]
-            while u < e and exact:
-                size = unit_sizes[u]
-                while exact and n_exact + exact[0].extra_words + size > MAX_SPAN_TOKENS:
-                    _settle(exact.pop(0), n_exact, s_sum, counts, log_nk, units[u], k, cohesion)
-                if not exact:
-                    break
+        first = end_pos[q] + 1
+        stop = min(n_ends, first + span_starts)
+        if first >= stop:
+            continue
+        start_cost = best[q] + (start_costs[q] if q else 0.0)
+        # the last unit the article is costed exactly up to (n_units: the text ends first)
+        exact_end = bisect_right(prefix, prefix[q] + limit) - 1
+        need = min(exact_end, ends[stop - 1])
+        # move the window's left edge to q
+        if q >= hi:
+            for u in range(lo, hi):
+                for w in unit_once[u]:
+                    counts[w] = 0
+                for w, _ in unit_more[u]:
+                    counts[w] = 0
+            hi = q
+        elif q > lo:
+            gone: dict[int, int] = {}
+            for u in range(lo, q):
+                for w in unit_once[u]:
+                    gone[w] = gone.get(w, 0) + 1
+                for w, c in unit_more[u]:
+                    gone[w] = gone.get(w, 0) + c
+            for w, a in gone.items():
+                counts[w] -= a
+                # fit(q, e) = fit(lo, e) less iflog[a + c] - iflog[c], c the count of w in
+                # q..e-1: a step function of e that changes where w recurs
+                spots = occ_units[w]
+                j = bisect_left(spots, q)
+                d = iflog[a]
+                shift[q + 1] += d
+                c = 0
+                while j < len(spots) and spots[j] < hi:
+                    c += occ_counts[w][j]
+                    nd = iflog[a + c] - iflog[c]
+                    shift[spots[j] + 1] += nd - d
+                    d = nd
+                    j += 1
+            fit[q + 1 : hi + 1] = map(sub, fit[q + 1 : hi + 1], itertools.accumulate(shift[q + 1 : hi + 1]))
+            shift[q + 1 : hi + 1] = itertools.repeat(0, hi - q)
+        lo = q
+        # ... and its right edge to ``need``
+        if need > hi:
+            s = fit[hi] if hi > q else 0
+            for u in range(hi, need):
                 for w in unit_once[u]:
                     f = counts[w]
-                    s_sum += step[f]
+                    s += istep[f]
                     counts[w] = f + 1
                 for w, c in unit_more[u]:
                     f = counts[w]
-                    s_sum += flog[f + c] - flog[f]
+                    s += iflog[f + c] - iflog[f]
                     counts[w] = f + c
-                n_exact += size
-                u += 1
-            for m in members:
-                if pos >= m.stop or m.done:
-                    continue
-                if m.per_word is None:
-                    fit = s_sum
-                    for w, c in m.extra:
-                        f = counts[w]
-                        fit += flog[f + c] - flog[f]
-                    n = n_exact + m.extra_words
-                    value = log_nk[n] - fit
-                else:
-                    n = prefix[e] - prefix[m.start]
-                    value = m.per_word * n
-                    m.done = n > reach and e - m.start > 1
-                if n < MIN_ARTICLE_WORDS:
-                    value += SHORT_ARTICLE_PENALTY * (1.0 - n / MIN_ARTICLE_WORDS)
-                if m.start_cost + value < best[e]:
-                    best[e] = m.start_cost + value
-                    back[e] = m.start
-            if exact:
-                pos += 1
-        for v in range(last, u):
-            for w in unit_once[v]:
-                counts[w] = 0
-            for w, _ in unit_more[v]:
-                counts[w] = 0
-        # ... then the cost per word so far, times the words, up to the reach.
-        for m in members:
-            if m.per_word is None or m.done:
-                continue
-            first_word = prefix[m.start]
-            for e in ends[pos : m.stop]:
-                n_all = prefix[e] - first_word
-                value = m.per_word * n_all
-                if n_all < MIN_ARTICLE_WORDS:
-                    value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
-                if m.start_cost + value < best[e]:
-                    best[e] = m.start_cost + value
-                    back[e] = m.start
-                if n_all > reach and e - m.start > 1:
-                    break
+                fit[u + 1] = s
+            hi = need
+        at = prefix[q]
+        j = first
+        while j < stop:
+            e = ends[j]
+            if e > exact_end:
+                break
+            n = prefix[e] - at
+            value = log_nk[n] - fit[e] * scale
+            if n < min_words:
+                value += short_penalty * (1.0 - n / min_words)
+            if start_cost + value < best[e]:
+                best[e] = start_cost + value
+                back[e] = q
+            j += 1
+        if j == stop:
+            continue
+        # past the exact window: the cost per word so far, times the words, up to the reach
+        n = prefix[exact_end] - at
+        if n:
+            per_word = (log_nk[n] - fit[exact_end] * scale) / n
+        else:  # one unit longer than the window (a page with no line breaks): its own rate
+            blocking = units[exact_end]
+            per_word = _cost(Counter(blocking.words), k, cohesion) / len(blocking.words)
+        for e in ends[j:stop]:
+            n = prefix[e] - at
+            value = per_word * n
+            if n < min_words:
+                value += short_penalty * (1.0 - n / min_words)
+            if start_cost + value < best[e]:
+                best[e] = start_cost + value
+                back[e] = q
+            if n > reach and e - q > 1:
+                break
     starts: list[int] = []
     e = n_units
     while e > 0:
