@@ -84,6 +84,14 @@ _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("latn", regex.compile(r"\p{Latin}")),
 )
 _LETTER_RE = regex.compile(r"\p{L}")
+# A character outside ASCII that script_language counts (a letter, or any character of a
+# script above): text without one is Latin if it has an ASCII letter, else of no script.
+_COUNTED_RE = regex.compile(
+    "[[\\p{L}" + "".join(p.pattern.removeprefix("[").removesuffix("]") for _, p in _SCRIPTS)
+    + "]--\\p{ASCII}]",
+    regex.V1,
+)
+_ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
 # A CJK character carries about as much as a short Latin word: counted this many times
 # when scripts are weighed, so that "以下是关于“a title in English”的文章" is Chinese.
 CJK_WEIGHT = 3
@@ -195,6 +203,8 @@ def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
 def _script(text: str) -> str:
     if text.isascii():
         return "latn" if any(map(str.isalpha, text)) else ""
+    if _COUNTED_RE.search(text) is None:  # only punctuation beyond ASCII (curly quotes, dashes)
+        return "latn" if _ASCII_LETTER_RE.search(text) else ""
     unquoted = _unquoted(text)
     return script_language(unquoted if _LETTER_RE.search(unquoted) else text)
 
