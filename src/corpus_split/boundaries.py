@@ -169,37 +169,31 @@ def build_units(
     across scripts, so such a switch is left to structural evidence.
     """
     units: list[Unit] = []
-    current: list[int] = []
     lengths = [len(line.text) for line in layout.lines]
     cjk_chars = sum(n for n, f in zip(lengths, feats) if f.cjk_share >= 0.5)
     main_cjk = cjk_chars * 2 > sum(lengths)
-
-    def flush() -> None:
-        if current:
-            unit_words: list[str] = []
-            for i in current:
-                if (feats[i].cjk_share >= 0.5) == main_cjk:
-                    unit_words.extend(words[i])
-            head = roles[current[0]] is Role.HEADLINE
-            units.append(Unit(current[0], current[-1], head, tuple(unit_words)))
-            current.clear()
-
-    prev_content = -2
+    keep = [(f.cjk_share >= 0.5) == main_cjk for f in feats]
+    opens = layout.paragraph_starts
+    body, headline = Role.BODY, Role.HEADLINE
+    first = last = -2  # the first and last line of the unit being gathered (-2: none)
+    unit_words: list[str] = []
     for i, role in enumerate(roles):
-        if role not in (Role.BODY, Role.HEADLINE):
+        if role is body:
+            if last == i - 1 and roles[last] is body and not opens[i]:
+                last = i  # the paragraph goes on
+                if keep[i]:
+                    unit_words.extend(words[i])
+                continue
+        elif role is not headline:
             continue
-        new = (
-            not current
-            or prev_content != i - 1
-            or role is not Role.BODY
-            or roles[current[-1]] is not Role.BODY
-            or layout.starts_paragraph(i)
-        )
-        if new:
-            flush()
-        current.append(i)
-        prev_content = i
-    flush()
+        if first >= 0:
+            units.append(Unit(first, last, roles[first] is headline, tuple(unit_words)))
+            unit_words.clear()
+        first = last = i
+        if keep[i]:
+            unit_words.extend(words[i])
+    if first >= 0:
+        units.append(Unit(first, last, roles[first] is headline, tuple(unit_words)))
     return units
 
 
