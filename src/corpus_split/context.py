@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lines import Layout
@@ -55,6 +56,8 @@ _DIGITS = b"0123456789"
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 _ASCII_NON_DIGIT = bytes(c for c in range(128) if not chr(c).isdigit())
+_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
+_FIRST = itemgetter(0)
 # Link-like tokens are counted in the head of a paragraph only.
 _HEAD = 500
 # Character shares and rates (letters, symbols, commas, sentence ends) are read on this head.
@@ -123,17 +126,18 @@ def _token_shares(head: str) -> tuple[float, float, float]:
     tokens = head.split()
     if not tokens:
         return 0.0, 0.0, 0.0
-    firsts = "".join([t[0] for t in tokens])
-    if firsts.isascii():  # counted by C byte operations
-        b = firsts.encode("ascii")
-        alpha = len(b.translate(None, _ASCII_NON_ALPHA)) or 1
-        upper = len(b.translate(None, _ASCII_NON_UPPER))
-        digit = len(b.translate(None, _ASCII_NON_DIGIT))
-    else:
-        alpha = sum(map(str.isalpha, firsts)) or 1
-        upper = sum(map(str.isupper, firsts))
-        digit = sum(map(str.isdigit, firsts))
-    return upper / alpha, sum(map(str.isupper, tokens)) / alpha, digit / len(tokens)
+    firsts = "".join(map(_FIRST, tokens))
+    # the ASCII characters counted by C byte operations, the few others one by one
+    b = firsts.encode("ascii", "ignore")
+    alpha = len(b.translate(None, _ASCII_NON_ALPHA))
+    upper = len(b.translate(None, _ASCII_NON_UPPER))
+    digit = len(b.translate(None, _ASCII_NON_DIGIT))
+    if len(b) < len(firsts):
+        others = _ASCII_RUN_RE.sub("", firsts)
+        alpha += sum(map(str.isalpha, others))
+        upper += sum(map(str.isupper, others))
+        digit += sum(map(str.isdigit, others))
+    return upper / (alpha or 1), sum(map(str.isupper, tokens)) / (alpha or 1), digit / len(tokens)
 
 
 def _linky(head: str) -> int:
@@ -331,39 +335,44 @@ def paragraph_vectors(
         "linky": prefix([v[i_linky] for v in own]),
     }
 
-    def window(name: str, k: int) -> float:
-        """The mean of a column over the paragraphs within WINDOW of k, k itself left out."""
-        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
-        if hi - lo <= 1:
-            return 0.0
+    def window(name: str) -> list[float]:
+        """Per paragraph k, the mean of a column over the paragraphs within WINDOW of k,
+        k itself left out."""
         col = sums[name]
-        own_value = col[k + 1] - col[k]
-        return (col[hi] - col[lo] - own_value) / (hi - lo - 1)
+        means = [0.0] * n
+        for k in range(n):
+            lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
+            if hi - lo > 1:
+                own_value = col[k + 1] - col[k]
+                means[k] = (col[hi] - col[lo] - own_value) / (hi - lo - 1)
+        return means
 
+    win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
     below, above = _terms_near(paras, feats, long)
     out: list[list[float]] = []
     running = 0
+    no_neighbour = [0.0] * len(own[0])
     for k in range(n):
-        prev = own[k - 1] if k > 0 else None
-        nxt_v = own[k + 1] if k + 1 < n else None
+        prev = own[k - 1] if k > 0 else no_neighbour
+        nxt_v = own[k + 1] if k + 1 < n else no_neighbour
         ctx = [
             k / n,
             running / total_chars,
             float(any_long_before[k]),
             float(any_long_after[k]),
             math.log1p(min(before[k], after[k])),
-            prev[i_words] if prev else 0.0,
-            nxt_v[i_words] if nxt_v else 0.0,
-            prev[i_end] if prev else 0.0,
-            nxt_v[i_end] if nxt_v else 0.0,
-            prev[i_linky] if prev else 0.0,
-            nxt_v[i_linky] if nxt_v else 0.0,
-            prev[i_list] if prev else 0.0,
-            nxt_v[i_list] if nxt_v else 0.0,
-            window("words", k),
-            window("end", k),
-            window("short", k),
-            window("linky", k),
+            prev[i_words],
+            nxt_v[i_words],
+            prev[i_end],
+            nxt_v[i_end],
+            prev[i_linky],
+            nxt_v[i_linky],
+            prev[i_list],
+            nxt_v[i_list],
+            win_words[k],
+            win_end[k],
+            win_short[k],
+            win_linky[k],
             doc_log,
             long_share,
             below[k],
