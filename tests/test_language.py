@@ -70,3 +70,9 @@ def test_script_shortcut_for_punctuation_beyond_ascii_agrees_with_counting(text:
     unquoted = language._unquoted(text)
     counted = language.script_language(unquoted if language._LETTER_RE.search(unquoted) else text)
     assert language._script(text) == counted
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab “”«»„\"' "), max_size=400), st.integers(0, 200))
+def test_unquoted_head_begins_as_the_whole_unquoted_text(text: str, chars: int) -> None:
+    assert language._unquoted_head(text, chars)[:chars] == language._unquoted(text)[:chars]

@@ -214,6 +214,24 @@ def _unquoted(text: str) -> str:
     return _QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text
 
 
+def _unquoted_head(text: str, chars: int) -> str:
+    """At least the first ``chars`` characters of `_unquoted` (``text``), and no more work:
+    the passages are found one by one, as ``sub`` finds them, until enough text is out."""
+    if not _QUOTE_MARKS.intersection(text):
+        return text
+    out: list[str] = []
+    size = pos = 0
+    for m in _QUOTED_RE.finditer(text):
+        out.append(text[pos : m.start()])
+        out.append(" ")
+        size += m.start() - pos + 1
+        pos = m.end()
+        if size >= chars:
+            return "".join(out)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def assign_languages(
     layout: Layout, line_kinds: LineKinds, enabled: bool
 ) -> tuple[list[str | None], list[str | None]]:
@@ -275,14 +293,13 @@ def assign_languages(
             out.append(per_script[script])
 
     # paragraphs in another language of the same script
-    i = 0
-    while i < len(lines):
-        j = layout.paragraph_end(i)
+    opens = [i for i, first in enumerate(layout.paragraph_starts) if first]
+    for i, j in zip(opens, [*opens[1:], len(lines)]):
         expected = out[i]
         if scripts[i] == "latn" and expected is not None:
             text = " ".join(ln.text for ln in lines[i:j])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                hits = _profile(_unquoted(text))
+                hits = _profile(_unquoted_head(text, PROFILE_CHARS))
                 best, count = hits.most_common(1)[0] if hits else ("", 0)
                 mine = hits.get(expected, 0)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")
@@ -293,5 +310,4 @@ def assign_languages(
                     if found is not None and found != expected:
                         for k in range(i, j):
                             out[k] = found
-        i = j
     return out, article_langs
