@@ -567,11 +567,11 @@ def find_articles(
     return units, spans
 
 
-# Fixed-point f*log(f+1) (_FIT_ONE units): the programme's sums of it are exact integers,
-# the same whatever order the counts are added and removed in.
-_FIT_ONE = 1 << 40
-_IFLOG = [round(v * _FIT_ONE) for v in _FLOG]
-_ISTEP = [_IFLOG[f + 1] - _IFLOG[f] for f in range(_FLOG_SIZE)]
+# f*log(f+1) rounded to a multiple of 2**-36: every sum and difference of such values the
+# programme forms stays below 2**17 in size (at most _FLOG_SIZE words), so floats hold it
+# exactly, whatever order counts are added and removed in (fixed point, at float speed).
+_QFLOG = [round(v * 2.0**36) / 2.0**36 for v in _FLOG]
+_QSTEP = [_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE)]
 
 
 def _programme(
@@ -617,19 +617,19 @@ def _programme(
     log_nk = [0.0] * (limit + 1)
     for n in range(1, min(prefix[-1], limit) + 1):
         log_nk[n] = n * math.log(n + k) - cohesion * _flog(n)
-    iflog = _IFLOG
-    istep = _ISTEP
-    scale = 1.0 / _FIT_ONE
+    qflog = _QFLOG
+    qstep = _QSTEP
     reach = SPAN_REACH * limit
     n_ends = len(ends)
+    end_words = [prefix[e] for e in ends]  # words before each end
     span_starts = MAX_SPAN_STARTS
     min_words = MIN_ARTICLE_WORDS
     short_penalty = SHORT_ARTICLE_PENALTY
     # The window: counts[w] counts word w in units lo..hi-1, and fit[e] = fit(lo, e) for
-    # lo < e <= hi; shift[] collects the corrections when lo moves on (all integers).
+    # lo < e <= hi; shift[] collects the corrections when lo moves on (all exact).
     counts = [0] * len(ids)
-    fit = [0] * (n_units + 1)
-    shift = [0] * (n_units + 2)
+    fit = [0.0] * (n_units + 1)
+    shift = [0.0] * (n_units + 2)
     lo = hi = 0
     for q in cands:
         if best[q] == math.inf:
@@ -659,69 +659,77 @@ def _programme(
                     gone[w] = gone.get(w, 0) + c
             for w, a in gone.items():
                 counts[w] -= a
-                # fit(q, e) = fit(lo, e) less iflog[a + c] - iflog[c], c the count of w in
+                # fit(q, e) = fit(lo, e) less qflog[a + c] - qflog[c], c the count of w in
                 # q..e-1: a step function of e that changes where w recurs
                 spots = occ_units[w]
                 j = bisect_left(spots, q)
-                d = iflog[a]
+                d = qflog[a]
                 shift[q + 1] += d
                 c = 0
                 while j < len(spots) and spots[j] < hi:
                     c += occ_counts[w][j]
-                    nd = iflog[a + c] - iflog[c]
+                    nd = qflog[a + c] - qflog[c]
                     shift[spots[j] + 1] += nd - d
                     d = nd
                     j += 1
             fit[q + 1 : hi + 1] = map(sub, fit[q + 1 : hi + 1], itertools.accumulate(shift[q + 1 : hi + 1]))
-            shift[q + 1 : hi + 1] = itertools.repeat(0, hi - q)
+            shift[q + 1 : hi + 1] = itertools.repeat(0.0, hi - q)
         lo = q
         # ... and its right edge to ``need``
         if need > hi:
-            s = fit[hi] if hi > q else 0
+            s = fit[hi] if hi > q else 0.0
             for u in range(hi, need):
                 for w in unit_once[u]:
                     f = counts[w]
-                    s += istep[f]
+                    s += qstep[f]
                     counts[w] = f + 1
                 for w, c in unit_more[u]:
                     f = counts[w]
-                    s += iflog[f + c] - iflog[f]
+                    s += qflog[f + c] - qflog[f]
                     counts[w] = f + c
                 fit[u + 1] = s
             hi = need
         at = prefix[q]
-        j = first
-        while j < stop:
-            e = ends[j]
-            if e > exact_end:
-                break
+        # ends costed exactly: first..mid-1; the first ones hold fewer than min_words words
+        mid = bisect_right(ends, exact_end, first, stop)
+        short = bisect_left(end_words, at + min_words, first, mid)
+        for e in ends[first:short]:
             n = prefix[e] - at
-            value = log_nk[n] - fit[e] * scale
-            if n < min_words:
-                value += short_penalty * (1.0 - n / min_words)
+            value = log_nk[n] - fit[e]
+            value += short_penalty * (1.0 - n / min_words)
             if start_cost + value < best[e]:
                 best[e] = start_cost + value
                 back[e] = q
-            j += 1
-        if j == stop:
+        for e in ends[short:mid]:
+            total = start_cost + (log_nk[prefix[e] - at] - fit[e])
+            if total < best[e]:
+                best[e] = total
+                back[e] = q
+        if mid == stop:
             continue
         # past the exact window: the cost per word so far, times the words, up to the reach
+        # (the first end past it is the last, unless it is the very next unit)
         n = prefix[exact_end] - at
         if n:
-            per_word = (log_nk[n] - fit[exact_end] * scale) / n
+            per_word = (log_nk[n] - fit[exact_end]) / n
         else:  # one unit longer than the window (a page with no line breaks): its own rate
             blocking = units[exact_end]
             per_word = _cost(Counter(blocking.words), k, cohesion) / len(blocking.words)
-        for e in ends[j:stop]:
+        past = bisect_right(end_words, at + reach, mid, stop)
+        last = min(stop, past + 1 if past < stop and ends[past] - q > 1 else past + 2)
+        short = bisect_left(end_words, at + min_words, mid, last)
+        for e in ends[mid:short]:
             n = prefix[e] - at
             value = per_word * n
-            if n < min_words:
-                value += short_penalty * (1.0 - n / min_words)
+            value += short_penalty * (1.0 - n / min_words)
             if start_cost + value < best[e]:
                 best[e] = start_cost + value
                 back[e] = q
-            if n > reach and e - q > 1:
-                break
+        for e in ends[short:last]:
+            total = start_cost + per_word * (prefix[e] - at)
+            if total < best[e]:
+                best[e] = total
+                back[e] = q
     starts: list[int] = []
     e = n_units
     while e > 0:
