@@ -430,7 +430,8 @@ def _family(text: str, n: int) -> Family:
     if n <= MAX_RESIDUE_LINE and (
         _SIGN_OFF_START_RE.match(head)
         or (
-            _maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head)
+            not _attributed(head)  # decides as the last test below would, sooner (news text)
+            and _maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head)
             and not _ATTRIBUTION_RE.search(head)
         )
     ):
@@ -440,6 +441,16 @@ def _family(text: str, n: int) -> Family:
     ):
         return Family.CHROME
     return Family.NONE
+
+
+def _attributed(head: str) -> bool:
+    """Whether `_ATTRIBUTION_RE` finds a quoted speaker in ``head``; searched only when a
+    lower-cased cue word is there (False without one: the caller asks again later)."""
+    low = head.lower()
+    return any(map(low.__contains__, _ATTRIBUTION_CUES)) and _ATTRIBUTION_RE.search(head) is not None
+
+
+_ATTRIBUTION_CUES = ("said", "says", "told", "according")
 
 
 def _maybe_sign_off(head: str) -> bool:
