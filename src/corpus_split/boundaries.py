@@ -20,10 +20,11 @@ and no article is grown past ``MAX_SPAN_TOKENS`` before being extrapolated.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import sub
@@ -574,6 +575,14 @@ _QFLOG = [round(v * 2.0**36) / 2.0**36 for v in _FLOG]
 _QSTEP = [_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE)]
 
 
+@functools.lru_cache(maxsize=64)
+def _recurrence_steps(a: int) -> list[float]:
+    """How qflog[a + c] - qflog[c] changes as c goes from i - 1 to i, for i = 1, 2, ...
+    (while a + c stays within the table): exact, like every sum of the quantised values."""
+    q = _QFLOG
+    return [(q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1)]
+
+
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
     cohesion: float,
@@ -596,21 +605,14 @@ def _programme(
     end_pos = {e: i for i, e in enumerate(ends)}
     ids = {w: i for i, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(
         unit.words for unit in units)))}
-    unit_once: list[tuple[int, ...]] = []  # words once in the unit: the cheaper loop below
-    unit_more: list[tuple[tuple[int, int], ...]] = []
-    occ_units: list[list[int]] = [[] for _ in ids]  # per word: the units holding it ...
-    occ_counts: list[list[int]] = [[] for _ in ids]  # ... and how often
-    for u, unit in enumerate(units):
-        counted = Counter(map(ids.__getitem__, unit.words))
-        if len(counted) == len(unit.words):
-            unit_once.append(tuple(counted))
-            unit_more.append(())
-        else:
-            unit_once.append(tuple(w for w, c in counted.items() if c == 1))
-            unit_more.append(tuple((w, c) for w, c in counted.items() if c > 1))
-        for w, c in counted.items():
-            occ_units[w].append(u)
-            occ_counts[w].append(c)
+    unit_ids = [tuple(map(ids.__getitem__, unit.words)) for unit in units]
+    # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes),
+    # then n_units + 2, past every end
+    spots_of: list[list[int]] = [[] for _ in ids]
+    consume = deque[None](maxlen=0).extend
+    for u, word_ids in enumerate(unit_ids):
+        consume(map(list.append, map(spots_of.__getitem__, word_ids), itertools.repeat(u + 1)))
+    consume(map(list.append, spots_of, itertools.repeat(n_units + 2)))
     unit_sizes = [len(unit.words) for unit in units]
     prefix = [0, *itertools.accumulate(unit_sizes)]
     limit = MAX_SPAN_TOKENS
@@ -644,34 +646,26 @@ def _programme(
         need = min(exact_end, ends[stop - 1])
         # move the window's left edge to q
         if q >= hi:
-            for u in range(lo, hi):
-                for w in unit_once[u]:
-                    counts[w] = 0
-                for w, _ in unit_more[u]:
-                    counts[w] = 0
+            for w in itertools.chain.from_iterable(unit_ids[lo:hi]):
+                counts[w] = 0
             hi = q
         elif q > lo:
-            gone: dict[int, int] = {}
-            for u in range(lo, q):
-                for w in unit_once[u]:
-                    gone[w] = gone.get(w, 0) + 1
-                for w, c in unit_more[u]:
-                    gone[w] = gone.get(w, 0) + c
+            word_ids = unit_ids[lo] if q == lo + 1 else tuple(itertools.chain.from_iterable(unit_ids[lo:q]))
+            gone = dict.fromkeys(word_ids, 1)
+            if len(gone) < len(word_ids):
+                gone = Counter(word_ids)
+            base = 0.0
             for w, a in gone.items():
                 counts[w] -= a
                 # fit(q, e) = fit(lo, e) less qflog[a + c] - qflog[c], c the count of w in
-                # q..e-1: a step function of e that changes where w recurs
-                spots = occ_units[w]
-                j = bisect_left(spots, q)
-                d = qflog[a]
-                shift[q + 1] += d
-                c = 0
-                while j < len(spots) and spots[j] < hi:
-                    c += occ_counts[w][j]
-                    nd = qflog[a + c] - qflog[c]
-                    shift[spots[j] + 1] += nd - d
-                    d = nd
-                    j += 1
+                # q..e-1: a step function of e that changes where w recurs (exact sums)
+                base += qflog[a]
+                spots = spots_of[w]
+                j = bisect_right(spots, q)
+                if spots[j] <= hi:
+                    for spot, step in zip(spots[j : bisect_right(spots, hi, j)], _recurrence_steps(a)):
+                        shift[spot] += step
+            shift[q + 1] += base
             fit[q + 1 : hi + 1] = map(sub, fit[q + 1 : hi + 1], itertools.accumulate(shift[q + 1 : hi + 1]))
             shift[q + 1 : hi + 1] = itertools.repeat(0.0, hi - q)
         lo = q
@@ -679,14 +673,10 @@ def _programme(
         if need > hi:
             s = fit[hi] if hi > q else 0.0
             for u in range(hi, need):
-                for w in unit_once[u]:
+                for w in unit_ids[u]:
                     f = counts[w]
                     s += qstep[f]
                     counts[w] = f + 1
-                for w, c in unit_more[u]:
-                    f = counts[w]
-                    s += qflog[f + c] - qflog[f]
-                    counts[w] = f + c
                 fit[u + 1] = s
             hi = need
         at = prefix[q]

@@ -539,7 +539,7 @@ def _count(words: list[str], grams: list[str], code: str | None, latin: bool,
     """
     if code is not None and latin and _LATIN[code]:
         stems = _STEMS[code]
-        out = [s for w in words if (s := stems[w])]
+        out = list(filter(None, map(stems.__getitem__, words)))
     else:
         script = _BY_CODE[code].script if code else ""
         out = []
