@@ -288,11 +288,9 @@ def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
     heading's words recur above it as well as below, a title's only below, so
     headlines that mostly behave like titles are titles of same-topic stories.
     """
-    blocks: list[Counter[str]] = [Counter()]
-    for i, unit in enumerate(units):
-        if unit.headline and i and not units[i - 1].headline:
-            blocks.append(Counter())
-        blocks[-1].update(unit.words)
+    opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
+    blocks = [Counter(itertools.chain.from_iterable(unit.words for unit in units[a:b]))
+              for a, b in zip(opens, [*opens[1:], len(units)])]
     sims = sorted(_cosine(a, b) for a, b in itertools.pairwise(blocks) if a and b)
     if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
         return False
