@@ -151,6 +151,7 @@ def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
 def test_counting_shortcuts_agree_with_the_full_patterns(text: str) -> None:
     assert features._count_letters(text) == len(regex.findall(r"\p{L}", text))
     assert features._count_cjk(text) == len(features._CJK_RE.findall(text))
+    assert features._words(text) == features._WORD_RE.findall(text)
     assert context._linky(text) == len(context._LINKY_RE.findall(text))
     assert context._code(text) == len(context._CODE_RE.findall(text))
     assert context._dated(text) == (context._DATE_RE.search(text) is not None)

@@ -61,6 +61,9 @@ _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
 _LETTER_RUN_RE = regex.compile(r"\p{L}+")
 _NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
+# Without a letter, mark or digit beyond ASCII, _WORD_RE finds what this stdlib pattern finds.
+_NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
+_PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
@@ -354,7 +357,7 @@ def line_features(text: str) -> LineFeatures:
             gibberish=False,
             cjk_share=cjk / letters if letters else 0.0,
         )
-    words = _WORD_RE.findall(text)
+    words = _words(text)
     letters = _count_letters(text)
     cjk = _count_cjk(text)
     if letters and cjk >= 0.3 * letters:
@@ -405,6 +408,13 @@ def _count_letters(text: str) -> int:
     if _NON_ASCII_LETTER_RE.search(text) is None:  # only punctuation beyond ASCII
         return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
     return sum(map(len, _LETTER_RUN_RE.findall(text)))
+
+
+def _words(text: str) -> list[str]:
+    """The words ``_WORD_RE`` finds, by a stdlib pattern when every letter and digit is ASCII."""
+    if text.isascii() or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
+        return _PLAIN_WORD_RE.findall(text)
+    return _WORD_RE.findall(text)
 
 
 def _count_cjk(text: str) -> int:
