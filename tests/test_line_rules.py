@@ -162,3 +162,18 @@ def test_counting_shortcuts_agree_with_the_full_patterns(text: str) -> None:
         assert context._token_shares(text) == (
             sum(map(str.isupper, firsts)) / alpha, sum(map(str.isupper, tokens)) / alpha,
             sum(map(str.isdigit, firsts)) / len(tokens))
+
+
+def test_typographic_punctuation_is_no_letter_digit_or_script_character() -> None:
+    # text with nothing beyond ASCII but these (lexical._NOT_PLAIN_RE finds none) skips the
+    # Unicode letter, word and script tests, which must find nothing in them either
+    from corpus_split import language, lexical
+
+    marks = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+    assert lexical._NOT_PLAIN_RE.search("plain ASCII " + marks) is None
+    assert lexical._NOT_PLAIN_RE.search("é") is not None
+    for c in marks:
+        assert features._NON_ASCII_LETTER_RE.search(c) is None
+        assert features._NON_ASCII_WORD_CHAR_RE.search(c) is None
+        assert lexical._NON_ASCII_WORD_CHAR_RE.search(c) is None
+        assert language._COUNTED_RE.search(c) is None

@@ -22,7 +22,7 @@ from enum import Enum
 
 import regex
 
-from .lexical import TITLE_CASE_STOPWORDS, content_words, line_words
+from .lexical import _NOT_PLAIN_RE, TITLE_CASE_STOPWORDS, content_words, line_words
 
 __all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
@@ -405,14 +405,15 @@ def _count_letters(text: str) -> int:
     """How many letters (``\\p{L}``) ``text`` holds; in C byte operations when they are all ASCII."""
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-    if _NON_ASCII_LETTER_RE.search(text) is None:  # only punctuation beyond ASCII
+    if _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_LETTER_RE.search(text) is None:
+        # only punctuation beyond ASCII
         return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
     return sum(map(len, _LETTER_RUN_RE.findall(text)))
 
 
 def _words(text: str) -> list[str]:
     """The words ``_WORD_RE`` finds, by a stdlib pattern when every letter and digit is ASCII."""
-    if text.isascii() or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
+    if text.isascii() or _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
         return _PLAIN_WORD_RE.findall(text)
     return _WORD_RE.findall(text)
 

@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from .kinds import LineKinds
+from .lexical import _NOT_PLAIN_RE
 from .lines import Layout
 from .model import CONTENT_KINDS, Kind
 
@@ -203,7 +204,8 @@ def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
 def _script(text: str) -> str:
     if text.isascii():
         return "latn" if any(map(str.isalpha, text)) else ""
-    if _COUNTED_RE.search(text) is None:  # only punctuation beyond ASCII (curly quotes, dashes)
+    if _NOT_PLAIN_RE.search(text) is None or _COUNTED_RE.search(text) is None:
+        # only punctuation beyond ASCII (curly quotes, dashes)
         return "latn" if _ASCII_LETTER_RE.search(text) else ""
     unquoted = _unquoted(text)
     return script_language(unquoted if _LETTER_RE.search(unquoted) else text)

@@ -152,6 +152,10 @@ _ASCII_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z][a-z'\-]+(?![a-z0-9])")
 # A letter, mark or digit outside ASCII: without one, _WORD_RE finds what _LATIN_WORD_RE
 # finds (its digit runs are dropped anyway), in a third of the time.
 _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
+# A character other than ASCII and the typographic quotes, dashes and ellipsis of modern
+# news (none of them a letter, mark, digit or script character): text without one passes
+# every "only punctuation beyond ASCII" test at once, in a fast stdlib scan.
+_NOT_PLAIN_RE = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]")
 _LATIN_WORD_RE = re.compile(r"[a-z][a-z'’\-]*")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
@@ -309,7 +313,7 @@ def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     """
     if low.isascii():
         return _ASCII_WORD_RE.findall(low), _NO_GRAMS, True
-    if _NON_ASCII_WORD_CHAR_RE.search(low) is None:
+    if _NOT_PLAIN_RE.search(low) is None or _NON_ASCII_WORD_CHAR_RE.search(low) is None:
         return _LATIN_WORD_RE.findall(low), _NO_GRAMS, True
     words: list[str] = []
     grams: list[str] = []
