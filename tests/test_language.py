@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import corpus_split as cs
-from corpus_split import language
 from corpus_split.language import _script, detect, script_language
 
 
@@ -61,18 +58,3 @@ def test_residue_naming_an_english_topic_keeps_its_own_language(preamble: str, l
     first = doc.segments[0]
     assert first.kind is cs.Kind.ARTIFACT and first.language == language
     assert doc.articles[0].language == "en"
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ9 .“”\"«»„’—…²½€\u00a0\u2160〇⺀׳๏éжω中かー"), max_size=40))
-def test_script_shortcut_for_punctuation_beyond_ascii_agrees_with_counting(text: str) -> None:
-    text += "—"  # never plain ASCII
-    unquoted = language._unquoted(text)
-    counted = language.script_language(unquoted if language._LETTER_RE.search(unquoted) else text)
-    assert language._script(text) == counted
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab “”«»„\"' "), max_size=400), st.integers(0, 200))
-def test_unquoted_head_begins_as_the_whole_unquoted_text(text: str, chars: int) -> None:
-    assert language._unquoted_head(text, chars)[:chars] == language._unquoted(text)[:chars]

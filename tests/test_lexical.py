@@ -151,18 +151,3 @@ def test_stem_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert stems[f"word{i}s"] == f"word{i}"
     line_words(["Prices rose"], [True])  # trims every cache first
     assert len(stems) <= 50
-
-
-def _full_pattern_words(low: str) -> list[str]:
-    """What the full Unicode pattern finds in a line that holds non-ASCII characters."""
-    return [w for w in lexical._WORD_RE.findall(low) if not w[0].isdigit() and not lexical._CJK_RE.match(w)]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZk9 '-’“”—…«»€°·\u00a0.,x1é²中"), max_size=60))
-def test_plain_latin_fast_path_finds_the_full_patterns_words(text: str) -> None:
-    low = text.lower() + "—"  # never plain ASCII: the fast path or the full one
-    words, grams, latin = lexical._split_words(low)
-    assert words == _full_pattern_words(low)
-    if latin:
-        assert grams == [] and all("a" <= w[0] <= "z" for w in words)

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import regex
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from corpus_split import context, features
 from corpus_split.features import line_features
 from corpus_split.lines import _caps_tail_point, _splice_point, split_lines
 from corpus_split.prelim import Role, read_roles
@@ -135,45 +131,3 @@ def test_earlier_text_starting_again_mid_line_is_split_off() -> None:
     lines = split_lines(text).lines
     assert [line.text for line in lines][-1] == opening
     assert lines[-1].spliced and lines[-2].cut
-
-
-def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
-    # features._count_cjk skips text with no character in _MAYBE_CJK_RE's ranges: exact
-    # only if every Han, kana and Hangul character lies in them
-    outside = [c for c in range(0x2E80) if not 0x1100 <= c <= 0x11FF]
-    assert not any(features._CJK_RE.match(chr(c)) for c in outside)
-    assert all(features._MAYBE_CJK_RE.match(chr(c)) for c in (0x1100, 0x2E80, 0x4E00, 0xAC00, 0x20000))
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(
-    "aZ9 0.,:;/@#|»«→$(){}=<>`-’“é中かжωᄀ\u00a0\nwcomhtpdefclass"), max_size=80))
-def test_counting_shortcuts_agree_with_the_full_patterns(text: str) -> None:
-    assert features._count_letters(text) == len(regex.findall(r"\p{L}", text))
-    assert features._count_cjk(text) == len(features._CJK_RE.findall(text))
-    assert features._words(text) == features._WORD_RE.findall(text)
-    assert context._linky(text) == len(context._LINKY_RE.findall(text))
-    assert context._code(text) == len(context._CODE_RE.findall(text))
-    assert context._dated(text) == (context._DATE_RE.search(text) is not None)
-    tokens = text.split()
-    if tokens:
-        firsts = [t[0] for t in tokens]
-        alpha = sum(map(str.isalpha, firsts)) or 1
-        assert context._token_shares(text) == (
-            sum(map(str.isupper, firsts)) / alpha, sum(map(str.isupper, tokens)) / alpha,
-            sum(map(str.isdigit, firsts)) / len(tokens))
-
-
-def test_typographic_punctuation_is_no_letter_digit_or_script_character() -> None:
-    # text with nothing beyond ASCII but these (lexical._NOT_PLAIN_RE finds none) skips the
-    # Unicode letter, word and script tests, which must find nothing in them either
-    from corpus_split import language, lexical
-
-    marks = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
-    assert lexical._NOT_PLAIN_RE.search("plain ASCII " + marks) is None
-    assert lexical._NOT_PLAIN_RE.search("é") is not None
-    for c in marks:
-        assert features._NON_ASCII_LETTER_RE.search(c) is None
-        assert features._NON_ASCII_WORD_CHAR_RE.search(c) is None
-        assert lexical._NON_ASCII_WORD_CHAR_RE.search(c) is None
-        assert language._COUNTED_RE.search(c) is None

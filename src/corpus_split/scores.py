@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from operator import itemgetter, mul
+from operator import itemgetter, mul, sub, truediv
 from typing import Any, TypeVar
 
 from .context import FEATURE_NAMES
@@ -220,7 +220,16 @@ def _window_means(sums: Sequence[float], before: int, after: int) -> list[float]
     the paragraphs; 0.0 when nothing is left), from their prefix sums ``sums``."""
     n = len(sums) - 1
     out: list[float] = []
-    for k in range(n):
+    # where the window lies wholly inside, lo and hi move together (one C-level pass)
+    inner_lo, inner_hi = max(0, -before), max(0, min(n, n - after + 1))
+    for k in range(min(inner_lo, n)):
+        lo, hi = max(0, k + before), min(n, k + after)
+        out.append((sums[hi] - sums[lo]) / (hi - lo) if hi > lo else 0.0)
+    if inner_hi > inner_lo:
+        out.extend(map(truediv, map(sub, sums[inner_lo + after : inner_hi + after],
+                                    sums[inner_lo + before : inner_hi + before]),
+                       itertools.repeat(after - before)))
+    for k in range(max(inner_lo, inner_hi), n):
         lo, hi = max(0, k + before), min(n, k + after)
         out.append((sums[hi] - sums[lo]) / (hi - lo) if hi > lo else 0.0)
     return out
