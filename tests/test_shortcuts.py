@@ -97,3 +97,11 @@ def test_script_shortcut_for_punctuation_beyond_ascii_agrees_with_counting(text:
 @given(st.text(alphabet=st.sampled_from("ab “”«»„\"' "), max_size=400), st.integers(0, 200))
 def test_unquoted_head_begins_as_the_whole_unquoted_text(text: str, chars: int) -> None:
     assert language._unquoted_head(text, chars)[:chars] == language._unquoted(text)[:chars]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z.,;:!?¡¿\"'()[]«»“”‘’„-–—…\t\n\u00a0\u2003xé1"), max_size=60))
+def test_profile_words_are_the_words_left_between_punctuation_and_spaces(text: str) -> None:
+    low = text.lower()
+    spaced = low.translate(str.maketrans(dict.fromkeys(".,;:!?¡¿\"'()[]«»“”‘’„-–—…", " ")))
+    assert language._PROFILE_WORD_RE.findall(low) == spaced.split()

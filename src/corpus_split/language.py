@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -63,8 +64,9 @@ _PROFILES: dict[str, frozenset[str]] = {
               "worden wordt naar om",
     }.items()
 }
-# Punctuation read as a space when function words are counted.
-_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?¡¿\"'()[]«»“”‘’„-–—…", " "))
+# Punctuation read as a space when function words are counted: the words are the runs of
+# what is neither that nor a space (the stdlib's \s is exactly str.isspace).
+_PROFILE_WORD_RE = re.compile("[^\\s" + re.escape(".,;:!?¡¿\"'()[]«»“”‘’„-–—…") + "]+")
 # word -> the profiled languages it is a function word of
 _PROFILE_INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _PROFILES.items():
@@ -98,7 +100,7 @@ _ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
 CJK_WEIGHT = 3
 _CJK_CODES = frozenset(("ja", "ko", "zh"))
 # Quoted titles and names are often in another language than the sentence around them.
-_QUOTE_MARKS = frozenset("“«„\"")
+_QUOTE_MARK_RE = re.compile("[“«„\"]")  # what opens a quoted passage
 _QUOTED_RE = regex.compile(r"“[^”]{0,200}”|«[^»]{0,200}»|„[^“”]{0,200}[“”]|\"[^\"]{0,200}\"")
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
@@ -197,7 +199,7 @@ def _clear_profile(sample: str) -> str | None:
 
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
     """How many function words of each profiled language the first ``chars`` of ``text`` hold."""
-    tokens = text[:chars].lower().translate(_PUNCTUATION).split()
+    tokens = _PROFILE_WORD_RE.findall(text[:chars].lower())
     return Counter(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
 
 
@@ -213,13 +215,13 @@ def _script(text: str) -> str:
 
 def _unquoted(text: str) -> str:
     """``text`` with its quoted passages blanked out (a quoted title is another language's)."""
-    return _QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text
+    return _QUOTED_RE.sub(" ", text) if _QUOTE_MARK_RE.search(text) else text
 
 
 def _unquoted_head(text: str, chars: int) -> str:
     """At least the first ``chars`` characters of `_unquoted` (``text``), and no more work:
     the passages are found one by one, as ``sub`` finds them, until enough text is out."""
-    if not _QUOTE_MARKS.intersection(text):
+    if _QUOTE_MARK_RE.search(text) is None:
         return text
     out: list[str] = []
     size = pos = 0
