@@ -15,12 +15,13 @@ fitting script in ``training/``, so the two cannot drift apart.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import itemgetter, sub, truediv
 
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lines import Layout
@@ -340,11 +341,18 @@ def paragraph_vectors(
         k itself left out."""
         col = sums[name]
         means = [0.0] * n
-        for k in range(n):
+        # where the window lies wholly inside, the same sums in one C-level pass
+        inner = range(WINDOW, n - WINDOW)
+        for k in itertools.chain(range(min(WINDOW, n)), range(max(WINDOW, n - WINDOW), n)):
             lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
             if hi - lo > 1:
                 own_value = col[k + 1] - col[k]
                 means[k] = (col[hi] - col[lo] - own_value) / (hi - lo - 1)
+        if inner:
+            a, b = inner.start, inner.stop
+            spans = map(sub, col[a + WINDOW + 1 : b + WINDOW + 1], col[a - WINDOW : b - WINDOW])
+            owns = map(sub, col[a + 1 : b + 1], col[a:b])
+            means[a:b] = map(truediv, map(sub, spans, owns), itertools.repeat(2 * WINDOW))
         return means
 
     win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
