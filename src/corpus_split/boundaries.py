@@ -438,9 +438,8 @@ def start_vectors(
             at = offsets[u]
             for k, w in enumerate(_OVERLAP_WINDOWS):
                 after = set(flat[at : at + w])
-                if after:
-                    before = set(flat[max(0, at - 5 * w) : at])
-                    overlaps[k] = len(after & before) / len(after)
+                if after:  # the words of after also among the 5 * w before (no set of those built)
+                    overlaps[k] = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
         shift = shifts[u]
         key = text.casefold()
         repeats = unit.headline and key in seen_heads
