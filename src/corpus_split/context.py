@@ -84,12 +84,10 @@ def paragraphs(layout: Layout) -> list[Paragraph]:
     """The paragraphs of a layout, in order (a wrapped paragraph's lines joined by spaces)."""
     lines = layout.lines
     out: list[Paragraph] = []
-    i = 0
-    while i < len(lines):
-        j = layout.paragraph_end(i)
-        text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
+    opens = [i for i, first in enumerate(layout.paragraph_starts) if first]  # line 0 always
+    for i, j in zip(opens, [*opens[1:], len(lines)]):
+        text = lines[i].text if j - i == 1 else " ".join([line.text for line in lines[i:j]])
         out.append(Paragraph(i, j, text))
-        i = j
     return out
 
 
