@@ -144,9 +144,11 @@ def test_seeds_repair_idempotent_and_mapped(seed_path: Path) -> None:
     assert cs.repair(r.text).text == r.text
 
 
-@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text()
+       | st.text(alphabet=st.sampled_from("aZ 9.,&<;’‘“”–—…ÂÃâ€™©é\x80\u00a0")))
 def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone(line: str) -> None:
-    # repair skips ftfy on printable ASCII lines without "&"; ftfy must agree
+    # repair skips ftfy on printable ASCII lines without "&" (with typographic punctuation
+    # too); ftfy must agree
     from corpus_split.repair import _ftfy_config, _ftfy_leaves
 
     if _ftfy_leaves(line):

@@ -20,12 +20,14 @@ and no article is grown past ``MAX_SPAN_TOKENS`` before being extrapolated.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
-from bisect import bisect_left
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import sub
 
 import regex
 
@@ -47,9 +49,6 @@ MAX_SPAN_STARTS = 100
 # An article may reach this many times MAX_SPAN_TOKENS words (cost extrapolated
 # per word); past it, only the next candidate start is considered.
 SPAN_REACH = 4
-# Candidate starts at most this many words after the first of their group share one
-# pass of the programme (a run of headlines); exact, it only saves time.
-GROUP_WORDS = 16
 # Content words on each side of a chosen start that its score and reasons weigh.
 SCORE_WINDOW = 250
 # How many content words above and below a headline are searched for its terms.
@@ -174,37 +173,31 @@ def build_units(
     across scripts, so such a switch is left to structural evidence.
     """
     units: list[Unit] = []
-    current: list[int] = []
     lengths = [len(line.text) for line in layout.lines]
     cjk_chars = sum(n for n, f in zip(lengths, feats) if f.cjk_share >= 0.5)
     main_cjk = cjk_chars * 2 > sum(lengths)
-
-    def flush() -> None:
-        if current:
-            unit_words: list[str] = []
-            for i in current:
-                if (feats[i].cjk_share >= 0.5) == main_cjk:
-                    unit_words.extend(words[i])
-            head = roles[current[0]] is Role.HEADLINE
-            units.append(Unit(current[0], current[-1], head, tuple(unit_words)))
-            current.clear()
-
-    prev_content = -2
+    keep = [(f.cjk_share >= 0.5) == main_cjk for f in feats]
+    opens = layout.paragraph_starts
+    body, headline = Role.BODY, Role.HEADLINE
+    first = last = -2  # the first and last line of the unit being gathered (-2: none)
+    unit_words: list[str] = []
     for i, role in enumerate(roles):
-        if role not in (Role.BODY, Role.HEADLINE):
+        if role is body:
+            if last == i - 1 and roles[last] is body and not opens[i]:
+                last = i  # the paragraph goes on
+                if keep[i]:
+                    unit_words.extend(words[i])
+                continue
+        elif role is not headline:
             continue
-        new = (
-            not current
-            or prev_content != i - 1
-            or role is not Role.BODY
-            or roles[current[-1]] is not Role.BODY
-            or layout.starts_paragraph(i)
-        )
-        if new:
-            flush()
-        current.append(i)
-        prev_content = i
-    flush()
+        if first >= 0:
+            units.append(Unit(first, last, roles[first] is headline, tuple(unit_words)))
+            unit_words.clear()
+        first = last = i
+        if keep[i]:
+            unit_words.extend(words[i])
+    if first >= 0:
+        units.append(Unit(first, last, roles[first] is headline, tuple(unit_words)))
     return units
 
 
@@ -298,11 +291,9 @@ def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
     heading's words recur above it as well as below, a title's only below, so
     headlines that mostly behave like titles are titles of same-topic stories.
     """
-    blocks: list[Counter[str]] = [Counter()]
-    for i, unit in enumerate(units):
-        if unit.headline and i and not units[i - 1].headline:
-            blocks.append(Counter())
-        blocks[-1].update(unit.words)
+    opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
+    blocks = [Counter(itertools.chain.from_iterable(unit.words for unit in units[a:b]))
+              for a, b in zip(opens, [*opens[1:], len(units)])]
     sims = sorted(_cosine(a, b) for a, b in itertools.pairwise(blocks) if a and b)
     if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
         return False
@@ -509,9 +500,8 @@ def start_vectors(
             at = offsets[u]
             for k, w in enumerate(_OVERLAP_WINDOWS):
                 after = set(flat[at : at + w])
-                if after:
-                    before = set(flat[max(0, at - 5 * w) : at])
-                    overlaps[k] = len(after & before) / len(after)
+                if after:  # the words of after also among the 5 * w before (no set of those built)
+                    overlaps[k] = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
         shift = shifts[u]
         key = text.casefold()
         repeats = unit.headline and key in seen_heads
@@ -669,35 +659,19 @@ def find_articles(
     return units, spans
 
 
-class _Member:
-    """One candidate start of a group sharing a pass of the programme."""
-
-    __slots__ = ("done", "extra", "extra_words", "per_word", "start", "start_cost", "stop")
-
-    def __init__(
-        self, start: int, start_cost: float, extra: tuple[tuple[int, int], ...],
-        extra_words: int, stop: int,
-    ) -> None:
-        self.start = start
-        self.start_cost = start_cost
-        self.extra = extra  # (word id, count) before the group's last candidate
-        self.extra_words = extra_words
-        self.stop = stop  # index in ``ends`` past the last end it may reach
-        self.per_word: float | None = None  # set once its exact window is full
-        self.done = False
+# f*log(f+1) rounded to a multiple of 2**-36: every sum and difference of such values the
+# programme forms stays below 2**17 in size (at most _FLOG_SIZE words), so floats hold it
+# exactly, whatever order counts are added and removed in (fixed point, at float speed).
+_QFLOG = [round(v * 2.0**36) / 2.0**36 for v in _FLOG]
+_QSTEP = [_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE)]
 
 
-def _settle(
-    m: _Member, n_exact: int, s_sum: float, counts: Sequence[int], log_nk: Sequence[float],
-    blocking: Unit, k: int, cohesion: float, free: int = 0,
-) -> None:
-    """Fix a member's cost per word when its exact window is full."""
-    n = n_exact + m.extra_words
-    if n:
-        fit = s_sum + sum(_FLOG[counts[w] + c] - _FLOG[counts[w]] for w, c in m.extra)
-        m.per_word = (log_nk[n] - fit) / n
-    else:  # one unit longer than the window (a page with no line breaks): its own rate
-        m.per_word = _cost(Counter(blocking.words), k, cohesion, free) / len(blocking.words)
+@functools.lru_cache(maxsize=64)
+def _recurrence_steps(a: int) -> list[float]:
+    """How qflog[a + c] - qflog[c] changes as c goes from i - 1 to i, for i = 1, 2, ...
+    (while a + c stays within the table): exact, like every sum of the quantised values."""
+    q = _QFLOG
+    return [(q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1)]
 
 
 def _programme(
@@ -706,9 +680,13 @@ def _programme(
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
-    Each candidate's article is grown unit by unit, its cost updated per distinct
-    word (``flog`` differences), and compared at every later candidate where it
-    could end.
+    An article from candidate ``q`` is costed exactly at every later candidate while it
+    holds at most MAX_SPAN_TOKENS words, then per word at the rate of that window. The
+    exact costs need ``fit(q, e)``, the sum of f*log(f+1) over the word counts of units
+    ``q..e-1``, for every such end: one window of those sums slides from candidate to
+    candidate (units entering on the right are added once; units leaving on the left
+    correct it at the ends where their words recur), so the work grows with the text,
+    not with the text times the candidates per window.
     """
     n_units = len(units)
     best = [math.inf] * (n_units + 1)
@@ -718,127 +696,121 @@ def _programme(
     end_pos = {e: i for i, e in enumerate(ends)}
     ids = {w: i for i, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(
         unit.words for unit in units)))}
-    unit_once: list[tuple[int, ...]] = []  # words once in the unit: the cheaper loop below
-    unit_more: list[tuple[tuple[int, int], ...]] = []
-    for unit in units:
-        counted = Counter(unit.words)
-        if len(counted) == len(unit.words):
-            unit_once.append(tuple(map(ids.__getitem__, unit.words)))
-            unit_more.append(())
-        else:
-            unit_once.append(tuple(ids[w] for w, c in counted.items() if c == 1))
-            unit_more.append(tuple((ids[w], c) for w, c in counted.items() if c > 1))
+    unit_ids = [tuple(map(ids.__getitem__, unit.words)) for unit in units]
+    # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes),
+    # then n_units + 2, past every end
+    spots_of: list[list[int]] = [[] for _ in ids]
+    consume = deque[None](maxlen=0).extend
+    for u, word_ids in enumerate(unit_ids):
+        consume(map(list.append, map(spots_of.__getitem__, word_ids), itertools.repeat(u + 1)))
+    consume(map(list.append, spots_of, itertools.repeat(n_units + 2)))
     unit_sizes = [len(unit.words) for unit in units]
-    counts = [0] * len(ids)
-    total = sum(unit_sizes)
-    log_nk = [0.0] * (MAX_SPAN_TOKENS + 1)
-    for n in range(1, min(total, MAX_SPAN_TOKENS) + 1):
-        log_nk[n] = n * math.log(n + k) - cohesion * _prior(n, free)
-    flog = _FLOG
-    step = _FLOG_STEP
-    reach = SPAN_REACH * MAX_SPAN_TOKENS
     prefix = [0, *itertools.accumulate(unit_sizes)]
-    group_words = min(GROUP_WORDS, MAX_SPAN_TOKENS)  # a group's extra words are all exact
-    n_cands = len(cands)
-    i = 0
-    while i < n_cands:
-        # Candidates a few words apart (a headline run) share one pass over the text:
-        # the earlier ones' articles are the last one's plus a few extra words.
-        j = i + 1
-        while j < n_cands and prefix[cands[j]] - prefix[cands[i]] <= group_words:
-            j += 1
-        group = cands[i:j]
-        i = j
-        last = group[-1]
-        members: list[_Member] = []
-        for g, q in enumerate(group):
-            if best[q] == math.inf:
-                continue
-            start_cost = best[q] + (start_costs[q] if q else 0.0)
-            stop = min(len(ends), end_pos[q] + 1 + MAX_SPAN_STARTS)
-            extra: Counter[int] = Counter()
-            for u in range(q, last):
-                # articles that end at a later candidate of the group: costed directly
-                extra.update(unit_once[u])
-                for w, c in unit_more[u]:
-                    extra[w] += c
-                if u + 1 in group[g + 1 :] and end_pos[u + 1] < stop:
-                    n = prefix[u + 1] - prefix[q]
-                    value = log_nk[n] - sum(flog[c] for c in extra.values())
-                    if n < MIN_ARTICLE_WORDS:
-                        value += SHORT_ARTICLE_PENALTY * (1.0 - n / MIN_ARTICLE_WORDS)
-                    if start_cost + value < best[u + 1]:
-                        best[u + 1] = start_cost + value
-                        back[u + 1] = q
-            members.append(_Member(q, start_cost, tuple(extra.items()),
-                                   prefix[last] - prefix[q], stop))
-        if not members:
+    limit = MAX_SPAN_TOKENS
+    log_nk = [0.0] * (limit + 1)
+    for n in range(1, min(prefix[-1], limit) + 1):
+        log_nk[n] = n * math.log(n + k) - cohesion * _prior(n, free)
+    qflog = _QFLOG
+    qstep = _QSTEP
+    reach = SPAN_REACH * limit
+    n_ends = len(ends)
+    end_words = [prefix[e] for e in ends]  # words before each end
+    span_starts = MAX_SPAN_STARTS
+    min_words = MIN_ARTICLE_WORDS
+    short_penalty = SHORT_ARTICLE_PENALTY
+    # The window: counts[w] counts word w in units lo..hi-1, and fit[e] = fit(lo, e) for
+    # lo < e <= hi; shift[] collects the corrections when lo moves on (all exact).
+    counts = [0] * len(ids)
+    fit = [0.0] * (n_units + 1)
+    shift = [0.0] * (n_units + 2)
+    lo = hi = 0
+    for q in cands:
+        if best[q] == math.inf:
             continue
-        n_exact = 0
-        s_sum = 0.0  # sum over words of f*log(f+1), the Utiyama–Isahara fit term
-        pos = end_pos[last] + 1
-        u = last
-        exact = list(members)  # members whose articles are still costed exactly
-        # Exact costs while an article holds at most MAX_SPAN_TOKENS words...
-        while exact and pos < members[-1].stop:
-            e = ends[pos]
-            while u < e and exact:
-                size = unit_sizes[u]
-                while exact and n_exact + exact[0].extra_words + size > MAX_SPAN_TOKENS:
-                    _settle(exact.pop(0), n_exact, s_sum, counts, log_nk, units[u], k, cohesion, free)
-                if not exact:
-                    break
-                for w in unit_once[u]:
+        first = end_pos[q] + 1
+        stop = min(n_ends, first + span_starts)
+        if first >= stop:
+            continue
+        start_cost = best[q] + (start_costs[q] if q else 0.0)
+        # the last unit the article is costed exactly up to (n_units: the text ends first)
+        exact_end = bisect_right(prefix, prefix[q] + limit) - 1
+        need = min(exact_end, ends[stop - 1])
+        # move the window's left edge to q
+        if q >= hi:
+            for w in itertools.chain.from_iterable(unit_ids[lo:hi]):
+                counts[w] = 0
+            hi = q
+        elif q > lo:
+            word_ids = unit_ids[lo] if q == lo + 1 else tuple(itertools.chain.from_iterable(unit_ids[lo:q]))
+            gone = dict.fromkeys(word_ids, 1)
+            if len(gone) < len(word_ids):
+                gone = Counter(word_ids)
+            base = 0.0
+            for w, a in gone.items():
+                counts[w] -= a
+                # fit(q, e) = fit(lo, e) less qflog[a + c] - qflog[c], c the count of w in
+                # q..e-1: a step function of e that changes where w recurs (exact sums)
+                base += qflog[a]
+                spots = spots_of[w]
+                j = bisect_right(spots, q)
+                if spots[j] <= hi:
+                    for spot, step in zip(spots[j : bisect_right(spots, hi, j)], _recurrence_steps(a)):
+                        shift[spot] += step
+            shift[q + 1] += base
+            fit[q + 1 : hi + 1] = map(sub, fit[q + 1 : hi + 1], itertools.accumulate(shift[q + 1 : hi + 1]))
+            shift[q + 1 : hi + 1] = itertools.repeat(0.0, hi - q)
+        lo = q
+        # ... and its right edge to ``need``
+        if need > hi:
+            s = fit[hi] if hi > q else 0.0
+            for u in range(hi, need):
+                for w in unit_ids[u]:
                     f = counts[w]
-                    s_sum += step[f]
+                    s += qstep[f]
                     counts[w] = f + 1
-                for w, c in unit_more[u]:
-                    f = counts[w]
-                    s_sum += flog[f + c] - flog[f]
-                    counts[w] = f + c
-                n_exact += size
-                u += 1
-            for m in members:
-                if pos >= m.stop or m.done:
-                    continue
-                if m.per_word is None:
-                    fit = s_sum
-                    for w, c in m.extra:
-                        f = counts[w]
-                        fit += flog[f + c] - flog[f]
-                    n = n_exact + m.extra_words
-                    value = log_nk[n] - fit
-                else:
-                    n = prefix[e] - prefix[m.start]
-                    value = m.per_word * n
-                    m.done = n > reach and e - m.start > 1
-                if n < MIN_ARTICLE_WORDS:
-                    value += SHORT_ARTICLE_PENALTY * (1.0 - n / MIN_ARTICLE_WORDS)
-                if m.start_cost + value < best[e]:
-                    best[e] = m.start_cost + value
-                    back[e] = m.start
-            if exact:
-                pos += 1
-        for v in range(last, u):
-            for w in unit_once[v]:
-                counts[w] = 0
-            for w, _ in unit_more[v]:
-                counts[w] = 0
-        # ... then the cost per word so far, times the words, up to the reach.
-        for m in members:
-            if m.per_word is None or m.done:
-                continue
-            first_word = prefix[m.start]
-            for e in ends[pos : m.stop]:
-                n_all = prefix[e] - first_word
-                value = m.per_word * n_all
-                if n_all < MIN_ARTICLE_WORDS:
-                    value += SHORT_ARTICLE_PENALTY * (1.0 - n_all / MIN_ARTICLE_WORDS)
-                if m.start_cost + value < best[e]:
-                    best[e] = m.start_cost + value
-                    back[e] = m.start
-                if n_all > reach and e - m.start > 1:
-                    break
+                fit[u + 1] = s
+            hi = need
+        at = prefix[q]
+        # ends costed exactly: first..mid-1; the first ones hold fewer than min_words words
+        mid = bisect_right(ends, exact_end, first, stop)
+        short = bisect_left(end_words, at + min_words, first, mid)
+        for e in ends[first:short]:
+            n = prefix[e] - at
+            value = log_nk[n] - fit[e]
+            value += short_penalty * (1.0 - n / min_words)
+            if start_cost + value < best[e]:
+                best[e] = start_cost + value
+                back[e] = q
+        for e in ends[short:mid]:
+            total = start_cost + (log_nk[prefix[e] - at] - fit[e])
+            if total < best[e]:
+                best[e] = total
+                back[e] = q
+        if mid == stop:
+            continue
+        # past the exact window: the cost per word so far, times the words, up to the reach
+        # (the first end past it is the last, unless it is the very next unit)
+        n = prefix[exact_end] - at
+        if n:
+            per_word = (log_nk[n] - fit[exact_end]) / n
+        else:  # one unit longer than the window (a page with no line breaks): its own rate
+            blocking = units[exact_end]
+            per_word = _cost(Counter(blocking.words), k, cohesion, free) / len(blocking.words)
+        past = bisect_right(end_words, at + reach, mid, stop)
+        last = min(stop, past + 1 if past < stop and ends[past] - q > 1 else past + 2)
+        short = bisect_left(end_words, at + min_words, mid, last)
+        for e in ends[mid:short]:
+            n = prefix[e] - at
+            value = per_word * n
+            value += short_penalty * (1.0 - n / min_words)
+            if start_cost + value < best[e]:
+                best[e] = start_cost + value
+                back[e] = q
+        for e in ends[short:last]:
+            total = start_cost + per_word * (prefix[e] - at)
+            if total < best[e]:
+                best[e] = total
+                back[e] = q
     starts: list[int] = []
     e = n_units
     while e > 0:

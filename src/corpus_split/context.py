@@ -15,15 +15,15 @@ fitting script in ``training/``, so the two cannot drift apart.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter, sub, truediv
 
-import regex
-
-from .features import Family, LineFeatures, _count_letters, content_words
+from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lines import Layout
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs", "short_tokens"]
@@ -39,15 +39,26 @@ _TERMS_CHARS = 1200
 
 _END_SENTENCE_RE = re.compile(r"[.!?。！？…][\"'’”)\]»」』]*$")
 _LINKY_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w|#\w|\|[^|]|[»›→←«‹]|\s/\s")
+# Each match of _LINKY_RE holds one of these characters or strings; most paragraphs hold
+# none, and are passed over in C.
+_LINKY_CHAR_RE = re.compile(r"[/@#|»›→←«‹]")
+_LINKY_STRINGS = ("www.", ".com", ".org", ".net", ".htm", ".php")
 _LIST_RE = re.compile(r"^(?:[-*•·–+]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s|[^\W\d_][.)]\s)")
 _HEADING_MARK_RE = re.compile(r"^#{1,6}\s")
 _BOLD_RE = re.compile(r"^(?:\*\*|__).+(?:\*\*|__):?$")
 _CODE_RE = re.compile(r"[{};=<>]|`|\(\)|^\s*(?:def|class|import|return|var|let|const|function)\b|^\$\s")
+# ... and each match of _CODE_RE one of these characters or that opening.
+_CODE_CHAR_RE = re.compile(r"[{};=<>`($]")
+_CODE_START_RE = re.compile(r"\s*(?:def|class|import|return|var|let|const|function)\b")
 _DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_END_RE = re.compile(r"[。！？]")
 _DIGIT_RE = re.compile(r"[0-9]")
-_NO_DIGITS = {c: None for c in range(48, 58)}
+_DIGITS = b"0123456789"
+_ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
+_ASCII_NON_DIGIT = bytes(c for c in range(128) if not chr(c).isdigit())
+_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
+_FIRST = itemgetter(0)
 # Link-like tokens are counted in the head of a paragraph only.
 _HEAD = 500
 # Character shares and rates (letters, symbols, commas, sentence ends) are read on this head.
@@ -73,12 +84,10 @@ def paragraphs(layout: Layout) -> list[Paragraph]:
     """The paragraphs of a layout, in order (a wrapped paragraph's lines joined by spaces)."""
     lines = layout.lines
     out: list[Paragraph] = []
-    i = 0
-    while i < len(lines):
-        j = layout.paragraph_end(i)
-        text = lines[i].text if j - i == 1 else " ".join(line.text for line in lines[i:j])
+    opens = [i for i, first in enumerate(layout.paragraph_starts) if first]  # line 0 always
+    for i, j in zip(opens, [*opens[1:], len(lines)]):
+        text = lines[i].text if j - i == 1 else " ".join([line.text for line in lines[i:j]])
         out.append(Paragraph(i, j, text))
-        i = j
     return out
 
 
@@ -116,10 +125,38 @@ def _token_shares(head: str) -> tuple[float, float, float]:
     tokens = head.split()
     if not tokens:
         return 0.0, 0.0, 0.0
-    firsts = "".join([t[0] for t in tokens])
-    alpha = sum(map(str.isalpha, firsts)) or 1
-    return (sum(map(str.isupper, firsts)) / alpha, sum(map(str.isupper, tokens)) / alpha,
-            sum(map(str.isdigit, firsts)) / len(tokens))
+    firsts = "".join(map(_FIRST, tokens))
+    # the ASCII characters counted by C byte operations, the few others one by one
+    b = firsts.encode("ascii", "ignore")
+    alpha = len(b.translate(None, _ASCII_NON_ALPHA))
+    upper = len(b.translate(None, _ASCII_NON_UPPER))
+    digit = len(b.translate(None, _ASCII_NON_DIGIT))
+    if len(b) < len(firsts):
+        others = _ASCII_RUN_RE.sub("", firsts)
+        alpha += sum(map(str.isalpha, others))
+        upper += sum(map(str.isupper, others))
+        digit += sum(map(str.isdigit, others))
+    return upper / (alpha or 1), sum(map(str.isupper, tokens)) / (alpha or 1), digit / len(tokens)
+
+
+def _linky(head: str) -> int:
+    """How many link-like tokens ``head`` holds (``_LINKY_RE``)."""
+    if _LINKY_CHAR_RE.search(head) is None and not any(map(head.__contains__, _LINKY_STRINGS)):
+        return 0
+    return len(_LINKY_RE.findall(head))
+
+
+def _code(head: str) -> int:
+    """How many code-like tokens ``head`` holds (``_CODE_RE``)."""
+    if _CODE_CHAR_RE.search(head) is None and _CODE_START_RE.match(head) is None:
+        return 0
+    return len(_CODE_RE.findall(head))
+
+
+def _dated(head: str) -> bool:
+    """Whether ``head`` holds a date, a time or a year (``_DATE_RE``); every match opens on a digit."""
+    digit = _DIGIT_RE.search(head)
+    return digit is not None and _DATE_RE.search(head, digit.start()) is not None
 
 
 def _inner_ends(text: str) -> int:
@@ -135,13 +172,14 @@ def _own(
     # shares and rates are read on the head of a long paragraph (its cost stays flat)
     head = text[:_HEAD_CHARS]
     scale = len(text) / (len(head) or 1)
-    cjk = 0 if text.isascii() else len(_CJK_RE.findall(head)) * scale
+    cjk = 0 if text.isascii() else _count_cjk(head) * scale
     words = text.count(" ") + 1 + cjk / 2
     head_words = head.count(" ") + 1 + cjk / scale / 2
     capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
     nonspace = len(head) - head.count(" ") or 1
     letters = _count_letters(head)
-    digits = len(head) - len(head.translate(_NO_DIGITS)) if head.isascii() else len(_DIGIT_RE.findall(head))
+    encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
+    digits = len(encoded) - len(encoded.translate(None, _DIGITS))
     alnum = letters + digits
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
@@ -160,15 +198,15 @@ def _own(
         head.count(",") / (1 + head_words),
         letters / nonspace,
         (nonspace - alnum) / nonspace,
-        math.log1p(len(_LINKY_RE.findall(text[:_HEAD]))),
+        math.log1p(_linky(text[:_HEAD])),
         float(_HEADING_MARK_RE.match(text) is not None),
         float(_LIST_RE.match(text) is not None),
         float(_BOLD_RE.match(text) is not None),
         float(text.startswith(">")),
-        math.log1p(len(_CODE_RE.findall(text[:300]))),
+        math.log1p(_code(text[:300])),
         float(text[:1].islower()),
         float(text[:1].isdigit()),
-        float(_DATE_RE.search(text[:200]) is not None),
+        float(_dated(text[:200])),
         float(f.headline),
         float(f.family is Family.CHROME),
         float(f.family is Family.ASSISTANT_PREAMBLE),
@@ -296,39 +334,51 @@ def paragraph_vectors(
         "linky": prefix([v[i_linky] for v in own]),
     }
 
-    def window(name: str, k: int) -> float:
-        """The mean of a column over the paragraphs within WINDOW of k, k itself left out."""
-        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
-        if hi - lo <= 1:
-            return 0.0
+    def window(name: str) -> list[float]:
+        """Per paragraph k, the mean of a column over the paragraphs within WINDOW of k,
+        k itself left out."""
         col = sums[name]
-        own_value = col[k + 1] - col[k]
-        return (col[hi] - col[lo] - own_value) / (hi - lo - 1)
+        means = [0.0] * n
+        # where the window lies wholly inside, the same sums in one C-level pass
+        inner = range(WINDOW, n - WINDOW)
+        for k in itertools.chain(range(min(WINDOW, n)), range(max(WINDOW, n - WINDOW), n)):
+            lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
+            if hi - lo > 1:
+                own_value = col[k + 1] - col[k]
+                means[k] = (col[hi] - col[lo] - own_value) / (hi - lo - 1)
+        if inner:
+            a, b = inner.start, inner.stop
+            spans = map(sub, col[a + WINDOW + 1 : b + WINDOW + 1], col[a - WINDOW : b - WINDOW])
+            owns = map(sub, col[a + 1 : b + 1], col[a:b])
+            means[a:b] = map(truediv, map(sub, spans, owns), itertools.repeat(2 * WINDOW))
+        return means
 
+    win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
     below, above = _terms_near(paras, feats, long)
     out: list[list[float]] = []
     running = 0
+    no_neighbour = [0.0] * len(own[0])
     for k in range(n):
-        prev = own[k - 1] if k > 0 else None
-        nxt_v = own[k + 1] if k + 1 < n else None
+        prev = own[k - 1] if k > 0 else no_neighbour
+        nxt_v = own[k + 1] if k + 1 < n else no_neighbour
         ctx = [
             k / n,
             running / total_chars,
             float(any_long_before[k]),
             float(any_long_after[k]),
             math.log1p(min(before[k], after[k])),
-            prev[i_words] if prev else 0.0,
-            nxt_v[i_words] if nxt_v else 0.0,
-            prev[i_end] if prev else 0.0,
-            nxt_v[i_end] if nxt_v else 0.0,
-            prev[i_linky] if prev else 0.0,
-            nxt_v[i_linky] if nxt_v else 0.0,
-            prev[i_list] if prev else 0.0,
-            nxt_v[i_list] if nxt_v else 0.0,
-            window("words", k),
-            window("end", k),
-            window("short", k),
-            window("linky", k),
+            prev[i_words],
+            nxt_v[i_words],
+            prev[i_end],
+            nxt_v[i_end],
+            prev[i_linky],
+            nxt_v[i_linky],
+            prev[i_list],
+            nxt_v[i_list],
+            win_words[k],
+            win_end[k],
+            win_short[k],
+            win_linky[k],
             doc_log,
             long_share,
             below[k],

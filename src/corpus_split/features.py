@@ -16,12 +16,13 @@ Rule families (each a named pattern below, matched case-insensitively):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 import regex
 
-from .lexical import TITLE_CASE_STOPWORDS, content_words, line_words
+from .lexical import _NOT_PLAIN_RE, TITLE_CASE_STOPWORDS, content_words, line_words
 
 __all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
@@ -54,8 +55,15 @@ class Family(str, Enum):
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
-_LETTER_RE = regex.compile(r"\p{L}")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Every character of those four scripts lies in these ranges (a test checks each code
+# point): text with none of them holds no CJK, found without the Unicode script tables.
+_MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
+_LETTER_RUN_RE = regex.compile(r"\p{L}+")
+_NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
+# Without a letter, mark or digit beyond ASCII, _WORD_RE finds what this stdlib pattern finds.
+_NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
+_PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 _HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
@@ -292,6 +300,11 @@ _SIGN_OFF_CUES_UNICODE = (
     *_SIGN_OFF_CUES, "díme si", "avís", "hésitez", "希望", "如果", "如有", "请随时", "继续", "告诉我",
     "如需", "随时告诉", "お気軽に", "お知らせください", "дайте", "если", "обращайтесь",
 )
+# Each cue above that is not plain ASCII holds one of these characters: a line without
+# any needs only the ASCII cues.
+_UNICODE_CUE_CHAR_RE = re.compile("[" + re.escape("".join(sorted(
+    {c for cue in _SIGN_OFF_CUES_UNICODE[len(_SIGN_OFF_CUES):] for c in cue if not c.isascii()}
+))) + "]")
 
 # Letter pairs common inside words of English and the other Latin-script languages
 # we meet (the most frequent ~170); real words are mostly made of them.
@@ -339,7 +352,7 @@ def line_features(text: str) -> LineFeatures:
     n = len(text)
     if n > MAX_SHORT_LINE:
         head = text[:_PATTERN_WINDOW]
-        cjk = 0 if head.isascii() else len(_CJK_RE.findall(head))
+        cjk = _count_cjk(head)
         letters = _count_letters(head)
         return LineFeatures(
             headline=False,
@@ -347,9 +360,9 @@ def line_features(text: str) -> LineFeatures:
             gibberish=False,
             cjk_share=cjk / letters if letters else 0.0,
         )
-    words = _WORD_RE.findall(text)
+    words = _words(text)
     letters = _count_letters(text)
-    cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
+    cjk = _count_cjk(text)
     if letters and cjk >= 0.3 * letters:
         # no spaces to count words by: a CJK headline is short and has no clause punctuation
         headline = n <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
@@ -378,7 +391,7 @@ def line_features(text: str) -> LineFeatures:
     )
 
 
-_ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def _figures_row(text: str) -> bool:
@@ -392,9 +405,27 @@ def _figures_row(text: str) -> bool:
 
 
 def _count_letters(text: str) -> int:
+    """How many letters (``\\p{L}``) ``text`` holds; in C byte operations when they are all ASCII."""
     if text.isascii():
-        return len(text.translate(_ASCII_NON_LETTERS))
-    return len(_LETTER_RE.findall(text))
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    if _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_LETTER_RE.search(text) is None:
+        # only punctuation beyond ASCII
+        return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    return sum(map(len, _LETTER_RUN_RE.findall(text)))
+
+
+def _words(text: str) -> list[str]:
+    """The words ``_WORD_RE`` finds, by a stdlib pattern when every letter and digit is ASCII."""
+    if text.isascii() or _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
+        return _PLAIN_WORD_RE.findall(text)
+    return _WORD_RE.findall(text)
+
+
+def _count_cjk(text: str) -> int:
+    """How many Han, kana and Hangul characters ``text`` holds."""
+    if text.isascii() or _MAYBE_CJK_RE.search(text) is None:
+        return 0
+    return len(_CJK_RE.findall(text))
 
 
 def _title_cased(words: list[str]) -> bool:
@@ -413,7 +444,8 @@ def _family(text: str, n: int) -> Family:
     if n <= MAX_RESIDUE_LINE and (
         _SIGN_OFF_START_RE.match(head)
         or (
-            _maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head)
+            not _attributed(head)  # decides as the last test below would, sooner (news text)
+            and _maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head)
             and not _ATTRIBUTION_RE.search(head)
         )
     ):
@@ -425,10 +457,21 @@ def _family(text: str, n: int) -> Family:
     return Family.NONE
 
 
+def _attributed(head: str) -> bool:
+    """Whether `_ATTRIBUTION_RE` finds a quoted speaker in ``head``; searched only when a
+    lower-cased cue word is there (False without one: the caller asks again later)."""
+    low = head.lower()
+    return any(map(low.__contains__, _ATTRIBUTION_CUES)) and _ATTRIBUTION_RE.search(head) is not None
+
+
+_ATTRIBUTION_CUES = ("said", "says", "told", "according")
+
+
 def _maybe_sign_off(head: str) -> bool:
     """Cheap pre-check: does the line hold any word that every sign-off pattern needs?"""
     low = head.lower()
-    cues = _SIGN_OFF_CUES if low.isascii() else _SIGN_OFF_CUES_UNICODE
+    cues = _SIGN_OFF_CUES if low.isascii() or not _UNICODE_CUE_CHAR_RE.search(low) \
+        else _SIGN_OFF_CUES_UNICODE
     return any(map(low.__contains__, cues))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import regex
 
 from .kinds import LineKinds
+from .lexical import _NOT_PLAIN_RE
 from .lines import Layout
 from .model import CONTENT_KINDS, Kind
 
@@ -62,8 +64,9 @@ _PROFILES: dict[str, frozenset[str]] = {
               "worden wordt naar om",
     }.items()
 }
-# Punctuation read as a space when function words are counted.
-_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?¡¿\"'()[]«»“”‘’„-–—…", " "))
+# Punctuation read as a space when function words are counted: the words are the runs of
+# what is neither that nor a space (the stdlib's \s is exactly str.isspace).
+_PROFILE_WORD_RE = re.compile("[^\\s" + re.escape(".,;:!?¡¿\"'()[]«»“”‘’„-–—…") + "]+")
 # word -> the profiled languages it is a function word of
 _PROFILE_INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _PROFILES.items():
@@ -84,12 +87,20 @@ _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("latn", regex.compile(r"\p{Latin}")),
 )
 _LETTER_RE = regex.compile(r"\p{L}")
+# A character outside ASCII that script_language counts (a letter, or any character of a
+# script above): text without one is Latin if it has an ASCII letter, else of no script.
+_COUNTED_RE = regex.compile(
+    "[[\\p{L}" + "".join(p.pattern.removeprefix("[").removesuffix("]") for _, p in _SCRIPTS)
+    + "]--\\p{ASCII}]",
+    regex.V1,
+)
+_ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
 # A CJK character carries about as much as a short Latin word: counted this many times
 # when scripts are weighed, so that "以下是关于“a title in English”的文章" is Chinese.
 CJK_WEIGHT = 3
 _CJK_CODES = frozenset(("ja", "ko", "zh"))
 # Quoted titles and names are often in another language than the sentence around them.
-_QUOTE_MARKS = frozenset("“«„\"")
+_QUOTE_MARK_RE = re.compile("[“«„\"]")  # what opens a quoted passage
 _QUOTED_RE = regex.compile(r"“[^”]{0,200}”|«[^»]{0,200}»|„[^“”]{0,200}[“”]|\"[^\"]{0,200}\"")
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
@@ -188,20 +199,41 @@ def _clear_profile(sample: str) -> str | None:
 
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
     """How many function words of each profiled language the first ``chars`` of ``text`` hold."""
-    tokens = text[:chars].lower().translate(_PUNCTUATION).split()
+    tokens = _PROFILE_WORD_RE.findall(text[:chars].lower())
     return Counter(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
 
 
 def _script(text: str) -> str:
     if text.isascii():
         return "latn" if any(map(str.isalpha, text)) else ""
+    if _NOT_PLAIN_RE.search(text) is None or _COUNTED_RE.search(text) is None:
+        # only punctuation beyond ASCII (curly quotes, dashes)
+        return "latn" if _ASCII_LETTER_RE.search(text) else ""
     unquoted = _unquoted(text)
     return script_language(unquoted if _LETTER_RE.search(unquoted) else text)
 
 
 def _unquoted(text: str) -> str:
     """``text`` with its quoted passages blanked out (a quoted title is another language's)."""
-    return _QUOTED_RE.sub(" ", text) if _QUOTE_MARKS.intersection(text) else text
+    return _QUOTED_RE.sub(" ", text) if _QUOTE_MARK_RE.search(text) else text
+
+
+def _unquoted_head(text: str, chars: int) -> str:
+    """At least the first ``chars`` characters of `_unquoted` (``text``), and no more work:
+    the passages are found one by one, as ``sub`` finds them, until enough text is out."""
+    if _QUOTE_MARK_RE.search(text) is None:
+        return text
+    out: list[str] = []
+    size = pos = 0
+    for m in _QUOTED_RE.finditer(text):
+        out.append(text[pos : m.start()])
+        out.append(" ")
+        size += m.start() - pos + 1
+        pos = m.end()
+        if size >= chars:
+            return "".join(out)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def assign_languages(
@@ -265,14 +297,13 @@ def assign_languages(
             out.append(per_script[script])
 
     # paragraphs in another language of the same script
-    i = 0
-    while i < len(lines):
-        j = layout.paragraph_end(i)
+    opens = [i for i, first in enumerate(layout.paragraph_starts) if first]
+    for i, j in zip(opens, [*opens[1:], len(lines)]):
         expected = out[i]
         if scripts[i] == "latn" and expected is not None:
             text = " ".join(ln.text for ln in lines[i:j])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                hits = _profile(_unquoted(text))
+                hits = _profile(_unquoted_head(text, PROFILE_CHARS))
                 best, count = hits.most_common(1)[0] if hits else ("", 0)
                 mine = hits.get(expected, 0)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")
@@ -283,5 +314,4 @@ def assign_languages(
                     if found is not None and found != expected:
                         for k in range(i, j):
                             out[k] = found
-        i = j
     return out, article_langs

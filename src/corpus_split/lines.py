@@ -97,7 +97,11 @@ class Layout:
     paragraph_starts: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        starts = tuple(self._opens_paragraph(i) for i in range(len(self.lines)))
+        lines = self.lines
+        if self.wrap_width is None:  # every line opens a paragraph (see _opens_paragraph)
+            starts = (True,) * len(lines)
+        else:
+            starts = tuple(self._opens_paragraph(i) for i in range(len(lines)))
         object.__setattr__(self, "paragraph_starts", starts)
 
     def starts_paragraph(self, i: int) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -506,12 +507,22 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
 
 
 def _ftfy_leaves(line: str) -> bool:
-    """Whether ftfy cannot change ``line``: printable ASCII with no "&" (most lines).
+    """Whether ftfy cannot change ``line``: printable ASCII with no "&" (most lines), or
+    that with typographic quotes, dashes and ellipses too (most modern news).
 
-    Every fix we ask ftfy for needs a non-ASCII character, a control character or an
-    HTML entity, so such lines skip it (tests/test_repair.py checks the claim).
+    Every fix we ask ftfy for needs a control character, an HTML entity or one of the
+    characters of UTF-8 mojibake in a sequence its badness pattern flags; no such sequence
+    is made of those punctuation marks and ASCII alone. So such lines skip it
+    (tests/test_repair.py checks the claim).
     """
-    return line.isascii() and line.isprintable() and "&" not in line
+    if line.isascii():
+        return line.isprintable() and "&" not in line
+    return _PUNCTUATED_ASCII_RE.fullmatch(line) is not None
+
+
+# Printable ASCII but "&" and "<" (an HTML entity; "<" can switch ftfy's "auto" unescaping
+# for the lines after it), and ’ ‘ “ ” – — …
+_PUNCTUATED_ASCII_RE = re.compile("[\x20-\x25\x27-\x3b\x3d-\x7e\u2019\u2018\u201c\u201d\u2013\u2014\u2026]*")
 
 
 def _safe_fix(text: str, cfg: ftfy.TextFixerConfig) -> str:

@@ -7,13 +7,14 @@ per paragraph. Every typing decision that weighs evidence calls this module.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from operator import mul
+from operator import itemgetter, mul, sub, truediv
 from typing import Any, Literal, TypeVar
 
 from .context import FEATURE_NAMES
@@ -75,6 +76,17 @@ class _Linear:
         object.__setattr__(self, "delta", delta)
 
     def probabilities(self, x: Sequence[float], shift: Sequence[float] = ()) -> list[float]:
+        if len(self.delta) == 2:  # three classes (the line model's): the same sums, unrolled
+            (row1, b1), (row2, b2) = self.delta
+            l0, l1, l2 = 0.0, b1 + sum(map(mul, row1, x)), b2 + sum(map(mul, row2, x))
+            if shift:
+                s0 = shift[0]
+                l0, l1, l2 = l0 + s0 - s0, l1 + shift[1] - s0, l2 + shift[2] - s0
+            top = max(l0, l1, l2)
+            exp = math.exp
+            e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
+            total = e0 + e1 + e2
+            return [e0 / total, e1 / total, e2 / total]
         logits = [0.0] + [b + sum(map(mul, row, x)) for row, b in self.delta]
         if shift:
             logits = [v + d - shift[0] for v, d in zip(logits, shift)]
@@ -186,12 +198,14 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("family_chrome", "log_words"),
 )
 _PAIR_INDEX = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in _PAIRS)
+_PAIR_LEFT = itemgetter(*(a for a, _ in _PAIR_INDEX))
+_PAIR_RIGHT = itemgetter(*(b for _, b in _PAIR_INDEX))
 
 
 def expand(vector: Sequence[float]) -> list[float]:
     """The model's inputs: the raw features and a few products of them (shared by fitting)."""
     out = list(vector)
-    out.extend(vector[a] * vector[b] for a, b in _PAIR_INDEX)
+    out.extend(map(mul, _PAIR_LEFT(vector), _PAIR_RIGHT(vector)))
     return out
 
 
@@ -203,20 +217,43 @@ def neighbour_features(first: Sequence[Sequence[float]]) -> list[list[float]]:
     """
     log = math.log
     odds = [[log(max(p, 1e-6) / max(row[0], 1e-6)) for p in row[1:]] for row in first]
-    n = len(odds)
     width = len(odds[0]) if odds else 0
-    sums = [[0.0] * width]
-    for row in odds:
-        sums.append([a + b for a, b in zip(sums[-1], row)])
+    columns: list[list[float]] = []  # per class: the log-odds, then each window's mean
+    for c in range(width):
+        column = [row[c] for row in odds]
+        sums = list(itertools.accumulate(column, initial=0.0))
+        columns.append(column)
+        for before, after in _NEIGHBOUR_WINDOWS:
+            columns.append(_window_means(sums, before, after))
+    # rows: the log-odds of every class, then each window's means of every class
+    order = [c * (1 + len(_NEIGHBOUR_WINDOWS)) + w for w in range(1 + len(_NEIGHBOUR_WINDOWS))
+             for c in range(width)]
+    return [list(row) for row in zip(*(columns[i] for i in order))] if width else [[] for _ in odds]
 
-    def mean(lo: int, hi: int) -> list[float]:
-        lo, hi = max(0, lo), min(n, hi)
-        if hi <= lo:
-            return [0.0] * width
-        return [(b - a) / (hi - lo) for a, b in zip(sums[lo], sums[hi])]
 
-    return [odds[k] + mean(k - 1, k) + mean(k + 1, k + 2) + mean(k - 3, k) + mean(k + 1, k + 4)
-            for k in range(n)]
+# The neighbourhoods neighbour_features averages: (first, past the last) paragraph, relative
+# to the paragraph itself: the one before, the one after, three before, three after.
+_NEIGHBOUR_WINDOWS = ((-1, 0), (1, 2), (-3, 0), (1, 4))
+
+
+def _window_means(sums: Sequence[float], before: int, after: int) -> list[float]:
+    """For every k, the mean of the values lo..hi-1 (lo = k+before, hi = k+after, clipped to
+    the paragraphs; 0.0 when nothing is left), from their prefix sums ``sums``."""
+    n = len(sums) - 1
+    out: list[float] = []
+    # where the window lies wholly inside, lo and hi move together (one C-level pass)
+    inner_lo, inner_hi = max(0, -before), max(0, min(n, n - after + 1))
+    for k in range(min(inner_lo, n)):
+        lo, hi = max(0, k + before), min(n, k + after)
+        out.append((sums[hi] - sums[lo]) / (hi - lo) if hi > lo else 0.0)
+    if inner_hi > inner_lo:
+        out.extend(map(truediv, map(sub, sums[inner_lo + after : inner_hi + after],
+                                    sums[inner_lo + before : inner_hi + before]),
+                       itertools.repeat(after - before)))
+    for k in range(max(inner_lo, inner_hi), n):
+        lo, hi = max(0, k + before), min(n, k + after)
+        out.append((sums[hi] - sums[lo]) / (hi - lo) if hi > lo else 0.0)
+    return out
 
 
 def lexical_shift(model: LineModel, tokens: Sequence[str]) -> list[float]:

@@ -1,0 +1,107 @@
+"""The speed shortcuts find what the full patterns and formulas find (issue 15).
+
+Each shortcut skips work that cannot change the answer: a stdlib pattern where the
+Unicode one would find the same, a cheap necessary test before an expensive pattern, a
+C-level pass for a Python loop. These tests check each claim against the plain version.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_split import context, features, language, lexical, scores
+
+
+def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
+    # features._count_cjk skips text with no character in _MAYBE_CJK_RE's ranges: exact
+    # only if every Han, kana and Hangul character lies in them
+    outside = [c for c in range(0x2E80) if not 0x1100 <= c <= 0x11FF]
+    assert not any(features._CJK_RE.match(chr(c)) for c in outside)
+    assert all(features._MAYBE_CJK_RE.match(chr(c)) for c in (0x1100, 0x2E80, 0x4E00, 0xAC00, 0x20000))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "aZ9 0.,:;/@#|»«→$(){}=<>`-’“é中かжωᄀ\u00a0\nwcomhtpdefclass"), max_size=80))
+def test_counting_shortcuts_agree_with_the_full_patterns(text: str) -> None:
+    assert features._count_letters(text) == len(regex.findall(r"\p{L}", text))
+    assert features._count_cjk(text) == len(features._CJK_RE.findall(text))
+    assert features._words(text) == features._WORD_RE.findall(text)
+    assert context._linky(text) == len(context._LINKY_RE.findall(text))
+    assert context._code(text) == len(context._CODE_RE.findall(text))
+    assert context._dated(text) == (context._DATE_RE.search(text) is not None)
+    tokens = text.split()
+    if tokens:
+        firsts = [t[0] for t in tokens]
+        alpha = sum(map(str.isalpha, firsts)) or 1
+        assert context._token_shares(text) == (
+            sum(map(str.isupper, firsts)) / alpha, sum(map(str.isupper, tokens)) / alpha,
+            sum(map(str.isdigit, firsts)) / len(tokens))
+
+
+def test_typographic_punctuation_is_no_letter_digit_or_script_character() -> None:
+    # text with nothing beyond ASCII but these (lexical._NOT_PLAIN_RE finds none) skips the
+    # Unicode letter, word and script tests, which must find nothing in them either
+    marks = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+    assert lexical._NOT_PLAIN_RE.search("plain ASCII " + marks) is None
+    assert lexical._NOT_PLAIN_RE.search("é") is not None
+    for c in marks:
+        assert features._NON_ASCII_LETTER_RE.search(c) is None
+        assert features._NON_ASCII_WORD_CHAR_RE.search(c) is None
+        assert lexical._NON_ASCII_WORD_CHAR_RE.search(c) is None
+        assert language._COUNTED_RE.search(c) is None
+
+
+def test_window_means_agree_with_the_plain_formula() -> None:
+    rng = random.Random(15)
+    for n in range(12):
+        sums = list(itertools.accumulate((rng.uniform(-3, 3) for _ in range(n)), initial=0.0))
+        for before, after in (*scores._NEIGHBOUR_WINDOWS, (-5, 3), (2, 7)):
+            plain = []
+            for k in range(n):
+                lo, hi = max(0, k + before), min(n, k + after)
+                plain.append((sums[hi] - sums[lo]) / (hi - lo) if hi > lo else 0.0)
+            assert scores._window_means(sums, before, after) == plain
+
+
+def _full_pattern_words(low: str) -> list[str]:
+    """What the full Unicode pattern finds in a line that holds non-ASCII characters."""
+    return [w for w in lexical._WORD_RE.findall(low) if not w[0].isdigit() and not lexical._CJK_RE.match(w)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZk9 '-’“”—…«»€°·\u00a0.,x1é²中"), max_size=60))
+def test_plain_latin_fast_path_finds_the_full_patterns_words(text: str) -> None:
+    low = text.lower() + "—"  # never plain ASCII: the fast path or the full one
+    words, grams, latin = lexical._split_words(low)
+    assert words == _full_pattern_words(low)
+    if latin:
+        assert grams == [] and all("a" <= w[0] <= "z" for w in words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 .“”\"«»„’—…²½€\u00a0\u2160〇⺀׳๏éжω中かー"), max_size=40))
+def test_script_shortcut_for_punctuation_beyond_ascii_agrees_with_counting(text: str) -> None:
+    text += "—"  # never plain ASCII
+    unquoted = language._unquoted(text)
+    counted = language.script_language(unquoted if language._LETTER_RE.search(unquoted) else text)
+    assert language._script(text) == counted
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab “”«»„\"' "), max_size=400), st.integers(0, 200))
+def test_unquoted_head_begins_as_the_whole_unquoted_text(text: str, chars: int) -> None:
+    assert language._unquoted_head(text, chars)[:chars] == language._unquoted(text)[:chars]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z.,;:!?¡¿\"'()[]«»“”‘’„-–—…\t\n\u00a0\u2003xé1"), max_size=60))
+def test_profile_words_are_the_words_left_between_punctuation_and_spaces(text: str) -> None:
+    low = text.lower()
+    spaced = low.translate(str.maketrans(dict.fromkeys(".,;:!?¡¿\"'()[]«»“”‘’„-–—…", " ")))
+    assert language._PROFILE_WORD_RE.findall(low) == spaced.split()
