@@ -112,3 +112,25 @@ def test_a_model_fitted_on_other_features_is_refused() -> None:
     finally:
         scores._START = saved
     assert start_model().features == boundaries.START_FEATURES
+
+
+def test_starts_below_the_fitted_floor_are_dropped() -> None:
+    from dataclasses import replace
+
+    import corpus_split as cs
+    from corpus_split import scores
+
+    body = "The council agreed the budget for road repairs after a long debate on costs. " * 8
+    other = "Fishermen landed a record catch of herring in the northern port this week. " * 8
+    third = "The orchestra opened its season with a new symphony by a young composer. " * 8
+    text = (f"Council agrees budget\n\n{body}\n\nHerring catch breaks record\n\n{other}\n\n"
+            f"Orchestra opens season\n\n{third}")
+    saved = scores._START
+    try:
+        for floor in (0.0, 0.5, 0.9, 0.999):
+            scores._START = replace(saved or start_model(), min_score=floor)
+            doc = cs.split(text)
+            assert all(b.score >= floor for b in doc.boundaries)
+            assert "".join(s.text for s in doc.segments) == text
+    finally:
+        scores._START = saved

@@ -20,7 +20,8 @@ model) is chosen by grid search for the best mean of the boundary F1 on dev A, o
 separate validation concatenations and on plain titled news concatenations (news-en);
 settings within 0.005 of the best count as tied, and the tie goes to titled news.
 Last, ``calibration`` fits the chance that a chosen start is right as a logistic function
-of its gain on the same material, which makes ``Boundary.score`` a probability.
+of its gain on the same material, which makes ``Boundary.score`` a probability, and the
+score under which a chosen start is dropped (``min_score``) is chosen by the same mean.
 Deterministic.
 """
 
@@ -70,6 +71,7 @@ GRID_OFFSET = (0.0, 6.0)
 GRID_COHESION = (None, 0.25)
 # ... and the article length below which it hardly resists a cut (0: none; see boundaries._prior)
 GRID_FREE = (0, 300)
+GRID_MIN_SCORE = (0.0, 0.2, 0.3, 0.4, 0.5)  # calibrated score under which a start is dropped
 TIE = 0.005  # grid settings whose mean F1 is this close to the best count as tied
 
 
@@ -353,12 +355,25 @@ def main() -> None:
         calibration = (0.25, 0.0)
     print(f"calibration on {len(r)} chosen starts ({int(r.sum())} right): a={calibration[0]}, "
           f"b={calibration[1]}")
+    # last, the floor under which a chosen start is dropped, by the same objective
+    chosen = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f,
+                     calibration=calibration)
+    floors = []
+    for floor in GRID_MIN_SCORE:
+        scores._START = replace(chosen, min_score=floor)
+        f_dev, f_val, f_titled = (decode(d)[0] for d in (dev_p, valid_p, titled_p))
+        floors.append(((f_dev + f_val + f_titled) / 3, -floor, floor))
+        print(f"  min score {floor}: dev A F1 {f_dev:.3f}, validation F1 {f_val:.3f}, "
+              f"titled news F1 {f_titled:.3f}", flush=True)
+    min_score = max(floors)[2]
+    print(f"chosen: min score {min_score}")
     data = {
         "version": VERSION,
         "features": list(START_FEATURES),
         "weights": [round(float(v), 6) for v in coef],
         "bias": round(bias, 6),
         "decoder": {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
+                    "min_score": min_score,
                     "calibration": list(calibration)},
         "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
                       "per_source": args.n, "validation_F1": round(f_val, 4), "dev_A_F1": round(f_dev, 4)},

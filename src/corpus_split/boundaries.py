@@ -641,21 +641,32 @@ def find_articles(
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
     starts = _programme(units, cands, start_costs, k, cohesion, free)
-    spans: list[ArticleSpan] = []
-    for idx, s in enumerate(starts):
-        end = starts[idx + 1] if idx + 1 < len(starts) else n_units
-        if idx == 0:
-            spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
-            continue
-        prev_start = starts[idx - 1]
-        lexical = _split_gain(units, prev_start, s, end, k, cohesion, free)
-        gain = lexical - penalty + bonuses[s][0]
-        reasons = bonuses[s][1]
-        if lexical > 0:
-            reasons = (*reasons, Reason.VOCABULARY_SHIFT)
-        # the chance that this start is right, calibrated on held-out fitting material
-        score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, slope * gain + intercept))))
-        spans.append(ArticleSpan(s, end - 1, score, reasons, gain))
+    def articles(starts: Sequence[int]) -> list[ArticleSpan]:
+        spans: list[ArticleSpan] = []
+        for idx, s in enumerate(starts):
+            end = starts[idx + 1] if idx + 1 < len(starts) else n_units
+            if idx == 0:
+                spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
+                continue
+            prev_start = starts[idx - 1]
+            lexical = _split_gain(units, prev_start, s, end, k, cohesion, free)
+            gain = lexical - penalty + bonuses[s][0]
+            reasons = bonuses[s][1]
+            if lexical > 0:
+                reasons = (*reasons, Reason.VOCABULARY_SHIFT)
+            # the chance that this start is right, calibrated on held-out fitting material
+            score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, slope * gain + intercept))))
+            spans.append(ArticleSpan(s, end - 1, score, reasons, gain))
+        return spans
+
+    spans = articles(starts)
+    while model.min_score and not sentences:
+        # starts the calibration finds less likely right than the fitted floor are dropped,
+        # and the articles around them scored again as joined, until every start passes
+        kept = [sp.first_unit for i, sp in enumerate(spans) if not i or sp.score >= model.min_score]
+        if len(kept) == len(spans):
+            break
+        spans = articles(kept)
     return units, spans
 
 

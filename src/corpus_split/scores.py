@@ -309,7 +309,8 @@ class StartModel:
     structural: float = 1.0
     calibration: tuple[float, float] = (0.25, 0.0)
     cohesion: float | None = None  # the lexical cost's prior for every page (None: per page kind)
-    cohesion_free: int = 0  # words of an article the prior does not reward
+    cohesion_free: int = 0  # article length below which the prior hardly resists a cut
+    min_score: float = 0.0  # chosen starts with a calibrated score below this are dropped
 
     def log_odds(self, x: Sequence[float]) -> float:
         """Calibrated log-odds that the unit described by ``x`` starts an article."""
@@ -330,7 +331,7 @@ def _build_start_model(data: dict[str, Any]) -> StartModel:
                       float(decoder["scale"]), float(decoder["offset"]),
                       float(decoder.get("structural", 1.0)), (float(a), float(b)),
                       None if decoder.get("cohesion") is None else float(decoder["cohesion"]),
-                      int(decoder.get("cohesion_free", 0)))
+                      int(decoder.get("cohesion_free", 0)), float(decoder.get("min_score", 0.0)))
 
 
 def parse_start_model(raw: str, where: str = "start model") -> StartModel:
