@@ -501,11 +501,19 @@ def start_vectors(
         prev = units[u - 1]
         line = lines[unit.first]
         text = line.text
-        between = roles[prev.last + 1 : unit.first]
-        in_run = prev.headline and unit.headline and prev.last + 1 == unit.first
-        preamble = Role.PREAMBLE in between
-        announced = unit.headline and (preamble or (announced and in_run))
         gap = prev.last + 1 != unit.first
+        if gap:
+            between = roles[prev.last + 1 : unit.first]
+            preamble = Role.PREAMBLE in between
+            sign_off = Role.SIGN_OFF in between
+            separator = Role.SEPARATOR in between
+            chrome = math.log1p(between.count(Role.CHROME))
+            links = math.log1p(between.count(Role.LINK))
+        else:  # units side by side (most of them): nothing between
+            preamble = sign_off = separator = False
+            chrome = links = 0.0
+        in_run = prev.headline and unit.headline and not gap
+        announced = unit.headline and (preamble or (announced and in_run))
         structural = unit.headline or gap or line.blank_before >= 2 or line.spliced
         overlaps = [0.0, 0.0]
         if structural:
@@ -525,21 +533,23 @@ def start_vectors(
         short_run = short_run + 1 if len(prev.words) <= _SHORT_UNIT else 0
         cosine = cosines[u]
         new_names, has_names = names[u]
-        prev_ends = _SENTENCE_END_LINE_RE.search(lines[prev.last].text[-3:]) is not None
+        prev_text = lines[prev.last].text
+        prev_ends = _SENTENCE_END_LINE_RE.search(prev_text[-3:]) is not None
+        cjk = _cjk_start(text)
+        same_style = unit.headline and _style(text) == first_style
         out.append([
             float(unit.headline),
             float(shift is not None),
             shift or 0.0,
             float(in_run),
             float(preamble),
-            float(Role.SIGN_OFF in between),
-            float(Role.SEPARATOR in between or line.blank_before >= 3),
-            math.log1p(sum(1 for r in between if r is Role.CHROME)),
-            math.log1p(sum(1 for r in between if r is Role.LINK)),
+            float(sign_off),
+            float(separator or line.blank_before >= 3),
+            chrome,
+            links,
             float(line.spliced),
             float(_CONTINUATION_RE.match(text) is not None),
-            float(not prev.headline and not gap and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
-                  is not None),
+            float(not prev.headline and not gap and _UNFINISHED_RE.search(prev_text[-3:]) is not None),
             float(line.blank_before == 0 and layout.blank_separated),
             float(min(line.blank_before, 3)),
             float(level),
@@ -554,17 +564,17 @@ def start_vectors(
             heads / n,
             float(repeats),
             len(terms & first_title) / len(terms) if terms and u > 0 else 0.0,
-            float(_cjk_start(text)),
+            float(cjk),
             math.log1p(len(text.split())),
             float(text.endswith(("?", ":", "？", "："))),
             float(prev.headline),
             float(gap),
             float(announced and in_run),
-            float(unit.headline and _style(text) == first_style),
+            float(same_style),
             float(unit.headline) * overlaps[0],
             float(unit.headline) * (shift or 0.0),
             float(structural) * overlaps[1],
-            float(unit.headline and _style(text) == first_style and level == top),
+            float(same_style and level == top),
             cosine,
             cosine - typical,
             math.log1p(len(prev.words)),
@@ -573,7 +583,7 @@ def start_vectors(
             float(has_names),
             math.log1p(min(short_run, 10)),
             math.log1p(len(unit.words)),
-            float(_cjk_start(text) != _cjk_start(lines[prev.last].text)),
+            float(cjk != _cjk_start(prev_text)),
             float(unit.headline) * cosine,
             float(structural) * cosine,
             float(unit.headline) * new_names,
