@@ -400,11 +400,13 @@ _SHORT_UNIT = 6
 _NAME_RE = regex.compile(r"(?<=[\p{Ll}\d,;]\s)\p{Lu}\p{Ll}+")
 # _NAME_RE for ASCII text: there \p{Ll} and \p{Lu} are a-z and A-Z, \d is 0-9 and \s the six below
 _NAME_ASCII_RE = re.compile(r"(?<=[a-z0-9,;][\t\n\x0b\x0c\r ])[A-Z][a-z]+")
+_CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 _SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
 
 
 def _cjk_start(text: str) -> bool:
-    return not text.isascii() and any("\u3000" <= c <= "\u9fff" for c in text[:20])
+    """Whether one of the first 20 characters is CJK (U+3000 to U+9FFF)."""
+    return _CJK_CHAR_RE.search(text, 0, 20) is not None
 
 
 def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int]) -> list[float]:
