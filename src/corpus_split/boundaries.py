@@ -33,7 +33,7 @@ from operator import sub
 import regex
 
 from .features import LineFeatures
-from .lines import Layout
+from .lines import Layout, Line
 from .model import Reason
 from .prelim import Role
 from .scores import start_model
@@ -400,6 +400,9 @@ _SHORT_UNIT = 6
 _NAME_RE = regex.compile(r"(?<=[\p{Ll}\d,;]\s)\p{Lu}\p{Ll}+")
 # _NAME_RE for ASCII text: there \p{Ll} and \p{Lu} are a-z and A-Z, \d is 0-9 and \s the six below
 _NAME_ASCII_RE = re.compile(r"(?<=[a-z0-9,;][\t\n\x0b\x0c\r ])[A-Z][a-z]+")
+# _NAME_RE's two halves: the character before the space, and the name
+_NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
+_NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
 _CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 _SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
 
@@ -438,20 +441,40 @@ def _new_names(units: Sequence[Unit], layout: Layout) -> list[tuple[float, bool]
     out: list[tuple[float, bool]] = [(0.5, False)]
     for u in range(len(units)):
         unit = units[u]
+        found = [_names(lines[i].text[:2000]) for i in range(unit.first, unit.last + 1)]
         if u:
-            text = " ".join(lines[i].text for i in range(unit.first, min(unit.last + 1, unit.first + 3)))
-            names = set(_names(text[:400]))
+            names = _opening_names(lines, unit, found)
             if names:
                 oldest = read - _NAMES_LINES  # seen: read in a line numbered above this
                 new = sum(1 for name in names if last_line.get(name, oldest) <= oldest) / len(names)
                 out.append((new, True))
             else:
                 out.append((0.5, False))
-        for i in range(unit.first, unit.last + 1):
+        for line_names in found:
             read += 1
-            for name in _names(lines[i].text[:2000]):
+            for name in line_names:
                 last_line[name] = read
     return out
+
+
+def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]) -> set[str]:
+    """The names in the first 400 characters of a unit's first three lines joined by spaces.
+
+    ``found`` holds the names of each of the unit's lines. Joined, the lines hold those and
+    a name opening a line after one that ends as a sentence goes on (a lower-case letter,
+    a figure, a comma); so the joined text is searched only when it is longer than 400.
+    """
+    texts = [lines[i].text for i in range(unit.first, min(unit.last + 1, unit.first + 3))]
+    if sum(map(len, texts)) + len(texts) - 1 > 400:
+        return set(_names(" ".join(texts)[:400]))
+    names = set(found[0])
+    for k in range(1, len(texts)):
+        names.update(found[k])
+        if _NAME_BEFORE_RE.match(texts[k - 1][-1]) is not None:
+            start = _NAME_START_RE.match(texts[k])
+            if start is not None:
+                names.add(start.group())
+    return names
 
 
 def _style(text: str) -> tuple[int, bool, bool]:
