@@ -385,5 +385,7 @@ def paragraph_vectors(
             above[k],
         ]
         running += chars[k]
-        out.append(own[k] + ctx)
+        # in place: only own[k + 1]'s first columns are read after this (no copy to collect)
+        own[k].extend(ctx)
+        out.append(own[k])
     return out
