@@ -96,6 +96,23 @@ class _Linear:
         return [e / total for e in exps]
 
 
+    def probabilities_of(self, x: Sequence[float], extra: Sequence[float]) -> list[float]:
+        """``probabilities(x + extra)`` without building the joined list: each sum runs on
+        from the sum over ``x``, in the same order (the same floats)."""
+        if len(self.delta) != 2:
+            return self.probabilities([*x, *extra])
+        (row1, b1), (row2, b2) = self.delta
+        n = len(x)
+        l0 = 0.0
+        l1 = b1 + sum(map(mul, row1[n:], extra), sum(map(mul, row1, x)))
+        l2 = b2 + sum(map(mul, row2[n:], extra), sum(map(mul, row2, x)))
+        top = max(l0, l1, l2)
+        exp = math.exp
+        e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
+        total = e0 + e1 + e2
+        return [e0 / total, e1 / total, e2 / total]
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
     """The shipped line model: content/chrome/artifact, then links among chrome."""
@@ -283,7 +300,7 @@ def score_paragraphs(
     out: list[ParagraphScore] = []
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
     for x, extra in zip(xs, neighbour_features(first)):
-        p = model.smoothed.probabilities(x + extra)
+        p = model.smoothed.probabilities_of(x, extra)
         verdict = model.verdict(p[content], p[chrome], p[artifact])
         links = model.links.probabilities(x)[li] if verdict == "chrome" else 0.0
         out.append(ParagraphScore(p[content], p[chrome], p[artifact], links, verdict))
