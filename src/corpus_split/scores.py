@@ -295,7 +295,8 @@ def score_paragraphs(
     model = line_model()
     ci = {c: k for k, c in enumerate(model.smoothed.classes)}
     li = model.links.classes.index("links")
-    xs = [expand(v) for v in vectors]
+    # tuples, as `expand` makes them: holding only floats, the collector soon stops tracking them
+    xs = [(*v, *map(mul, _PAIR_LEFT(v), _PAIR_RIGHT(v))) for v in vectors]
     first = [model.kind.probabilities(x, lexical_shift(model, t)) for x, t in zip(xs, tokens)]
     out: list[ParagraphScore] = []
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
