@@ -26,7 +26,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import sub
 
@@ -498,6 +498,14 @@ def start_vectors(
     window sizes (computed where there is structure; a bare paragraph break leaves that to
     the programme's lexical cost). Unit 0 gets a row of zeros.
     """
+    return list(_start_rows(units, layout, roles, shifts))
+
+
+def _start_rows(
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
+) -> Iterator[list[float]]:
+    """`start_vectors` one row at a time: the decoder reads each row once and keeps none,
+    so the rows never pile up for the cyclic collector to walk."""
     lines = layout.lines
     n = len(units)
     flat: list[str] = []
@@ -517,7 +525,7 @@ def start_vectors(
     typical = ordered[len(ordered) // 2] if ordered else 0.0
     names = _new_names(units, layout)
     short_run = 0
-    out: list[list[float]] = [[0.0] * len(START_FEATURES)]
+    yield [0.0] * len(START_FEATURES)
     if units and units[0].headline:
         seen_heads.add(lines[units[0].first].text.casefold())
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
@@ -562,7 +570,7 @@ def start_vectors(
         prev_ends = _SENTENCE_END_LINE_RE.search(prev_text[-3:]) is not None
         cjk = _cjk_start(text)
         same_style = unit.headline and _style(text) == first_style
-        out.append([
+        yield [
             float(unit.headline),
             float(shift is not None),
             shift or 0.0,
@@ -616,8 +624,7 @@ def start_vectors(
             float(unit.headline) * (cosine - typical),
             float(structural and prev_ends),
             float(level > 0) * cosine,
-        ])
-    return out
+        ]
 
 
 def find_articles(
@@ -667,7 +674,7 @@ def find_articles(
         # fitted; bare sentences one a line (excerpts glued together) carry no structure to
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
-        odds = [model.log_odds(v) for v in start_vectors(units, layout, roles, shifts)]
+        odds = [model.log_odds(v) for v in _start_rows(units, layout, roles, shifts)]
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
