@@ -277,6 +277,14 @@ def paragraph_vectors(
 
     ``feats[k]`` are the `features.line_features` of paragraph ``k``'s text.
     """
+    return [list(row) for row in paragraph_rows(layout, paras, feats)]
+
+
+def paragraph_rows(
+    layout: Layout, paras: Sequence[Paragraph], feats: Sequence[LineFeatures],
+) -> list[tuple[float, ...]]:
+    """`paragraph_vectors` as tuples: holding only floats, the cyclic collector soon stops
+    tracking them (the pipeline scores a page's paragraphs from these)."""
     n = len(paras)
     if n == 0:
         return []
@@ -355,7 +363,7 @@ def paragraph_vectors(
 
     win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
     below, above = _terms_near(paras, feats, long)
-    out: list[list[float]] = []
+    out: list[tuple[float, ...]] = []
     running = 0
     no_neighbour = [0.0] * len(own[0])
     for k in range(n):
@@ -385,7 +393,5 @@ def paragraph_vectors(
             above[k],
         ]
         running += chars[k]
-        # in place: only own[k + 1]'s first columns are read after this (no copy to collect)
-        own[k].extend(ctx)
-        out.append(own[k])
+        out.append((*own[k], *ctx))
     return out
