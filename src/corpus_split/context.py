@@ -167,7 +167,9 @@ def _inner_ends(text: str) -> int:
 
 def _own(
     p: Paragraph, f: LineFeatures, blank_before: int, indent: int, repeats: int, fenced: bool,
-) -> list[float]:
+) -> tuple[float, ...]:
+    """A paragraph's own features (`_OWN`), as a tuple: floats only, soon left untracked by
+    the cyclic collector."""
     text = p.text
     # shares and rates are read on the head of a long paragraph (its cost stays flat)
     head = text[:_HEAD_CHARS]
@@ -183,7 +185,7 @@ def _own(
     alnum = letters + digits
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
-    return [
+    return (
         math.log1p(len(text)),
         math.log1p(words),
         f.cjk_share,
@@ -215,7 +217,7 @@ def _own(
         float(min(blank_before, 2)),
         float(indent > 0),
         float(fenced),
-    ]
+    )
 
 
 def _fenced(paras: Sequence[Paragraph]) -> list[bool]:
