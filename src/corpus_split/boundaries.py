@@ -23,16 +23,17 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import sub
 
 import regex
 
 from .features import LineFeatures
-from .lines import Layout
+from .lines import Layout, Line
 from .model import Reason
 from .prelim import Role
 from .scores import start_model
@@ -397,11 +398,18 @@ _SHORT_UNIT = 6
 # a capitalised word inside a sentence (after a small letter, a figure or a comma): a name,
 # not a sentence's first word
 _NAME_RE = regex.compile(r"(?<=[\p{Ll}\d,;]\s)\p{Lu}\p{Ll}+")
+# _NAME_RE for ASCII text: there \p{Ll} and \p{Lu} are a-z and A-Z, \d is 0-9 and \s the six below
+_NAME_ASCII_RE = re.compile(r"(?<=[a-z0-9,;][\t\n\x0b\x0c\r ])[A-Z][a-z]+")
+# _NAME_RE's two halves: the character before the space, and the name
+_NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
+_NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
+_CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 _SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
 
 
 def _cjk_start(text: str) -> bool:
-    return not text.isascii() and any("\u3000" <= c <= "\u9fff" for c in text[:20])
+    """Whether one of the first 20 characters is CJK (U+3000 to U+9FFF)."""
+    return _CJK_CHAR_RE.search(text, 0, 20) is not None
 
 
 def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int]) -> list[float]:
@@ -416,28 +424,57 @@ def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int])
     return out
 
 
+def _names(text: str) -> list[str]:
+    """``_NAME_RE.findall(text)``; ASCII text through the same pattern in ``re`` (faster)."""
+    return (_NAME_ASCII_RE if text.isascii() else _NAME_RE).findall(text)
+
+
 def _new_names(units: Sequence[Unit], layout: Layout) -> list[tuple[float, bool]]:
     """Per unit: the share of names (capitalised words inside sentences) in its first lines
     not seen in the content lines just above, and whether it has any (new names against
     names that carry on)."""
     lines = layout.lines
-    seen: Counter[str] = Counter()
-    window: list[tuple[str, ...]] = []
+    # a name is seen when one of the last _NAMES_LINES content lines read holds it: the
+    # number (counted from 1) of the last such line, for every name met so far
+    last_line: dict[str, int] = {}
+    read = 0
     out: list[tuple[float, bool]] = [(0.5, False)]
     for u in range(len(units)):
         unit = units[u]
+        found = [_names(lines[i].text[:2000]) for i in range(unit.first, unit.last + 1)]
         if u:
-            text = " ".join(lines[i].text for i in range(unit.first, min(unit.last + 1, unit.first + 3)))
-            names = set(_NAME_RE.findall(text[:400]))
-            new = sum(1 for name in names if not seen[name]) / len(names) if names else 0.5
-            out.append((new, bool(names)))
-        for i in range(unit.first, unit.last + 1):
-            found = tuple(_NAME_RE.findall(lines[i].text[:2000]))
-            window.append(found)
-            seen.update(found)
-            if len(window) > _NAMES_LINES:
-                seen.subtract(window.pop(0))
+            names = _opening_names(lines, unit, found)
+            if names:
+                oldest = read - _NAMES_LINES  # seen: read in a line numbered above this
+                new = sum(1 for name in names if last_line.get(name, oldest) <= oldest) / len(names)
+                out.append((new, True))
+            else:
+                out.append((0.5, False))
+        for line_names in found:
+            read += 1
+            for name in line_names:
+                last_line[name] = read
     return out
+
+
+def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]) -> set[str]:
+    """The names in the first 400 characters of a unit's first three lines joined by spaces.
+
+    ``found`` holds the names of each of the unit's lines. Joined, the lines hold those and
+    a name opening a line after one that ends as a sentence goes on (a lower-case letter,
+    a figure, a comma); so the joined text is searched only when it is longer than 400.
+    """
+    texts = [lines[i].text for i in range(unit.first, min(unit.last + 1, unit.first + 3))]
+    if sum(map(len, texts)) + len(texts) - 1 > 400:
+        return set(_names(" ".join(texts)[:400]))
+    names = set(found[0])
+    for k in range(1, len(texts)):
+        names.update(found[k])
+        if _NAME_BEFORE_RE.match(texts[k - 1][-1]) is not None:
+            start = _NAME_START_RE.match(texts[k])
+            if start is not None:
+                names.add(start.group())
+    return names
 
 
 def _style(text: str) -> tuple[int, bool, bool]:
@@ -461,6 +498,14 @@ def start_vectors(
     window sizes (computed where there is structure; a bare paragraph break leaves that to
     the programme's lexical cost). Unit 0 gets a row of zeros.
     """
+    return list(_start_rows(units, layout, roles, shifts))
+
+
+def _start_rows(
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
+) -> Iterator[list[float]]:
+    """`start_vectors` one row at a time: the decoder reads each row once and keeps none,
+    so the rows never pile up for the cyclic collector to walk."""
     lines = layout.lines
     n = len(units)
     flat: list[str] = []
@@ -480,7 +525,7 @@ def start_vectors(
     typical = ordered[len(ordered) // 2] if ordered else 0.0
     names = _new_names(units, layout)
     short_run = 0
-    out: list[list[float]] = [[0.0] * len(START_FEATURES)]
+    yield [0.0] * len(START_FEATURES)
     if units and units[0].headline:
         seen_heads.add(lines[units[0].first].text.casefold())
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
@@ -489,11 +534,19 @@ def start_vectors(
         prev = units[u - 1]
         line = lines[unit.first]
         text = line.text
-        between = roles[prev.last + 1 : unit.first]
-        in_run = prev.headline and unit.headline and prev.last + 1 == unit.first
-        preamble = Role.PREAMBLE in between
-        announced = unit.headline and (preamble or (announced and in_run))
         gap = prev.last + 1 != unit.first
+        if gap:
+            between = roles[prev.last + 1 : unit.first]
+            preamble = Role.PREAMBLE in between
+            sign_off = Role.SIGN_OFF in between
+            separator = Role.SEPARATOR in between
+            chrome = math.log1p(between.count(Role.CHROME))
+            links = math.log1p(between.count(Role.LINK))
+        else:  # units side by side (most of them): nothing between
+            preamble = sign_off = separator = False
+            chrome = links = 0.0
+        in_run = prev.headline and unit.headline and not gap
+        announced = unit.headline and (preamble or (announced and in_run))
         structural = unit.headline or gap or line.blank_before >= 2 or line.spliced
         overlaps = [0.0, 0.0]
         if structural:
@@ -513,21 +566,23 @@ def start_vectors(
         short_run = short_run + 1 if len(prev.words) <= _SHORT_UNIT else 0
         cosine = cosines[u]
         new_names, has_names = names[u]
-        prev_ends = _SENTENCE_END_LINE_RE.search(lines[prev.last].text[-3:]) is not None
-        out.append([
+        prev_text = lines[prev.last].text
+        prev_ends = _SENTENCE_END_LINE_RE.search(prev_text[-3:]) is not None
+        cjk = _cjk_start(text)
+        same_style = unit.headline and _style(text) == first_style
+        yield [
             float(unit.headline),
             float(shift is not None),
             shift or 0.0,
             float(in_run),
             float(preamble),
-            float(Role.SIGN_OFF in between),
-            float(Role.SEPARATOR in between or line.blank_before >= 3),
-            math.log1p(sum(1 for r in between if r is Role.CHROME)),
-            math.log1p(sum(1 for r in between if r is Role.LINK)),
+            float(sign_off),
+            float(separator or line.blank_before >= 3),
+            chrome,
+            links,
             float(line.spliced),
             float(_CONTINUATION_RE.match(text) is not None),
-            float(not prev.headline and not gap and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
-                  is not None),
+            float(not prev.headline and not gap and _UNFINISHED_RE.search(prev_text[-3:]) is not None),
             float(line.blank_before == 0 and layout.blank_separated),
             float(min(line.blank_before, 3)),
             float(level),
@@ -542,17 +597,17 @@ def start_vectors(
             heads / n,
             float(repeats),
             len(terms & first_title) / len(terms) if terms and u > 0 else 0.0,
-            float(_cjk_start(text)),
+            float(cjk),
             math.log1p(len(text.split())),
             float(text.endswith(("?", ":", "？", "："))),
             float(prev.headline),
             float(gap),
             float(announced and in_run),
-            float(unit.headline and _style(text) == first_style),
+            float(same_style),
             float(unit.headline) * overlaps[0],
             float(unit.headline) * (shift or 0.0),
             float(structural) * overlaps[1],
-            float(unit.headline and _style(text) == first_style and level == top),
+            float(same_style and level == top),
             cosine,
             cosine - typical,
             math.log1p(len(prev.words)),
@@ -561,7 +616,7 @@ def start_vectors(
             float(has_names),
             math.log1p(min(short_run, 10)),
             math.log1p(len(unit.words)),
-            float(_cjk_start(text) != _cjk_start(lines[prev.last].text)),
+            float(cjk != _cjk_start(prev_text)),
             float(unit.headline) * cosine,
             float(structural) * cosine,
             float(unit.headline) * new_names,
@@ -569,8 +624,7 @@ def start_vectors(
             float(unit.headline) * (cosine - typical),
             float(structural and prev_ends),
             float(level > 0) * cosine,
-        ])
-    return out
+        ]
 
 
 def find_articles(
@@ -620,7 +674,7 @@ def find_articles(
         # fitted; bare sentences one a line (excerpts glued together) carry no structure to
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
-        odds = [model.log_odds(v) for v in start_vectors(units, layout, roles, shifts)]
+        odds = [model.log_odds(v) for v in _start_rows(units, layout, roles, shifts)]
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)

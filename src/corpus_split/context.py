@@ -167,7 +167,9 @@ def _inner_ends(text: str) -> int:
 
 def _own(
     p: Paragraph, f: LineFeatures, blank_before: int, indent: int, repeats: int, fenced: bool,
-) -> list[float]:
+) -> tuple[float, ...]:
+    """A paragraph's own features (`_OWN`), as a tuple: floats only, soon left untracked by
+    the cyclic collector."""
     text = p.text
     # shares and rates are read on the head of a long paragraph (its cost stays flat)
     head = text[:_HEAD_CHARS]
@@ -183,7 +185,7 @@ def _own(
     alnum = letters + digits
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
-    return [
+    return (
         math.log1p(len(text)),
         math.log1p(words),
         f.cjk_share,
@@ -215,7 +217,7 @@ def _own(
         float(min(blank_before, 2)),
         float(indent > 0),
         float(fenced),
-    ]
+    )
 
 
 def _fenced(paras: Sequence[Paragraph]) -> list[bool]:
@@ -277,6 +279,14 @@ def paragraph_vectors(
 
     ``feats[k]`` are the `features.line_features` of paragraph ``k``'s text.
     """
+    return [list(row) for row in paragraph_rows(layout, paras, feats)]
+
+
+def paragraph_rows(
+    layout: Layout, paras: Sequence[Paragraph], feats: Sequence[LineFeatures],
+) -> list[tuple[float, ...]]:
+    """`paragraph_vectors` as tuples: holding only floats, the cyclic collector soon stops
+    tracking them (the pipeline scores a page's paragraphs from these)."""
     n = len(paras)
     if n == 0:
         return []
@@ -355,7 +365,7 @@ def paragraph_vectors(
 
     win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
     below, above = _terms_near(paras, feats, long)
-    out: list[list[float]] = []
+    out: list[tuple[float, ...]] = []
     running = 0
     no_neighbour = [0.0] * len(own[0])
     for k in range(n):
@@ -385,5 +395,5 @@ def paragraph_vectors(
             above[k],
         ]
         running += chars[k]
-        out.append(own[k] + ctx)
+        out.append((*own[k], *ctx))
     return out

@@ -11,7 +11,7 @@ from enum import Enum
 
 import regex
 
-from .context import LONG_WORDS, Paragraph, paragraph_vectors, paragraphs, short_tokens
+from .context import LONG_WORDS, Paragraph, paragraph_rows, paragraphs, short_tokens
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
@@ -64,7 +64,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     lines = layout.lines
     paras = paragraphs(layout)
     para_feats = [line_features(p.text) for p in paras]
-    scores = score_paragraphs(paragraph_vectors(layout, paras, para_feats),
+    scores = score_paragraphs(paragraph_rows(layout, paras, para_feats),
                               [short_tokens(p.text) for p in paras])
     roles: list[Role] = []
     feats: list[LineFeatures] = []

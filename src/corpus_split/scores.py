@@ -11,7 +11,7 @@ import itertools
 import json
 import math
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from operator import itemgetter, mul, sub, truediv
@@ -94,6 +94,23 @@ class _Linear:
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
         return [e / total for e in exps]
+
+
+    def probabilities_of(self, x: Sequence[float], extra: Sequence[float]) -> list[float]:
+        """``probabilities(x + extra)`` without building the joined list: each sum runs on
+        from the sum over ``x``, in the same order (the same floats)."""
+        if len(self.delta) != 2:
+            return self.probabilities([*x, *extra])
+        (row1, b1), (row2, b2) = self.delta
+        n = len(x)
+        l0 = 0.0
+        l1 = b1 + sum(map(mul, row1[n:], extra), sum(map(mul, row1, x)))
+        l2 = b2 + sum(map(mul, row2[n:], extra), sum(map(mul, row2, x)))
+        top = max(l0, l1, l2)
+        exp = math.exp
+        e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
+        total = e0 + e1 + e2
+        return [e0 / total, e1 / total, e2 / total]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +232,11 @@ def neighbour_features(first: Sequence[Sequence[float]]) -> list[list[float]]:
     ``first[k]`` holds paragraph ``k``'s first-pass probabilities in class order (content
     first). Chrome and residue come in runs, so the neighbours' verdicts are evidence.
     """
+    return [list(row) for row in _neighbour_rows(first)]
+
+
+def _neighbour_columns(first: Sequence[Sequence[float]]) -> list[list[float]]:
+    """The columns of `neighbour_features`, in its order ([] when there is no class but the first)."""
     log = math.log
     odds = [[log(max(p, 1e-6) / max(row[0], 1e-6)) for p in row[1:]] for row in first]
     width = len(odds[0]) if odds else 0
@@ -228,7 +250,13 @@ def neighbour_features(first: Sequence[Sequence[float]]) -> list[list[float]]:
     # rows: the log-odds of every class, then each window's means of every class
     order = [c * (1 + len(_NEIGHBOUR_WINDOWS)) + w for w in range(1 + len(_NEIGHBOUR_WINDOWS))
              for c in range(width)]
-    return [list(row) for row in zip(*(columns[i] for i in order))] if width else [[] for _ in odds]
+    return [columns[i] for i in order]
+
+
+def _neighbour_rows(first: Sequence[Sequence[float]]) -> Iterator[tuple[float, ...]]:
+    """`neighbour_features` one tuple at a time (none kept for the collector to walk)."""
+    columns = _neighbour_columns(first)
+    return zip(*columns) if columns else itertools.repeat((), len(first))
 
 
 # The neighbourhoods neighbour_features averages: (first, past the last) paragraph, relative
@@ -278,12 +306,13 @@ def score_paragraphs(
     model = line_model()
     ci = {c: k for k, c in enumerate(model.smoothed.classes)}
     li = model.links.classes.index("links")
-    xs = [expand(v) for v in vectors]
+    # tuples, as `expand` makes them: holding only floats, the collector soon stops tracking them
+    xs = [(*v, *map(mul, _PAIR_LEFT(v), _PAIR_RIGHT(v))) for v in vectors]
     first = [model.kind.probabilities(x, lexical_shift(model, t)) for x, t in zip(xs, tokens)]
     out: list[ParagraphScore] = []
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
-    for x, extra in zip(xs, neighbour_features(first)):
-        p = model.smoothed.probabilities(x + extra)
+    for x, extra in zip(xs, _neighbour_rows(first)):
+        p = model.smoothed.probabilities_of(x, extra)
         verdict = model.verdict(p[content], p[chrome], p[artifact])
         links = model.links.probabilities(x)[li] if verdict == "chrome" else 0.0
         out.append(ParagraphScore(p[content], p[chrome], p[artifact], links, verdict))
