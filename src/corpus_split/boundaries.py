@@ -382,6 +382,7 @@ START_FEATURES: tuple[str, ...] = (
     "has_names", "log_short_run_before", "log_words", "script_change", "headline_x_cosine",
     "structural_x_cosine", "headline_x_new_names", "structural_x_new_names",
     "headline_x_cosine_vs_page", "structural_x_prev_ends", "markdown_x_cosine",
+    "structural_evidence",
 )
 _MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
 _NUMBERED_RE = regex.compile(
@@ -524,6 +525,10 @@ def _start_rows(
     ordered = sorted(cosines[1:])
     typical = ordered[len(ordered) // 2] if ordered else 0.0
     names = _new_names(units, layout)
+    # the hand-set structural evidence (a headline whose terms recur below it, residue,
+    # separators, splices, openings that refer back) as one feature the fit weighs; read
+    # without the page-level switches, so that it is the unit's own
+    evidence = _bonuses(units, layout, roles, False, shifts)
     short_run = 0
     yield [0.0] * len(START_FEATURES)
     if units and units[0].headline:
@@ -624,6 +629,7 @@ def _start_rows(
             float(unit.headline) * (cosine - typical),
             float(structural and prev_ends),
             float(level > 0) * cosine,
+            evidence[u][0] / 10.0,
         ]
 
 
