@@ -1,7 +1,7 @@
 """Fit the start model: does a unit (headline or paragraph) open a new article?
 
     python training/fit_starts.py [--out src/corpus_split/data/start_model.json]
-                                  [--leave-out SOURCE | pages/SOURCE] [--n 400]
+                                  [--leave-out SOURCE | pages/SOURCE] [--n 250] [--validation 40]
 
 Material (read from ``../shared``): ``dev/`` half A with its gold article zones (never half
 B); concatenations of 1-4 real documents that carry their own structure — Markdown posts
@@ -303,8 +303,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "corpus_split" / "data" / "start_model.json")
     parser.add_argument("--leave-out", default=None, help="a corpus file name to fit without")
-    parser.add_argument("--n", type=int, default=400, help="training concatenations per source")
-    parser.add_argument("--validation", type=int, default=60, help="validation concatenations per source")
+    parser.add_argument("--n", type=int, default=250, help="training concatenations per source")
+    parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
     args = parser.parse_args()
     held = held_back_models()
     train: list[TrainingDoc] = []
