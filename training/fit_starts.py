@@ -52,10 +52,10 @@ from corpus_split.boundaries import (
     find_articles,
     start_vectors,
 )
-from corpus_split.features import line_words
-from corpus_split.lines import split_lines
+from corpus_split.features import LineFeatures, line_words
+from corpus_split.lines import Layout, split_lines
 from corpus_split.pipeline import _WORDY
-from corpus_split.prelim import read_roles
+from corpus_split.prelim import Role, read_roles
 
 VERSION = 1
 SOURCES = ("web-misc.jsonl.gz", "wiki-sections.jsonl.gz", "llm-articles.jsonl.gz", "news-en.jsonl.gz",
@@ -236,19 +236,18 @@ def dev_docs(half: str) -> list[TrainingDoc]:
         gold = json.loads((DEV / "gold" / f"{name}.json").read_text(encoding="utf-8"))
         text = (DEV / "docs" / f"{name}.txt").read_text(encoding="utf-8")
         zones = [tuple(a["zone"]) for a in gold["articles"][1:]]
-        out.append(TrainingDoc("devA", text, zones))  # type: ignore[arg-type]
+        out.append(TrainingDoc("devA", text, zones))
     return out
 
 
 def analyse(doc: TrainingDoc) -> tuple[list[list[float]], list[int]]:
     """Start vectors of a document's units (unit 0 left out) and their labels."""
-    layout = split_lines(doc.text)
-    roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
-    units = build_units(layout, roles, feats, words)
+    p = prepare(doc)
+    layout = p.layout
+    units = build_units(layout, p.roles, p.feats, p.words)
     if len(units) < 2:
         return [], []
-    vectors = start_vectors(units, layout, roles, _headline_shifts(units))
+    vectors = start_vectors(units, layout, p.roles, _headline_shifts(units))
     firsts = first_units([layout.lines[unit.first].start for unit in units], doc.zones)
     return vectors[1:], [int(u in firsts) for u in range(1, len(units))]
 
@@ -268,9 +267,9 @@ class Prepared:
     """A document read up to the units, so the grid only reruns the decoder."""
 
     doc: TrainingDoc
-    layout: object
-    roles: list[object]
-    feats: list[object]
+    layout: Layout
+    roles: list[Role]
+    feats: list[LineFeatures]
     words: list[tuple[str, ...]]
 
 
@@ -287,8 +286,8 @@ def decode(docs: list[Prepared]) -> tuple[float, int, int, int, list[tuple[float
     tp = fp = fn = 0
     gains: list[tuple[float, int]] = []
     for p in docs:
-        units, spans = find_articles(p.layout, p.roles, p.feats, p.words, 0.5)  # type: ignore[arg-type]
-        right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)  # type: ignore[attr-defined]
+        units, spans = find_articles(p.layout, p.roles, p.feats, p.words, 0.5)
+        right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)
         chosen = {s.first_unit for s in spans[1:]}
         gains += [(s.gain, int(s.first_unit in right)) for s in spans[1:]]
         tp += len(chosen & right)

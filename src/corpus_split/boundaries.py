@@ -504,9 +504,11 @@ def start_vectors(
 
 def _start_rows(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
+    evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None,
 ) -> Iterator[list[float]]:
     """`start_vectors` one row at a time: the decoder reads each row once and keeps none,
-    so the rows never pile up for the cyclic collector to walk."""
+    so the rows never pile up for the cyclic collector to walk. ``evidence`` is
+    `_bonuses` without the page-level switches, when the caller has it already."""
     lines = layout.lines
     n = len(units)
     flat: list[str] = []
@@ -528,7 +530,8 @@ def _start_rows(
     # the hand-set structural evidence (a headline whose terms recur below it, residue,
     # separators, splices, openings that refer back) as one feature the fit weighs; read
     # without the page-level switches, so that it is the unit's own
-    evidence = _bonuses(units, layout, roles, False, shifts)
+    if evidence is None:
+        evidence = _bonuses(units, layout, roles, False, shifts)
     short_run = 0
     yield [0.0] * len(START_FEATURES)
     if units and units[0].headline:
@@ -648,7 +651,8 @@ def find_articles(
     headlines = sum(1 for u in units if u.headline)
     structured = headlines >= 2 and headlines * 12 >= n_units // 4
     shifts = _headline_shifts(units)
-    bonuses = _bonuses(units, layout, roles, structured, shifts)
+    plain = _bonuses(units, layout, roles, False, shifts)  # the unit's own: the start model reads it
+    bonuses = _bonuses(units, layout, roles, True, shifts) if structured else plain
     # Paragraphs and headed articles are long and sectioned; bare runs of single
     # sentences (excerpts glued together) need no such prior.
     sentences = _one_sentence_per_line(layout) and not structured
@@ -680,7 +684,7 @@ def find_articles(
         # fitted; bare sentences one a line (excerpts glued together) carry no structure to
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
-        odds = [model.log_odds(v) for v in _start_rows(units, layout, roles, shifts)]
+        odds = [model.log_odds(v) for v in _start_rows(units, layout, roles, shifts, plain)]
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
