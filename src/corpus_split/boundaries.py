@@ -72,6 +72,7 @@ BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
 BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SIGN_OFF_HEADLINE = 12.0  # ... and a headline after it: the next piece has begun
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
+BONUS_POST = 40.0  # a thread's furniture (poster, timestamp) before: each post is an article
 BONUS_SPLICE_HEADLINE = 20.0  # a headline glued onto a word cut off mid-way
 BONUS_SPLICE_TEXT = 8.0  # a sentence glued onto a cut-off word (brand names look alike: weaker)
 PENALTY_CONTINUATION = 8.0  # text opening on a pronoun or connective ("He said", "But") goes on
@@ -256,6 +257,9 @@ def _bonuses(
         if Role.SEPARATOR in between or lines[unit.first].blank_before >= 3:
             bonus += BONUS_SEPARATOR
             reasons.append(Reason.SEPARATOR)
+        if Role.FURNITURE in between:
+            bonus += BONUS_POST
+            reasons.append(Reason.POST)
         if lines[unit.first].spliced:
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)

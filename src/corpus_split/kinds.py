@@ -43,6 +43,7 @@ _NON_CONTENT = {
     Role.PREAMBLE: Kind.ARTIFACT,
     Role.SIGN_OFF: Kind.ARTIFACT,
     Role.REPEAT: Kind.DUPLICATE,
+    Role.FURNITURE: Kind.BOILERPLATE,
 }
 
 

@@ -53,6 +53,7 @@ class Reason(str, Enum):
     AFTER_SIGN_OFF = "after_sign_off"
     SPLICE = "splice"
     NO_BLANK_LINE = "no_blank_line"
+    POST = "post"  # a post of a comment or forum thread, after its furniture (name, date)
 
     def __str__(self) -> str:
         return self.value

@@ -16,6 +16,7 @@ from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
 from .scores import ParagraphScore, score_paragraphs
+from .threads import find_thread
 
 __all__ = ["Role", "read_roles"]
 
@@ -43,11 +44,15 @@ class Role(str, Enum):
     PREAMBLE = "preamble"
     SIGN_OFF = "sign_off"
     REPEAT = "repeat"
+    FURNITURE = "furniture"  # a thread's names, timestamps and "Reply" lines between posts
 
     @property
     def is_content(self) -> bool:
         return self in (Role.BODY, Role.HEADLINE)
 
+
+# what a post's lines may have been taken for: chrome, links or a headline are its text
+_POST_TEXT = frozenset((Role.CHROME, Role.LINK, Role.HEADLINE))
 
 _ASSISTANT = {Family.ASSISTANT_PREAMBLE: Role.PREAMBLE, Family.ASSISTANT_SIGN_OFF: Role.SIGN_OFF}
 
@@ -74,6 +79,16 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word is not a headline
         roles.extend([role] * (p.end - p.first))
         feats.extend([f] * (p.end - p.first))
+    thread = find_thread(layout, [not r.is_content for r in roles])
+    if thread is not None:
+        # a thread's posts are content whatever their shape ("Love this!!"), one article each,
+        # and the furniture between them is page chrome
+        for i in thread.furniture:
+            roles[i] = Role.FURNITURE
+        for first, last in thread.posts:
+            for i in range(first, last + 1):
+                if roles[i] in _POST_TEXT:
+                    roles[i] = Role.BODY
     if find_duplicates:
         eligible = [r.is_content for r in roles]
         for k in find_repeats(layout, eligible):

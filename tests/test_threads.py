@@ -1,0 +1,108 @@
+"""Comment and forum threads: each post is an article, the furniture between posts is chrome."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import corpus_split as cs
+from corpus_split.lines import split_lines
+from corpus_split.threads import find_thread
+
+ARTICLE = (
+    "Why the town library keeps its late hours\n"
+    "The council voted last week to keep the central library open until ten in the evening, "
+    "after a year in which the late shift drew more readers than the morning one.\n"
+    "Staff said students and shift workers make up most of the evening visitors, and that the "
+    "reading room is rarely empty before closing.\n"
+)
+
+THREAD = (
+    "4 thoughts on this story\n"
+    "Marta Lindqvist\n"
+    "March 3, 2021 at 9:14 pm\n"
+    "I study there most nights. Please keep it this way.\n"
+    "Reply\n"
+    "okonkwo_b\n"
+    "March 4, 2021 at 7:02 am\n"
+    "The morning crowd is mostly people reading newspapers, which is fine too.\n"
+    "Reply\n"
+    "Peter Haas\n"
+    "March 4, 2021 at 11:40 am\n"
+    "Good decision.\n"
+    "Reply\n"
+    "Lena\n"
+    "March 5, 2021 at 6:55 pm\n"
+    "Would love to see the same for the branch libraries, they close at five.\n"
+    "Reply\n"
+)
+
+
+def _thread(text: str) -> cs.Document:
+    return cs.split(text)
+
+
+def test_each_post_of_a_comment_thread_is_an_article() -> None:
+    doc = _thread(ARTICLE + THREAD)
+    assert len(doc.articles) == 5
+    assert doc.articles[0].title == "Why the town library keeps its late hours"
+    openings = [a.clean_text.split("\n")[0] for a in doc.articles[1:]]
+    assert openings == [
+        "I study there most nights. Please keep it this way.",
+        "The morning crowd is mostly people reading newspapers, which is fine too.",
+        "Good decision.",
+        "Would love to see the same for the branch libraries, they close at five.",
+    ]
+    assert all(cs.Reason.POST in b.reasons for b in doc.boundaries)
+
+
+def test_thread_furniture_is_boilerplate() -> None:
+    doc = _thread(ARTICLE + THREAD)
+    kinds = {s.text: s.kind for s in doc.segments}
+    furniture = [k for t, k in kinds.items() if "2021 at" in t or t.startswith("Reply")]
+    assert furniture and all(k is cs.Kind.BOILERPLATE for k in furniture)
+
+
+def test_short_posts_are_content_whatever_their_shape() -> None:
+    doc = _thread(ARTICLE + THREAD)
+    post = next(a for a in doc.articles if a.clean_text.startswith("Good decision."))
+    assert post.clean_text == "Good decision."
+
+
+def test_a_list_of_dated_headlines_is_not_a_thread() -> None:
+    teasers = "".join(
+        f"More from the city desk\nMay {d}, 2022\nBridge repairs {w} ahead of schedule\n"
+        for d, w in ((2, "run"), (5, "finish"), (9, "start"), (12, "end"))
+    )
+    assert find_thread(split_lines(ARTICLE + teasers), [False] * 40) is None
+
+
+def test_a_live_blog_with_update_times_is_not_a_thread() -> None:
+    text = ARTICLE + "".join(
+        f"Updated at {t}\nThe committee has now heard from {n} witnesses and will sit again "
+        "tomorrow morning, the chair said.\n"
+        for t, n in (("9:52 a.m.", "three"), ("11:15 a.m.", "four"), ("2:40 p.m.", "six"))
+    )
+    layout = split_lines(text)
+    assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_front_matter_dates_are_not_post_headers() -> None:
+    post = ("---\ntitle: Notes {n}\ndate: 2023-05-1{n}\n---\n"
+            "Some notes on the build, part {n}. It went well.\n")
+    text = "".join(post.format(n=n) for n in range(4))
+    layout = split_lines(text)
+    assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+@given(st.text(max_size=400))
+def test_find_thread_accepts_any_text(text: str) -> None:
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    if thread is not None:
+        n = len(layout.lines)
+        assert all(0 <= i < n for i in thread.furniture)
+        for first, last in thread.posts:
+            assert 0 <= first <= last < n
+            assert not thread.furniture.intersection(range(first, last + 1))
+        assert thread == find_thread(layout, [False] * n)
