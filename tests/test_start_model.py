@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,6 +75,14 @@ def test_the_decoder_settings_and_calibration_load() -> None:
     # older files without the new settings keep the old decoder's meaning
     old = parse_start_model(raw.replace(', "cohesion": 0.25, "calibration": [0.02, -1.0]', ''))
     assert old.cohesion is None and old.calibration == (0.25, 0.0)
+    assert old.calibration_terms == (0.0, 0.0, 0.0)
+    terms = parse_start_model(raw.replace('"calibration": [0.02, -1.0]',
+                                          '"calibration": [0.02, -1.0], "calibration_terms": [0.1, 0.4, 4]'))
+    assert terms.calibration_terms == (0.1, 0.4, 4.0)
+    with pytest.raises(ValueError, match=r"x\.json"):
+        parse_start_model(raw.replace('"calibration": [0.02, -1.0]',
+                                      '"calibration": [0.02, -1.0], "calibration_terms": [1, 2, 3, 4]'),
+                          "x.json")
 
 
 def test_boundary_scores_are_the_calibrated_chance_of_the_gain() -> None:
@@ -86,11 +95,14 @@ def test_boundary_scores_are_the_calibrated_chance_of_the_gain() -> None:
     doc = cs.split(text)
     assert len(doc.articles) == 2
     slope, intercept = start_model().calibration
+    lexical_slope, odds_slope, _ = start_model().calibration_terms
     layout = split_lines(text)
     roles, feats = read_roles(layout, True)
     words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
     _, spans = boundaries.find_articles(layout, roles, feats, words, 0.5)
-    expected = 1.0 / (1.0 + math.exp(-(slope * spans[1].gain + intercept)))
+    logit = (slope * spans[1].gain + lexical_slope * spans[1].lexical
+             + odds_slope * spans[1].log_odds + intercept)
+    expected = 1.0 / (1.0 + math.exp(-logit))
     assert math.isclose(doc.boundaries[0].score, expected, rel_tol=1e-9)
     assert 0.0 < doc.boundaries[0].score < 1.0
 

@@ -22,8 +22,10 @@ settings within 0.005 of the best count as tied, and the tie goes to titled news
 qualifies only if it does as well as the old decoder (boundary F1) in clean concatenations of
 short titled stories (the easy case users rely on).
 Last, ``calibration`` fits the chance that a chosen start is right as a logistic function
-of its gain on the same material, which makes ``Boundary.score`` a probability, and the
-score under which a chosen start is dropped (``min_score``) is chosen by the same mean.
+of its gain, the lexical cost's part of it, the model's log-odds and whether it opens a
+thread's post, on the same material and titled news of its own, which makes
+``Boundary.score`` a probability, and the score under which a chosen start is dropped
+(``min_score``) is chosen by the same mean.
 Deterministic.
 """
 
@@ -47,6 +49,7 @@ from common import CORPORA, DEV, ROOT, dev_halves, held_back_models
 from corpus_split import scores
 from corpus_split.boundaries import (
     START_FEATURES,
+    _after_furniture,
     _headline_shifts,
     build_units,
     find_articles,
@@ -54,6 +57,7 @@ from corpus_split.boundaries import (
 )
 from corpus_split.features import LineFeatures, line_words
 from corpus_split.lines import Layout, split_lines
+from corpus_split.model import Reason
 from corpus_split.pipeline import _WORDY
 from corpus_split.prelim import Role, read_roles
 
@@ -73,7 +77,7 @@ GRID_OFFSET = (0.0, 6.0)
 GRID_COHESION = (None, 0.25)
 # ... and the article length below which it hardly resists a cut (0: none; see boundaries._prior)
 GRID_FREE = (0, 300)
-GRID_MIN_SCORE = (0.0, 0.2, 0.3, 0.4, 0.5)  # calibrated score under which a start is dropped
+GRID_MIN_SCORE = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5)  # calibrated score under which a start is dropped
 TIE = 0.005  # grid settings whose mean F1 is this close to the best count as tied
 
 
@@ -249,7 +253,9 @@ def analyse(doc: TrainingDoc) -> tuple[list[list[float]], list[int]]:
         return [], []
     vectors = start_vectors(units, layout, p.roles, _headline_shifts(units))
     firsts = first_units([layout.lines[unit.first].start for unit in units], doc.zones)
-    return vectors[1:], [int(u in firsts) for u in range(1, len(units))]
+    # the posts of a comment thread are the thread parse's call, not the model's
+    keep = [u for u in range(1, len(units)) if not _after_furniture(units, p.roles, u)]
+    return [vectors[u] for u in keep], [int(u in firsts) for u in keep]
 
 
 def first_units(starts: list[int], zones: list[tuple[int, int]]) -> set[int]:
@@ -280,16 +286,20 @@ def prepare(doc: TrainingDoc) -> Prepared:
     return Prepared(doc, layout, list(roles), list(feats), list(words))
 
 
-def decode(docs: list[Prepared]) -> tuple[float, int, int, int, list[tuple[float, int]]]:
+Gains = list[tuple[float, float, float, float, int]]  # gain, lexical, log-odds, post, right
+
+
+def decode(docs: list[Prepared]) -> tuple[float, int, int, int, Gains]:
     """Pooled boundary F1 of the current start model over documents (zones matched once
     each), and every chosen start's gain with whether it was right."""
     tp = fp = fn = 0
-    gains: list[tuple[float, int]] = []
+    gains: Gains = []
     for p in docs:
         units, spans = find_articles(p.layout, p.roles, p.feats, p.words, 0.5)
         right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)
         chosen = {s.first_unit for s in spans[1:]}
-        gains += [(s.gain, int(s.first_unit in right)) for s in spans[1:]]
+        gains += [(s.gain, s.lexical, s.log_odds, float(Reason.POST in s.reasons),
+                   int(s.first_unit in right)) for s in spans[1:]]
         tp += len(chosen & right)
         fp += len(chosen - right)
         fn += len(p.doc.zones) - len(chosen & right)
@@ -309,6 +319,7 @@ def main() -> None:
     train: list[TrainingDoc] = []
     valid: list[TrainingDoc] = []
     titled: list[TrainingDoc] = []
+    calibrating: list[TrainingDoc] = []
     for name in (*SOURCES, PAGES):
         if name == args.leave_out:
             continue
@@ -322,6 +333,9 @@ def main() -> None:
         if name == "news-en.jsonl.gz":
             titled = titled_news(rows, args.validation, seed=2)
             clean = clean_titled(rows, args.validation, seed=3)
+            # the calibration's own titled material (seeds apart from both checks above)
+            calibrating = titled_news(rows, args.validation, seed=4) + clean_titled(
+                rows, args.validation, seed=5)
             train += clean_titled(rows, args.n // 2, seed=0)  # the easy case is fitted on too
     dev_a = dev_docs("A")
     X: list[list[float]] = []
@@ -379,19 +393,20 @@ def main() -> None:
           f"validation {f_val:.3f})")
     # calibration: the chance that a chosen start is right, as a logistic function of its gain
     scores._START = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f)
-    gains = decode(dev_p)[4] + decode(valid_p)[4]
-    g = np.asarray([[v] for v, _ in gains])
-    r = np.asarray([ok for _, ok in gains])
+    gains = decode(dev_p)[4] + decode(valid_p)[4] + decode([prepare(d) for d in calibrating])[4]
+    g = np.asarray([row[:4] for row in gains])
+    r = np.asarray([row[4] for row in gains])
     if 0 < r.sum() < len(r):
         platt = LogisticRegression(C=1.0).fit(g, r)
         calibration = (round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6))
+        terms = tuple(round(float(v), 6) for v in platt.coef_[0][1:])
     else:
-        calibration = (0.25, 0.0)
-    print(f"calibration on {len(r)} chosen starts ({int(r.sum())} right): a={calibration[0]}, "
-          f"b={calibration[1]}")
+        calibration, terms = (0.25, 0.0), (0.0, 0.0, 0.0)
+    print(f"calibration on {len(r)} chosen starts ({int(r.sum())} right): gain {calibration[0]}, "
+          f"lexical, log-odds, post {terms}, intercept {calibration[1]}")
     # last, the floor under which a chosen start is dropped, by the same objective
     chosen = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f,
-                     calibration=calibration)
+                     calibration=calibration, calibration_terms=terms)
     floors = []
     for floor in GRID_MIN_SCORE:
         scores._START = replace(chosen, min_score=floor)
@@ -409,7 +424,7 @@ def main() -> None:
         "bias": round(bias, 6),
         "decoder": {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
                     "min_score": min_score,
-                    "calibration": list(calibration)},
+                    "calibration": list(calibration), "calibration_terms": list(terms)},
         "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
                       "per_source": args.n, "validation_F1": round(f_val, 4), "dev_A_F1": round(f_dev, 4)},
     }

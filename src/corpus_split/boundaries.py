@@ -73,6 +73,7 @@ BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SIGN_OFF_HEADLINE = 12.0  # ... and a headline after it: the next piece has begun
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
 BONUS_POST = 40.0  # a thread's furniture (poster, timestamp) before: each post is an article
+# (added after the start model, which is not fitted on posts: the thread parse decides them)
 BONUS_SPLICE_HEADLINE = 20.0  # a headline glued onto a word cut off mid-way
 BONUS_SPLICE_TEXT = 8.0  # a sentence glued onto a cut-off word (brand names look alike: weaker)
 PENALTY_CONTINUATION = 8.0  # text opening on a pronoun or connective ("He said", "But") goes on
@@ -162,6 +163,8 @@ class ArticleSpan:
     score: float
     reasons: tuple[Reason, ...]
     gain: float = 0.0  # nats the programme saved by starting here (what ``score`` calibrates)
+    lexical: float = 0.0  # the part of ``gain`` the lexical cost gave (calibrated apart)
+    log_odds: float = 0.0  # the start model's log-odds for the unit (0 where it was not used)
 
 
 def build_units(
@@ -257,9 +260,6 @@ def _bonuses(
         if Role.SEPARATOR in between or lines[unit.first].blank_before >= 3:
             bonus += BONUS_SEPARATOR
             reasons.append(Reason.SEPARATOR)
-        if Role.FURNITURE in between:
-            bonus += BONUS_POST
-            reasons.append(Reason.POST)
         if lines[unit.first].spliced:
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)
@@ -287,6 +287,11 @@ def _bonuses(
             reasons.append(Reason.NO_BLANK_LINE)
         out.append((bonus, tuple(reasons)))
     return out
+
+
+def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bool:
+    """Whether a thread's furniture stands between unit ``u`` and the one before it."""
+    return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
 def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
@@ -683,6 +688,7 @@ def find_articles(
         raise ValueError("the start model was fitted on other features; refit it with "
                          "training/fit_starts.py")
     free = 0
+    odds = [0.0] * n_units
     if model.scale and not sentences:
         # the fitted start model's log-odds, combined with the structural evidence above as
         # fitted; bare sentences one a line (excerpts glued together) carry no structure to
@@ -696,7 +702,14 @@ def find_articles(
         if model.cohesion is not None:
             cohesion = model.cohesion  # fitted for every page, instead of by page kind
             free = model.cohesion_free
+    # a thread's posts: the furniture before a unit opens a post (`threads`), whatever the
+    # start model, which is not fitted on them, would say
+    for u in range(1, n_units):
+        if _after_furniture(units, roles, u):
+            bonuses[u] = (BONUS_POST, (Reason.POST,))
+            possible[u] = True
     slope, intercept = model.calibration
+    lexical_slope, odds_slope, post_slope = model.calibration_terms
     vocab: set[str] = set()
     total = 0
     for unit in units:
@@ -723,8 +736,11 @@ def find_articles(
             if lexical > 0:
                 reasons = (*reasons, Reason.VOCABULARY_SHIFT)
             # the chance that this start is right, calibrated on held-out fitting material
-            score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, slope * gain + intercept))))
-            spans.append(ArticleSpan(s, end - 1, score, reasons, gain))
+            post = Reason.POST in reasons
+            logit = (slope * gain + lexical_slope * lexical + odds_slope * odds[s]
+                     + post_slope * post + intercept)
+            score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+            spans.append(ArticleSpan(s, end - 1, score, reasons, gain, lexical, odds[s]))
         return spans
 
     spans = articles(starts)

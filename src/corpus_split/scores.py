@@ -324,9 +324,11 @@ class StartModel:
     """The shipped start model: log-odds that a unit opens a new article, and how the global
     decoder combines them with its structural evidence: ``structural`` × that evidence +
     ``scale`` × log-odds + ``offset``, with the lexical cost's prior ``cohesion``.
-    ``calibration`` (a, b) maps a chosen start's gain to the chance that it is right,
-    sigmoid(a × gain + b). All are chosen on dev half A and validation concatenations by
-    ``training/fit_starts.py``.
+    ``calibration`` (a, b) with ``calibration_terms`` (c, d, e) maps a chosen start to the
+    chance that it is right, sigmoid(a × gain + c × lexical + d × log-odds + e × post + b):
+    its gain, the lexical cost's part of it, the model's own log-odds, and whether a
+    thread's furniture opens it (a post). All are chosen on dev half A and validation
+    concatenations by ``training/fit_starts.py``.
     """
 
     version: int
@@ -340,6 +342,7 @@ class StartModel:
     cohesion: float | None = None  # the lexical cost's prior for every page (None: per page kind)
     cohesion_free: int = 0  # article length below which the prior hardly resists a cut
     min_score: float = 0.0  # chosen starts with a calibrated score below this are dropped
+    calibration_terms: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     def log_odds(self, x: Sequence[float]) -> float:
         """Calibrated log-odds that the unit described by ``x`` starts an article."""
@@ -360,7 +363,17 @@ def _build_start_model(data: dict[str, Any]) -> StartModel:
                       float(decoder["scale"]), float(decoder["offset"]),
                       float(decoder.get("structural", 1.0)), (float(a), float(b)),
                       None if decoder.get("cohesion") is None else float(decoder["cohesion"]),
-                      int(decoder.get("cohesion_free", 0)), float(decoder.get("min_score", 0.0)))
+                      int(decoder.get("cohesion_free", 0)), float(decoder.get("min_score", 0.0)),
+                      _terms(decoder.get("calibration_terms", ())))
+
+
+def _terms(raw: Sequence[object]) -> tuple[float, float, float]:
+    """The calibration's weights of lexical gain, log-odds and post (absent: 0)."""
+    values = [float(v) for v in raw]  # type: ignore[arg-type]
+    if len(values) > 3:
+        raise ValueError("at most three calibration terms expected")
+    lexical, odds, post = values + [0.0] * (3 - len(values))
+    return lexical, odds, post
 
 
 def parse_start_model(raw: str, where: str = "start model") -> StartModel:
