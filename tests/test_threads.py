@@ -106,3 +106,22 @@ def test_find_thread_accepts_any_text(text: str) -> None:
             assert 0 <= first <= last < n
             assert not thread.furniture.intersection(range(first, last + 1))
         assert thread == find_thread(layout, [False] * n)
+
+
+def test_a_thread_whose_timestamps_follow_the_posts() -> None:
+    footer_thread = (
+        "Comments\n"
+        "The evening shift is when I can actually find a free desk. Thank you for this.\n"
+        "posted by Marta L. | 3 March 2021 | 21:14\n"
+        "Shorter hours in the morning would be fine by me, nobody is there before nine.\n"
+        "posted by okonkwo_b | 4 March 2021 | 07:02\n"
+        "Good decision, and about time too.\n"
+        "posted by P. Haas | 4 March 2021 | 11:40\n"
+    )
+    doc = cs.split(ARTICLE + footer_thread)
+    openings = [a.clean_text.split("\n")[0] for a in doc.articles[1:]]
+    assert openings == [
+        "The evening shift is when I can actually find a free desk. Thank you for this.",
+        "Shorter hours in the morning would be fine by me, nobody is there before nine.",
+        "Good decision, and about time too.",
+    ]

@@ -116,25 +116,40 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     repeated = Counter(texts[i].casefold() for i in region if _plain_short(texts[i]))
     furniture = stamps | {i for i in region
                           if _plain_short(texts[i]) and repeated[texts[i].casefold()] >= MIN_POSTS}
-    # a stamp is a post's header when text follows it (a timestamp above the post); the
-    # name line just above a header belongs to it ("Jane Doe says:")
+    # a stamp is a post's header when text follows it (a timestamp above the post) and its
+    # footer when text precedes it (a timestamp below); the name line just above a header
+    # belongs to it ("Jane Doe says:")
     headers: set[int] = set()
+    footers: set[int] = set()
     for run in runs:
-        followed = [i for i in run if i + 1 < len(lines) and i + 1 not in furniture]
-        if 2 * len(followed) >= len(run):
+        followed = sum(1 for i in run if i + 1 < len(lines) and i + 1 not in furniture)
+        preceded = sum(1 for i in run if i and i - 1 not in furniture)
+        if preceded > followed and 2 * preceded >= len(run):
+            footers.update(run)
+        elif 2 * followed >= len(run):
             headers.update(run)
+    if headers:
+        footers.clear()  # posts open after their headers; a count below them ("3 likes") is furniture
     for i in sorted(headers):
         if i - 1 >= 0 and i - 1 not in furniture and _name_line(texts[i - 1]):
             furniture.add(i - 1)
     hi = max(furniture.intersection(range(lo, hi + 1)) | {hi})
-    # a post is a run of other lines right after a header ("13 Comments" opens none)
+    # a post is a run of other lines right after a header or right before a footer
+    # ("13 Comments" opens none)
     posts: list[tuple[int, int]] = []
+    if lo in footers and lo and lo - 1 not in furniture:
+        first = lo - 1  # the first post, above the first footer: back to the page's chrome
+        while first and first - 1 not in furniture and not chrome[first - 1] and lo - first < MAX_POST_LINES:
+            first -= 1
+        posts.append((first, lo - 1))
+        if first and chrome[first - 1]:
+            furniture.add(first - 1)  # the thread's own heading ("Comments") opens the first post
     first = -1
     headed = False
     for i in range(lo, hi + 1):
         if i in furniture:
             if first >= 0:
-                if headed:
+                if headed or i in footers:
                     posts.append((first, i - 1))
                 first = -1
                 headed = False
