@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
+from .lexical import line_words
 from .lines import Layout
 from .model import Kind
 from .prelim import Role
@@ -29,6 +30,11 @@ __all__ = ["LineKinds", "assign_kinds", "normalise_title"]
 TITLE_CONTEXT_WORDS = 200
 # Share of a headline's words that must recur in the opening for it to be the title.
 TITLE_OVERLAP = 0.34
+# A title among chrome lines: at most this many lines above the text, this many words long,
+# sharing at least this many words with the opening.
+TITLE_LOOKBACK = 6
+MAX_TITLE_WORDS = 25
+MIN_CHROME_TITLE_TERMS = 2
 
 _SANITISED_COLON_RE = regex.compile(r"(?<=\S)_\s+")
 _COUNTER_RE = regex.compile(r"_\d{1,3}$")
@@ -101,6 +107,14 @@ def assign_kinds(
         article_last_body = body_lines[-1]
         header = [i for i in range(first, first_body) if roles[i] is Role.HEADLINE]
         title_line = _choose_title(roles, words, header, body_lines)
+        if title_line is None:
+            # a page's title often stands among its chrome (menu above, byline below), where
+            # the line model took it for chrome: the line above the text that it is about
+            floor = ranges[-1][1] + 1 if ranges else 0
+            title_line = _title_among_chrome(layout, roles, first, floor, _opening(words, body_lines))
+            if title_line is not None:
+                kinds[title_line] = Kind.TITLE
+                first = title_line
         story_headline: int | None = None
         title_key = _key(layout.lines[title_line].text) if title_line is not None else None
         announced = title_line is not None and _announced(roles, title_line)
@@ -157,6 +171,35 @@ def _announced(roles: Sequence[Role], line: int) -> bool:
     return line > 0 and roles[line - 1] is Role.PREAMBLE
 
 
+def _opening(words: Sequence[tuple[str, ...]], body_lines: Sequence[int]) -> set[str]:
+    """The distinct words of an article's opening paragraphs, that a title is compared with."""
+    opening: set[str] = set()
+    for i in body_lines:
+        opening.update(words[i])
+        if len(opening) >= TITLE_CONTEXT_WORDS:
+            break
+    return opening
+
+
+def _title_among_chrome(
+    layout: Layout, roles: Sequence[Role], first: int, floor: int, opening: set[str],
+) -> int | None:
+    """A chrome line just above an article that is its title: headline-shaped, and at least
+    `MIN_CHROME_TITLE_TERMS` of its words (and `TITLE_OVERLAP` of them) recur in the opening.
+    Bylines, dates and menus in between are passed over; content or residue stops the search."""
+    for i in range(first - 1, max(floor, first - TITLE_LOOKBACK) - 1, -1):
+        if roles[i] not in (Role.CHROME, Role.LINK):
+            return None
+        text = layout.lines[i].text
+        if len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", "。")):
+            continue
+        terms = set(line_words([text], [True])[0])
+        shared = len(terms & opening)
+        if shared >= MIN_CHROME_TITLE_TERMS and shared >= TITLE_OVERLAP * len(terms):
+            return i
+    return None
+
+
 def _choose_title(
     roles: Sequence[Role], words: Sequence[tuple[str, ...]], header: Sequence[int],
     body_lines: Sequence[int],
@@ -174,11 +217,7 @@ def _choose_title(
     if _announced(roles, candidates[0]):
         return candidates[0]
     several = len(candidates) > 1
-    opening: set[str] = set()
-    for i in body_lines:
-        opening.update(words[i])
-        if len(opening) >= TITLE_CONTEXT_WORDS:
-            break
+    opening = _opening(words, body_lines)
     unrelated = [i for i in candidates if words[i] and not set(words[i]) & opening]
     if unrelated and candidates[-1] > unrelated[-1]:
         # a teaser stands between a headline and the text: that headline matched by chance
