@@ -125,3 +125,42 @@ def test_a_thread_whose_timestamps_follow_the_posts() -> None:
         "Shorter hours in the morning would be fine by me, nobody is there before nine.",
         "Good decision, and about time too.",
     ]
+
+
+COMMENTS = (
+    "I study there most nights. Please keep it this way.",
+    "The morning crowd is mostly people reading newspapers, which is fine too.",
+    "Good decision, and about time. The branches should follow.",
+    "Would love to see the same for the branch libraries, they close at five.",
+)
+
+
+def _openings(text: str) -> list[str]:
+    return [a.clean_text.split("\n")[0] for a in cs.split(ARTICLE + text).articles[1:]]
+
+
+def test_a_thread_with_relative_times_and_names_on_the_same_line() -> None:
+    posters = ("Marta Lindqvist", "okonkwo_b", "Peter Haas", "Lena")
+    ages = ("3 years ago", "3 years ago", "2 years ago", "8 months ago")
+    thread = "".join(f"{p} • {a}\n{c}\nReply\n" for p, a, c in zip(posters, ages, COMMENTS))
+    assert _openings("4 Comments\n" + thread) == list(COMMENTS)
+
+
+def test_a_thread_with_the_poster_below_the_timestamp() -> None:
+    stamps = ("03-12-2012, 09:14 PM", "03-13-2012, 07:02 AM", "03-13-2012, 11:40 AM",
+              "03-14-2012, 06:55 PM")
+    posters = ("marta_l", "okonkwo_b", "PeterH", "lena77")
+    thread = "".join(f"#{k + 1}\n{s}\n{p}\n{c}\n"
+                     for k, (s, p, c) in enumerate(zip(stamps, posters, COMMENTS)))
+    assert _openings(thread) == list(COMMENTS)
+
+
+def test_a_list_of_headlines_with_comment_counts_is_not_a_thread() -> None:
+    teasers = "".join(
+        f"{t}\n{n} comments\nThe city said the work would take most of the spring, and that "
+        "buses would be diverted while it went on.\n"
+        for t, n in (("Bridge repairs start", 3), ("Ferry timetable changes", 12),
+                     ("Ring road reopens", 5), ("New bus lanes planned", 8))
+    )
+    layout = split_lines(ARTICLE + teasers)
+    assert find_thread(layout, [False] * len(layout.lines)) is None

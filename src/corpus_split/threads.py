@@ -41,6 +41,10 @@ _PROSE_RE = regex.compile(r"[.!?。！？…]['\"’”)]?(?:\s|$)")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
 _OPENING_END_RE = regex.compile(r"[.!…。！]['\"’”)]?(?:\s|$)")
+# a post's number ("#12") in a forum
+_POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
+# an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours"
+_RELATIVE_RE = regex.compile(r"\S.*\s\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
 _DAY_RE = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？…]['\"’”)]?$")
@@ -61,7 +65,8 @@ def _shape(token: str) -> str:
 
 def _stamp_shape(text: str) -> str | None:
     """The shape of a short line from its first number on (None: not a timestamp-like line)."""
-    if len(text) > MAX_STAMP_CHARS or not _DIGIT_RE.search(text) or _MARKUP_RE.search(text):
+    if len(text) > MAX_STAMP_CHARS or not _DIGIT_RE.search(text) or (
+            _MARKUP_RE.search(text) and not _POST_NUMBER_RE.match(text)):
         return None
     tokens = text.split()
     if len(tokens) > MAX_STAMP_TOKENS:
@@ -96,6 +101,7 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
             groups[shape].append(i)
     runs: list[list[int]] = []
     anchored = False
+    named_below: set[int] = set()
     for members in groups.values():
         if len(members) < MIN_POSTS:
             continue
@@ -105,8 +111,13 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
             if min(b - a for a, b in zip(run, run[1:])) < 2:
                 continue  # lines side by side (a list of dates) have no post between them
             runs.append(run)
-            anchored = anchored or (2 * sum(map(_timestamp, (texts[i] for i in run))) >= len(run)
-                                    and _posters_vary(texts, run))
+            if 2 * sum(map(_timestamp, (texts[i] for i in run))) < len(run):
+                continue
+            if _posters_vary(texts, run, -1):
+                anchored = True
+            elif _posters_vary(texts, run, +1):
+                anchored = True
+                named_below.update(run)  # "03-12-2012, 09:14 PM" over "marta_l"
     if not anchored:
         return None
     stamps = {i for run in runs for i in run}
@@ -131,8 +142,9 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     if headers:
         footers.clear()  # posts open after their headers; a count below them ("3 likes") is furniture
     for i in sorted(headers):
-        if i - 1 >= 0 and i - 1 not in furniture and _name_line(texts[i - 1]):
-            furniture.add(i - 1)
+        j = i + 1 if i in named_below else i - 1
+        if 0 <= j < len(lines) and j not in furniture and _name_line(texts[j]):
+            furniture.add(j)
     hi = max(furniture.intersection(range(lo, hi + 1)) | {hi})
     # a post is a run of other lines right after a header or right before a footer
     # ("13 Comments" opens none)
@@ -169,23 +181,26 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     return Thread(frozenset(furniture), tuple(posts))
 
 
-def _posters_vary(texts: Sequence[str], run: Sequence[int]) -> bool:
+def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
     """Whether the headers at ``run`` name different posters: words of the header and of the
-    name line above it that most headers do not share (months, "at", "pm" are shared) are
-    there in at least half of them. A live blog's "Updated at 9:52" names nobody."""
+    name line next to it (above for ``step`` -1, below for +1) that most headers do not
+    share (months, "at", "pm": words in more than a third of them) are there in at least
+    half of them. A live blog's
+    "Updated at 9:52" names nobody."""
     words = []
     for i in run:
-        above = texts[i - 1] if i and _name_line(texts[i - 1]) else ""
-        words.append(set(_WORD_RE.findall(f"{above} {texts[i]}".casefold())))
+        j = i + step
+        near = texts[j] if 0 <= j < len(texts) and _name_line(texts[j]) else ""
+        words.append(set(_WORD_RE.findall(f"{near} {texts[i]}".casefold())))
     shared = Counter(w for ws in words for w in ws)
-    own = [frozenset(w for w in ws if 2 * shared[w] <= len(run)) for ws in words]
+    own = [frozenset(w for w in ws if 3 * shared[w] <= len(run)) for ws in words]
     named = [o for o in own if o]
     return 2 * len(named) >= len(run) and len(set(named)) >= 2
 
 
 def _timestamp(text: str) -> bool:
     """Whether a line carries a date or a time of day (numbers only: any language)."""
-    if _TIMESTAMP_RE.search(text):
+    if _TIMESTAMP_RE.search(text) or _RELATIVE_RE.fullmatch(text):
         return True
     return _YEAR_RE.search(text) is not None and _DAY_RE.search(text) is not None
 
