@@ -164,3 +164,14 @@ def test_a_list_of_headlines_with_comment_counts_is_not_a_thread() -> None:
     )
     layout = split_lines(ARTICLE + teasers)
     assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_hard_wrapped_lines_with_numbers_are_not_timestamps() -> None:
+    wrapped = (
+        "Retail prices rose an average of 88.1 pct in 1986 while\n"
+        "industrial producer prices rose by 70.6 pct, the bank said in its\n"
+        "monthly report, the first drop of over one pct since a 1.3 pct drop\n"
+        "in September 1958 and the largest since records began.\n"
+    )
+    layout = split_lines(wrapped * 4)
+    assert find_thread(layout, [False] * len(layout.lines)) is None

@@ -45,7 +45,7 @@ _OPENING_END_RE = regex.compile(r"[.!…。！]['\"’”)]?(?:\s|$)")
 _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
 # an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours"
 _RELATIVE_RE = regex.compile(r"\S.*\s\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
-_DAY_RE = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？…]['\"’”)]?$")
 
@@ -95,7 +95,10 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     lines = layout.lines
     texts = [line.text for line in lines]
     groups: defaultdict[str, list[int]] = defaultdict(list)
+    whole = layout.paragraph_starts
     for i, text in enumerate(texts):
+        if not whole[i] or (i + 1 < len(texts) and not whole[i + 1]):
+            continue  # a line of a hard-wrapped paragraph, not a line of its own
         shape = _stamp_shape(text)
         if shape is not None:
             groups[shape].append(i)
