@@ -73,6 +73,18 @@ def test_names_with_inner_capitals_are_not_splices(line: str) -> None:
     assert _splice_point(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le discours de Jean Jaurès à l'Assemblée, par un dessinateur de presse",
+        "Il presidente dell'Associazione nazionale ha parlato ieri a Roma",
+        "La question d'Europe revient dans le débat de la semaine prochaine",
+    ],
+)
+def test_an_elision_before_a_capital_is_not_a_splice(line: str) -> None:
+    assert _splice_point(line) is None
+
+
 def test_one_keyboard_row_is_mash() -> None:
     assert line_features("asdfghjklkjhgfd").gibberish
     assert not line_features("Counterrevolutionaries").gibberish
