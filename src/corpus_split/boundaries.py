@@ -704,10 +704,11 @@ def find_articles(
             free = model.cohesion_free
     # a thread's posts: the furniture before a unit opens a post (`threads`), whatever the
     # start model, which is not fitted on them, would say
-    for u in range(1, n_units):
-        if _after_furniture(units, roles, u):
-            bonuses[u] = (BONUS_POST, (Reason.POST,))
-            possible[u] = True
+    if Role.FURNITURE in roles:
+        for u in range(1, n_units):
+            if _after_furniture(units, roles, u):
+                bonuses[u] = (BONUS_POST, (Reason.POST,))
+                possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
     vocab: set[str] = set()

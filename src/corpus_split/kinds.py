@@ -184,8 +184,9 @@ def _opening(words: Sequence[tuple[str, ...]], body_lines: Sequence[int]) -> set
 def _title_among_chrome(
     layout: Layout, roles: Sequence[Role], first: int, floor: int, opening: set[str],
 ) -> int | None:
-    """A chrome line just above an article that is its title: headline-shaped, and at least
-    `MIN_CHROME_TITLE_TERMS` of its words (and `TITLE_OVERLAP` of them) recur in the opening.
+    """A chrome line just above an article that is its title: short, not ending a sentence,
+    and at least `MIN_CHROME_TITLE_TERMS` of its words (and `TITLE_OVERLAP` of them) recur in
+    the opening.
     Bylines, dates and menus in between are passed over; content or residue stops the search."""
     for i in range(first - 1, max(floor, first - TITLE_LOOKBACK) - 1, -1):
         if roles[i] not in (Role.CHROME, Role.LINK):
