@@ -1,11 +1,14 @@
 """Comment and forum threads: posts between recurring furniture (names, timestamps, "Reply").
 
 Each post of a thread is an article, and what stands between posts is furniture. A thread is
-told by its shape, in any language and without a phrase list: short lines that carry a
-number (a date, a time, a vote count) and whose shape, the number's digits aside, recurs at
-least `MIN_POSTS` times with different numbers and with text between the occurrences. Short
-lines repeated word for word between posts ("Reply") and the short name line just above a
-timestamp belong to the furniture too.
+told by its shape, in any language and without a phrase list: short lines of their own that
+carry a date, a time of day or an age ("3 years ago"), whose shape recurs, the digits aside,
+at least `MIN_POSTS` times with different numbers, with text between the occurrences, and
+that name different posters (on the line itself or on a short line next to it). The posts
+are the runs of text after such headers (or before them, where the timestamp follows the
+post), and most of them must open on a sentence: dated headline lists (teasers, archives)
+do not. Short lines repeated word for word between posts ("Reply") and the posters' name
+lines belong to the furniture too.
 """
 
 from __future__ import annotations
@@ -188,8 +191,7 @@ def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
     """Whether the headers at ``run`` name different posters: words of the header and of the
     name line next to it (above for ``step`` -1, below for +1) that most headers do not
     share (months, "at", "pm": words in more than a third of them) are there in at least
-    half of them. A live blog's
-    "Updated at 9:52" names nobody."""
+    half of them. A live blog's "Updated at 9:52" names nobody."""
     words = []
     for i in run:
         j = i + step
