@@ -78,9 +78,13 @@ def need(path: Path, what: str) -> None:
         sys.exit(0)
 
 
-def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False) -> argparse.Namespace:
+def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False,
+              sources: tuple[str, ...] = ()) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
+    if sources:
+        parser.add_argument("--source", choices=sources, default=sources[0],
+                            help=f"where the text comes from (default {sources[0]})")
     if titled_option:
         parser.add_argument("--titled", action="store_true",
                             help="every article keeps a title, no one-sentence-per-line layout "
