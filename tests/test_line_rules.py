@@ -76,7 +76,7 @@ def test_names_with_inner_capitals_are_not_splices(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Le discours de Jean Jaurès à l'Assemblée, par un dessinateur de presse",
+        "Le ministre a parlé à l'Élysée devant des journalistes étrangers hier soir",
         "Il presidente dell'Associazione nazionale ha parlato ieri a Roma",
         "La question d'Europe revient dans le débat de la semaine prochaine",
     ],

@@ -79,9 +79,9 @@ def test_a_list_of_dated_headlines_is_not_a_thread() -> None:
 
 def test_a_live_blog_with_update_times_is_not_a_thread() -> None:
     text = ARTICLE + "".join(
-        f"Updated at {t}\nThe committee has now heard from {n} witnesses and will sit again "
+        f"Update at {t}\nThe committee has now heard from {n} witnesses and will sit again "
         "tomorrow morning, the chair said.\n"
-        for t, n in (("9:52 a.m.", "three"), ("11:15 a.m.", "four"), ("2:40 p.m.", "six"))
+        for t, n in (("10:40 a.m.", "three"), ("11:55 a.m.", "four"), ("3:05 p.m.", "six"))
     )
     layout = split_lines(text)
     assert find_thread(layout, [False] * len(layout.lines)) is None

@@ -197,7 +197,7 @@ def _splice_point(body: str) -> int | None:
         if "-" in fragment[1:]:  # "president-InternationAUSTRALIA": judge the last piece
             fragment = fragment.rsplit("-", 1)[-1] or fragment
         if body[cut] == "'":
-            continue  # an apostrophe between letters elides ("à l'Assemblée", "dell'Italia")
+            continue  # an apostrophe between letters elides ("à l'Élysée", "dell'Italia")
         opener = body[cut] in _OPENERS
         # "chainFuture", "oSolv-Ex": a lower-case stub; "DFreeport": one capital left
         # of a cut-off word; "AssoTokyo brokers see ...": a cut-off capitalised word

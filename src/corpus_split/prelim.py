@@ -81,7 +81,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         feats.extend([f] * (p.end - p.first))
     thread = find_thread(layout, [not r.is_content for r in roles])
     if thread is not None:
-        # a thread's posts are content whatever their shape ("Love this!!"), one article each,
+        # a thread's posts are content whatever their shape ("Great read!"), one article each,
         # and the furniture between them is page chrome
         for i in thread.furniture:
             roles[i] = Role.FURNITURE

@@ -153,7 +153,7 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
             furniture.add(j)
     hi = max(furniture.intersection(range(lo, hi + 1)) | {hi})
     # a post is a run of other lines right after a header or right before a footer
-    # ("13 Comments" opens none)
+    # ("5 Comments" opens none)
     posts: list[tuple[int, int]] = []
     if lo in footers and lo and lo - 1 not in furniture:
         first = lo - 1  # the first post, above the first footer: back to the page's chrome
@@ -191,7 +191,7 @@ def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
     """Whether the headers at ``run`` name different posters: words of the header and of the
     name line next to it (above for ``step`` -1, below for +1) that most headers do not
     share (months, "at", "pm": words in more than a third of them) are there in at least
-    half of them. A live blog's "Updated at 9:52" names nobody."""
+    half of them. A live blog's "Update 10:40" names nobody."""
     words = []
     for i in run:
         j = i + step
