@@ -13,7 +13,13 @@ from corpus_split.features import line_words
 from corpus_split.lines import split_lines
 from corpus_split.pipeline import _WORDY
 from corpus_split.prelim import read_roles
-from corpus_split.scores import START_MODEL_VERSION, parse_start_model, start_model
+from corpus_split.scores import (
+    START_MODEL_VERSION,
+    StartModel,
+    StartTree,
+    parse_start_model,
+    start_model,
+)
 
 
 def _vectors(text: str) -> list[list[float]]:
@@ -30,7 +36,10 @@ def test_shipped_start_model_loads_and_matches_the_features() -> None:
     assert model.scale >= 0
     if model.scale:
         assert model.features == START_FEATURES
-        assert len(model.weights) == len(START_FEATURES)
+        assert model.weights or model.trees
+        assert not model.weights or len(model.weights) == len(START_FEATURES)
+        for tree in model.trees:
+            assert all(0 <= f < len(START_FEATURES) for f in tree.feature)
     assert start_model() is model
 
 
@@ -45,16 +54,21 @@ def test_a_bad_start_model_file_is_a_clear_error() -> None:
 
 def test_a_second_title_scores_above_a_section_heading() -> None:
     body = "The council agreed the budget for road repairs after a long debate on costs. " * 3
+    more = "Repairs to the ring road will take most of the money over the next two years. " * 3
     other = "Fishermen landed a record catch of herring in the northern port this week. " * 3
-    text = "\n\n".join(["# Council agrees budget", body, "## Costs", body, "# Herring catch breaks record",
+    text = "\n\n".join(["# Council agrees budget", body, "## Costs", more, "# Herring catch breaks record",
                         other])
-    vectors = _vectors(text)
+    layout = split_lines(text)
+    roles, feats = read_roles(layout, True)
+    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    units = build_units(layout, roles, feats, words)
+    vectors = start_vectors(units, layout, roles, _headline_shifts(units))
+    at = {layout.lines[unit.first].text: u for u, unit in enumerate(units)}
     model = start_model()
     if not model.scale:
         return
-    odds = [model.log_odds(v) for v in vectors]
-    # units: title, body, section heading, body, second title, body
-    assert odds[4] > odds[2]
+    title, section = at["# Herring catch breaks record"], at["## Costs"]
+    assert model.log_odds(vectors[title]) > model.log_odds(vectors[section])
 
 
 @given(st.lists(st.text(max_size=50), max_size=15).map("\n".join))
@@ -116,7 +130,7 @@ def test_a_model_fitted_on_other_features_is_refused() -> None:
 
     saved = scores._START
     try:
-        scores._START = replace(start_model(), features=("other",), weights=(1.0,))
+        scores._START = replace(start_model(), features=("other",), weights=(1.0,), trees=())
         with pytest.raises(ValueError, match="refit"):
             import corpus_split as cs
 
@@ -146,3 +160,64 @@ def test_starts_below_the_fitted_floor_are_dropped() -> None:
             assert "".join(s.text for s in doc.segments) == text
     finally:
         scores._START = saved
+
+
+def _walk(tree: StartTree, x: list[float]) -> float:
+    """The reference reading of one tree: follow the comparisons down to a leaf."""
+    i = 0
+    while tree.left[i] != -1:
+        i = tree.left[i] if x[tree.feature[i]] <= tree.threshold[i] else tree.right[i]
+    return tree.value[i]
+
+
+@st.composite
+def _trees(draw: st.DrawFn, width: int = 3) -> StartTree:
+    """A random full binary tree over ``width`` features, as node arrays."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    finite = st.floats(-5, 5, allow_nan=False)
+
+    def grow(depth: int) -> int:
+        i = len(left)
+        for arr, v in ((feature, 0), (threshold, 0.0), (left, -1), (right, -1), (value, 0.0)):
+            arr.append(v)  # type: ignore[attr-defined]
+        if depth < 3 and draw(st.booleans()):
+            feature[i] = draw(st.integers(0, width - 1))
+            threshold[i] = draw(finite)
+            left[i] = grow(depth + 1)
+            right[i] = grow(depth + 1)
+        else:
+            value[i] = draw(finite)
+        return i
+
+    grow(0)
+    return StartTree(tuple(feature), tuple(threshold), tuple(left), tuple(right), tuple(value))
+
+
+@given(st.lists(_trees(), min_size=1, max_size=4),
+       st.lists(st.floats(-6, 6, allow_nan=False), min_size=3, max_size=3))
+def test_compiled_trees_give_what_walking_them_gives(trees: list[StartTree], x: list[float]) -> None:
+    model = StartModel(START_MODEL_VERSION, ("a", "b", "c"), (), 0.25, 1.0, 0.0, trees=tuple(trees))
+    expected = 0.25 + sum(_walk(t, x) for t in trees)
+    assert math.isclose(model.log_odds(x), expected, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def test_a_model_of_trees_loads_and_bad_trees_are_clear_errors() -> None:
+    tree = ('{"feature": [1, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1], '
+            '"right": [2, -1, -1], "value": [0, -1.5, 2.0]}')
+    raw = ('{"version": VERSION, "features": ["a", "b"], "bias": 0.5, "trees": [TREE], '
+           '"decoder": {"scale": 8, "offset": 0}}').replace("VERSION", str(START_MODEL_VERSION))
+    model = parse_start_model(raw.replace("TREE", tree), "x.json")
+    assert model.log_odds([9.0, 0.0]) == -1.0  # b <= 0.5: left leaf
+    assert model.log_odds([0.0, 1.0]) == 2.5
+    for bad in (tree.replace('"feature": [1', '"feature": [7'),  # no such feature
+                tree.replace('"left": [1', '"left": [5'),  # no such node
+                tree.replace('"value": [0, -1.5', '"value": [0, NaN'),  # not a number
+                tree.replace('"right": [2, -1, -1]', '"right": [2, -1]')):  # arrays differ
+        with pytest.raises(ValueError, match=r"x\.json"):
+            parse_start_model(raw.replace("TREE", bad), "x.json")
+    with pytest.raises(ValueError, match=r"x\.json"):  # neither weights nor trees
+        parse_start_model(raw.replace("TREE", ""), "x.json")

@@ -1,6 +1,6 @@
 """Fit the start model: does a unit (headline or paragraph) open a new article?
 
-    python training/fit_starts.py [--out src/corpus_split/data/start_model.json]
+    python training/fit_starts.py [--out src/corpus_split/data/start_model.json] [--linear]
                                   [--leave-out SOURCE | pages/SOURCE] [--n 250] [--validation 40]
 
 Material (read from ``../shared``): ``dev/`` half A with its gold article zones (never half
@@ -8,12 +8,18 @@ B); concatenations of 1-4 real documents that carry their own structure — Mark
 with headings, lists and code (web-misc), a sectioned wiki, chat-model answers with their
 headings and residue (not the held-back models), English news from many outlets and
 multilingual news — titled in several styles or untitled, a fifth of titled ones
-hard-wrapped, glued with one, two or three line breaks or, now and then, straight onto a
-word cut off mid-way; and real web pages with their chrome (``pages.jsonl.gz``), alone
+hard-wrapped, two in five Markdown ones flattened to the text their page shows (no heading
+marks, no emphasis), glued with one, two or three line breaks or, now and then, straight onto
+a word cut off mid-way; news-en stories glued and damaged by ``corpus_split.synthetic``; and
+real web pages with their chrome (``pages.jsonl.gz``), alone
 (their section headings, teasers and menus are not starts) or two to three glued together.
 Reuters and the seeds are not used (they stay held-out benchmarks).
 
-The weights are a logistic regression over ``boundaries.START_FEATURES``. Then how the
+The log-odds come from a logistic regression over ``boundaries.START_FEATURES`` or from
+boosted regression trees over them; each goes through the choice below and the one with the
+better mean F1 is written (a tie, within 0.005, goes to the linear model; ``--linear`` fits
+that alone). dev A is decoded by models fitted without the half being decoded (two folds),
+so that the choice does not trust a model on documents it was fitted on. Then how the
 programme combines them with its structural evidence (``structural`` × that evidence +
 ``scale`` × log-odds + ``offset``; structural 1 and scale 0 is the decoder without the
 model) is chosen by grid search for the best mean of the boundary F1 on dev A, on
@@ -35,18 +41,20 @@ import argparse
 import gzip
 import json
 import random
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CORPORA, DEV, ROOT, dev_halves, held_back_models
 
-from corpus_split import scores
+from corpus_split import scores, synthetic
 from corpus_split.boundaries import (
     START_FEATURES,
     _after_furniture,
@@ -60,12 +68,17 @@ from corpus_split.lines import Layout, split_lines
 from corpus_split.model import Reason
 from corpus_split.pipeline import _WORDY
 from corpus_split.prelim import Role, read_roles
+from corpus_split.synthetic import DamageOptions, SourceArticle, generate
 
-VERSION = 1
+VERSION = 2
+TREES = 150  # boosted trees of the start model
+DEPTH = 4  # ... each this deep
+LEARNING_RATE = 0.1
 SOURCES = ("web-misc.jsonl.gz", "wiki-sections.jsonl.gz", "llm-articles.jsonl.gz", "news-en.jsonl.gz",
            "news-multi.jsonl.gz")
 PAGES = "pages.jsonl.gz"  # real single-article pages with their chrome, alone or glued together
 WRAPPED = 0.2  # share of titled documents hard-wrapped
+FLAT = 0.4  # share of Markdown documents shown as a page shows them: no heading marks, no emphasis
 SPLICED = 0.1  # share of joins where the text above is cut off mid-word
 DEV_WEIGHT = 10.0  # each dev A document against one concatenation
 # scale 0 with structural 1 is the decoder without the start model: the grid can only
@@ -77,7 +90,8 @@ GRID_OFFSET = (0.0, 6.0)
 GRID_COHESION = (None, 0.25)
 # ... and the article length below which it hardly resists a cut (0: none; see boundaries._prior)
 GRID_FREE = (0, 300)
-GRID_MIN_SCORE = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5)  # calibrated score under which a start is dropped
+# the calibrated score under which a start is dropped
+GRID_MIN_SCORE = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5)
 TIE = 0.005  # grid settings whose mean F1 is this close to the best count as tied
 
 
@@ -104,15 +118,32 @@ def render(row: dict[str, object], rng: random.Random, source: str) -> str:
     """One document as a page might hold it: its text under a title in some style, or none."""
     text = str(row.get("text") or "").strip()
     title = str(row.get("title") or "").strip()
+    flat = rng.random() < FLAT
+    if flat:
+        text = flattened(text)
     if source.startswith("llm") or not title or rng.random() < 0.25:
         return text
-    style = rng.random()
+    style = 1.0 if flat else rng.random()
     if rng.random() < 0.15:
         title = title.upper()  # wire and print headlines
     head = f"# {title}" if style < 0.3 else f"**{title}**" if style < 0.4 else title
     if rng.random() < WRAPPED:
         text = wrapped(text, rng)
     return head + ("\n\n" if rng.random() < 0.8 else "\n") + text
+
+
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+
+
+def flattened(text: str) -> str:
+    """Markdown as the text of the page it renders to: section headings become plain lines,
+    bold and links their words (a scrape of the page, where a heading is a short line like a
+    title and only its place and its text tell them apart)."""
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return _MD_LINK.sub(r"\1", text)
 
 
 def wrapped(text: str, rng: random.Random) -> str:
@@ -150,6 +181,34 @@ def titled_news(rows: list[dict[str, object]], n: int, seed: int) -> list[Traini
                 zones.append((lo, len(text) + len(part)))
             text += part
         out.append(TrainingDoc("titled", text, zones))
+    return out
+
+
+_KEEP_TITLES = (synthetic.Layout.BLANK_LINES, synthetic.Layout.SINGLE_NEWLINE,
+                synthetic.Layout.HARD_WRAPPED, synthetic.Layout.CRLF)
+DAMAGE = DamageOptions(layouts=_KEEP_TITLES)
+"""The library's own synthetic damage (chrome, teasers, residue, mojibake, splices, repeats) in
+every layout that keeps titles."""
+
+
+def damaged_news(rows: list[dict[str, object]], n: int, seed: int) -> list[TrainingDoc]:
+    """One to four news stories, four in five under their titles, glued and damaged by
+    ``corpus_split.synthetic`` (the damage the Reuters benchmarks apply to Reuters, which is
+    never fitted on, here applied to the news of many outlets)."""
+    rng = random.Random(f"damaged:{seed}")
+    rows = [r for r in rows if len(str(r.get("text") or "")) >= 200 and r.get("title")]
+    out = []
+    for _ in range(n):
+        chosen = [rng.choice(rows) for _ in range(1 if rng.random() < 0.2 else rng.randint(2, 4))]
+        sources = []
+        for row in chosen:
+            paras = tuple(q.strip() for q in str(row["text"]).split("\n\n") if q.strip())
+            title = str(row["title"]).strip() if rng.random() < 0.8 else None
+            sources.append(SourceArticle(title, paras or (str(row["text"]).strip(),)))
+        teasers = [str(r["title"]).strip() for r in rng.sample(rows, 30) if r not in chosen]
+        doc = generate(sources, rng, DAMAGE, teaser_titles=teasers)
+        zones = [(int(a["zone"][0]), int(a["zone"][1])) for a in doc.gold["articles"][1:]]
+        out.append(TrainingDoc("damaged", doc.text, zones))
     return out
 
 
@@ -244,6 +303,22 @@ def dev_docs(half: str) -> list[TrainingDoc]:
     return out
 
 
+def exported(tree: object) -> scores.StartTree:
+    """A fitted scikit-learn regression tree as the start model's node arrays, leaves scaled
+    by the learning rate (features and thresholds as scikit-learn compares them)."""
+    t: object = tree
+    left = [int(v) for v in t.children_left]  # type: ignore[attr-defined]
+    leaf = [v == -1 for v in left]
+    return scores.StartTree(
+        tuple(0 if lf else int(v) for v, lf in zip(t.feature, leaf)),  # type: ignore[attr-defined]
+        tuple(0.0 if lf else round(float(v), 7) for v, lf in zip(t.threshold, leaf)),  # type: ignore[attr-defined]
+        tuple(left),
+        tuple(int(v) for v in t.children_right),  # type: ignore[attr-defined]
+        tuple(round(float(v[0][0]) * LEARNING_RATE, 6) if lf else 0.0
+              for v, lf in zip(t.value, leaf)),  # type: ignore[attr-defined]
+    )
+
+
 def analyse(doc: TrainingDoc) -> tuple[list[list[float]], list[int]]:
     """Start vectors of a document's units (unit 0 left out) and their labels."""
     p = prepare(doc)
@@ -307,11 +382,51 @@ def decode(docs: list[Prepared]) -> tuple[float, int, int, int, Gains]:
     return f1, tp, fp, fn, gains
 
 
+def fit_model(rows: list[tuple[list[list[float]], list[int]]], docs: list[TrainingDoc], *,
+              linear: bool) -> scores.StartModel:
+    """The start model's log-odds fitted on the units of ``docs`` (``rows``: their vectors and
+    labels); each document weighs the same, a dev A one DEV_WEIGHT times that."""
+    X: list[list[float]] = []
+    y: list[int] = []
+    w: list[float] = []
+    for doc, (vectors, labels) in zip(docs, rows):
+        weight = (DEV_WEIGHT if doc.source == "devA" else 1.0) / max(1, len(labels))
+        X += vectors
+        y += labels
+        w += [weight] * len(labels)
+    A = np.asarray(X, dtype=float)
+    weights = np.asarray(w) * len(w) / sum(w)
+    if linear:
+        mean = A.mean(axis=0)
+        scale = A.std(axis=0)
+        scale[scale == 0] = 1.0
+        model = LogisticRegression(C=1.0, max_iter=2000)
+        model.fit((A - mean) / scale, np.asarray(y), sample_weight=weights)
+        coef = model.coef_[0] / scale
+        bias = round(float(model.intercept_[0] - coef @ mean), 6)
+        return scores.StartModel(VERSION, START_FEATURES, tuple(round(float(v), 6) for v in coef),
+                                 bias, 1.0, 0.0)
+    boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH,
+                                         learning_rate=LEARNING_RATE, random_state=0)
+    boosted.fit(A, np.asarray(y), sample_weight=weights)
+    trees = tuple(exported(e[0].tree_) for e in boosted.estimators_)
+    probe = scores.StartModel(VERSION, START_FEATURES, (), 0.0, 1.0, 0.0, trees=trees)
+    raw = boosted.decision_function(A[:2000])
+    bias = round(float(np.median([r - probe.log_odds(v) for r, v in zip(raw, A[:2000])])), 6)
+    probe = replace(probe, bias=bias)
+    worst = max(abs(r - probe.log_odds(v)) for r, v in zip(raw, A[:2000]))
+    print(f"{len(trees)} trees of depth {DEPTH} on {len(y)} units; plain-Python log-odds within "
+          f"{worst:.2g} of scikit-learn's", flush=True)
+    return probe
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "corpus_split" / "data" / "start_model.json")
     parser.add_argument("--leave-out", default=None, help="a corpus file name to fit without")
+    parser.add_argument("--linear", action="store_true",
+                        help="fit the logistic regression only (by default boosted trees compete with it)")
     parser.add_argument("--n", type=int, default=250, help="training concatenations per source")
     parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
     args = parser.parse_args()
@@ -337,97 +452,126 @@ def main() -> None:
             calibrating = titled_news(rows, args.validation, seed=4) + clean_titled(
                 rows, args.validation, seed=5)
             train += clean_titled(rows, args.n // 2, seed=0)  # the easy case is fitted on too
+            train += damaged_news(rows, args.n, seed=0)
+            valid += damaged_news(rows, args.validation, seed=1)
     dev_a = dev_docs("A")
-    X: list[list[float]] = []
-    y: list[int] = []
-    w: list[float] = []
-    for doc in train + dev_a:
-        vectors, labels = analyse(doc)
-        weight = (DEV_WEIGHT if doc.source == "devA" else 1.0) / max(1, len(labels))
-        X += vectors
-        y += labels
-        w += [weight] * len(labels)
-    print(f"training: {len(train)} concatenations + {len(dev_a)} dev A; units {len(y)}, starts {sum(y)}")
-    A = np.asarray(X, dtype=float)
-    mean = A.mean(axis=0)
-    scale = A.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=1.0, max_iter=2000)
-    weights = np.asarray(w) * len(w) / sum(w)
-    model.fit((A - mean) / scale, np.asarray(y), sample_weight=weights)
-    coef = model.coef_[0] / scale
-    bias = float(model.intercept_[0] - coef @ mean)
-    base = scores.StartModel(VERSION, START_FEATURES, tuple(float(v) for v in coef), bias, 1.0, 0.0)
-    dev_p = [prepare(d) for d in dev_a]
+    rows_train = [analyse(doc) for doc in train]
+    rows_dev = [analyse(doc) for doc in dev_a]
+    print(f"training: {len(train)} concatenations + {len(dev_a)} dev A; units "
+          f"{sum(len(y) for _, y in rows_train + rows_dev)}, starts "
+          f"{sum(sum(y) for _, y in rows_train + rows_dev)}", flush=True)
+    folds = [list(range(0, len(dev_a), 2)), list(range(1, len(dev_a), 2))]
+    dev_p = [[prepare(dev_a[i]) for i in fold] for fold in folds]
     valid_p = [prepare(d) for d in valid]
     titled_p = [prepare(d) for d in titled]
     clean_p = [prepare(d) for d in clean]
-    results: list[tuple[float, float, tuple[float, float, float, float | None, int, float, float]]] = []
-    floor_clean = 0.0
-    # the old decoder (structural evidence only) first, then the grid
-    # the old decoder, the model added to it as the first version did, then the grid
-    grid = [(1.0, 0.0, 0.0, None, 0), (1.0, 4.0, -6.0, None, 0)] + [
-        (st, s, o, c, f) for st in GRID_STRUCTURAL for s in GRID_SCALE for o in GRID_OFFSET
-        for c in GRID_COHESION for f in GRID_FREE if c or not f
-    ]
-    for st, s, o, c, f in grid:
-        scores._START = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f)
-        f_dev = decode(dev_p)[0]
-        f_val = decode(valid_p)[0]
-        f_titled = decode(titled_p)[0]
-        f_clean = decode(clean_p)[0]
-        value = (f_dev + f_val + f_titled) / 3
-        if not results:
-            floor_clean = f_clean  # how the old decoder does in the easy case
-        if f_clean >= floor_clean - TIE:  # no setting may do worse there
-            results.append((value, f_titled, (st, s, o, c, f, f_dev, f_val)))
-        print(f"  structural {st} scale {s} offset {o} cohesion {c} free {f}: dev A F1 {f_dev:.3f}, "
-              f"validation F1 {f_val:.3f}, titled news F1 {f_titled:.3f}, clean titled F1 "
-              f"{f_clean:.3f}", flush=True)
-    # the best mean; settings within TIE of it are as good (a boundary or two on dev A), and
-    # among those the one best on plain titled news wins (what most users feed it)
-    top = max(value for value, _, _ in results)
-    _, _, (st, s, o, c, f, f_dev, f_val) = max(
-        (r for r in results if r[0] >= top - TIE), key=lambda r: (r[1], r[0]))
-    print(f"chosen: structural {st}, scale {s}, offset {o}, cohesion {c}, free {f} (dev A {f_dev:.3f}, "
-          f"validation {f_val:.3f})")
-    # calibration: the chance that a chosen start is right, as a logistic function of its gain
-    scores._START = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f)
-    gains = decode(dev_p)[4] + decode(valid_p)[4] + decode([prepare(d) for d in calibrating])[4]
-    g = np.asarray([row[:4] for row in gains])
-    r = np.asarray([row[4] for row in gains])
-    if 0 < r.sum() < len(r):
-        platt = LogisticRegression(C=1.0).fit(g, r)
-        calibration = (round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6))
-        terms = tuple(round(float(v), 6) for v in platt.coef_[0][1:])
-    else:
-        calibration, terms = (0.25, 0.0), (0.0, 0.0, 0.0)
-    print(f"calibration on {len(r)} chosen starts ({int(r.sum())} right): gain {calibration[0]}, "
-          f"lexical, log-odds, post {terms}, intercept {calibration[1]}")
-    # last, the floor under which a chosen start is dropped, by the same objective
-    chosen = replace(base, scale=s, offset=o, structural=st, cohesion=c, cohesion_free=f,
-                     calibration=calibration, calibration_terms=terms)
-    floors = []
-    for floor in GRID_MIN_SCORE:
-        scores._START = replace(chosen, min_score=floor)
-        f_dev, f_val, f_titled = (decode(d)[0] for d in (dev_p, valid_p, titled_p))
-        if decode(clean_p)[0] >= floor_clean - TIE or not floor:
-            floors.append(((f_dev + f_val + f_titled) / 3, -floor, floor))
-        print(f"  min score {floor}: dev A F1 {f_dev:.3f}, validation F1 {f_val:.3f}, "
-              f"titled news F1 {f_titled:.3f}", flush=True)
-    min_score = max(floors)[2]
-    print(f"chosen: min score {min_score}")
-    data = {
-        "version": VERSION,
-        "features": list(START_FEATURES),
-        "weights": [round(float(v), 6) for v in coef],
-        "bias": round(bias, 6),
-        "decoder": {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
-                    "min_score": min_score,
-                    "calibration": list(calibration), "calibration_terms": list(terms)},
-        "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
-                      "per_source": args.n, "validation_F1": round(f_val, 4), "dev_A_F1": round(f_dev, 4)},
-    }
+    calibrating_p = [prepare(d) for d in calibrating]
+
+    def decode_dev(models: list[scores.StartModel], **settings: object) -> tuple[float, Gains]:
+        """dev A's pooled F1 and gains, each half decoded by the model fitted without it."""
+        tp = fp = fn = 0
+        gains: Gains = []
+        for docs, model in zip(dev_p, models):
+            scores._START = replace(model, **settings)  # type: ignore[arg-type]
+            _, a, b, c, g = decode(docs)
+            tp, fp, fn, gains = tp + a, fp + b, fn + c, gains + g
+        return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), gains
+
+    best: tuple[float, int, dict[str, object]] | None = None
+    for linear in (True, False) if not args.linear else (True,):
+        # each model class goes through the same choice; the better mean F1 wins, and a tie
+        # goes to the linear model (a few multiply-adds a unit)
+        base = fit_model(rows_train + rows_dev, train + dev_a, linear=linear)
+        # dev A is decoded by models fitted without the half of it being decoded (cross-fitting):
+        # a flexible model remembers the documents it was fitted on, and the decoder settings,
+        # calibration and floor chosen below must not trust it for what it remembers
+        without = [
+            fit_model(rows_train + [rows_dev[i] for i in range(len(dev_a)) if i not in fold],
+                      train + [dev_a[i] for i in range(len(dev_a)) if i not in fold], linear=linear)
+            for fold in folds
+        ]
+
+        results: list[tuple[float, float, tuple[float, float, float, float | None, int, float, float]]] = []
+        floor_clean = 0.0
+        # the old decoder (structural evidence only), the model added to it as the first
+        # version did, then the grid
+        grid = [(1.0, 0.0, 0.0, None, 0), (1.0, 4.0, -6.0, None, 0)] + [
+            (st, s, o, c, f) for st in GRID_STRUCTURAL for s in GRID_SCALE for o in GRID_OFFSET
+            for c in GRID_COHESION for f in GRID_FREE if c or not f
+        ]
+        for st, s, o, c, f in grid:
+            setting = {"scale": s, "offset": o, "structural": st, "cohesion": c, "cohesion_free": f}
+            f_dev = decode_dev(without, **setting)[0]
+            scores._START = replace(base, **setting)  # type: ignore[arg-type]
+            f_val = decode(valid_p)[0]
+            f_titled = decode(titled_p)[0]
+            f_clean = decode(clean_p)[0]
+            value = (f_dev + f_val + f_titled) / 3
+            if not results:
+                floor_clean = f_clean  # how the old decoder does in the easy case
+            if f_clean >= floor_clean - TIE:  # no setting may do worse there
+                results.append((value, f_titled, (st, s, o, c, f, f_dev, f_val)))
+            print(f"  structural {st} scale {s} offset {o} cohesion {c} free {f}: dev A F1 {f_dev:.3f}, "
+                  f"validation F1 {f_val:.3f}, titled news F1 {f_titled:.3f}, clean titled F1 "
+                  f"{f_clean:.3f}", flush=True)
+        # the best mean; settings within TIE of it are as good (a boundary or two on dev A), and
+        # among those the one best on plain titled news wins (what most users feed it)
+        top = max(value for value, _, _ in results)
+        _, _, (st, s, o, c, f, f_dev, f_val) = max(
+            (r for r in results if r[0] >= top - TIE), key=lambda r: (r[1], r[0]))
+        print(f"chosen: structural {st}, scale {s}, offset {o}, cohesion {c}, free {f} (dev A {f_dev:.3f}, "
+              f"validation {f_val:.3f})")
+        # calibration: the chance that a chosen start is right, as a logistic function of its gain
+        setting = {"scale": s, "offset": o, "structural": st, "cohesion": c, "cohesion_free": f}
+        scores._START = replace(base, **setting)  # type: ignore[arg-type]
+        gains = (decode(valid_p)[4] + decode(calibrating_p)[4]
+                 + decode_dev(without, **setting)[1])
+        g = np.asarray([row[:4] for row in gains])
+        r = np.asarray([row[4] for row in gains])
+        if 0 < r.sum() < len(r):
+            platt = LogisticRegression(C=1.0).fit(g, r)
+            calibration = (round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6))
+            terms = tuple(round(float(v), 6) for v in platt.coef_[0][1:])
+        else:
+            calibration, terms = (0.25, 0.0), (0.0, 0.0, 0.0)
+        print(f"calibration on {len(r)} chosen starts ({int(r.sum())} right): gain {calibration[0]}, "
+              f"lexical, log-odds, post {terms}, intercept {calibration[1]}")
+        # last, the floor under which a chosen start is dropped, by the same objective
+        setting.update(calibration=calibration, calibration_terms=terms)
+        chosen = replace(base, **setting)  # type: ignore[arg-type]
+        floors = []
+        for floor in GRID_MIN_SCORE:
+            f_dev = decode_dev(without, **setting, min_score=floor)[0]
+            scores._START = replace(chosen, min_score=floor)
+            f_val, f_titled = (decode(d)[0] for d in (valid_p, titled_p))
+            if decode(clean_p)[0] >= floor_clean - TIE or not floor:
+                floors.append(((f_dev + f_val + f_titled) / 3, -floor, floor, f_dev, f_val))
+            print(f"  min score {floor}: dev A F1 {f_dev:.3f}, validation F1 {f_val:.3f}, "
+                  f"titled news F1 {f_titled:.3f}", flush=True)
+        _, _, min_score, f_dev, f_val = max(floors)
+        print(f"chosen: min score {min_score}")
+        linear_weights, bias, trees = base.weights, base.bias, base.trees
+        data = {
+            "version": VERSION,
+            "features": list(START_FEATURES),
+            "weights": list(linear_weights),
+            "bias": round(bias, 6),
+            "trees": [{"feature": list(t.feature), "threshold": list(t.threshold), "left": list(t.left),
+                       "right": list(t.right), "value": list(t.value)} for t in trees],
+            "decoder": {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
+                        "min_score": min_score,
+                        "calibration": list(calibration), "calibration_terms": list(terms)},
+            "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
+                          "per_source": args.n, "validation_F1": round(f_val, 4),
+                          "dev_A_F1_cross_fitted": round(f_dev, 4)},
+        }
+        objective = max(floors)[0]
+        print(f"{'linear model' if linear else 'boosted trees'}: mean F1 {objective:.4f}", flush=True)
+        if best is None or objective > best[0] + TIE:
+            best = (objective, int(linear), data)
+    assert best is not None
+    data = best[2]
+    print(f"shipped: the {'linear model' if best[1] else 'boosted trees'}")
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print("wrote", args.out)
 

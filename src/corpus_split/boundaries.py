@@ -391,7 +391,7 @@ START_FEATURES: tuple[str, ...] = (
     "has_names", "log_short_run_before", "log_words", "script_change", "headline_x_cosine",
     "structural_x_cosine", "headline_x_new_names", "structural_x_new_names",
     "headline_x_cosine_vs_page", "structural_x_prev_ends", "markdown_x_cosine",
-    "structural_evidence",
+    "structural_evidence", "headline_x_words_vs_first", "headline_x_log_words_since_headline",
 )
 _MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
 _NUMBERED_RE = regex.compile(
@@ -531,6 +531,8 @@ def _start_rows(
     heads = sum(1 for unit in units if unit.headline)
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
     first_style = next((_style(lines[unit.first].text) for unit in units if unit.headline), None)
+    first_size = next((math.log1p(len(unit.words)) for unit in units if unit.headline), 0.0)
+    since_head = 0 if units and units[0].headline else len(units[0].words) if units else 0
     seen_heads: set[str] = set()
     cosines = _cosines(units, flat, offsets)
     ordered = sorted(cosines[1:])
@@ -643,7 +645,11 @@ def _start_rows(
             float(structural and prev_ends),
             float(level > 0) * cosine,
             evidence[u][0] / 10.0,
+            float(unit.headline) * (math.log1p(len(unit.words)) - first_size),
+            float(unit.headline) * math.log1p(since_head),
         ]
+        # words since the last headline: sections run a few paragraphs, articles longer
+        since_head = 0 if unit.headline else since_head + len(unit.words)
 
 
 def find_articles(

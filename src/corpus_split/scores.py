@@ -12,7 +12,7 @@ import json
 import math
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter, mul, sub, truediv
 from typing import Any, Literal, TypeVar
@@ -23,6 +23,7 @@ __all__ = [
     "LineModel",
     "ParagraphScore",
     "StartModel",
+    "StartTree",
     "expand",
     "lexical_shift",
     "line_model",
@@ -38,8 +39,8 @@ Verdict = Literal["content", "chrome", "artifact"]
 
 MODEL_VERSION = 2
 """The version of ``data/line_model.json`` this code reads (2: with its operating point)."""
-START_MODEL_VERSION = 1
-"""The version of ``data/start_model.json`` this code reads."""
+START_MODEL_VERSION = 2
+"""The version of ``data/start_model.json`` this code reads (2: with boosted trees)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,10 +321,25 @@ def score_paragraphs(
 
 
 @dataclass(frozen=True, slots=True)
+class StartTree:
+    """One regression tree of the start model, as parallel node arrays: an inner node sends
+    a unit left when ``x[feature] <= threshold``; a leaf (``left == -1``) adds its ``value``
+    to the log-odds."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StartModel:
     """The shipped start model: log-odds that a unit opens a new article, and how the global
     decoder combines them with its structural evidence: ``structural`` × that evidence +
     ``scale`` × log-odds + ``offset``, with the lexical cost's prior ``cohesion``.
+    The log-odds are ``bias`` + the linear ``weights`` (none when the model is trees only)
+    + the leaves the boosted ``trees`` reach.
     ``calibration`` (a, b) with ``calibration_terms`` (c, d, e) maps a chosen start to the
     chance that it is right, sigmoid(a × gain + c × lexical + d × log-odds + e × post + b):
     its gain, the lexical cost's part of it, the model's own log-odds, and whether a
@@ -343,10 +359,58 @@ class StartModel:
     cohesion_free: int = 0  # article length below which the prior hardly resists a cut
     min_score: float = 0.0  # chosen starts with a calibrated score below this are dropped
     calibration_terms: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    trees: tuple[StartTree, ...] = ()
+    _tree_sum: Callable[[Sequence[float]], float] | None = field(
+        init=False, default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.weights and len(self.weights) != len(self.features):
+            raise ValueError("one weight per feature expected")
+        object.__setattr__(self, "_tree_sum", _compile_trees(self.trees, len(self.features)))
 
     def log_odds(self, x: Sequence[float]) -> float:
         """Calibrated log-odds that the unit described by ``x`` starts an article."""
-        return self.bias + float(sum(map(mul, self.weights, x)))
+        out = self.bias
+        if self.weights:
+            out += float(sum(map(mul, self.weights, x)))
+        if self._tree_sum is not None:
+            out += self._tree_sum(x)
+        return out
+
+
+def _compile_trees(trees: Sequence[StartTree], width: int) -> Callable[[Sequence[float]], float] | None:
+    """The trees as one plain Python function: a sum of nested conditional expressions over
+    the features unpacked into locals (a few hundred trees cost a few microseconds a unit).
+    Only checked integers and floats reach its source."""
+    if not trees:
+        return None
+
+    def node(tree: StartTree, i: int, depth: int) -> str:
+        if depth > 64:
+            raise ValueError("start model: a tree deeper than 64 levels")
+        left, right = tree.left[i], tree.right[i]
+        if not (math.isfinite(tree.value[i]) and math.isfinite(tree.threshold[i])):
+            raise ValueError("start model: a tree holds a number that is not finite")
+        if left == -1:
+            return repr(float(tree.value[i]))
+        feature = int(tree.feature[i])
+        if not 0 <= feature < width or not (0 < left < len(tree.left) and 0 < right < len(tree.left)):
+            raise ValueError("start model: a tree node points outside its arrays")
+        return (f"({node(tree, left, depth + 1)} if x{feature} <= {float(tree.threshold[i])!r} "
+                f"else {node(tree, right, depth + 1)})")
+
+    terms = []
+    for tree in trees:
+        if not (len(tree.feature) == len(tree.threshold) == len(tree.left) == len(tree.right)
+                == len(tree.value)) or not tree.left:
+            raise ValueError("start model: a tree's node arrays differ in length")
+        terms.append(node(tree, 0, 0))
+    names = ", ".join(f"x{f}" for f in range(width))
+    source = f"def tree_sum(x):\n    {names}, = x\n    return " + " + ".join(terms) + "\n"
+    scope: dict[str, Any] = {}
+    exec(compile(source, "<start model trees>", "exec"), scope)
+    function: Callable[[Sequence[float]], float] = scope["tree_sum"]
+    return function
 
 
 _START: StartModel | None = None
@@ -354,9 +418,15 @@ _START: StartModel | None = None
 
 def _build_start_model(data: dict[str, Any]) -> StartModel:
     features = tuple(str(f) for f in data["features"])
-    weights = tuple(float(v) for v in data["weights"])
-    if len(weights) != len(features):
-        raise ValueError("one weight per feature expected")
+    weights = tuple(float(v) for v in data.get("weights") or ())
+    trees = tuple(
+        StartTree(tuple(int(v) for v in t["feature"]), tuple(float(v) for v in t["threshold"]),
+                  tuple(int(v) for v in t["left"]), tuple(int(v) for v in t["right"]),
+                  tuple(float(v) for v in t["value"]))
+        for t in data.get("trees") or ()
+    )
+    if not weights and not trees:
+        raise ValueError("weights or trees expected")
     decoder = data["decoder"]
     a, b = decoder.get("calibration", (0.25, 0.0))
     return StartModel(START_MODEL_VERSION, features, weights, float(data["bias"]),
@@ -364,7 +434,7 @@ def _build_start_model(data: dict[str, Any]) -> StartModel:
                       float(decoder.get("structural", 1.0)), (float(a), float(b)),
                       None if decoder.get("cohesion") is None else float(decoder["cohesion"]),
                       int(decoder.get("cohesion_free", 0)), float(decoder.get("min_score", 0.0)),
-                      _terms(decoder.get("calibration_terms", ())))
+                      _terms(decoder.get("calibration_terms", ())), trees)
 
 
 def _terms(raw: Sequence[object]) -> tuple[float, float, float]:
