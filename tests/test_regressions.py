@@ -268,3 +268,41 @@ def test_a_long_line_of_glue_points_is_searched_for_restarts_in_linear_time() ->
         """
     )
     assert _finishes(code, 60.0), "split() still running after 60 s on a 2 MB line"
+
+
+def test_a_question_or_exclamation_among_bare_sentences_does_not_make_a_headed_page() -> None:
+    # Choi-style input (excerpts glued, one sentence a line): two short lines ending on "?"
+    # and "!" were taken for titles, the page for a headed one, and the long-article prior
+    # left one cut of two, in the wrong place
+    bridge = [
+        "The council voted on Tuesday evening to repair the old stone bridge that carries the "
+        "main road over the river.",
+        "Engineers said the bridge needs new steel beams.",
+        "What will the bridge repairs cost?",
+        "The council expects the bridge works to cost about two million, paid from the roads "
+        "budget over three years.",
+        "Repairs to the bridge start in spring.",
+    ]
+    music = [
+        "The orchestra opened its season with a new symphony.",
+        "Violins and cellos carried the long slow movement of the symphony, and the brass joined "
+        "only at the very end.",
+        "The conductor praised the orchestra!",
+        "Critics called the symphony the best concert of the year, and the hall was full for both "
+        "of the nights.",
+        "The orchestra will tour the symphony in the autumn.",
+    ]
+    harvest = [
+        "Farmers reported a record harvest of wheat and barley across the whole of the northern "
+        "plain this summer.",
+        "Dry weather helped the wheat ripen early.",
+        "Barley prices fell as the harvest came in and the grain stores of the region filled up "
+        "faster than expected.",
+        "Farmers expect wheat exports to rise.",
+        "The harvest of barley was the largest in a decade, the farmers' union said in its report "
+        "on Friday.",
+    ]
+    text = "\n".join(bridge + music + harvest)
+    doc = cs.split(text)
+    check_document(doc)
+    assert [text[: b.offset].count("\n") for b in doc.boundaries] == [5, 10]

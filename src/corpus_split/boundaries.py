@@ -666,12 +666,17 @@ def find_articles(
     n_units = len(units)
     headlines = sum(1 for u in units if u.headline)
     structured = headlines >= 2 and headlines * 12 >= n_units // 4
+    # Paragraphs and headed articles are long and sectioned; bare runs of single
+    # sentences (excerpts glued together) need no such prior. A short line that ends a
+    # sentence ("The show was superb.", "What is it?") is one of those sentences, not a
+    # title that would make the page a headed one.
+    titles = sum(1 for u in units if u.headline
+                 and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-3:]))
+    sentences = _one_sentence_per_line(layout) and not (titles >= 2 and titles * 12 >= n_units // 4)
+    structured = structured and not sentences
     shifts = _headline_shifts(units)
     plain = _bonuses(units, layout, roles, False, shifts)  # the unit's own: the start model reads it
     bonuses = _bonuses(units, layout, roles, True, shifts) if structured else plain
-    # Paragraphs and headed articles are long and sectioned; bare runs of single
-    # sentences (excerpts glued together) need no such prior.
-    sentences = _one_sentence_per_line(layout) and not structured
     if sentences:
         cohesion = COHESION_SENTENCES
     elif _sectioned(units, [
