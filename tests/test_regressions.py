@@ -306,3 +306,18 @@ def test_a_question_or_exclamation_among_bare_sentences_does_not_make_a_headed_p
     doc = cs.split(text)
     check_document(doc)
     assert [text[: b.offset].count("\n") for b in doc.boundaries] == [5, 10]
+
+
+def test_a_code_fence_is_text_not_a_separator() -> None:
+    # "```" lines were read as separators between articles: the code they fence was typed
+    # page furniture, and the line after a fence could open a new article
+    text = (
+        "How to list files\n\nRun this in a shell to see what the folder holds:\n\n```\nls -la /tmp\n"
+        "```\n\nThe output shows every file with its size and owner, one per line.\n\n```bash\n"
+        "du -sh /tmp\n```\n\nThat prints the total size of the folder."
+    )
+    doc = cs.split(text)
+    check_document(doc)
+    assert doc.boundaries == ()
+    fences = [s for s in doc.segments if doc.text[s.start : s.end].strip().startswith("```")]
+    assert fences and all(s.kind.value == "body" for s in fences)

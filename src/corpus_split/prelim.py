@@ -22,6 +22,9 @@ __all__ = ["Role", "read_roles"]
 
 _SEPARATOR_RE = regex.compile(r"^[\p{P}\p{S}\s]{3,}$")
 _ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
+# A Markdown code fence (three or more backticks or tildes, maybe a language name) opens or
+# closes code inside a post: part of its text, never a separator between articles.
+_FENCE_RE = regex.compile(r"^(?:`{3,}|~{3,})[\w+#.-]*$")
 # A bulleted or quoted line ("- Author | Title", "> a quote") that the model calls content is
 # an item of the text, not a headline (a run of headlines after the text is taken for teasers).
 # Numbered lines stay headlines: "2. Title" may open the next article.
@@ -101,6 +104,8 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | 
         return _ASSISTANT[f.family]
     if f.family is Family.CHROME:
         return Role.CHROME
+    if _FENCE_RE.match(text):
+        return Role.BODY
     if len(text) <= 200 and _SEPARATOR_RE.match(text):
         return Role.SEPARATOR
     if not _ALNUM_RE.search(text) or f.gibberish:
