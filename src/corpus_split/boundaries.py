@@ -289,6 +289,12 @@ def _bonuses(
     return out
 
 
+def _headed(headlines: int, n_units: int) -> bool:
+    """Whether a page with this many headlines among its units is a headed one (titled or
+    sectioned), not text with a stray short line or two."""
+    return headlines >= 2 and headlines * 12 >= n_units // 4
+
+
 def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bool:
     """Whether a thread's furniture stands between unit ``u`` and the one before it."""
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
@@ -532,7 +538,7 @@ def _start_rows(
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
     first_style = next((_style(lines[unit.first].text) for unit in units if unit.headline), None)
     first_size = next((math.log1p(len(unit.words)) for unit in units if unit.headline), 0.0)
-    since_head = 0 if units and units[0].headline else len(units[0].words) if units else 0
+    since_head = 0 if not units or units[0].headline else len(units[0].words)
     seen_heads: set[str] = set()
     cosines = _cosines(units, flat, offsets)
     ordered = sorted(cosines[1:])
@@ -664,15 +670,14 @@ def find_articles(
     if not units:
         return units, []
     n_units = len(units)
-    headlines = sum(1 for u in units if u.headline)
-    structured = headlines >= 2 and headlines * 12 >= n_units // 4
+    structured = _headed(sum(1 for u in units if u.headline), n_units)
     # Paragraphs and headed articles are long and sectioned; bare runs of single
     # sentences (excerpts glued together) need no such prior. A short line that ends a
     # sentence ("The show was superb.", "What is it?") is one of those sentences, not a
     # title that would make the page a headed one.
     titles = sum(1 for u in units if u.headline
                  and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-3:]))
-    sentences = _one_sentence_per_line(layout) and not (titles >= 2 and titles * 12 >= n_units // 4)
+    sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
     shifts = _headline_shifts(units)
     plain = _bonuses(units, layout, roles, False, shifts)  # the unit's own: the start model reads it
