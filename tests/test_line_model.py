@@ -136,3 +136,46 @@ def test_a_line_model_without_a_valid_operating_point_is_refused(change: dict[st
     data = {**_shipped_json(), **change}
     with pytest.raises(ValueError, match=r"x\.json"):
         scores.parse_line_model(json.dumps(data), "x.json")
+
+
+POST = "\n".join([
+    "---",
+    'title: "Notes from a week of hiking"',
+    "date: 2023-04-04",
+    "tags: [travel, mountains]",
+    "---",
+    "",
+    "![a view of the valley](/img/posts/valley.jpg)",
+    "",
+    "<style> .post-header h1 { font-size: 3rem; } </style>",
+    "",
+    "We set out from the village early on Monday, with enough food for five days and a map "
+    "that turned out to be older than any of us, which made the first afternoon more of an "
+    "adventure than we had planned.",
+])
+
+
+def test_front_matter_images_and_tags_are_features_of_their_paragraphs() -> None:
+    layout = split_lines(POST)
+    paras = paragraphs(layout)
+    rows = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
+    front, image, markup = (FEATURE_NAMES.index(n) for n in ("front_matter", "image_share", "markup_open"))
+    by_text = {p.text: row for p, row in zip(paras, rows)}
+    assert all(by_text[t][front] == 1.0 for t in POST.split("\n")[:5])
+    assert by_text["![a view of the valley](/img/posts/valley.jpg)"][image] == 1.0
+    assert by_text[POST.split("\n")[8]][markup] == 1.0
+    story = paras[-1].text
+    assert (by_text[story][front], by_text[story][image], by_text[story][markup]) == (0.0, 0.0, 0.0)
+    # a rule line with prose below it is not front matter
+    layout = split_lines("---\nThe rest of the story: it rained.\n\nThen it stopped.")
+    paras = paragraphs(layout)
+    rows = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
+    assert all(row[front] == 0.0 for row in rows)
+
+
+def test_a_posts_front_matter_is_not_typed_content() -> None:
+    # a post's metadata block ("---", "key: value" lines, "---") was typed body text
+    doc = cs.split(POST)
+    head = [s for s in doc.segments if s.start < POST.index("![")]
+    assert head and all(s.kind not in cs.CONTENT_KINDS for s in head if s.text.strip())
+    assert any(s.kind in cs.CONTENT_KINDS and "village" in s.text for s in doc.segments)

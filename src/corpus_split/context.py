@@ -69,6 +69,15 @@ _LEXICON_CHARS = 120
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Token shares (capitals, figures) are measured on the head of a long paragraph.
 _SHARE_CHARS = 400
+# Front matter (Jekyll, Hugo): a "---" or "+++" line, then "key: value" (or "key = value")
+# lines, most of them, up to the same fence within this many lines.
+_FRONT_FENCES = ("---", "+++")
+_FRONT_MATTER_LINES = 80
+_KEY_VALUE_RE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=](?:\s|$)")
+# A Markdown image or an HTML image tag; and a paragraph that opens with an HTML or XML tag,
+# a comment or a template tag (style blocks, includes), which pages leave in extracted text.
+_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
+_MARKUP_OPEN_RE = re.compile(r"<[!/?]?[A-Za-z]|\{[%{]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +106,7 @@ _OWN = (
     "commas", "letters", "symbols", "linky", "heading_mark", "list_item", "bold", "quote",
     "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
     "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
+    "front_matter", "image_share", "markup_open",
 )
 _CONTEXT = (
     "position", "char_position", "long_before", "long_after", "log_dist_long",
@@ -220,6 +230,41 @@ def _own(
     )
 
 
+def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> list[float]:
+    """1.0 for each paragraph that lies in a front-matter block (`_FRONT_FENCES`): page
+    metadata that Markdown posts carry at their head, wherever a post starts in the text."""
+    lines = layout.lines
+    inside = bytearray(len(lines))
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        fence = text.strip() if text.startswith(_FRONT_FENCES) or text[:1].isspace() else ""
+        if fence in _FRONT_FENCES:
+            end = next((j for j in range(i + 1, min(len(lines), i + _FRONT_MATTER_LINES))
+                        if lines[j].text.strip() == fence), None)
+            if end is not None:
+                body = [line.text for line in lines[i + 1:end] if line.text.strip()]
+                keyed = sum(1 for t in body if _KEY_VALUE_RE.match(t))
+                if keyed >= 2 and keyed >= 0.6 * len(body):
+                    inside[i:end + 1] = b"\x01" * (end + 1 - i)
+                    i = end + 1
+                    continue
+        i += 1
+    if not any(inside):
+        return [0.0] * len(paras)
+    return [1.0 if any(inside[p.first:p.end]) else 0.0 for p in paras]
+
+
+def _markup(text: str) -> tuple[float, float]:
+    """The share of a paragraph's characters in images (`_IMAGE_RE`), and whether it opens
+    with a tag (`_MARKUP_OPEN_RE`)."""
+    image = 0.0
+    if "![" in text or "<img" in text or "<IMG" in text:
+        image = sum(m.end() - m.start() for m in _IMAGE_RE.finditer(text)) / len(text)
+    opens = text[:1] in "<{" and _MARKUP_OPEN_RE.match(text) is not None
+    return image, 1.0 if opens else 0.0
+
+
 def _fenced(paras: Sequence[Paragraph]) -> list[bool]:
     """Whether each paragraph is a Markdown code fence or stands inside one."""
     out: list[bool] = []
@@ -298,6 +343,8 @@ def paragraph_rows(
         _own(p, f, lines[p.first].blank_before, lines[p.first].indent, counts[k] - 1, fence)
         for p, f, k, fence in zip(paras, feats, keys, fenced)
     ]
+    front = _front_matter(layout, paras)
+    own = [(*o, f, *_markup(p.text)) for o, f, p in zip(own, front, paras)]
     i_words, i_end, i_linky, i_list = 1, 6, 14, 16
     log_words = [v[i_words] for v in own]
     long = [lw >= math.log1p(LONG_WORDS) for lw in log_words]
