@@ -289,6 +289,23 @@ def _bonuses(
     return out
 
 
+def _paragraph_penalised(
+    plain: Sequence[tuple[float, tuple[Reason, ...]]], shifts: Sequence[float | None],
+) -> list[tuple[float, tuple[Reason, ...]]]:
+    """`_bonuses` with ``structured`` True, from its result with ``structured`` False.
+
+    The two differ only at a unit with no headline and no reason but maybe NO_BLANK_LINE,
+    which pays PENALTY_PARAGRAPH more. Its bonus there is a sum of the whole-number
+    constants above, exact in floats in any order, so subtracting the penalty last gives
+    the same float as subtracting it in place.
+    """
+    no_blank = (Reason.NO_BLANK_LINE,)
+    return [
+        (b - PENALTY_PARAGRAPH, r) if u and shifts[u] is None and (not r or r == no_blank) else (b, r)
+        for u, (b, r) in enumerate(plain)
+    ]
+
+
 def _headed(headlines: int, n_units: int) -> bool:
     """Whether a page with this many headlines among its units is a headed one (titled or
     sectioned), not text with a stray short line or two."""
@@ -740,7 +757,7 @@ def find_articles(
     structured = structured and not sentences
     shifts = _headline_shifts(units)
     plain = _bonuses(units, layout, roles, False, shifts)  # the unit's own: the start model reads it
-    bonuses = _bonuses(units, layout, roles, True, shifts) if structured else plain
+    bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:
         cohesion = COHESION_SENTENCES
     elif _sectioned(units, [
