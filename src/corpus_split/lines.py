@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .features import MAX_SHORT_LINE, line_features
+from .lexical import _NOT_PLAIN_RE
 
 __all__ = ["Layout", "Line", "split_lines"]
 
@@ -146,8 +147,9 @@ def split_lines(text: str) -> Layout:
             lead = len(raw) - len(raw.lstrip())
             start = pos + lead
             indent = len(raw) - len(raw.lstrip(" \t"))
-            # an ASCII line without a glue mark has no splice or restart candidate
-            if marks is None or not body.isascii():
+            # a plain line (ASCII letters only) without a glue mark has no splice or restart
+            # candidate
+            if marks is None or not (body.isascii() or _NOT_PLAIN_RE.search(body) is None):
                 glued = True
             else:
                 k = bisect_left(marks, start)
@@ -177,27 +179,30 @@ def split_lines(text: str) -> Layout:
     return Layout(tuple(lines), blank_separated, _wrap_width(lines))
 
 
-# ASCII characters by their part in a splice: a lower-case letter "a", a capital "A", an
-# opener "o" (see _OPENERS), anything else " " (each character beyond ASCII is one "?" after
-# encoding, and turns " " too: lines beyond ASCII are not judged by these marks).
+# Characters of plain text (ASCII and the typographic quotes, dashes and ellipsis of
+# lexical._NOT_PLAIN_RE, each one byte in cp1252) by their part in a splice: a lower-case
+# letter "a", a capital "A", an opener "o" (see _OPENERS), anything else " ". Lines with
+# other characters are not judged by these classes.
 _GLUE_CLASSES = bytes(
-    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90 else ord("o") if chr(c) in "<([\"'" else 32
+    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90
+    else ord("o") if (c < 128 and chr(c) in "<([\"'") or c in (0x91, 0x93)  # ‘ “ in cp1252
+    else 32
     for c in range(256)
 )
-# Every candidate of _SPLICE_RE and _RESTART_RE in ASCII text is at one of these: a lower-case
+# Every candidate of _SPLICE_RE and _RESTART_RE in plain text is at one of these: a lower-case
 # letter before a capital (an opener between them or not), or two capitals before a lower-case letter.
 _GLUE_PAIRS = (b"aA", b"aoA", b"AAa")
 
 
 def _glue_marks(text: str) -> list[int] | None:
-    """Sorted offsets in ``text`` of every `_GLUE_PAIRS` sequence of its ASCII characters.
+    """Sorted offsets in ``text`` of every `_GLUE_PAIRS` sequence of its characters.
 
-    An ASCII line holding none has no splice or restart candidate (`_SPLICE_RE` and
-    `_RESTART_RE` need a lower-case letter before a capital, maybe with an opener between, or a capital
-    before a capital and a lower-case letter): found for the whole text in a few C-level
-    passes, instead of running those patterns over every line.
+    A plain line (no letter beyond ASCII) holding none has no splice or restart candidate
+    (`_SPLICE_RE` and `_RESTART_RE` need a lower-case letter before a capital, maybe with
+    an opener between, or a capital before a capital and a lower-case letter): found for
+    the whole text in a few C-level passes, instead of running those patterns over every line.
     """
-    encoded = text.encode("ascii", "replace")  # one byte a character
+    encoded = text.encode("cp1252", "replace")  # one byte a character
     if len(encoded) != len(text):  # not expected: then every line is searched
         return None
     classes = encoded.translate(_GLUE_CLASSES)
@@ -301,7 +306,7 @@ def _caps_tail_point(body: str) -> int | None:
     if len(body) < 12:
         return None
     window = body[-MAX_SHORT_LINE:]
-    if not window.isascii():
+    if not window.isascii() and _NOT_PLAIN_RE.search(window) is not None:  # plain text has no CJK
         switches = [m.start() for m in _AFTER_CJK_RE.finditer(window)]
         if switches:  # the last switch from CJK to Latin capitals
             tail = window[switches[-1] :]
