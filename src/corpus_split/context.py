@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter, sub, truediv
 
-from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
+from .features import (
+    _ASCII_NON_LETTERS,
+    Family,
+    LineFeatures,
+    _count_cjk,
+    _count_letters,
+    content_words,
+)
 from .lines import Layout
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs", "short_tokens"]
@@ -176,15 +183,22 @@ def _own(
     scale = len(text) / (len(head) or 1)
     cjk = 0 if text.isascii() else _count_cjk(head) * scale
     words = text.count(" ") + 1 + cjk / 2
-    head_words = head.count(" ") + 1 + cjk / scale / 2
+    head_spaces = head.count(" ")
+    head_words = head_spaces + 1 + cjk / scale / 2
     capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
-    nonspace = len(head) - head.count(" ") or 1
-    letters = _count_letters(head)
-    encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
+    nonspace = len(head) - head_spaces or 1
+    if head.isascii():  # letters and digits from one encoding (what _count_letters does)
+        encoded = head.encode("ascii")
+        letters = len(encoded.translate(None, _ASCII_NON_LETTERS))
+    else:
+        letters = _count_letters(head)
+        encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
     digits = len(encoded) - len(encoded.translate(None, _DIGITS))
     alnum = letters + digits
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
+    family = f.family
+    first = text[:1]
     return (
         math.log1p(len(text)),
         math.log1p(words),
@@ -192,31 +206,31 @@ def _own(
         capitalised,
         all_caps,
         numeric,
-        float(end_sentence),
-        float(last in ":："),
-        float(not end_sentence and last not in ":：" and not last.isalnum()),
-        float(last.isalnum()),
+        1.0 if end_sentence else 0.0,
+        1.0 if last in ":：" else 0.0,
+        1.0 if not end_sentence and last not in ":：" and not last.isalnum() else 0.0,
+        1.0 if last.isalnum() else 0.0,
         min(_inner_ends(head), 20) / (1 + head_words / 10),
         head.count(",") / (1 + head_words),
         letters / nonspace,
         (nonspace - alnum) / nonspace,
         math.log1p(_linky(text[:_HEAD])),
-        float(_HEADING_MARK_RE.match(text) is not None),
-        float(_LIST_RE.match(text) is not None),
-        float(_BOLD_RE.match(text) is not None),
-        float(text.startswith(">")),
+        1.0 if _HEADING_MARK_RE.match(text) is not None else 0.0,
+        1.0 if _LIST_RE.match(text) is not None else 0.0,
+        1.0 if _BOLD_RE.match(text) is not None else 0.0,
+        1.0 if text.startswith(">") else 0.0,
         math.log1p(_code(text[:300])),
-        float(text[:1].islower()),
-        float(text[:1].isdigit()),
-        float(_dated(text[:200])),
-        float(f.headline),
-        float(f.family is Family.CHROME),
-        float(f.family is Family.ASSISTANT_PREAMBLE),
-        float(f.family is Family.ASSISTANT_SIGN_OFF),
+        1.0 if first.islower() else 0.0,
+        1.0 if first.isdigit() else 0.0,
+        1.0 if _dated(text[:200]) else 0.0,
+        1.0 if f.headline else 0.0,
+        1.0 if family is Family.CHROME else 0.0,
+        1.0 if family is Family.ASSISTANT_PREAMBLE else 0.0,
+        1.0 if family is Family.ASSISTANT_SIGN_OFF else 0.0,
         math.log1p(repeats),
         float(min(blank_before, 2)),
-        float(indent > 0),
-        float(fenced),
+        1.0 if indent > 0 else 0.0,
+        1.0 if fenced else 0.0,
     )
 
 
