@@ -259,30 +259,39 @@ def _terms_near(
     if not heads:
         return below, above
     longs = [k for k in range(n) if long[k]]
-    words_of: dict[int, list[str]] = {}
-    cache: dict[tuple[int, int], set[str]] = {}
+    # per long paragraph: the set of its words and how many words it has
+    words_of: dict[int, tuple[set[str], int]] = {}
+    cache: dict[tuple[int, int], list[set[str]]] = {}
 
-    def near(start: int, step: int) -> set[str]:
-        """The first TERMS_REACH words of running text from long paragraph ``start`` on (or back)."""
+    def near(start: int, step: int) -> list[set[str]]:
+        """The word sets of the long paragraphs that hold the first TERMS_REACH words of
+        running text from long paragraph ``start`` on (or back): their union is that text's
+        vocabulary, never built (the terms found in it are counted against each set)."""
         key = (start, step)
-        if key not in cache:
-            words: list[str] = []
+        sets = cache.get(key)
+        if sets is None:
+            sets = []
+            count = 0
             j = start
-            while 0 <= j < len(longs) and len(words) < TERMS_REACH:
+            while 0 <= j < len(longs) and count < TERMS_REACH:
                 if j not in words_of:
-                    words_of[j] = content_words(paras[longs[j]].text[:_TERMS_CHARS])
-                words.extend(words_of[j])
+                    words = content_words(paras[longs[j]].text[:_TERMS_CHARS])
+                    words_of[j] = (set(words), len(words))
+                vocabulary, size = words_of[j]
+                sets.append(vocabulary)
+                count += size
                 j += step
-            cache[key] = set(words)
-        return cache[key]
+            cache[key] = sets
+        return sets
 
     for k in heads:
         terms = set(content_words(paras[k].text))
         if not terms:
             continue
         b = bisect.bisect_right(longs, k)
-        below[k] = len(terms & near(b, 1)) / len(terms)
-        above[k] = len(terms & near(b - 1, -1)) / len(terms)
+        # terms found = the terms less those in none of the sets (one C-level difference)
+        below[k] = (len(terms) - len(terms.difference(*near(b, 1)))) / len(terms)
+        above[k] = (len(terms) - len(terms.difference(*near(b - 1, -1)))) / len(terms)
     return below, above
 
 
