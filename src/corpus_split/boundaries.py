@@ -207,9 +207,10 @@ def build_units(
 
 
 _FLOG_SIZE = 4096
-_FLOG = [f * math.log(f + 1) for f in range(_FLOG_SIZE + 1)]
+# (tables of floats are tuples: the cyclic collector then never walks them)
+_FLOG = tuple(f * math.log(f + 1) for f in range(_FLOG_SIZE + 1))
 # _FLOG_STEP[f]: how much f*log(f+1) grows when a count goes from f to f+1.
-_FLOG_STEP = [_FLOG[f + 1] - _FLOG[f] for f in range(_FLOG_SIZE)]
+_FLOG_STEP = tuple(_FLOG[f + 1] - _FLOG[f] for f in range(_FLOG_SIZE))
 
 
 def _flog(f: int) -> float:
@@ -851,16 +852,16 @@ def find_articles(
 # f*log(f+1) rounded to a multiple of 2**-36: every sum and difference of such values the
 # programme forms stays below 2**17 in size (at most _FLOG_SIZE words), so floats hold it
 # exactly, whatever order counts are added and removed in (fixed point, at float speed).
-_QFLOG = [round(v * 2.0**36) / 2.0**36 for v in _FLOG]
-_QSTEP = [_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE)]
+_QFLOG = tuple(round(v * 2.0**36) / 2.0**36 for v in _FLOG)
+_QSTEP = tuple(_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE))
 
 
 @functools.lru_cache(maxsize=64)
-def _recurrence_steps(a: int) -> list[float]:
+def _recurrence_steps(a: int) -> tuple[float, ...]:
     """How qflog[a + c] - qflog[c] changes as c goes from i - 1 to i, for i = 1, 2, ...
     (while a + c stays within the table): exact, like every sum of the quantised values."""
     q = _QFLOG
-    return [(q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1)]
+    return tuple((q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1))
 
 
 def _programme(
