@@ -317,10 +317,18 @@ def paragraph_rows(
     keys = [p.text.casefold() for p in paras]
     counts = Counter(keys)
     fenced = _fenced(paras)
-    own = [
-        _own(p, f, lines[p.first].blank_before, lines[p.first].indent, counts[k] - 1, fence)
-        for p, f, k, fence in zip(paras, feats, keys, fenced)
-    ]
+    # a paragraph's own features depend on its text and features (its repeats are its text's),
+    # and on its blank lines and indent only as min(blank_before, 2) and indent > 0: recurring
+    # paragraphs ("Reuter", "Advertisement") are measured once
+    own: list[tuple[float, ...]] = []
+    known: dict[tuple[str, int, int, bool, bool], tuple[float, ...]] = {}
+    for p, f, key, fence in zip(paras, feats, keys, fenced):
+        line = lines[p.first]
+        memo = (p.text, id(f), min(line.blank_before, 2), line.indent > 0, fence)
+        row = known.get(memo)
+        if row is None:
+            row = known[memo] = _own(p, f, line.blank_before, line.indent, counts[key] - 1, fence)
+        own.append(row)
     i_words, i_end, i_linky, i_list = 1, 6, 14, 16
     log_words = [v[i_words] for v in own]
     long = [lw >= math.log1p(LONG_WORDS) for lw in log_words]
