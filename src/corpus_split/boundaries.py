@@ -439,6 +439,21 @@ _NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
 _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
 _CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 _SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
+# ... its characters: a line (never empty, never ending in a newline) matches when its last
+# character is one of them
+_SENTENCE_END_CHARS = frozenset(".!?。！？…\"”’)")
+
+
+def _word_count(text: str) -> int:
+    """``len(text.split())`` without splitting: when the only whitespace of a text is single
+    spaces between words (a printable text holds no other whitespace), it has one word more
+    than spaces (a stripped line, most often)."""
+    if text[:1] not in _SPACE_OR_NOTHING and text[-1] != " " and text.isprintable() and "  " not in text:
+        return text.count(" ") + 1
+    return len(text.split())
+
+
+_SPACE_OR_NOTHING = ("", " ")
 
 
 def _cjk_start(text: str) -> bool:
@@ -613,7 +628,7 @@ def _start_rows(
     unit_texts = [lines[unit.first].text for unit in units]
     last_texts = [lines[unit.last].text for unit in units]
     numbered = _NUMBERED_RE.match
-    sentence_end = _SENTENCE_END_LINE_RE.search
+    sentence_ends = _SENTENCE_END_CHARS
     unfinished = _UNFINISHED_RE.search
     cjk_prev = _cjk_start(last_texts[0]) if units else False
     for u in range(1, n):
@@ -666,7 +681,7 @@ def _start_rows(
         cosine = cosines[u]
         new_names, has_names = names[u]
         prev_text = last_texts[u - 1]
-        prev_ends = sentence_end(prev_text[-3:]) is not None
+        prev_ends = prev_text[-1:] in sentence_ends  # _SENTENCE_END_LINE_RE
         cjk = _cjk_start(text)
         h = 1.0 if headline else 0.0
         st = 1.0 if structural else 0.0
@@ -699,7 +714,7 @@ def _start_rows(
             1.0 if repeats else 0.0,
             len(terms & first_title) / len(terms) if terms else 0.0,
             1.0 if cjk else 0.0,
-            log1p(len(text.split())),
+            log1p(_word_count(text)),
             1.0 if text.endswith(("?", "？")) else 0.0,
             1.0 if text.endswith((":", "：")) else 0.0,
             1.0 if prev_headline else 0.0,
