@@ -183,6 +183,7 @@ _CHROME_RE = regex.compile(
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
 _CRUMB_SEP_RE = regex.compile(r"[>|»›]")
+_CRUMB_SEPS = (">", "|", "»", "›")
 _ANGLED_RE = regex.compile(r"<[^<>]*>")
 
 
@@ -192,8 +193,8 @@ def _is_breadcrumb(text: str) -> bool:
     A ">" that closes "<...>" (a ticker such as "<IBM>") is not a separator, and a line
     with braces is code (a block's "{ |item| ... }"), not a trail.
     """
-    if "{" in text:
-        return False
+    if "{" in text or not any(map(text.__contains__, _CRUMB_SEPS)):
+        return False  # (removing "<...>" never adds a separator)
     parts = _CRUMB_SEP_RE.split(_ANGLED_RE.sub("", text))
     if len(parts) < 3:
         return False
@@ -504,7 +505,7 @@ def _maybe_sign_off(head: str) -> bool:
 
 def _gibberish(text: str) -> bool:
     """Keyboard mash: long letter runs with no spaces, full of rare letter pairs."""
-    tokens = text.split()
+    tokens = text.split(None, 3)  # all of them when there are at most three
     if not tokens or len(tokens) > 3:
         return False
     longest = max(tokens, key=len)
