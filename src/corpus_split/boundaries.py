@@ -832,6 +832,10 @@ def find_articles(
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
     starts = _programme(units, cands, start_costs, k, cohesion, free)
+    # lexical gains of (previous start, start, end): the rounds below that drop weak starts
+    # score most articles again with the same neighbours
+    gains: dict[tuple[int, int, int], float] = {}
+
     def articles(starts: Sequence[int]) -> list[ArticleSpan]:
         spans: list[ArticleSpan] = []
         for idx, s in enumerate(starts):
@@ -840,7 +844,10 @@ def find_articles(
                 spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
                 continue
             prev_start = starts[idx - 1]
-            lexical = _split_gain(units, prev_start, s, end, k, cohesion, free)
+            key = (prev_start, s, end)
+            lexical = gains.get(key)
+            if lexical is None:
+                lexical = gains[key] = _split_gain(units, prev_start, s, end, k, cohesion, free)
             gain = lexical - penalty + bonuses[s][0]
             reasons = bonuses[s][1]
             if lexical > 0:
