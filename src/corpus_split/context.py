@@ -362,10 +362,7 @@ def paragraph_rows(
     long_share = sum(c for c, lg in zip(chars, long) if lg) / total_chars
 
     def prefix(values: Sequence[float]) -> list[float]:
-        out = [0.0]
-        for v in values:
-            out.append(out[-1] + v)
-        return out
+        return list(itertools.accumulate(values, initial=0.0))  # 0.0, v0, v0 + v1, ...
 
     short = math.log1p(5)
     sums = {

@@ -83,7 +83,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word is not a headline
         roles.extend([role] * (p.end - p.first))
         feats.extend([f] * (p.end - p.first))
-    thread = find_thread(layout, [not r.is_content for r in roles])
+    body, headline = Role.BODY, Role.HEADLINE  # (is_content, without a property call a line)
+    thread = find_thread(layout, [r is not body and r is not headline for r in roles])
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
         # and the furniture between them is page chrome
@@ -94,7 +95,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
                 if roles[i] in _POST_TEXT:
                     roles[i] = Role.BODY
     if find_duplicates:
-        eligible = [r.is_content for r in roles]
+        eligible = [r is body or r is headline for r in roles]
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
