@@ -820,11 +820,8 @@ def find_articles(
                 possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
-    vocab: set[str] = set()
-    total = 0
-    for unit in units:
-        vocab.update(unit.words)
-        total += len(unit.words)
+    vocab = set(itertools.chain.from_iterable(unit.words for unit in units))
+    total = sum(len(unit.words) for unit in units)
     k = min(len(vocab), MAX_SMOOTHING_VOCABULARY)
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
