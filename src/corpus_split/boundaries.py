@@ -207,9 +207,10 @@ def build_units(
 
 
 _FLOG_SIZE = 4096
-_FLOG = [f * math.log(f + 1) for f in range(_FLOG_SIZE + 1)]
+# (tables of floats are tuples: the cyclic collector then never walks them)
+_FLOG = tuple(f * math.log(f + 1) for f in range(_FLOG_SIZE + 1))
 # _FLOG_STEP[f]: how much f*log(f+1) grows when a count goes from f to f+1.
-_FLOG_STEP = [_FLOG[f + 1] - _FLOG[f] for f in range(_FLOG_SIZE)]
+_FLOG_STEP = tuple(_FLOG[f + 1] - _FLOG[f] for f in range(_FLOG_SIZE))
 
 
 def _flog(f: int) -> float:
@@ -276,7 +277,7 @@ def _bonuses(
         else:
             if structured and not reasons:
                 bonus -= PENALTY_PARAGRAPH
-            if _CONTINUATION_RE.match(lines[unit.first].text):
+            if _continues(lines[unit.first].text):
                 bonus -= PENALTY_CONTINUATION
         if (
             not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
@@ -287,6 +288,23 @@ def _bonuses(
             reasons.append(Reason.NO_BLANK_LINE)
         out.append((bonus, tuple(reasons)))
     return out
+
+
+def _paragraph_penalised(
+    plain: Sequence[tuple[float, tuple[Reason, ...]]], shifts: Sequence[float | None],
+) -> list[tuple[float, tuple[Reason, ...]]]:
+    """`_bonuses` with ``structured`` True, from its result with ``structured`` False.
+
+    The two differ only at a unit with no headline and no reason but maybe NO_BLANK_LINE,
+    which pays PENALTY_PARAGRAPH more. Its bonus there is a sum of the whole-number
+    constants above, exact in floats in any order, so subtracting the penalty last gives
+    the same float as subtracting it in place.
+    """
+    no_blank = (Reason.NO_BLANK_LINE,)
+    return [
+        (b - PENALTY_PARAGRAPH, r) if u and shifts[u] is None and (not r or r == no_blank) else (b, r)
+        for u, (b, r) in enumerate(plain)
+    ]
 
 
 def _headed(headlines: int, n_units: int) -> bool:
@@ -421,11 +439,56 @@ _NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
 _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
 _CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 _SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
+# ... its characters: a line (never empty, never ending in a newline) matches when its last
+# character is one of them
+_SENTENCE_END_CHARS = frozenset(".!?。！？…\"”’)")
+
+
+def _word_count(text: str) -> int:
+    """``len(text.split())`` without splitting: when the only whitespace of a text is single
+    spaces between words (a printable text holds no other whitespace), it has one word more
+    than spaces (a stripped line, most often)."""
+    if text[:1] not in _SPACE_OR_NOTHING and text[-1] != " " and text.isprintable() and "  " not in text:
+        return text.count(" ") + 1
+    return len(text.split())
+
+
+_SPACE_OR_NOTHING = ("", " ")
 
 
 def _cjk_start(text: str) -> bool:
-    """Whether one of the first 20 characters is CJK (U+3000 to U+9FFF)."""
-    return _CJK_CHAR_RE.search(text, 0, 20) is not None
+    """Whether one of the first 20 characters is CJK (U+3000 to U+9FFF); ASCII text never is."""
+    return not text.isascii() and _CJK_CHAR_RE.search(text, 0, 20) is not None
+
+
+_LOWER_RE = regex.compile(r"\p{Ll}")
+
+
+def _continues(text: str) -> bool:
+    """Whether `_CONTINUATION_RE` matches ``text``.
+
+    Every word it lists opens on a lower-case ASCII letter, which its first alternative
+    (``\\p{Ll}``) matches already: so it matches exactly when the first character is a
+    lower-case letter, told without the pattern when that character is ASCII.
+    """
+    first = text[:1]
+    if first.isascii():
+        return "a" <= first <= "z"
+    return _LOWER_RE.match(first) is not None
+
+
+def _list_start(text: str) -> bool:
+    """Whether `_LIST_START_RE` matches ``text``; its match opens on a bullet or a digit, so a
+    line opening on any other ASCII character is passed over without the pattern."""
+    first = text[:1]
+    if first and first.isascii() and first not in _LIST_FIRST:
+        return False
+    return _LIST_START_RE.match(text) is not None
+
+
+_LIST_FIRST = frozenset("-*0123456789")
+# math.log1p of the small counts that the start rows read (the same floats, looked up)
+_LOG1P = tuple(math.log1p(i) for i in range(11))
 
 
 def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int]) -> list[float]:
@@ -554,108 +617,137 @@ def _start_rows(
     if units and units[0].headline:
         seen_heads.add(lines[units[0].first].text.casefold())
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
+    # per-unit values read twice (as this unit and as the next one's neighbour), and
+    # page-level constants, computed once; the row's values are the same floats as
+    # spelled out in START_FEATURES order (1.0/0.0 for a truth value)
+    log1p = math.log1p
+    log1p_small = _LOG1P
+    log_words = [log1p(len(unit.words)) for unit in units]
+    no_blank_flag = layout.blank_separated
+    heads_share = heads / n if n else 0.0
+    unit_texts = [lines[unit.first].text for unit in units]
+    last_texts = [lines[unit.last].text for unit in units]
+    numbered = _NUMBERED_RE.match
+    sentence_ends = _SENTENCE_END_CHARS
+    unfinished = _UNFINISHED_RE.search
+    cjk_prev = _cjk_start(last_texts[0]) if units else False
     for u in range(1, n):
         unit = units[u]
         prev = units[u - 1]
         line = lines[unit.first]
-        text = line.text
+        text = unit_texts[u]
+        headline = unit.headline
+        blank_before = line.blank_before
+        spliced = line.spliced
         gap = prev.last + 1 != unit.first
         if gap:
             between = roles[prev.last + 1 : unit.first]
             preamble = Role.PREAMBLE in between
             sign_off = Role.SIGN_OFF in between
             separator = Role.SEPARATOR in between
-            chrome = math.log1p(between.count(Role.CHROME))
-            links = math.log1p(between.count(Role.LINK))
+            chrome = log1p(between.count(Role.CHROME))
+            links = log1p(between.count(Role.LINK))
         else:  # units side by side (most of them): nothing between
             preamble = sign_off = separator = False
             chrome = links = 0.0
-        in_run = prev.headline and unit.headline and not gap
-        announced = unit.headline and (preamble or (announced and in_run))
-        structural = unit.headline or gap or line.blank_before >= 2 or line.spliced
-        overlaps = [0.0, 0.0]
+        prev_headline = prev.headline
+        in_run = prev_headline and headline and not gap
+        announced = headline and (preamble or (announced and in_run))
+        structural = headline or gap or blank_before >= 2 or spliced
+        overlap_a = overlap_b = 0.0
         if structural:
             at = offsets[u]
-            for k, w in enumerate(_OVERLAP_WINDOWS):
-                after = set(flat[at : at + w])
-                if after:  # the words of after also among the 5 * w before (no set of those built)
-                    overlaps[k] = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
+            w = _OVERLAP_WINDOWS[0]
+            after = set(flat[at : at + w])
+            if after:  # the words of after also among the 5 * w before (no set of those built)
+                overlap_a = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
+            w = _OVERLAP_WINDOWS[1]
+            after = set(flat[at : at + w])
+            if after:
+                overlap_b = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
         shift = shifts[u]
-        key = text.casefold()
-        repeats = unit.headline and key in seen_heads
-        if unit.headline:
+        shift_value = shift or 0.0
+        if headline:
+            key = text.casefold()
+            repeats = key in seen_heads
             seen_heads.add(key)
-        terms = set(unit.words)
-        nxt = lines[units[u + 1].first].text if u + 1 < n else ""
+            same_style = _style(text) == first_style
+        else:
+            repeats = same_style = False
+        unit_words = unit.words
+        terms = set(unit_words)
         level = levels[u]
         short_run = short_run + 1 if len(prev.words) <= _SHORT_UNIT else 0
         cosine = cosines[u]
         new_names, has_names = names[u]
-        prev_text = lines[prev.last].text
-        prev_ends = _SENTENCE_END_LINE_RE.search(prev_text[-3:]) is not None
+        prev_text = last_texts[u - 1]
+        prev_ends = prev_text[-1:] in sentence_ends  # _SENTENCE_END_LINE_RE
         cjk = _cjk_start(text)
-        same_style = unit.headline and _style(text) == first_style
+        h = 1.0 if headline else 0.0
+        st = 1.0 if structural else 0.0
+        own_words = log_words[u]
         yield [
-            float(unit.headline),
-            float(shift is not None),
-            shift or 0.0,
-            float(in_run),
-            float(preamble),
-            float(sign_off),
-            float(separator or line.blank_before >= 3),
+            h,
+            0.0 if shift is None else 1.0,
+            shift_value,
+            1.0 if in_run else 0.0,
+            1.0 if preamble else 0.0,
+            1.0 if sign_off else 0.0,
+            1.0 if separator or blank_before >= 3 else 0.0,
             chrome,
             links,
-            float(line.spliced),
-            float(_CONTINUATION_RE.match(text) is not None),
-            float(not prev.headline and not gap and _UNFINISHED_RE.search(prev_text[-3:]) is not None),
-            float(line.blank_before == 0 and layout.blank_separated),
-            float(min(line.blank_before, 3)),
+            1.0 if spliced else 0.0,
+            1.0 if _continues(text) else 0.0,
+            1.0 if not prev_headline and not gap and unfinished(prev_text[-3:]) is not None else 0.0,
+            1.0 if blank_before == 0 and no_blank_flag else 0.0,
+            float(min(blank_before, 3)),
             float(level),
-            float(level > top),
-            float(level == top > 0),
-            float(_NUMBERED_RE.match(text) is not None),
-            float(_LIST_START_RE.match(nxt) is not None),
-            float(structural),
-            overlaps[0],
-            overlaps[1],
+            1.0 if level > top else 0.0,
+            1.0 if level == top > 0 else 0.0,
+            1.0 if numbered(text) is not None else 0.0,
+            1.0 if u + 1 < n and _list_start(unit_texts[u + 1]) else 0.0,
+            st,
+            overlap_a,
+            overlap_b,
             u / n,
-            heads / n,
-            float(repeats),
-            len(terms & first_title) / len(terms) if terms and u > 0 else 0.0,
-            float(cjk),
-            math.log1p(len(text.split())),
-            float(text.endswith(("?", "？"))),
-            float(text.endswith((":", "："))),
-            float(prev.headline),
-            float(gap),
-            float(announced and in_run),
-            float(same_style),
-            float(unit.headline) * overlaps[0],
-            float(unit.headline) * (shift or 0.0),
-            float(structural) * overlaps[1],
-            float(same_style and level == top),
+            heads_share,
+            1.0 if repeats else 0.0,
+            len(terms & first_title) / len(terms) if terms else 0.0,
+            1.0 if cjk else 0.0,
+            log1p(_word_count(text)),
+            1.0 if text.endswith(("?", "？")) else 0.0,
+            1.0 if text.endswith((":", "：")) else 0.0,
+            1.0 if prev_headline else 0.0,
+            1.0 if gap else 0.0,
+            1.0 if announced and in_run else 0.0,
+            1.0 if same_style else 0.0,
+            h * overlap_a,
+            h * shift_value,
+            st * overlap_b,
+            1.0 if same_style and level == top else 0.0,
             cosine,
             cosine - typical,
-            math.log1p(len(prev.words)),
-            float(prev_ends),
+            log_words[u - 1],
+            1.0 if prev_ends else 0.0,
             new_names,
-            float(has_names),
-            math.log1p(min(short_run, 10)),
-            math.log1p(len(unit.words)),
-            float(cjk != _cjk_start(prev_text)),
-            float(unit.headline) * cosine,
-            float(structural) * cosine,
-            float(unit.headline) * new_names,
-            float(structural) * new_names,
-            float(unit.headline) * (cosine - typical),
-            float(structural and prev_ends),
-            float(level > 0) * cosine,
+            1.0 if has_names else 0.0,
+            log1p_small[min(short_run, 10)],
+            own_words,
+            1.0 if cjk != cjk_prev else 0.0,
+            h * cosine,
+            st * cosine,
+            h * new_names,
+            st * new_names,
+            h * (cosine - typical),
+            1.0 if structural and prev_ends else 0.0,
+            (1.0 if level > 0 else 0.0) * cosine,
             evidence[u][0] / 10.0,
-            float(unit.headline) * (math.log1p(len(unit.words)) - first_size),
-            float(unit.headline) * math.log1p(since_head),
+            h * (own_words - first_size),
+            h * log1p(since_head),
         ]
+        cjk_prev = _cjk_start(last_texts[u]) if unit.last != unit.first else cjk
         # words since the last headline: sections run a few paragraphs, articles longer
-        since_head = 0 if unit.headline else since_head + len(unit.words)
+        since_head = 0 if headline else since_head + len(unit_words)
 
 
 def find_articles(
@@ -681,7 +773,7 @@ def find_articles(
     structured = structured and not sentences
     shifts = _headline_shifts(units)
     plain = _bonuses(units, layout, roles, False, shifts)  # the unit's own: the start model reads it
-    bonuses = _bonuses(units, layout, roles, True, shifts) if structured else plain
+    bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:
         cohesion = COHESION_SENTENCES
     elif _sectioned(units, [
@@ -728,11 +820,8 @@ def find_articles(
                 possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
-    vocab: set[str] = set()
-    total = 0
-    for unit in units:
-        vocab.update(unit.words)
-        total += len(unit.words)
+    vocab = set(itertools.chain.from_iterable(unit.words for unit in units))
+    total = sum(len(unit.words) for unit in units)
     k = min(len(vocab), MAX_SMOOTHING_VOCABULARY)
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
@@ -740,6 +829,10 @@ def find_articles(
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
     starts = _programme(units, cands, start_costs, k, cohesion, free)
+    # lexical gains of (previous start, start, end): the rounds below that drop weak starts
+    # score most articles again with the same neighbours
+    gains: dict[tuple[int, int, int], float] = {}
+
     def articles(starts: Sequence[int]) -> list[ArticleSpan]:
         spans: list[ArticleSpan] = []
         for idx, s in enumerate(starts):
@@ -748,7 +841,10 @@ def find_articles(
                 spans.append(ArticleSpan(s, end - 1, 1.0, (Reason.DOCUMENT_START,)))
                 continue
             prev_start = starts[idx - 1]
-            lexical = _split_gain(units, prev_start, s, end, k, cohesion, free)
+            key = (prev_start, s, end)
+            lexical = gains.get(key)
+            if lexical is None:
+                lexical = gains[key] = _split_gain(units, prev_start, s, end, k, cohesion, free)
             gain = lexical - penalty + bonuses[s][0]
             reasons = bonuses[s][1]
             if lexical > 0:
@@ -775,16 +871,16 @@ def find_articles(
 # f*log(f+1) rounded to a multiple of 2**-36: every sum and difference of such values the
 # programme forms stays below 2**17 in size (at most _FLOG_SIZE words), so floats hold it
 # exactly, whatever order counts are added and removed in (fixed point, at float speed).
-_QFLOG = [round(v * 2.0**36) / 2.0**36 for v in _FLOG]
-_QSTEP = [_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE)]
+_QFLOG = tuple(round(v * 2.0**36) / 2.0**36 for v in _FLOG)
+_QSTEP = tuple(_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE))
 
 
 @functools.lru_cache(maxsize=64)
-def _recurrence_steps(a: int) -> list[float]:
+def _recurrence_steps(a: int) -> tuple[float, ...]:
     """How qflog[a + c] - qflog[c] changes as c goes from i - 1 to i, for i = 1, 2, ...
     (while a + c stays within the table): exact, like every sum of the quantised values."""
     q = _QFLOG
-    return [(q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1)]
+    return tuple((q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1))
 
 
 def _programme(

@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter, sub, truediv
 
-from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
+from .features import (
+    _ASCII_NON_LETTERS,
+    Family,
+    LineFeatures,
+    _count_cjk,
+    _count_letters,
+    content_words,
+)
 from .lines import Layout
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs", "short_tokens"]
@@ -186,15 +193,22 @@ def _own(
     scale = len(text) / (len(head) or 1)
     cjk = 0 if text.isascii() else _count_cjk(head) * scale
     words = text.count(" ") + 1 + cjk / 2
-    head_words = head.count(" ") + 1 + cjk / scale / 2
+    head_spaces = head.count(" ")
+    head_words = head_spaces + 1 + cjk / scale / 2
     capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
-    nonspace = len(head) - head.count(" ") or 1
-    letters = _count_letters(head)
-    encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
+    nonspace = len(head) - head_spaces or 1
+    if head.isascii():  # letters and digits from one encoding (what _count_letters does)
+        encoded = head.encode("ascii")
+        letters = len(encoded.translate(None, _ASCII_NON_LETTERS))
+    else:
+        letters = _count_letters(head)
+        encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
     digits = len(encoded) - len(encoded.translate(None, _DIGITS))
     alnum = letters + digits
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
+    family = f.family
+    first = text[:1]
     return (
         math.log1p(len(text)),
         math.log1p(words),
@@ -202,31 +216,31 @@ def _own(
         capitalised,
         all_caps,
         numeric,
-        float(end_sentence),
-        float(last in ":："),
-        float(not end_sentence and last not in ":：" and not last.isalnum()),
-        float(last.isalnum()),
+        1.0 if end_sentence else 0.0,
+        1.0 if last in ":：" else 0.0,
+        1.0 if not end_sentence and last not in ":：" and not last.isalnum() else 0.0,
+        1.0 if last.isalnum() else 0.0,
         min(_inner_ends(head), 20) / (1 + head_words / 10),
         head.count(",") / (1 + head_words),
         letters / nonspace,
         (nonspace - alnum) / nonspace,
         math.log1p(_linky(text[:_HEAD])),
-        float(_HEADING_MARK_RE.match(text) is not None),
-        float(_LIST_RE.match(text) is not None),
-        float(_BOLD_RE.match(text) is not None),
-        float(text.startswith(">")),
+        1.0 if _HEADING_MARK_RE.match(text) is not None else 0.0,
+        1.0 if _LIST_RE.match(text) is not None else 0.0,
+        1.0 if _BOLD_RE.match(text) is not None else 0.0,
+        1.0 if text.startswith(">") else 0.0,
         math.log1p(_code(text[:300])),
-        float(text[:1].islower()),
-        float(text[:1].isdigit()),
-        float(_dated(text[:200])),
-        float(f.headline),
-        float(f.family is Family.CHROME),
-        float(f.family is Family.ASSISTANT_PREAMBLE),
-        float(f.family is Family.ASSISTANT_SIGN_OFF),
+        1.0 if first.islower() else 0.0,
+        1.0 if first.isdigit() else 0.0,
+        1.0 if _dated(text[:200]) else 0.0,
+        1.0 if f.headline else 0.0,
+        1.0 if family is Family.CHROME else 0.0,
+        1.0 if family is Family.ASSISTANT_PREAMBLE else 0.0,
+        1.0 if family is Family.ASSISTANT_SIGN_OFF else 0.0,
         math.log1p(repeats),
         float(min(blank_before, 2)),
-        float(indent > 0),
-        float(fenced),
+        1.0 if indent > 0 else 0.0,
+        1.0 if fenced else 0.0,
     )
 
 
@@ -290,30 +304,39 @@ def _terms_near(
     if not heads:
         return below, above
     longs = [k for k in range(n) if long[k]]
-    words_of: dict[int, list[str]] = {}
-    cache: dict[tuple[int, int], set[str]] = {}
+    # per long paragraph: the set of its words and how many words it has
+    words_of: dict[int, tuple[set[str], int]] = {}
+    cache: dict[tuple[int, int], list[set[str]]] = {}
 
-    def near(start: int, step: int) -> set[str]:
-        """The first TERMS_REACH words of running text from long paragraph ``start`` on (or back)."""
+    def near(start: int, step: int) -> list[set[str]]:
+        """The word sets of the long paragraphs that hold the first TERMS_REACH words of
+        running text from long paragraph ``start`` on (or back): their union is that text's
+        vocabulary, never built (the terms found in it are counted against each set)."""
         key = (start, step)
-        if key not in cache:
-            words: list[str] = []
+        sets = cache.get(key)
+        if sets is None:
+            sets = []
+            count = 0
             j = start
-            while 0 <= j < len(longs) and len(words) < TERMS_REACH:
+            while 0 <= j < len(longs) and count < TERMS_REACH:
                 if j not in words_of:
-                    words_of[j] = content_words(paras[longs[j]].text[:_TERMS_CHARS])
-                words.extend(words_of[j])
+                    words = content_words(paras[longs[j]].text[:_TERMS_CHARS])
+                    words_of[j] = (set(words), len(words))
+                vocabulary, size = words_of[j]
+                sets.append(vocabulary)
+                count += size
                 j += step
-            cache[key] = set(words)
-        return cache[key]
+            cache[key] = sets
+        return sets
 
     for k in heads:
         terms = set(content_words(paras[k].text))
         if not terms:
             continue
         b = bisect.bisect_right(longs, k)
-        below[k] = len(terms & near(b, 1)) / len(terms)
-        above[k] = len(terms & near(b - 1, -1)) / len(terms)
+        # terms found = the terms less those in none of the sets (one C-level difference)
+        below[k] = (len(terms) - len(terms.difference(*near(b, 1)))) / len(terms)
+        above[k] = (len(terms) - len(terms.difference(*near(b - 1, -1)))) / len(terms)
     return below, above
 
 
@@ -339,10 +362,18 @@ def paragraph_rows(
     keys = [p.text.casefold() for p in paras]
     counts = Counter(keys)
     fenced = _fenced(paras)
-    own = [
-        _own(p, f, lines[p.first].blank_before, lines[p.first].indent, counts[k] - 1, fence)
-        for p, f, k, fence in zip(paras, feats, keys, fenced)
-    ]
+    # a paragraph's own features depend on its text and features (its repeats are its text's),
+    # and on its blank lines and indent only as min(blank_before, 2) and indent > 0: recurring
+    # paragraphs ("Reuter", "Advertisement") are measured once
+    own: list[tuple[float, ...]] = []
+    known: dict[tuple[str, int, int, bool, bool], tuple[float, ...]] = {}
+    for p, f, key, fence in zip(paras, feats, keys, fenced):
+        line = lines[p.first]
+        memo = (p.text, id(f), min(line.blank_before, 2), line.indent > 0, fence)
+        row = known.get(memo)
+        if row is None:
+            row = known[memo] = _own(p, f, line.blank_before, line.indent, counts[key] - 1, fence)
+        own.append(row)
     front = _front_matter(layout, paras)
     own = [(*o, f, *_markup(p.text)) for o, f, p in zip(own, front, paras)]
     i_words, i_end, i_linky, i_list = 1, 6, 14, 16
@@ -378,10 +409,7 @@ def paragraph_rows(
     long_share = sum(c for c, lg in zip(chars, long) if lg) / total_chars
 
     def prefix(values: Sequence[float]) -> list[float]:
-        out = [0.0]
-        for v in values:
-            out.append(out[-1] + v)
-        return out
+        return list(itertools.accumulate(values, initial=0.0))  # 0.0, v0, v0 + v1, ...
 
     short = math.log1p(5)
     sums = {

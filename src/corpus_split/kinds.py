@@ -89,7 +89,8 @@ def assign_kinds(
     article_of: list[int | None] = [None] * n
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
-    last_body = max((i for i, r in enumerate(roles) if r is Role.BODY), default=-1)
+    # the last body line, found from the end
+    last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
     for k, span in enumerate(spans):
         first = units[span.first_unit].first
@@ -156,12 +157,13 @@ def assign_kinds(
     # headlines outside every article (before the first, after the last) are links
     covered = [False] * n
     for a, b in ranges:
-        for i in range(a, b + 1):
-            covered[i] = True
+        covered[a : b + 1] = [True] * (b + 1 - a)
     for i in range(n):
-        if not covered[i] and roles[i] is Role.HEADLINE and i > last_body:
+        if covered[i]:
+            continue
+        if roles[i] is Role.HEADLINE and i > last_body:
             kinds[i] = Kind.LINKS
-        elif not covered[i] and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.TITLE):
+        elif kinds[i] in (Kind.BODY, Kind.HEADING, Kind.TITLE):
             kinds[i] = Kind.LINKS if roles[i] is not Role.BODY else Kind.BODY
     return LineKinds(tuple(kinds), tuple(article_of), tuple(ranges), tuple(title_lines))
 

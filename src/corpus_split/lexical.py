@@ -415,6 +415,17 @@ def _winner(score: dict[int, float], script: str) -> str | None:
     return _CODES[best] if best >= 0 else None
 
 
+def _own_winner(words: Sequence[str], script: str) -> str | None:
+    """``_winner(_votes(words), script)``, from the cached judgement of the packed vote
+    (`_own`): `_lead` picks the same language as `_winner` (the top of the script, the first
+    listed on a tie), so a line's vote is unpacked and weighed once per distinct vote."""
+    sid = _SCRIPT_ID.get(script)
+    if sid is None:  # no language of that script can win
+        return None
+    best = _own(_vector(words) | (sid << _KEY_SHIFT))[1]
+    return _CODES[best] if best >= 0 else None
+
+
 def guess_language(text: str) -> str | None:
     """The language of one line from its script and stop words alone, or None when unsure."""
     words, grams = _tokens(text)
@@ -571,7 +582,7 @@ def content_words(text: str) -> list[str]:
     if not words:
         return list(grams)
     script = _script(words, grams, latin)
-    code = _winner(_votes(words), script) if script else None
+    code = _own_winner(words, script) if script else None
     if code is None and text.isascii():
         code = ASCII_DEFAULT
     return _count(words, grams, code, latin)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .features import MAX_SHORT_LINE, line_features
+from .lexical import _NOT_PLAIN_RE
 
 __all__ = ["Layout", "Line", "split_lines"]
 
@@ -138,16 +139,25 @@ def split_lines(text: str) -> Layout:
     openings: set[str] | None = None
     blank = 0
     pos = 0
+    marks = _glue_marks(text)
+    n_marks = len(marks) if marks is not None else 0
     for raw in text.split("\n"):
         body = raw.strip()
         if body:
             lead = len(raw) - len(raw.lstrip())
             start = pos + lead
             indent = len(raw) - len(raw.lstrip(" \t"))
-            cut = _splice_point(body)
+            # a plain line (ASCII letters only) without a glue mark has no splice or restart
+            # candidate
+            if marks is None or not (body.isascii() or _NOT_PLAIN_RE.search(body) is None):
+                glued = True
+            else:
+                k = bisect_left(marks, start)
+                glued = k < n_marks and marks[k] < start + len(body)
+            cut = _splice_point(body) if glued else None
             if cut is None and (body[-1] in _CAPS_TAIL_ENDS or not body.isascii()):
                 cut = _caps_tail_point(body)
-            if cut is None and _RESTART_RE.search(body) is not None:
+            if cut is None and glued and _RESTART_RE.search(body) is not None:
                 if openings is None:
                     openings = {o for line in lines if (o := _opening(line.text))}
                 cut = _restart_point(body, openings)
@@ -167,6 +177,43 @@ def split_lines(text: str) -> Layout:
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
     return Layout(tuple(lines), blank_separated, _wrap_width(lines))
+
+
+# Characters of plain text (ASCII and the typographic quotes, dashes and ellipsis of
+# lexical._NOT_PLAIN_RE, each one byte in cp1252) by their part in a splice: a lower-case
+# letter "a", a capital "A", an opener "o" (see _OPENERS), anything else " ". Lines with
+# other characters are not judged by these classes.
+_GLUE_CLASSES = bytes(
+    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90
+    else ord("o") if (c < 128 and chr(c) in "<([\"'") or c in (0x91, 0x93)  # ‘ “ in cp1252
+    else 32
+    for c in range(256)
+)
+# Every candidate of _SPLICE_RE and _RESTART_RE in plain text is at one of these: a lower-case
+# letter before a capital (an opener between them or not), or two capitals before a lower-case letter.
+_GLUE_PAIRS = (b"aA", b"aoA", b"AAa")
+
+
+def _glue_marks(text: str) -> list[int] | None:
+    """Sorted offsets in ``text`` of every `_GLUE_PAIRS` sequence of its characters.
+
+    A plain line (no letter beyond ASCII) holding none has no splice or restart candidate
+    (`_SPLICE_RE` and `_RESTART_RE` need a lower-case letter before a capital, maybe with
+    an opener between, or a capital before a capital and a lower-case letter): found for
+    the whole text in a few C-level passes, instead of running those patterns over every line.
+    """
+    encoded = text.encode("cp1252", "replace")  # one byte a character
+    if len(encoded) != len(text):  # not expected: then every line is searched
+        return None
+    classes = encoded.translate(_GLUE_CLASSES)
+    marks: list[int] = []
+    for pair in _GLUE_PAIRS:
+        i = classes.find(pair)
+        while i >= 0:
+            marks.append(i)
+            i = classes.find(pair, i + 1)
+    marks.sort()
+    return marks
 
 
 def _splice_point(body: str) -> int | None:
@@ -259,7 +306,7 @@ def _caps_tail_point(body: str) -> int | None:
     if len(body) < 12:
         return None
     window = body[-MAX_SHORT_LINE:]
-    if not window.isascii():
+    if not window.isascii() and _NOT_PLAIN_RE.search(window) is not None:  # plain text has no CJK
         switches = [m.start() for m in _AFTER_CJK_RE.finditer(window)]
         if switches:  # the last switch from CJK to Latin capitals
             tail = window[switches[-1] :]

@@ -7,6 +7,7 @@ decided later (`corpus_split.boundaries`, then `corpus_split.kinds`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 
 import regex
@@ -71,7 +72,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     """
     lines = layout.lines
     paras = paragraphs(layout)
-    para_feats = [line_features(p.text) for p in paras]
+    para_feats = _features_of([p.text for p in paras])
     scores = score_paragraphs(paragraph_rows(layout, paras, para_feats),
                               [short_tokens(p.text) for p in paras])
     roles: list[Role] = []
@@ -82,7 +83,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word is not a headline
         roles.extend([role] * (p.end - p.first))
         feats.extend([f] * (p.end - p.first))
-    thread = find_thread(layout, [not r.is_content for r in roles])
+    body, headline = Role.BODY, Role.HEADLINE  # (is_content, without a property call a line)
+    thread = find_thread(layout, [r is not body and r is not headline for r in roles])
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
         # and the furniture between them is page chrome
@@ -93,10 +95,23 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
                 if roles[i] in _POST_TEXT:
                     roles[i] = Role.BODY
     if find_duplicates:
-        eligible = [r.is_content for r in roles]
+        eligible = [r is body or r is headline for r in roles]
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
+
+
+def _features_of(texts: Sequence[str]) -> list[LineFeatures]:
+    """`line_features` of each text, each distinct text measured once: pages repeat their
+    furniture and sign-offs ("Reuter", "Advertisement"), and the features depend on the text alone."""
+    known: dict[str, LineFeatures] = {}
+    out: list[LineFeatures] = []
+    for text in texts:
+        f = known.get(text)
+        if f is None:
+            f = known[text] = line_features(text)
+        out.append(f)
+    return out
 
 
 def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:

@@ -45,6 +45,10 @@ _ENTITY_RE = regex.compile("&" + _ENTITY_TAIL_RE.pattern)
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
 _INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u180e]+")
 _FIXED_SPACE_RE = regex.compile(r"[\u00a0\u2007\u202f]")
+# The characters those three patterns match (every match holds one of them).
+_LINE_BREAK_CHARS = "\r\u2028\u2029"
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u180e"
+_FIXED_SPACE_CHARS = "\u00a0\u2007\u202f"
 
 
 class Fix(str, Enum):
@@ -170,9 +174,16 @@ _StepResult = tuple[str, list[_Edit], list[tuple[Fix, ...]]]
 
 
 def _substitute(
-    text: str, pattern: regex.Pattern[str], replace: Callable[[str], str], fix: Fix
+    text: str, pattern: regex.Pattern[str], replace: Callable[[str], str], fix: Fix,
+    chars: str = "",
 ) -> _StepResult:
-    """Apply a regex substitution, recording each match as one edit."""
+    """Apply a regex substitution, recording each match as one edit.
+
+    ``chars``, when given, holds a character of every match: text with none of them (most
+    text) is returned as it is without running the pattern over it.
+    """
+    if chars and not any(map(text.__contains__, chars)):
+        return text, [], []
     parts: list[str] = []
     edits: list[_Edit] = []
     last = 0
@@ -194,17 +205,17 @@ def _substitute(
 
 def fix_line_breaks(text: str) -> _StepResult:
     """CRLF, lone CR and U+2028/U+2029 become ``\\n``."""
-    return _substitute(text, _LINE_BREAK_RE, lambda _: "\n", Fix.FIX_LINE_BREAKS)
+    return _substitute(text, _LINE_BREAK_RE, lambda _: "\n", Fix.FIX_LINE_BREAKS, _LINE_BREAK_CHARS)
 
 
 def remove_invisible(text: str) -> _StepResult:
     """Zero-width spaces, word joiners, Mongolian vowel separators and stray BOMs go."""
-    return _substitute(text, _INVISIBLE_RE, lambda _: "", Fix.REMOVE_INVISIBLE)
+    return _substitute(text, _INVISIBLE_RE, lambda _: "", Fix.REMOVE_INVISIBLE, _INVISIBLE_CHARS)
 
 
 def normalize_spaces(text: str) -> _StepResult:
     """No-break, figure and narrow no-break spaces become plain spaces."""
-    return _substitute(text, _FIXED_SPACE_RE, lambda _: " ", Fix.NORMALIZE_SPACES)
+    return _substitute(text, _FIXED_SPACE_RE, lambda _: " ", Fix.NORMALIZE_SPACES, _FIXED_SPACE_CHARS)
 
 
 def _ftfy_config(config: Config) -> ftfy.TextFixerConfig:
@@ -453,10 +464,11 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
     """
     cfg = _ftfy_config(config)
     a_lines = text.split("\n")
-    dirty = [
-        n for n, a in enumerate(a_lines)
-        if (only_lines is None or n in only_lines) and not _ftfy_leaves(a)
-    ]
+    leaves = _ftfy_leaves
+    if only_lines is None:
+        dirty = [n for n, a in enumerate(a_lines) if not leaves(a)]
+    else:  # the same lines, in order, as the test of every line would give
+        dirty = [n for n in sorted(only_lines) if 0 <= n < len(a_lines) and not leaves(a_lines[n])]
     if not dirty:
         return text, [], []
     b_whole = list(a_lines)
@@ -471,39 +483,46 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
     else:
         for n in dirty:
             b_whole[n] = _safe_fix(a_lines[n], cfg)
-    out: list[str] = []
     edits: list[_Edit] = []
     fixes: list[tuple[Fix, ...]] = []
+    # only the changed lines are aligned; the offsets of a line are those of the line
+    # before it plus the lengths (and newlines) of the lines between, each side
     a_pos = 0
     b_pos = 0
-    for n, a in enumerate(a_lines):
+    done = 0  # the line a_pos and b_pos are the offsets of
+    for n in dirty:
+        a = a_lines[n]
         b = b_whole[n]
-        if a != b:
-            if len(a) > _ALIGN_CHUNK:
-                pieces = [(p, _safe_fix(p, cfg)) for p in _pieces(a, _ALIGN_CHUNK)]
-            else:
-                pieces = [(a, b)]
-            line_cache: list[tuple[Fix, ...]] = []
+        if a == b:
+            continue
+        skipped = sum(map(len, a_lines[done:n])) + (n - done)
+        a_pos += skipped
+        b_pos += skipped  # lines between changed ones are unchanged
+        if len(a) > _ALIGN_CHUNK:
+            pieces = [(p, _safe_fix(p, cfg)) for p in _pieces(a, _ALIGN_CHUNK)]
+        else:
+            pieces = [(a, b)]
+        line_cache: list[tuple[Fix, ...]] = []
 
-            def line_fixes(a: str = a, b: str = b, cache: list[tuple[Fix, ...]] = line_cache
-                           ) -> tuple[Fix, ...]:
-                if not cache:
-                    cache.append(_explain(a, b, cfg) or (Fix.FIX_ENCODING,))
-                return cache[0]
+        def line_fixes(a: str = a, b: str = b, cache: list[tuple[Fix, ...]] = line_cache
+                       ) -> tuple[Fix, ...]:
+            if not cache:
+                cache.append(_explain(a, b, cfg) or (Fix.FIX_ENCODING,))
+            return cache[0]
 
-            pa, pb = a_pos, b_pos
-            rebuilt: list[str] = []
-            for pa_text, pb_text in pieces:
-                if pa_text != pb_text:
-                    _align(pa_text, pb_text, pa, pb, edits, fixes, line_fixes, cfg)
-                rebuilt.append(pb_text)
-                pa += len(pa_text)
-                pb += len(pb_text)
-            b = "".join(rebuilt)
-        out.append(b)
+        pa, pb = a_pos, b_pos
+        rebuilt: list[str] = []
+        for pa_text, pb_text in pieces:
+            if pa_text != pb_text:
+                _align(pa_text, pb_text, pa, pb, edits, fixes, line_fixes, cfg)
+            rebuilt.append(pb_text)
+            pa += len(pa_text)
+            pb += len(pb_text)
+        b = b_whole[n] = "".join(rebuilt)
         a_pos += len(a) + 1
         b_pos += len(b) + 1
-    return "\n".join(out), edits, fixes
+        done = n + 1
+    return "\n".join(b_whole), edits, fixes
 
 
 def _ftfy_leaves(line: str) -> bool:
