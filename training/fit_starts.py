@@ -30,8 +30,9 @@ qualifies only if it does as well as the old decoder (boundary F1) in clean conc
 short titled stories (the easy case users rely on).
 Last, ``calibration`` fits the chance that a chosen start is right as a logistic function
 of its gain, the lexical cost's part of it, the model's log-odds and whether it opens a
-thread's post, on the same material and titled news of its own, which makes
-``Boundary.score`` a probability, and the score under which a chosen start is dropped
+thread's post, on the same material and titled news of its own (each of the four sets
+weighing the same, so that dev A's real pages count as much as each synthetic set), which
+makes ``Boundary.score`` a probability, and the score under which a chosen start is dropped
 (``min_score``) is chosen by the same mean.
 Deterministic.
 """
@@ -547,12 +548,15 @@ def main() -> None:
         # calibration: the chance that a chosen start is right, as a logistic function of its gain
         setting = {"scale": s, "offset": o, "structural": st, "cohesion": c, "cohesion_free": f}
         scores._START = replace(base, **setting)  # type: ignore[arg-type]
-        gains = (decode(valid_p)[4] + decode(calibrating_p)[4] + decode(damaged_p)[4]
-                 + decode_dev(without, **setting)[1])
+        # each set weighs the same: the real pages of dev A count as much as each synthetic set
+        sets = [decode(valid_p)[4], decode(calibrating_p)[4], decode(damaged_p)[4],
+                decode_dev(without, **setting)[1]]
+        gains = [row for rows in sets for row in rows]
+        weights = [len(gains) / (len(sets) * len(rows)) for rows in sets for _ in rows]
         g = np.asarray([row[:4] for row in gains])
         r = np.asarray([row[4] for row in gains])
         if 0 < r.sum() < len(r):
-            platt = LogisticRegression(C=1.0).fit(g, r)
+            platt = LogisticRegression(C=1.0).fit(g, r, sample_weight=np.asarray(weights))
             calibration = (round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6))
             terms = tuple(round(float(v), 6) for v in platt.coef_[0][1:])
         else:
