@@ -4,12 +4,17 @@ hostile-input benchmark (benchmarks/hostile.py), one test each, smallest input f
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import corpus_split as cs
+from corpus_split.strategies import sample_articles
+from corpus_split.synthetic import DamageOptions, Layout, generate
 from tests.conftest import SEEDS, seed_text
 from tests.contract import check_document
 
@@ -321,3 +326,21 @@ def test_a_code_fence_is_text_not_a_separator() -> None:
     assert doc.boundaries == ()
     fences = [s for s in doc.segments if doc.text[s.start : s.end].strip().startswith("```")]
     assert fences and all(s.kind.value == "body" for s in fences)
+
+
+@pytest.mark.xfail(strict=True, reason="known failure: the start model reads the words this title's "
+                   "story shares with the text before it as one story running on")
+def test_a_titled_story_after_one_that_shares_its_words_is_found() -> None:
+    # found by the easy-setting property (tests/test_strategies.py) with --hypothesis-seed=4:
+    # four clean titled stories, blank lines between; the fourth story shares more words with
+    # the text before it than the others do (cosine 0.17 against 0.07 over 100 words), and
+    # the start model gives its title log-odds of about -4
+    titles = ["Harbour Town Votes to Restore Its Old Lighthouse",
+              "The Surprising Science of Why Cats Knock Things Over",
+              "Local Bakery Wins National Award for Rye Bread",
+              "Small Museums Turn to Volunteers as Grants Shrink"]
+    articles = {a.title: a for a in sample_articles()}
+    doc = generate([articles[t] for t in titles], random.Random(0), DamageOptions.clean(Layout.BLANK_LINES))
+    found = cs.split(doc.text)
+    check_document(found)
+    assert [a.title for a in found.articles] == titles
