@@ -122,23 +122,6 @@ SENSITIVITY_RANGE = 2.0
 
 
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？]['\"’”)]?$")
-# Openings that refer back to text before them: a pronoun, a connective, "the
-# company", or a lower-case word carrying a sentence on. Articles rarely start so.
-_CONTINUATION_RE = regex.compile(
-    r"""^(?:
-        \p{Ll}
-      | (?:he|she|it|they|we|his|her|its|their|them|this|that|these|those|such|there
-          |but|and|or|so|yet|nor|however|also|meanwhile|moreover|furthermore|additionally
-          |still|then|thus|therefore|instead|otherwise|nevertheless|nonetheless|besides
-          |likewise|similarly|again|later|earlier|finally|in\s+addition|as\s+a\s+result
-          |in\s+(?:the\s+)?(?:meantime|contrast|turn|particular)|on\s+the\s+other\s+hand
-          |the\s+(?:company|firm|bank|group|government|ministry|spokes(?:man|woman|person)
-              |agency|report|move|plan|deal|statement|sources?|analysts?|officials?|official
-              |source|minister|president|chairman|board|union|court|index|market)
-          |analysts|officials|sources|traders|dealers)\b
-    )""",
-    regex.X | regex.V0,
-)
 # A line that stops on a colon, a comma or a dash leads into the next one.
 _UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
@@ -232,10 +215,10 @@ def _headline_shifts(units: Sequence[Unit]) -> list[float | None]:
 
 
 def _bonuses(
-    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], structured: bool,
-    shifts: Sequence[float | None],
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
 ) -> list[tuple[float, tuple[Reason, ...]]]:
-    """Structural evidence for an article starting at each unit."""
+    """Structural evidence for an article starting at each unit (a headed page's paragraphs
+    pay more: `_paragraph_penalised`)."""
     out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
     lines = layout.lines
     # inside a run of headlines that an assistant preamble opens
@@ -274,11 +257,8 @@ def _bonuses(
                 reasons.append(Reason.TITLE_TERMS_BELOW)
             if in_run:
                 bonus -= PENALTY_INSIDE_RUN  # a run of headlines starts at its first line
-        else:
-            if structured and not reasons:
-                bonus -= PENALTY_PARAGRAPH
-            if _continues(lines[unit.first].text):
-                bonus -= PENALTY_CONTINUATION
+        elif _continues(lines[unit.first].text):
+            bonus -= PENALTY_CONTINUATION
         if (
             not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
             and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
@@ -293,13 +273,10 @@ def _bonuses(
 def _paragraph_penalised(
     plain: Sequence[tuple[float, tuple[Reason, ...]]], shifts: Sequence[float | None],
 ) -> list[tuple[float, tuple[Reason, ...]]]:
-    """`_bonuses` with ``structured`` True, from its result with ``structured`` False.
-
-    The two differ only at a unit with no headline and no reason but maybe NO_BLANK_LINE,
-    which pays PENALTY_PARAGRAPH more. Its bonus there is a sum of the whole-number
-    constants above, exact in floats in any order, so subtracting the penalty last gives
-    the same float as subtracting it in place.
-    """
+    """The bonuses of a headed page, from `_bonuses`: a unit with no headline and no other
+    reason than NO_BLANK_LINE pays PENALTY_PARAGRAPH (on such a page articles open at
+    headlines, not at bare paragraphs). Bonuses are sums of the whole-number constants
+    above, exact in floats in any order."""
     no_blank = (Reason.NO_BLANK_LINE,)
     return [
         (b - PENALTY_PARAGRAPH, r) if u and shifts[u] is None and (not r or r == no_blank) else (b, r)
@@ -423,6 +400,14 @@ _NUMBERED_RE = regex.compile(
 )
 _LIST_START_RE = regex.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
 _OVERLAP_WINDOWS = (30, 150)
+
+
+def _overlap(flat: Sequence[str], at: int, w: int) -> float:
+    """The share of the (distinct) ``w`` words from ``at`` on also found among the ``5 * w``
+    words before it (no set of those built); 0.0 when nothing follows."""
+    after = set(flat[at : at + w])
+    return len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after) if after else 0.0
+
 # Content words on each side of every unit start whose sets are compared (cosine).
 _COSINE_WINDOW = 100
 # Lines above a unit whose capitalised words count as already named.
@@ -438,9 +423,7 @@ _NAME_ASCII_RE = re.compile(r"(?<=[a-z0-9,;][\t\n\x0b\x0c\r ])[A-Z][a-z]+")
 _NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
 _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
 _CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
-_SENTENCE_END_LINE_RE = regex.compile(r"[.!?。！？…\"”’)]$")
-# ... its characters: a line (never empty, never ending in a newline) matches when its last
-# character is one of them
+# A line whose last character is one of these ends a sentence.
 _SENTENCE_END_CHARS = frozenset(".!?。！？…\"”’)")
 
 
@@ -465,12 +448,8 @@ _LOWER_RE = regex.compile(r"\p{Ll}")
 
 
 def _continues(text: str) -> bool:
-    """Whether `_CONTINUATION_RE` matches ``text``.
-
-    Every word it lists opens on a lower-case ASCII letter, which its first alternative
-    (``\\p{Ll}``) matches already: so it matches exactly when the first character is a
-    lower-case letter, told without the pattern when that character is ASCII.
-    """
+    """Whether ``text`` opens on a lower-case letter, carrying a sentence on from the text
+    before it (articles rarely start so); told without a pattern when that letter is ASCII."""
     first = text[:1]
     if first.isascii():
         return "a" <= first <= "z"
@@ -611,7 +590,7 @@ def _start_rows(
     # separators, splices, openings that refer back) as one feature the fit weighs; read
     # without the page-level switches, so that it is the unit's own
     if evidence is None:
-        evidence = _bonuses(units, layout, roles, False, shifts)
+        evidence = _bonuses(units, layout, roles, shifts)
     short_run = 0
     yield [0.0] * len(START_FEATURES)
     if units and units[0].headline:
@@ -656,15 +635,7 @@ def _start_rows(
         structural = headline or gap or blank_before >= 2 or spliced
         overlap_a = overlap_b = 0.0
         if structural:
-            at = offsets[u]
-            w = _OVERLAP_WINDOWS[0]
-            after = set(flat[at : at + w])
-            if after:  # the words of after also among the 5 * w before (no set of those built)
-                overlap_a = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
-            w = _OVERLAP_WINDOWS[1]
-            after = set(flat[at : at + w])
-            if after:
-                overlap_b = len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after)
+            overlap_a, overlap_b = (_overlap(flat, offsets[u], w) for w in _OVERLAP_WINDOWS)
         shift = shifts[u]
         shift_value = shift or 0.0
         if headline:
@@ -681,7 +652,7 @@ def _start_rows(
         cosine = cosines[u]
         new_names, has_names = names[u]
         prev_text = last_texts[u - 1]
-        prev_ends = prev_text[-1:] in sentence_ends  # _SENTENCE_END_LINE_RE
+        prev_ends = prev_text[-1:] in sentence_ends
         cjk = _cjk_start(text)
         h = 1.0 if headline else 0.0
         st = 1.0 if structural else 0.0
@@ -772,7 +743,7 @@ def find_articles(
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
     shifts = _headline_shifts(units)
-    plain = _bonuses(units, layout, roles, False, shifts)  # the unit's own: the start model reads it
+    plain = _bonuses(units, layout, roles, shifts)  # the unit's own: the start model reads it
     bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:
         cohesion = COHESION_SENTENCES

@@ -23,14 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter, sub, truediv
 
-from .features import (
-    _ASCII_NON_LETTERS,
-    Family,
-    LineFeatures,
-    _count_cjk,
-    _count_letters,
-    content_words,
-)
+from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lines import Layout
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs", "short_tokens"]
@@ -197,12 +190,8 @@ def _own(
     head_words = head_spaces + 1 + cjk / scale / 2
     capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
     nonspace = len(head) - head_spaces or 1
-    if head.isascii():  # letters and digits from one encoding (what _count_letters does)
-        encoded = head.encode("ascii")
-        letters = len(encoded.translate(None, _ASCII_NON_LETTERS))
-    else:
-        letters = _count_letters(head)
-        encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
+    letters = _count_letters(head)
+    encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
     digits = len(encoded) - len(encoded.translate(None, _DIGITS))
     alnum = letters + digits
     last = text[-1:]
