@@ -179,3 +179,73 @@ def test_a_posts_front_matter_is_not_typed_content() -> None:
     head = [s for s in doc.segments if s.start < POST.index("![")]
     assert head and all(s.kind not in cs.CONTENT_KINDS for s in head if s.text.strip())
     assert any(s.kind in cs.CONTENT_KINDS and "village" in s.text for s in doc.segments)
+
+
+TUTORIAL = "\n".join([
+    "Building the project takes one command, and the first run downloads what it needs.",
+    "mvn package",
+    "[INFO] Scanning for projects...",
+    "[INFO] Building demo 1.0.0",
+    "[INFO] BUILD SUCCESS",
+    "When the build is done, the jar is in the target folder and can be started directly.",
+])
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("[INFO] Scanning for projects...", 1.0),
+    ("2024-09-07 10:15:02 worker started", 1.0),
+    ("$ pip install corpus-split", 1.0),
+    (">>> import corpus_split", 1.0),
+    ('  File "main.py", line 3, in <module>', 1.0),
+    ("ERROR: could not open the file", 1.0),
+    ("[1] A reference to a paper.", 0.0),
+    ("# A Markdown heading", 0.0),
+    ("> A quoted sentence from a letter.", 0.0),
+    ("WASHINGTON: The talks resumed on Monday.", 0.0),
+])
+def test_log_line_is_a_feature_of_program_output_only(line: str, expected: float) -> None:
+    layout = split_lines(line)
+    paras = paragraphs(layout)
+    row = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])[0]
+    assert row[FEATURE_NAMES.index("log_line")] == expected
+
+
+def test_code_nearby_is_a_feature() -> None:
+    # win_code: the mean code shape of the neighbours, so output lines among code read as code
+    layout = split_lines(TUTORIAL.replace("\n", "\n\n"))
+    paras = paragraphs(layout)
+    rows = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
+    win = FEATURE_NAMES.index("win_code")
+    assert rows[3][win] > 0.0
+    prose = [paras[0].text, paras[-1].text, paras[0].text]
+    layout = split_lines("\n\n".join(prose))
+    paras = paragraphs(layout)
+    rows = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
+    assert [row[win] for row in rows] == [0.0, 0.0, 0.0]
+
+
+def test_program_output_without_fences_is_kept_as_content() -> None:
+    # a build log pasted into a post, its fences lost in extraction, was typed links
+    text = "\n".join([
+        "How I Packaged the Batch Job",
+        "",
+        "I wanted a single jar that I could copy to the server and run from cron, so I went "
+        "through the build settings one by one until the packaging step did what I needed.",
+        "",
+        "mvn dependency:tree",
+        "[INFO] Scanning for projects...",
+        "[INFO]",
+        "[INFO] --- dependency:3.6.1:tree (default-cli) @ batch ---",
+        "[INFO] +- com.example:core:jar:2.5:compile",
+        "[INFO] |  \\- com.example:api:jar:1.0:compile",
+        "[INFO] \\- org.example:runner:jar:5.1:test",
+        "[INFO] BUILD SUCCESS",
+        "",
+        "The tree shows that the runner is only needed for tests, which is what I expected, "
+        "and that the core library brings its own copy of the API, so nothing else is needed.",
+    ])
+    doc = cs.split(text)
+    log = text.index("[INFO] Scanning")
+    end = text.index("[INFO] BUILD SUCCESS") + len("[INFO] BUILD SUCCESS")
+    kinds = {s.kind for s in doc.segments if s.start < end and s.end > log and s.text.strip()}
+    assert kinds <= set(cs.CONTENT_KINDS), kinds

@@ -134,3 +134,54 @@ def held_back_models() -> set[str]:
     """Chat models never used in fitting: every fifth by sorted name (benchmarks/residue.py
     scores these)."""
     return set(llm_models()[::5])
+
+
+# A "key: value" value from a record field: quoted when it holds a colon or a quote.
+def _front_value(value: object) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = " ".join(text.split())
+    return json.dumps(text, ensure_ascii=False) if any(c in text for c in ":\"'#") else text
+
+
+def load_posts(count: int, seed: int = 0) -> Iterator[LabelledDoc]:
+    """Whole blog and how-to posts (``corpora/web-misc``) as extraction leaves them: all
+    content, code blocks and program output included.
+
+    Extraction often drops code fences, so half the posts lose them (the code and its output
+    stand as bare lines among the prose). A third carry front matter made from the record's
+    own fields (title, date, authors, address), labelled chrome but for the title line, which
+    is the post's title, as Markdown posts do.
+    """
+    rng = random.Random(f"posts:{seed}")
+    with gzip.open(CORPORA / "web-misc.jsonl.gz", "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    rng.shuffle(rows)
+    for row in rows[:count]:
+        body = (row.get("text") or "").strip()
+        if not body:
+            continue
+        if rng.random() < 0.5:
+            fences = ("```", "~~~")
+            body = "\n".join(line for line in body.split("\n") if not line.lstrip().startswith(fences))
+        title = (row.get("title") or "").strip()
+        ranges: list[tuple[int, int, str, str]] = []
+        if rng.random() < 1 / 3:
+            # front matter: chrome, but for its title line, which is the post's title (as dev/ has it)
+            fields = [("title", row.get("title")), ("date", row.get("date")),
+                      ("authors", row.get("authors")), ("url", row.get("url")),
+                      ("layout", "post")]
+            keyed = [f"{k}: {_front_value(v)}" for k, v in fields if v]
+            rng.shuffle(keyed)
+            fence = "---" if rng.random() < 0.8 else "+++"
+            pos = 0
+            for line in [fence, *keyed, fence]:
+                kind = ("title", CONTENT) if line.startswith("title: ") else ("boilerplate", CHROME)
+                ranges.append((pos, pos + len(line), kind[1], kind[0]))
+                pos += len(line) + 1
+            head = "\n".join([fence, *keyed, fence]) + ("\n\n" if rng.random() < 0.6 else "\n")
+            text = head + body
+            ranges.append((len(head), len(text), CONTENT, "body"))
+        else:
+            text = f"{title}\n\n{body}" if title and rng.random() < 0.7 else body
+            ranges.append((0, len(text), CONTENT, "body"))
+        yield LabelledDoc("posts", str(row.get("id")), text, tuple(ranges))

@@ -78,6 +78,11 @@ _KEY_VALUE_RE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=](?:\s|$)")
 # a comment or a template tag (style blocks, includes), which pages leave in extracted text.
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
 _MARKUP_OPEN_RE = re.compile(r"<[!/?]?[A-Za-z]|\{[%{]")
+# Program output and logs, which pages carry as content: a line opening with a bracketed level
+# or tag ("[INFO]") or a level, an ISO timestamp, a shell or REPL prompt, a stack-trace frame.
+_LOG_RE = re.compile(
+    r"\s*(?:\[[A-Za-z][\w:./ -]{0,23}\](?:\s|$)|\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[$%] \S|>>> |\.\.\. "
+    r"|at [\w$.]+\(|File \"|Traceback \(|(?:DEBUG|INFO|WARN(?:ING)?|ERROR|FATAL|TRACE|CRITICAL)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +111,14 @@ _OWN = (
     "commas", "letters", "symbols", "linky", "heading_mark", "list_item", "bold", "quote",
     "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
     "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
-    "front_matter", "image_share", "markup_open",
+    "front_matter", "image_share", "markup_open", "log_line",
 )
 _CONTEXT = (
     "position", "char_position", "long_before", "long_after", "log_dist_long",
     "prev_log_words", "next_log_words", "prev_end_sentence", "next_end_sentence",
     "prev_linky", "next_linky", "prev_list", "next_list", "win_log_words", "win_end_sentence",
     "win_short", "win_linky", "doc_log_paragraphs", "doc_long_share", "terms_below", "terms_above",
+    "win_code",
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 """The name of each position of a paragraph's feature vector, in order."""
@@ -268,6 +274,11 @@ def _markup(text: str) -> tuple[float, float]:
     return image, 1.0 if opens else 0.0
 
 
+def _log_line(text: str) -> float:
+    """1.0 when a paragraph opens like program output or a log line (`_LOG_RE`)."""
+    return 1.0 if _LOG_RE.match(text) is not None else 0.0
+
+
 def _fenced(paras: Sequence[Paragraph]) -> list[bool]:
     """Whether each paragraph is a Markdown code fence or stands inside one."""
     out: list[bool] = []
@@ -364,8 +375,8 @@ def paragraph_rows(
             row = known[memo] = _own(p, f, line.blank_before, line.indent, counts[key] - 1, fence)
         own.append(row)
     front = _front_matter(layout, paras)
-    own = [(*o, f, *_markup(p.text)) for o, f, p in zip(own, front, paras)]
-    i_words, i_end, i_linky, i_list = 1, 6, 14, 16
+    own = [(*o, f, *_markup(p.text), _log_line(p.text)) for o, f, p in zip(own, front, paras)]
+    i_words, i_end, i_linky, i_list, i_code, i_log = 1, 6, 14, 16, 19, len(_OWN) - 1
     log_words = [v[i_words] for v in own]
     long = [lw >= math.log1p(LONG_WORDS) for lw in log_words]
     chars = [len(p.text) for p in paras]
@@ -406,6 +417,7 @@ def paragraph_rows(
         "end": prefix([v[i_end] for v in own]),
         "short": prefix([float(lw < short) for lw in log_words]),
         "linky": prefix([v[i_linky] for v in own]),
+        "code": prefix([v[i_code] + v[i_log] for v in own]),  # program text: code or output
     }
 
     def window(name: str) -> list[float]:
@@ -428,6 +440,7 @@ def paragraph_rows(
         return means
 
     win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
+    win_code = window("code")
     below, above = _terms_near(paras, feats, long)
     out: list[tuple[float, ...]] = []
     running = 0
@@ -457,6 +470,7 @@ def paragraph_rows(
             long_share,
             below[k],
             above[k],
+            win_code[k],
         ]
         running += chars[k]
         out.append((*own[k], *ctx))
