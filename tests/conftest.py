@@ -12,8 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
 GOLD_DIR = ROOT.parent / "shared" / "seeds" / "gold"
 
+# CI draws the same examples on every run (derandomize), so that a run is reproducible and
+# a known failure found by a random draw (recorded as a strict xfail in test_regressions.py)
+# does not turn one run in twenty red; "dev" draws afresh each run, to find new failures.
 settings.register_profile(
-    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=150, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.load_profile("ci")
