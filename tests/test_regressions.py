@@ -15,7 +15,7 @@ import pytest
 import corpus_split as cs
 from corpus_split.strategies import sample_articles
 from corpus_split.synthetic import DamageOptions, Layout, generate
-from tests.conftest import SEEDS, seed_text
+from tests.conftest import SEEDS, gold_for, seed_text
 from tests.contract import check_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -344,3 +344,39 @@ def test_a_titled_story_after_one_that_shares_its_words_is_found() -> None:
     found = cs.split(doc.text)
     check_document(found)
     assert [a.title for a in found.articles] == titles
+
+
+_GOLD_CONTENT = {"title", "heading", "body"}
+_GOLD_OTHER = {"boilerplate", "links", "noise", "artifact"}
+
+
+# Known failures: since the fifth session's line model (content bias -0.2), three short
+# section headings of these two seeds are typed boilerplate (seeds.py rounds the loss, 10 to
+# 30 characters of about 20,000, to a content kept of 1.000).
+_SEEDS_LOSING_HEADINGS = ("001", "004")
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, id=p.stem[:3], marks=pytest.mark.xfail(
+        strict=True, reason="known failure: short section headings typed boilerplate"))
+    if p.stem[:3] in _SEEDS_LOSING_HEADINGS else pytest.param(p, id=p.stem[:3])
+    for p in SEEDS])
+def test_every_seed_character_keeps_its_side(path: Path) -> None:
+    # issue #12 asks that the seeds stay at 1.000 content kept and non-content typed, which
+    # seeds.py prints to three decimals only: this checks every character of the gold
+    gold = gold_for(path)
+    if gold is None:
+        pytest.skip("the seeds' gold needs ../shared")
+    text = seed_text(path)
+    doc = cs.split(text)
+    content = bytearray(len(text))
+    for s in doc.segments:
+        if s.kind in cs.CONTENT_KINDS:
+            content[s.start:s.end] = b"\x01" * (s.end - s.start)
+    wrong = []
+    for span in gold["spans"]:  # type: ignore[union-attr]
+        kind, start, end = span["kind"], span["start"], span["end"]
+        want = 1 if kind in _GOLD_CONTENT else 0 if kind in _GOLD_OTHER else None
+        if want is not None and any(content[i] != want for i in range(start, end) if not text[i].isspace()):
+            wrong.append((kind, text[start:end][:40]))
+    assert not wrong
