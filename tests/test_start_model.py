@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from corpus_split.boundaries import START_FEATURES, _headline_shifts, build_units, start_vectors
 from corpus_split.features import line_words
 from corpus_split.lines import split_lines
-from corpus_split.pipeline import _WORDY
-from corpus_split.prelim import read_roles
+from corpus_split.prelim import CONTENT_ROLES, read_roles
 from corpus_split.scores import (
     START_MODEL_VERSION,
     StartModel,
@@ -25,7 +24,7 @@ from corpus_split.scores import (
 def _vectors(text: str) -> list[list[float]]:
     layout = split_lines(text)
     roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     units = build_units(layout, roles, feats, words)
     return start_vectors(units, layout, roles, _headline_shifts(units))
 
@@ -60,7 +59,7 @@ def test_a_second_title_scores_above_a_section_heading() -> None:
                         other])
     layout = split_lines(text)
     roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     units = build_units(layout, roles, feats, words)
     vectors = start_vectors(units, layout, roles, _headline_shifts(units))
     at = {layout.lines[unit.first].text: u for u, unit in enumerate(units)}
@@ -112,7 +111,7 @@ def test_boundary_scores_are_the_calibrated_chance_of_the_gain() -> None:
     lexical_slope, odds_slope, _ = start_model().calibration_terms
     layout = split_lines(text)
     roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     _, spans = boundaries.find_articles(layout, roles, feats, words, 0.5)
     logit = (slope * spans[1].gain + lexical_slope * spans[1].lexical
              + odds_slope * spans[1].log_odds + intercept)

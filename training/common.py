@@ -136,8 +136,8 @@ def held_back_models() -> set[str]:
     return set(llm_models()[::5])
 
 
-# A "key: value" value from a record field: quoted when it holds a colon or a quote.
 def _front_value(value: object) -> str:
+    """A record field as a front-matter value: quoted when it holds a colon, quote or "#"."""
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     return json.dumps(text, ensure_ascii=False) if any(c in text for c in ":\"'#") else text
@@ -175,8 +175,9 @@ def load_posts(count: int, seed: int = 0) -> Iterator[LabelledDoc]:
             fence = "---" if rng.random() < 0.8 else "+++"
             pos = 0
             for line in [fence, *keyed, fence]:
-                kind = ("title", CONTENT) if line.startswith("title: ") else ("boilerplate", CHROME)
-                ranges.append((pos, pos + len(line), kind[1], kind[0]))
+                title_line = line.startswith("title: ")
+                ranges.append((pos, pos + len(line), CONTENT if title_line else CHROME,
+                               "title" if title_line else "boilerplate"))
                 pos += len(line) + 1
             head = "\n".join([fence, *keyed, fence]) + ("\n\n" if rng.random() < 0.6 else "\n")
             text = head + body

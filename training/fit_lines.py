@@ -250,12 +250,12 @@ def fit_passes(rows: Rows, c: float) -> dict[str, object]:
     return {"kind": kind, "lexicon": lexicon, "smoothed": export(second)}
 
 
-def links_model_of(dev_a: list[LabelledDoc]) -> dict[str, object]:
-    """Links against other chrome: dev A only (the pages' gold does not tell them apart)."""
-    dev_rows = Rows()
-    dev_rows.add(dev_a, 1.0)
+def links_model_of(dev_docs: list[Doc]) -> dict[str, object]:
+    """Links against other chrome, from dev A's rows only (the pages' gold does not tell them
+    apart). A document's weight scales all its rows alike, which the fit's normalised sample
+    weights undo, so the rows are taken as `Rows.add` made them."""
     Xl, yl, wl = [], [], []
-    for doc in dev_rows.docs:
+    for doc in dev_docs:
         for x, lab, wt, sub in zip(doc.xs, doc.ys, doc.ws, doc.subs):
             if lab is not None and CLASSES[lab] == CHROME:
                 Xl.append(x)
@@ -274,8 +274,9 @@ def cross_models(rows: Rows, first_dev: int, dev_a: list[LabelledDoc], c: float)
         out = {first_dev + i for i in dev_half(len(dev_a), f)}
         sub = Rows()
         sub.docs = [d for k, d in enumerate(rows.docs) if k not in out]
+        kept_dev = [rows.docs[first_dev + i] for i in dev_half(len(dev_a), 1 - f)]
         models.append({"version": VERSION, "features": list(FEATURE_NAMES), **fit_passes(sub, c),
-                       "links": links_model_of([dev_a[i] for i in dev_half(len(dev_a), 1 - f)])})
+                       "links": links_model_of(kept_dev)})
         print(f"  fitted without dev A half {f}", flush=True)
     return models
 
@@ -442,7 +443,7 @@ def main() -> None:
             print(f"dev A cross-fitted, content bias {bias:+.2f}: kept {kept:.3f} typed {typed:.3f}")
         return
     fitted = fit_passes(rows, args.c)
-    links_model = links_model_of(dev_a)
+    links_model = links_model_of(rows.docs[len(pages):len(pages) + len(dev_a)])
     data = {
         "version": VERSION,
         "features": list(FEATURE_NAMES),

@@ -68,8 +68,7 @@ from corpus_split.boundaries import (
 from corpus_split.features import LineFeatures, line_words
 from corpus_split.lines import Layout, split_lines
 from corpus_split.model import Reason
-from corpus_split.pipeline import _WORDY
-from corpus_split.prelim import Role, read_roles
+from corpus_split.prelim import CONTENT_ROLES, Role, read_roles
 from corpus_split.synthetic import DamageOptions, SourceArticle, generate
 
 VERSION = 2
@@ -378,7 +377,7 @@ class Prepared:
 def prepare(doc: TrainingDoc) -> Prepared:
     layout = split_lines(doc.text)
     roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     return Prepared(doc, layout, list(roles), list(feats), list(words))
 
 

@@ -376,7 +376,8 @@ def paragraph_rows(
         own.append(row)
     front = _front_matter(layout, paras)
     own = [(*o, f, *_markup(p.text), _log_line(p.text)) for o, f, p in zip(own, front, paras)]
-    i_words, i_end, i_linky, i_list, i_code, i_log = 1, 6, 14, 16, 19, len(_OWN) - 1
+    i_words, i_end, i_linky, i_list, i_code, i_log = map(
+        _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]
     long = [lw >= math.log1p(LONG_WORDS) for lw in log_words]
     chars = [len(p.text) for p in paras]

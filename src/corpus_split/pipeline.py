@@ -11,13 +11,10 @@ from .kinds import assign_kinds
 from .language import assign_languages
 from .lines import split_lines
 from .model import Document
-from .prelim import Role, read_roles
+from .prelim import CONTENT_ROLES, read_roles
 from .repair import _check_config, repair
 
 __all__ = ["split"]
-
-# Lines whose vocabulary the boundaries and titles are judged by.
-_WORDY = frozenset((Role.BODY, Role.HEADLINE))
 
 
 def split(text: str | bytes, *, config: Config | None = None) -> Document:
@@ -40,7 +37,8 @@ def _split(text: str | bytes, config: Config) -> Document:
     repaired = repair(source, config=config)
     layout = split_lines(repaired.text)
     roles, feats = read_roles(layout, config.find_duplicates)
-    words = line_words([line.text for line in layout.lines], [r in _WORDY for r in roles])
+    # the boundaries and titles are judged by the vocabulary of content lines
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     units, spans = find_articles(layout, roles, feats, words, config.sensitivity)
     line_kinds = assign_kinds(layout, roles, words, units, spans)
     languages, article_languages = assign_languages(layout, line_kinds, config.detect_languages)

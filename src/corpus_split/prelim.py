@@ -52,7 +52,11 @@ class Role(str, Enum):
 
     @property
     def is_content(self) -> bool:
-        return self in (Role.BODY, Role.HEADLINE)
+        return self in CONTENT_ROLES
+
+
+# The roles of text a page is about (an article's lines), as against its furniture.
+CONTENT_ROLES = frozenset((Role.BODY, Role.HEADLINE))
 
 
 # what a post's lines may have been taken for: chrome, links or a headline are its text
@@ -83,8 +87,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word is not a headline
         roles.extend([role] * (p.end - p.first))
         feats.extend([f] * (p.end - p.first))
-    body, headline = Role.BODY, Role.HEADLINE  # (is_content, without a property call a line)
-    thread = find_thread(layout, [r is not body and r is not headline for r in roles])
+    thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles])
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
         # and the furniture between them is page chrome
@@ -95,7 +98,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
                 if roles[i] in _POST_TEXT:
                     roles[i] = Role.BODY
     if find_duplicates:
-        eligible = [r is body or r is headline for r in roles]
+        eligible = [r in CONTENT_ROLES for r in roles]
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
