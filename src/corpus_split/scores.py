@@ -11,7 +11,7 @@ import itertools
 import json
 import math
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter, mul, sub, truediv
@@ -112,6 +112,52 @@ class _Linear:
         e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
         total = e0 + e1 + e2
         return [e0 / total, e1 / total, e2 / total]
+
+    def probabilities_many(
+        self, xs: Sequence[Sequence[float]], shifts: Sequence[Sequence[float]],
+    ) -> list[list[float]]:
+        """``[probabilities(x, shift) for x, shift in zip(xs, shifts)]``: for three classes the
+        same sums in one loop, the model's rows and the helpers looked up once (the same floats)."""
+        if len(self.delta) != 2:
+            return [self.probabilities(x, shift) for x, shift in zip(xs, shifts)]
+        (row1, b1), (row2, b2) = self.delta
+        exp = math.exp
+        out: list[list[float]] = []
+        add = out.append
+        for x, shift in zip(xs, shifts):
+            l0, l1, l2 = 0.0, b1 + sum(map(mul, row1, x)), b2 + sum(map(mul, row2, x))
+            if shift:
+                s0 = shift[0]
+                l0, l1, l2 = l0 + s0 - s0, l1 + shift[1] - s0, l2 + shift[2] - s0
+            top = max(l0, l1, l2)
+            e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
+            total = e0 + e1 + e2
+            add([e0 / total, e1 / total, e2 / total])
+        return out
+
+    def probabilities_of_many(
+        self, xs: Sequence[Sequence[float]], extras: Iterable[Sequence[float]],
+    ) -> Iterator[list[float]]:
+        """``probabilities_of(x, extra)`` for each pair, one at a time: for three classes the
+        same sums, the rows' tails past ``x`` sliced once (the same floats)."""
+        if len(self.delta) != 2:
+            yield from map(self.probabilities_of, xs, extras)
+            return
+        (row1, b1), (row2, b2) = self.delta
+        exp = math.exp
+        tails: dict[int, tuple[Sequence[float], Sequence[float]]] = {}
+        for x, extra in zip(xs, extras):
+            n = len(x)
+            tail = tails.get(n)
+            if tail is None:
+                tail = tails[n] = (row1[n:], row2[n:])
+            l0 = 0.0
+            l1 = b1 + sum(map(mul, tail[0], extra), sum(map(mul, row1, x)))
+            l2 = b2 + sum(map(mul, tail[1], extra), sum(map(mul, row2, x)))
+            top = max(l0, l1, l2)
+            e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
+            total = e0 + e1 + e2
+            yield [e0 / total, e1 / total, e2 / total]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,14 +282,27 @@ def neighbour_features(first: Sequence[Sequence[float]]) -> list[list[float]]:
     return [list(row) for row in _neighbour_rows(first)]
 
 
+_FLOOR = 1e-6  # probabilities are floored here before their log-odds are taken
+
+
 def _neighbour_columns(first: Sequence[Sequence[float]]) -> list[list[float]]:
     """The columns of `neighbour_features`, in its order ([] when there is no class but the first)."""
     log = math.log
-    odds = [[log(max(p, 1e-6) / max(row[0], 1e-6)) for p in row[1:]] for row in first]
-    width = len(odds[0]) if odds else 0
+    if first and all(len(row) == 3 for row in first):
+        # the line model's three classes, unrolled, one column a class (``m if p < m else p``
+        # is max(p, m), the same float)
+        odds_columns: list[list[float]] = [[], []]
+        add1, add2 = (column.append for column in odds_columns)
+        for p0, p1, p2 in first:
+            base = _FLOOR if p0 < _FLOOR else p0
+            add1(log((_FLOOR if p1 < _FLOOR else p1) / base))
+            add2(log((_FLOOR if p2 < _FLOOR else p2) / base))
+    else:
+        odds = [[log(max(p, _FLOOR) / max(row[0], _FLOOR)) for p in row[1:]] for row in first]
+        odds_columns = [[row[c] for row in odds] for c in range(len(odds[0]) if odds else 0)]
+    width = len(odds_columns)
     columns: list[list[float]] = []  # per class: the log-odds, then each window's mean
-    for c in range(width):
-        column = [row[c] for row in odds]
+    for column in odds_columns:
         sums = list(itertools.accumulate(column, initial=0.0))
         columns.append(column)
         for before, after in _NEIGHBOUR_WINDOWS:
@@ -309,13 +368,14 @@ def score_paragraphs(
     li = model.links.classes.index("links")
     # tuples, as `expand` makes them: holding only floats, the collector soon stops tracking them
     xs = [(*v, *map(mul, _PAIR_LEFT(v), _PAIR_RIGHT(v))) for v in vectors]
-    first = [model.kind.probabilities(x, lexical_shift(model, t)) for x, t in zip(xs, tokens)]
+    first = model.kind.probabilities_many(xs, [lexical_shift(model, t) if t else () for t in tokens])
     out: list[ParagraphScore] = []
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
-    for x, extra in zip(xs, _neighbour_rows(first)):
-        p = model.smoothed.probabilities_of(x, extra)
-        verdict = model.verdict(p[content], p[chrome], p[artifact])
-        links = model.links.probabilities(x)[li] if verdict == "chrome" else 0.0
+    verdict_of = model.verdict
+    links_of = model.links.probabilities
+    for x, p in zip(xs, model.smoothed.probabilities_of_many(xs, _neighbour_rows(first))):
+        verdict = verdict_of(p[content], p[chrome], p[artifact])
+        links = links_of(x)[li] if verdict == "chrome" else 0.0
         out.append(ParagraphScore(p[content], p[chrome], p[artifact], links, verdict))
     return out
 
