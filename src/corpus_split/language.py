@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -236,6 +237,9 @@ def _unquoted_head(text: str, chars: int) -> str:
     return "".join(out)
 
 
+_COUNT = operator.itemgetter(1)
+
+
 def assign_languages(
     layout: Layout, line_kinds: LineKinds, enabled: bool
 ) -> tuple[list[str | None], list[str | None]]:
@@ -291,8 +295,8 @@ def assign_languages(
             out.append(article_langs[owner])
         else:
             if script not in per_script:
-                sample = [ln.text for j, ln in enumerate(lines)
-                          if scripts[j] == script and kinds[j] is Kind.BODY][:20]
+                sample = list(itertools.islice((ln.text for j, ln in enumerate(lines)
+                                                if scripts[j] == script and kinds[j] is Kind.BODY), 20))
                 per_script[script] = language_of(script, sample or [lines[i].text])
             out.append(per_script[script])
 
@@ -301,10 +305,11 @@ def assign_languages(
     for i, j in zip(opens, [*opens[1:], len(lines)]):
         expected = out[i]
         if scripts[i] == "latn" and expected is not None:
-            text = " ".join(ln.text for ln in lines[i:j])
+            text = lines[i].text if j - i == 1 else " ".join([ln.text for ln in lines[i:j]])
             if len(text) >= MIN_PARAGRAPH_CHARS:
                 hits = _profile(_unquoted_head(text, PROFILE_CHARS))
-                best, count = hits.most_common(1)[0] if hits else ("", 0)
+                # hits.most_common(1)[0], without its heap: the first of the largest counts
+                best, count = max(hits.items(), key=_COUNT) if hits else ("", 0)
                 mine = hits.get(expected, 0)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")
                 # quotes the page's own words: there a plain majority will do
