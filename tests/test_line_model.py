@@ -159,9 +159,12 @@ def test_front_matter_images_and_tags_are_features_of_their_paragraphs() -> None
     layout = split_lines(POST)
     paras = paragraphs(layout)
     rows = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
-    front, image, markup = (FEATURE_NAMES.index(n) for n in ("front_matter", "image_share", "markup_open"))
+    front, image, markup, title = (FEATURE_NAMES.index(n) for n in (
+        "front_matter", "image_share", "markup_open", "front_title"))
     by_text = {p.text: row for p, row in zip(paras, rows)}
     assert all(by_text[t][front] == 1.0 for t in POST.split("\n")[:5])
+    # of the block, only its title key is the post's title
+    assert [by_text[t][title] for t in POST.split("\n")[:5]] == [0.0, 1.0, 0.0, 0.0, 0.0]
     assert by_text["![a view of the valley](/img/posts/valley.jpg)"][image] == 1.0
     assert by_text[POST.split("\n")[8]][markup] == 1.0
     story = paras[-1].text
@@ -173,11 +176,15 @@ def test_front_matter_images_and_tags_are_features_of_their_paragraphs() -> None
     assert all(row[front] == 0.0 for row in rows)
 
 
-def test_a_posts_front_matter_is_not_typed_content() -> None:
-    # a post's metadata block ("---", "key: value" lines, "---") was typed body text
+def test_a_posts_front_matter_is_not_typed_content_but_its_title() -> None:
+    # a post's metadata block ("---", "key: value" lines, "---") was typed body text; its
+    # title key is the post's title and is kept as content (typed boilerplate with the rest
+    # of the block until the front_title feature)
     doc = cs.split(POST)
-    head = [s for s in doc.segments if s.start < POST.index("![")]
-    assert head and all(s.kind not in cs.CONTENT_KINDS for s in head if s.text.strip())
+    title_line = POST.split("\n")[1]
+    head = [s for s in doc.segments if s.start < POST.index("![") and s.text.strip()]
+    assert head and all(s.kind not in cs.CONTENT_KINDS for s in head if title_line not in s.text)
+    assert any(s.kind in cs.CONTENT_KINDS and s.text.strip() == title_line for s in head)
     assert any(s.kind in cs.CONTENT_KINDS and "village" in s.text for s in doc.segments)
 
 

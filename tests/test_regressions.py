@@ -350,10 +350,12 @@ _GOLD_CONTENT = {"title", "heading", "body"}
 _GOLD_OTHER = {"boilerplate", "links", "noise", "artifact"}
 
 
-# Known failures: since the fifth session's line model (content bias -0.2), three short
-# section headings of these two seeds are typed boilerplate (seeds.py rounds the loss, 10 to
-# 30 characters of about 20,000, to a content kept of 1.000).
-_SEEDS_LOSING_HEADINGS = ("001", "004")
+# Known failure: since the fifth session's line model (content bias -0.2), two short section
+# headings of this seed ("The Road Ahead", "Final Thoughts", in a stretch the seed repeats from
+# 001) are typed boilerplate (seeds.py rounds the loss, 28 characters of about 20,000, to a
+# content kept of 1.000). Seed 001 lost the same two and a "Conclusion" until the sixth
+# session's line model saw posts and chat-model answers in a bare one-paragraph-a-line layout.
+_SEEDS_LOSING_HEADINGS = ("004",)
 
 
 @pytest.mark.parametrize("path", [

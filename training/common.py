@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +129,67 @@ def load_excerpts(name: str, count: int, seed: int = 0) -> Iterator[LabelledDoc]
         made += 1
         if made >= count:
             return
+
+
+_MARK_RE = re.compile(r"^(?:#{1,6}\s+|\*\*(?=\S)|__(?=\S))")
+_MARK_END_RE = re.compile(r"(?<=\S)(?:\*\*|__)\s*$")
+
+
+def flatten_layout(doc: LabelledDoc, rng: random.Random) -> LabelledDoc:
+    """``doc`` as many extractors leave a page: one paragraph a line, no blank lines, and
+    heading marks (``#``, bold) dropped, so that bare section headings stand among prose.
+
+    Labels follow their characters (the ranges are mapped through the edit). Code blocks are
+    left as they are; ``rng`` chooses whether marks go (in half the documents) so both kinds
+    of bare layout are seen.
+    """
+    strip = rng.random() < 0.5
+    label = [None] * len(doc.text)  # per character: (label, sub-label) or None
+    for a, b, lab, sub in doc.ranges:
+        label[a:b] = [(lab, sub)] * (b - a)
+    out: list[str] = []
+    out_labels: list[tuple[str, str] | None] = []
+    pos = 0
+    fenced = False
+    for raw in doc.text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        if not raw.strip():
+            if fenced:
+                out.append("\n")
+                out_labels.append(label[start - 1] if start else None)
+            continue
+        if raw.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        a, b = 0, len(raw)
+        if strip and not fenced:
+            m = _MARK_RE.match(raw)
+            if m:
+                a = m.end()
+            e = _MARK_END_RE.search(raw, a)
+            if e and m and m.group().startswith(("**", "__")):
+                b = e.start()
+        out.append(raw[a:b] + "\n")
+        out_labels.extend(label[start + a:start + b])
+        out_labels.append(label[start + b] if start + b < len(label) else label[start + b - 1])
+    text = "".join(out).rstrip("\n")
+    out_labels = out_labels[:len(text)]
+    ranges: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and out_labels[j] == out_labels[i]:
+            j += 1
+        if out_labels[i] is not None:
+            lab, sub = out_labels[i]  # type: ignore[misc]
+            ranges.append((i, j, lab, sub))
+        i = j
+    return LabelledDoc(doc.source, doc.id + "|flat", text, tuple(ranges))
+
+
+def flattened(docs: list[LabelledDoc], share: float, seed: str) -> list[LabelledDoc]:
+    """``docs`` with a deterministic ``share`` of them in `flatten_layout`'s bare layout."""
+    rng = random.Random(f"flat:{seed}")
+    return [flatten_layout(d, rng) if rng.random() < share else d for d in docs]
 
 
 def held_back_models() -> set[str]:

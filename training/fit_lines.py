@@ -43,6 +43,7 @@ from common import (
     CONTENT,
     ROOT,
     LabelledDoc,
+    flattened,
     held_back_models,
     load_dev,
     load_excerpts,
@@ -82,6 +83,10 @@ EXCERPT_WEIGHT = 0.5
 # Whole blog and how-to posts (code, program output, front matter): how many, and the weight of each.
 POSTS = 300
 POSTS_WEIGHT = 0.5
+# The share of chat-model responses and posts shown in the bare layout many extractors leave
+# (one paragraph a line, heading marks dropped half the time: `common.flatten_layout`), so that
+# section headings standing bare among prose are seen as the content they are.
+FLAT_SHARE = 0.33
 # The lexicon: words of short paragraphs seen in at least this many training documents, at most
 # this many words (weights under 0.05 are not shipped).
 LEXICON_MIN_DOCS = 25
@@ -422,9 +427,9 @@ def main() -> None:
     pages = [d for d in pages_all if not is_validation(d)]
     validation = [d for d in pages_all if is_validation(d)]
     dev_a = list(load_dev("A"))
-    llm = list(load_llm(exclude=held))
+    llm = flattened(list(load_llm(exclude=held)), FLAT_SHARE, "llm")
     excerpts = [doc for name in EXCERPT_SOURCES for doc in load_excerpts(name, EXCERPTS_EACH)]
-    posts = list(load_posts(POSTS))
+    posts = flattened(list(load_posts(POSTS)), FLAT_SHARE, "posts")
     print(f"pages {len(pages)} (validation {len(validation)}), dev A {len(dev_a)}, "
           f"llm {len(llm)} (held back models: {len(held)}), excerpts {len(excerpts)}, posts {len(posts)}")
     rows = Rows()

@@ -74,6 +74,8 @@ _SHARE_CHARS = 400
 _FRONT_FENCES = ("---", "+++")
 _FRONT_MATTER_LINES = 80
 _KEY_VALUE_RE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=](?:\s|$)")
+# the front-matter key that holds the page's title (Jekyll, Hugo, Eleventy: YAML or TOML)
+_TITLE_KEY_RE = re.compile(r"title\s*[:=]\s*\S", re.IGNORECASE)
 # A Markdown image or an HTML image tag; and a paragraph that opens with an HTML or XML tag,
 # a comment or a template tag (style blocks, includes), which pages leave in extracted text.
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
@@ -111,7 +113,7 @@ _OWN = (
     "commas", "letters", "symbols", "linky", "heading_mark", "list_item", "bold", "quote",
     "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
     "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
-    "front_matter", "image_share", "markup_open", "log_line",
+    "front_matter", "image_share", "markup_open", "log_line", "front_title",
 )
 _CONTEXT = (
     "position", "char_position", "long_before", "long_after", "log_dist_long",
@@ -239,11 +241,13 @@ def _own(
     )
 
 
-def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> list[float]:
-    """1.0 for each paragraph that lies in a front-matter block (`_FRONT_FENCES`): page
-    metadata that Markdown posts carry at their head, wherever a post starts in the text."""
+def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> tuple[list[float], list[float]]:
+    """Per paragraph, 1.0 where it lies in a front-matter block (`_FRONT_FENCES`): page
+    metadata that Markdown posts carry at their head, wherever a post starts in the text;
+    and 1.0 where it is that block's title key, the one line of it that is the post's title."""
     lines = layout.lines
     inside = bytearray(len(lines))
+    title = bytearray(len(lines))
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -256,12 +260,17 @@ def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> list[float]:
                 keyed = sum(1 for t in body if _KEY_VALUE_RE.match(t))
                 if keyed >= 2 and keyed >= 0.6 * len(body):
                     inside[i:end + 1] = b"\x01" * (end + 1 - i)
+                    for j in range(i + 1, end):
+                        if _TITLE_KEY_RE.match(lines[j].text):
+                            title[j] = 1
                     i = end + 1
                     continue
         i += 1
     if not any(inside):
-        return [0.0] * len(paras)
-    return [1.0 if any(inside[p.first:p.end]) else 0.0 for p in paras]
+        zeros = [0.0] * len(paras)
+        return zeros, zeros
+    return ([1.0 if any(inside[p.first:p.end]) else 0.0 for p in paras],
+            [1.0 if any(title[p.first:p.end]) else 0.0 for p in paras])
 
 
 def _markup(text: str) -> tuple[float, float]:
@@ -374,8 +383,9 @@ def paragraph_rows(
         if row is None:
             row = known[memo] = _own(p, f, line.blank_before, line.indent, counts[key] - 1, fence)
         own.append(row)
-    front = _front_matter(layout, paras)
-    own = [(*o, f, *_markup(p.text), _log_line(p.text)) for o, f, p in zip(own, front, paras)]
+    front, front_title = _front_matter(layout, paras)
+    own = [(*o, f, *_markup(p.text), _log_line(p.text), t)
+           for o, f, p, t in zip(own, front, paras, front_title)]
     i_words, i_end, i_linky, i_list, i_code, i_log = map(
         _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]

@@ -1,0 +1,66 @@
+"""The training material's layout augmentation (`training/common.py`): labels follow text."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+from common import LabelledDoc, flatten_layout
+
+POST = ("# A walk\n\nWe set out early.\n\n## Conclusion\n\n**Worth it**\nWe would go again.\n\n"
+        "```\nls\n\n-a\n```\nBye.")
+CODE = "\n```\nls\n\n-a\n```\nBye."
+
+
+def _labelled(doc: LabelledDoc) -> list[tuple[str, str]]:
+    """(text, label) of every range."""
+    return [(doc.text[a:b], lab) for a, b, lab, _ in doc.ranges]
+
+
+def test_a_flat_post_loses_blank_lines_and_its_labels_follow_the_words() -> None:
+    doc = LabelledDoc("t", "1", POST, ((0, 8, "content", "title"), (10, 27, "artifact", "preamble"),
+                                       (27, len(POST), "content", "body")))
+    layouts = {flatten_layout(doc, random.Random(seed)).text for seed in range(8)}
+    # marks dropped; the blank line inside the code block kept
+    assert "A walk\nWe set out early.\nConclusion\nWorth it\nWe would go again." + CODE in layouts
+    # marks kept
+    assert "# A walk\nWe set out early.\n## Conclusion\n**Worth it**\nWe would go again." + CODE in layouts
+    for seed in range(8):
+        flat = flatten_layout(doc, random.Random(seed))
+        assert ("We set out early.", "artifact") in _labelled(flat)
+        assert flat.id == "1|flat"
+
+
+@given(st.lists(st.tuples(st.text(alphabet="ab #*\n`", max_size=12), st.sampled_from(["content", "chrome"])),
+                max_size=6), st.integers(0, 3))
+def test_flattening_keeps_each_characters_label(parts: list[tuple[str, str]], seed: int) -> None:
+    text, pos = "", 0
+    ranges: list[tuple[int, int, str, str]] = []
+    for chunk, lab in parts:
+        ranges.append((pos, pos + len(chunk), lab, lab))
+        text += chunk
+        pos += len(chunk)
+    flat = flatten_layout(LabelledDoc("t", "x", text, tuple(ranges)), random.Random(seed))
+    # every non-space character of the output carries the label it had in the input, in order
+    label_at: dict[int, str] = {}
+    for a, b, lab, _ in ranges:
+        for i in range(a, b):
+            label_at[i] = lab
+    before = [(c, label_at.get(i)) for i, c in enumerate(text) if not c.isspace()]
+    after_labels: dict[int, str] = {}
+    for a, b, lab, _ in flat.ranges:
+        for i in range(a, b):
+            after_labels[i] = lab
+    after = [(c, after_labels.get(i)) for i, c in enumerate(flat.text) if not c.isspace()]
+    kept = iter(before)
+    for c, lab in after:  # the output's characters are a subsequence of the input's
+        for c0, lab0 in kept:
+            if c0 == c and lab0 == lab:
+                break
+        else:
+            raise AssertionError(f"{c!r} labelled {lab} has no source")
