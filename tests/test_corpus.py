@@ -399,13 +399,12 @@ def test_an_io_error_while_reading_names_the_file(tmp_path: Path,
 
 
 def test_signals_are_held_during_a_clean_up_then_delivered() -> None:
+    import os
     import signal
 
     finished = False
     with pytest.raises(KeyboardInterrupt), corpus._signals_deferred():
-        # raised in this thread: os.kill may hand it to another thread of the test process,
-        # whose handler can run late under load, after the block (a flaky failure seen once)
-        signal.raise_signal(signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGINT)
         for _ in range(1000):  # bytecode boundaries at which a handler would have run
             pass
         finished = True

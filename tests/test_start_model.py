@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus_split.boundaries import START_FEATURES, _headline_shifts, build_units, start_vectors
+from corpus_split.context import date_line
 from corpus_split.features import line_words
 from corpus_split.lines import split_lines
 from corpus_split.prelim import CONTENT_ROLES, read_roles
@@ -220,3 +221,49 @@ def test_a_model_of_trees_loads_and_bad_trees_are_clear_errors() -> None:
             parse_start_model(raw.replace("TREE", bad), "x.json")
     with pytest.raises(ValueError, match=r"x\.json"):  # neither weights nor trees
         parse_start_model(raw.replace("TREE", ""), "x.json")
+
+
+def _unit_rows(text: str) -> dict[str, list[float]]:
+    """Each unit's start row, keyed by the text of its first line."""
+    layout = split_lines(text)
+    roles, feats = read_roles(layout, True)
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
+    units = build_units(layout, roles, feats, words)
+    rows = start_vectors(units, layout, roles, _headline_shifts(units))
+    return {layout.lines[unit.first].text: row for unit, row in zip(units, rows)}
+
+
+PROSE = ("We spent the weekend moving the blog to a new static site generator, and the "
+         "templates took longer than the posts did, as they always do with these moves.")
+
+
+def test_a_posts_front_matter_is_start_evidence_for_what_follows_it() -> None:
+    # two Markdown posts glued together: the second one's front matter opens it (dev pages
+    # of concatenated posts lost every such start)
+    second = ["---", "layout: post", "date: 2022-02-03", "title: notes on a new keyboard", "---"]
+    text = "\n".join(["A first post", "", PROSE, "", PROSE, "", *second, "I tried it. " + PROSE])
+    rows = _unit_rows(text)
+    column = START_FEATURES.index("front_matter_before")
+    after = [row[column] for key, row in rows.items() if key.startswith(("title:", "I tried it"))]
+    assert after and max(after) == 1.0
+    assert all(row[column] == 0.0 for key, row in rows.items() if key.startswith(("A first", "We spent")))
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("2021-06-30T08:00:00+02:00", True),
+    ("Veröffentlicht am 4. März 2021 von anna", True),
+    ("12.03.2019, 14:05", True),
+    ("The council met in 2019 and agreed on a budget for the repair of every road in town.", False),
+    ("Market outlook", False),
+])
+def test_a_date_line_is_short_and_holds_a_date(line: str, expected: bool) -> None:
+    assert date_line(line) is expected
+
+
+def test_a_headline_over_a_dateline_is_marked() -> None:
+    text = "\n".join(["Opening night", "", PROSE, "", "Rates on hold", "2017-10-01", "", PROSE, "",
+                      "Market outlook", "", PROSE])
+    rows = _unit_rows(text)
+    column = START_FEATURES.index("headline_x_dated")
+    assert rows["Rates on hold"][column] == 1.0
+    assert rows["Market outlook"][column] == 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import sys
 from pathlib import Path
@@ -9,8 +10,16 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
-from common import LabelledDoc, flatten_layout
+# loaded by path under its own name: putting training/ on sys.path would leave it there for
+# every later test
+_SPEC = importlib.util.spec_from_file_location(
+    "corpus_split_training_common", Path(__file__).resolve().parent.parent / "training" / "common.py")
+assert _SPEC is not None and _SPEC.loader is not None
+common = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = common  # its dataclasses look their module up there
+_SPEC.loader.exec_module(common)
+LabelledDoc = common.LabelledDoc
+flatten_layout = common.flatten_layout
 
 POST = ("# A walk\n\nWe set out early.\n\n## Conclusion\n\n**Worth it**\nWe would go again.\n\n"
         "```\nls\n\n-a\n```\nBye.")

@@ -205,6 +205,18 @@ def _front_value(value: object) -> str:
     return json.dumps(text, ensure_ascii=False) if any(c in text for c in ":\"'#") else text
 
 
+def front_matter(row: dict[str, object], rng: random.Random) -> list[str]:
+    """The lines of a front-matter block made from a record's own fields (title, date,
+    authors, address), in a shuffled order between two fences."""
+    fields = [("title", row.get("title")), ("date", row.get("date")),
+              ("authors", row.get("authors")), ("url", row.get("url")),
+              ("layout", "post")]
+    keyed = [f"{k}: {_front_value(v)}" for k, v in fields if v]
+    rng.shuffle(keyed)
+    fence = "---" if rng.random() < 0.8 else "+++"
+    return [fence, *keyed, fence]
+
+
 def load_posts(count: int, seed: int = 0) -> Iterator[LabelledDoc]:
     """Whole blog and how-to posts (``corpora/web-misc``) as extraction leaves them: all
     content, code blocks and program output included.
@@ -229,19 +241,14 @@ def load_posts(count: int, seed: int = 0) -> Iterator[LabelledDoc]:
         ranges: list[tuple[int, int, str, str]] = []
         if rng.random() < 1 / 3:
             # front matter: chrome, but for its title line, which is the post's title (as dev/ has it)
-            fields = [("title", row.get("title")), ("date", row.get("date")),
-                      ("authors", row.get("authors")), ("url", row.get("url")),
-                      ("layout", "post")]
-            keyed = [f"{k}: {_front_value(v)}" for k, v in fields if v]
-            rng.shuffle(keyed)
-            fence = "---" if rng.random() < 0.8 else "+++"
+            block = front_matter(row, rng)
             pos = 0
-            for line in [fence, *keyed, fence]:
+            for line in block:
                 title_line = line.startswith("title: ")
                 ranges.append((pos, pos + len(line), CONTENT if title_line else CHROME,
                                "title" if title_line else "boilerplate"))
                 pos += len(line) + 1
-            head = "\n".join([fence, *keyed, fence]) + ("\n\n" if rng.random() < 0.6 else "\n")
+            head = "\n".join(block) + ("\n\n" if rng.random() < 0.6 else "\n")
             text = head + body
             ranges.append((len(head), len(text), CONTENT, "body"))
         else:

@@ -54,7 +54,7 @@ from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, DEV, ROOT, dev_halves, held_back_models
+from common import CORPORA, DEV, ROOT, dev_halves, front_matter, held_back_models
 
 from corpus_split import scores, synthetic
 from corpus_split.boundaries import (
@@ -81,6 +81,8 @@ PAGES = "pages.jsonl.gz"  # real single-article pages with their chrome, alone o
 WRAPPED = 0.2  # share of titled documents hard-wrapped
 FLAT = 0.4  # share of Markdown documents shown as a page shows them: no heading marks, no emphasis
 SPLICED = 0.1  # share of joins where the text above is cut off mid-word
+FRONT_MATTER = 0.3  # share of posts (web-misc) under front matter made from their record's fields
+DATED = 0.25  # share of titled documents with a date of their record's on the line below the title
 DEV_WEIGHT = 10.0  # each dev A document against one concatenation
 # scale 0 with structural 1 is the decoder without the start model: the grid can only
 # choose it if it helps; structural 0 drops the hand-set evidence (the model alone)
@@ -116,18 +118,27 @@ def records(name: str, held: set[str], leave_out: str | None = None) -> list[dic
 
 
 def render(row: dict[str, object], rng: random.Random, source: str) -> str:
-    """One document as a page might hold it: its text under a title in some style, or none."""
+    """One document as a page might hold it: its text under a title in some style (now and
+    then with a dateline below it), under the front matter of a Markdown post, or bare."""
     text = str(row.get("text") or "").strip()
     title = str(row.get("title") or "").strip()
     flat = rng.random() < FLAT
     if flat:
         text = flattened(text)
+    if source.startswith("web-misc") and title and rng.random() < FRONT_MATTER:
+        return "\n".join(front_matter(row, rng)) + rng.choice(("\n\n", "\n")) + text
     if source.startswith("llm") or not title or rng.random() < 0.25:
         return text
+    date = str(row.get("date") or "")[:10]
+    dateline = ""
+    if len(date) == 10 and rng.random() < DATED:
+        y, m, d = date[:4], date[5:7], date[8:10]
+        dateline = "\n" + rng.choice((date, f"{d}.{m}.{y}", f"{y}/{m}/{d}",
+                                       f"{date}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00"))
     style = 1.0 if flat else rng.random()
     if rng.random() < 0.15:
         title = title.upper()  # wire and print headlines
-    head = f"# {title}" if style < 0.3 else f"**{title}**" if style < 0.4 else title
+    head = (f"# {title}" if style < 0.3 else f"**{title}**" if style < 0.4 else title) + dateline
     if rng.random() < WRAPPED:
         text = wrapped(text, rng)
     return head + ("\n\n" if rng.random() < 0.8 else "\n") + text

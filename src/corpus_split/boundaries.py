@@ -32,6 +32,7 @@ from operator import sub
 
 import regex
 
+from .context import date_line, front_matter_lines
 from .features import LineFeatures
 from .lines import Layout, Line
 from .model import Reason
@@ -393,6 +394,7 @@ START_FEATURES: tuple[str, ...] = (
     "structural_x_cosine", "headline_x_new_names", "structural_x_new_names",
     "headline_x_cosine_vs_page", "structural_x_prev_ends", "markdown_x_cosine",
     "structural_evidence", "headline_x_words_vs_first", "headline_x_log_words_since_headline",
+    "front_matter_before", "headline_x_dated",
 )
 _MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
 _NUMBERED_RE = regex.compile(
@@ -545,6 +547,19 @@ def _md_level(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
+def _fence_line(line: Line) -> bool:
+    """Whether a line may be a front-matter fence (`context.front_matter_lines` looks at no
+    other line first): a cheap check before the full parse."""
+    return line.text.startswith(("---", "+++")) or line.text[:1].isspace()
+
+
+def _dated_head(lines: Sequence[Line], first: int) -> bool:
+    """Whether a date line (`context.date_line`) stands just above a headline or within the
+    three lines below it: a post's header (title and dateline), on index pages and feeds."""
+    near = range(max(0, first - 1), min(len(lines), first + 4))
+    return any(i != first and date_line(lines[i].text) for i in near)
+
+
 def start_vectors(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
 ) -> list[list[float]]:
@@ -610,6 +625,8 @@ def _start_rows(
     sentence_ends = _SENTENCE_END_CHARS
     unfinished = _UNFINISHED_RE.search
     cjk_prev = _cjk_start(last_texts[0]) if units else False
+    # a post's front matter opens it, wherever it stands (`context.front_matter_lines`)
+    front = front_matter_lines(lines)[0] if any(map(_fence_line, lines)) else None
     for u in range(1, n):
         unit = units[u]
         prev = units[u - 1]
@@ -715,6 +732,8 @@ def _start_rows(
             evidence[u][0] / 10.0,
             h * (own_words - first_size),
             h * log1p(since_head),
+            1.0 if front is not None and any(front[prev.last + 1 : unit.first + 1]) else 0.0,
+            1.0 if headline and _dated_head(lines, unit.first) else 0.0,
         ]
         cjk_prev = _cjk_start(last_texts[u]) if unit.last != unit.first else cjk
         # words since the last headline: sections run a few paragraphs, articles longer

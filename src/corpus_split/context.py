@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from operator import itemgetter, sub, truediv
 
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
-from .lines import Layout
+from .lines import Layout, Line
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "paragraph_vectors", "paragraphs", "short_tokens"]
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "paragraph_vectors", "paragraphs",
+           "short_tokens"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
 LONG_WORDS = 40
@@ -74,6 +75,9 @@ _SHARE_CHARS = 400
 _FRONT_FENCES = ("---", "+++")
 _FRONT_MATTER_LINES = 80
 _KEY_VALUE_RE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=](?:\s|$)")
+# A date line (`date_line`) is at most this long.
+_DATE_LINE_CHARS = 80
+_DATE_LINE_WORDS = 10
 # the front-matter key that holds the page's title (Jekyll, Hugo, Eleventy: YAML or TOML)
 _TITLE_KEY_RE = re.compile(r"title\s*[:=]\s*\S", re.IGNORECASE)
 # A Markdown image or an HTML image tag; and a paragraph that opens with an HTML or XML tag,
@@ -241,11 +245,10 @@ def _own(
     )
 
 
-def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> tuple[list[float], list[float]]:
-    """Per paragraph, 1.0 where it lies in a front-matter block (`_FRONT_FENCES`): page
-    metadata that Markdown posts carry at their head, wherever a post starts in the text;
-    and 1.0 where it is that block's title key, the one line of it that is the post's title."""
-    lines = layout.lines
+def front_matter_lines(lines: Sequence[Line]) -> tuple[bytearray, bytearray]:
+    """Per line, 1 where it lies in a front-matter block (`_FRONT_FENCES` around at least two
+    ``key: value`` lines): page metadata that Markdown posts carry at their head, wherever a
+    post starts in the text; and 1 where it is that block's title key."""
     inside = bytearray(len(lines))
     title = bytearray(len(lines))
     i = 0
@@ -266,11 +269,24 @@ def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> tuple[list[floa
                     i = end + 1
                     continue
         i += 1
+    return inside, title
+
+
+def _front_matter(layout: Layout, paras: Sequence[Paragraph]) -> tuple[list[float], list[float]]:
+    """Per paragraph, 1.0 where it lies in a front-matter block (`front_matter_lines`), and
+    1.0 where it is that block's title key, the one line of it that is the post's title."""
+    inside, title = front_matter_lines(layout.lines)
     if not any(inside):
         zeros = [0.0] * len(paras)
         return zeros, zeros
     return ([1.0 if any(inside[p.first:p.end]) else 0.0 for p in paras],
             [1.0 if any(title[p.first:p.end]) else 0.0 for p in paras])
+
+
+def date_line(text: str) -> bool:
+    """A short line that holds a date or a time: the dateline of a post's header
+    ("2024-10-12T09:00", "Posted 3 May 2019 by ..."), in any language that writes dates in figures."""
+    return len(text) <= _DATE_LINE_CHARS and len(text.split()) <= _DATE_LINE_WORDS and _dated(text)
 
 
 def _markup(text: str) -> tuple[float, float]:
