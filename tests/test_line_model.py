@@ -138,6 +138,14 @@ def test_a_line_model_without_a_valid_operating_point_is_refused(change: dict[st
         scores.parse_line_model(json.dumps(data), "x.json")
 
 
+def test_a_line_model_of_other_features_is_refused() -> None:
+    # its weights are read by position: one feature more or fewer scored garbage in silence
+    data = _shipped_json()
+    for features in (data["features"][:-1], [*data["features"], "something_else"]):
+        with pytest.raises(ValueError, match="other features"):
+            scores.parse_line_model(json.dumps({**data, "features": features}), "x.json")
+
+
 POST = "\n".join([
     "---",
     'title: "Notes from a week of hiking"',
@@ -256,3 +264,17 @@ def test_program_output_without_fences_is_kept_as_content() -> None:
     end = text.index("[INFO] BUILD SUCCESS") + len("[INFO] BUILD SUCCESS")
     kinds = {s.kind for s in doc.segments if s.start < end and s.end > log and s.text.strip()}
     assert kinds <= set(cs.CONTENT_KINDS), kinds
+
+
+def test_a_headline_over_a_date_line_is_marked_as_a_header() -> None:
+    text = "\n\n".join(["Menu", "Rates on hold", "2017-10-01 09:30", "The central bank kept its rate "
+                        "unchanged on Monday, as most economists had expected after the last figures.",
+                        "Market outlook", "Prices rose again in the last week of the month, led by fuel."])
+    layout = split_lines(text)
+    paras = paragraphs(layout)
+    rows = paragraph_vectors(layout, paras, [line_features(p.text) for p in paras])
+    column = FEATURE_NAMES.index("dated_head")
+    marked = {p.text: row[column] for p, row in zip(paras, rows)}
+    assert marked["Rates on hold"] == 1.0
+    assert marked["Market outlook"] == 0.0
+    assert marked["Prices rose again in the last week of the month, led by fuel."] == 0.0

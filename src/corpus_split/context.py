@@ -124,7 +124,7 @@ _CONTEXT = (
     "prev_log_words", "next_log_words", "prev_end_sentence", "next_end_sentence",
     "prev_linky", "next_linky", "prev_list", "next_list", "win_log_words", "win_end_sentence",
     "win_short", "win_linky", "doc_log_paragraphs", "doc_long_share", "terms_below", "terms_above",
-    "win_code",
+    "win_code", "dated_head",
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 """The name of each position of a paragraph's feature vector, in order."""
@@ -469,6 +469,11 @@ def paragraph_rows(
     win_words, win_end, win_short, win_linky = (window(name) for name in ("words", "end", "short", "linky"))
     win_code = window("code")
     below, above = _terms_near(paras, feats, long)
+    # a headline with a date line just above it or within three paragraphs below: a post's
+    # or an article's header (title, dateline, byline), in any language that writes dates in figures
+    dated = [date_line(p.text) for p in paras]
+    dated_head = [1.0 if feats[k].headline and (any(dated[k + 1:k + 4]) or (k > 0 and dated[k - 1]))
+                  else 0.0 for k in range(n)]
     out: list[tuple[float, ...]] = []
     running = 0
     no_neighbour = [0.0] * len(own[0])
@@ -498,6 +503,7 @@ def paragraph_rows(
             below[k],
             above[k],
             win_code[k],
+            dated_head[k],
         ]
         running += chars[k]
         out.append((*own[k], *ctx))

@@ -214,6 +214,10 @@ def _shipped(name: str) -> str:
 
 
 def _build_line_model(data: dict[str, Any]) -> LineModel:
+    if tuple(data["features"]) != FEATURE_NAMES:
+        # the weights are read by position: a model of other features would score garbage
+        raise ValueError("the line model was fitted on other features; refit it with "
+                         "training/fit_lines.py")
     kind = _linear(data["kind"])
     lexicon = {str(w): tuple(float(v) for v in row) for w, row in data["lexicon"].items()}
     if any(len(row) != len(kind.classes) for row in lexicon.values()):
