@@ -567,7 +567,8 @@ def start_vectors(
 
     Per unit, never per document switch: the unit's own shape and markup level against the
     document's headings, what stands between it and the unit before (residue, chrome,
-    separators, blank lines, a splice), how it opens, and lexical cohesion across it at two
+    separators, blank lines, a splice, a post's front matter), a dateline by a headline,
+    how it opens, and lexical cohesion across it at two
     window sizes (computed where there is structure; a bare paragraph break leaves that to
     the programme's lexical cost). Unit 0 gets a row of zeros.
     """
