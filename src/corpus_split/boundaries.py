@@ -547,12 +547,6 @@ def _md_level(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _fence_line(line: Line) -> bool:
-    """Whether a line may be a front-matter fence (`context.front_matter_lines` looks at no
-    other line first): a cheap check before the full parse."""
-    return line.text.startswith(("---", "+++")) or line.text[:1].isspace()
-
-
 def _dated_head(lines: Sequence[Line], first: int) -> bool:
     """Whether a date line (`context.date_line`) stands just above a headline or within the
     three lines below it: a post's header (title and dateline), on index pages and feeds."""
@@ -627,7 +621,8 @@ def _start_rows(
     unfinished = _UNFINISHED_RE.search
     cjk_prev = _cjk_start(last_texts[0]) if units else False
     # a post's front matter opens it, wherever it stands (`context.front_matter_lines`)
-    front = front_matter_lines(lines)[0] if any(map(_fence_line, lines)) else None
+    inside = front_matter_lines(lines)[0]
+    front = inside if any(inside) else None  # no block on the page: nothing to slice per unit
     for u in range(1, n):
         unit = units[u]
         prev = units[u - 1]

@@ -77,17 +77,8 @@ class _Linear:
         object.__setattr__(self, "delta", delta)
 
     def probabilities(self, x: Sequence[float], shift: Sequence[float] = ()) -> list[float]:
-        if len(self.delta) == 2:  # three classes (the line model's): the same sums, unrolled
-            (row1, b1), (row2, b2) = self.delta
-            l0, l1, l2 = 0.0, b1 + sum(map(mul, row1, x)), b2 + sum(map(mul, row2, x))
-            if shift:
-                s0 = shift[0]
-                l0, l1, l2 = l0 + s0 - s0, l1 + shift[1] - s0, l2 + shift[2] - s0
-            top = max(l0, l1, l2)
-            exp = math.exp
-            e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
-            total = e0 + e1 + e2
-            return [e0 / total, e1 / total, e2 / total]
+        """The softmax of the classes' scores for ``x``, each moved by ``shift`` when given
+        (three classes, the line model's, go through `probabilities_many`, unrolled)."""
         logits = [0.0] + [b + sum(map(mul, row, x)) for row, b in self.delta]
         if shift:
             logits = [v + d - shift[0] for v, d in zip(logits, shift)]
@@ -95,23 +86,6 @@ class _Linear:
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
         return [e / total for e in exps]
-
-
-    def probabilities_of(self, x: Sequence[float], extra: Sequence[float]) -> list[float]:
-        """``probabilities(x + extra)`` without building the joined list: each sum runs on
-        from the sum over ``x``, in the same order (the same floats)."""
-        if len(self.delta) != 2:
-            return self.probabilities([*x, *extra])
-        (row1, b1), (row2, b2) = self.delta
-        n = len(x)
-        l0 = 0.0
-        l1 = b1 + sum(map(mul, row1[n:], extra), sum(map(mul, row1, x)))
-        l2 = b2 + sum(map(mul, row2[n:], extra), sum(map(mul, row2, x)))
-        top = max(l0, l1, l2)
-        exp = math.exp
-        e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
-        total = e0 + e1 + e2
-        return [e0 / total, e1 / total, e2 / total]
 
     def probabilities_many(
         self, xs: Sequence[Sequence[float]], shifts: Sequence[Sequence[float]],
@@ -138,10 +112,11 @@ class _Linear:
     def probabilities_of_many(
         self, xs: Sequence[Sequence[float]], extras: Iterable[Sequence[float]],
     ) -> Iterator[list[float]]:
-        """``probabilities_of(x, extra)`` for each pair, one at a time: for three classes the
-        same sums, the rows' tails past ``x`` sliced once (the same floats)."""
+        """``probabilities(x + extra)`` for each pair, one at a time, without building the joined
+        lists: for three classes each sum runs on from the sum over ``x``, in the same order,
+        the rows' tails past ``x`` sliced once (the same floats)."""
         if len(self.delta) != 2:
-            yield from map(self.probabilities_of, xs, extras)
+            yield from (self.probabilities([*x, *extra]) for x, extra in zip(xs, extras))
             return
         (row1, b1), (row2, b2) = self.delta
         exp = math.exp
