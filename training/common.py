@@ -186,7 +186,7 @@ def flatten_layout(doc: LabelledDoc, rng: random.Random) -> LabelledDoc:
     return LabelledDoc(doc.source, doc.id + "|flat", text, tuple(ranges))
 
 
-def flattened(docs: list[LabelledDoc], share: float, seed: str) -> list[LabelledDoc]:
+def flatten_some(docs: list[LabelledDoc], share: float, seed: str) -> list[LabelledDoc]:
     """``docs`` with a deterministic ``share`` of them in `flatten_layout`'s bare layout."""
     rng = random.Random(f"flat:{seed}")
     return [flatten_layout(d, rng) if rng.random() < share else d for d in docs]

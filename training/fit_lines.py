@@ -43,7 +43,7 @@ from common import (
     CONTENT,
     ROOT,
     LabelledDoc,
-    flattened,
+    flatten_some,
     held_back_models,
     load_dev,
     load_excerpts,
@@ -427,9 +427,9 @@ def main() -> None:
     pages = [d for d in pages_all if not is_validation(d)]
     validation = [d for d in pages_all if is_validation(d)]
     dev_a = list(load_dev("A"))
-    llm = flattened(list(load_llm(exclude=held)), FLAT_SHARE, "llm")
+    llm = flatten_some(list(load_llm(exclude=held)), FLAT_SHARE, "llm")
     excerpts = [doc for name in EXCERPT_SOURCES for doc in load_excerpts(name, EXCERPTS_EACH)]
-    posts = flattened(list(load_posts(POSTS)), FLAT_SHARE, "posts")
+    posts = flatten_some(list(load_posts(POSTS)), FLAT_SHARE, "posts")
     print(f"pages {len(pages)} (validation {len(validation)}), dev A {len(dev_a)}, "
           f"llm {len(llm)} (held back models: {len(held)}), excerpts {len(excerpts)}, posts {len(posts)}")
     rows = Rows()
