@@ -6,7 +6,8 @@ seeds repeated):
 
 1. ``ftfy.fix_text`` alone vs ``split`` on the same 1 MB text (target: split <= 2.5x, issue 15);
    three rounds back to back, the median round reported; then the same on 1 MB of modern
-   English news (``corpora/news-en.jsonl.gz``) when ``../shared`` has it.
+   English news (``corpora/news-en.jsonl.gz``) and on 1 MB of Chinese and Japanese news
+   posts (``corpora/news-multi.jsonl.gz``, issue 14) when ``../shared`` has them.
 2. Linearity: split's cost per MB on one 8 MB document vs one 1 MB document (<= 1.3x).
 3. Peak memory of splitting the 8 MB document (<= 500 MB), in a fresh process so
    nothing else counts: growth of the resident set (``ru_maxrss``) across the split.
@@ -37,6 +38,7 @@ import corpus_split as cs
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
 NEWS = ROOT.parent / "shared" / "corpora" / "news-en.jsonl.gz"
+MULTI = ROOT.parent / "shared" / "corpora" / "news-multi.jsonl.gz"
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
 DOC_CHARS = 30_000  # a typical scraped page of several articles
 ROUNDS = 3  # rounds for figures 1 and 4; the median round is reported
@@ -62,6 +64,17 @@ def news_pieces() -> list[str]:
             row = json.loads(line)
             out.append(f"{row.get('title') or ''}\n\n{row['text']}\n\n")
     return out
+
+
+def cjk_pieces() -> list[str]:
+    """Chinese and Japanese news posts, alternating (no spaces between words): title, blank line, text."""
+    by_lang: dict[str, list[str]] = {"zh": [], "ja": []}
+    with gzip.open(MULTI, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row["lang"] in by_lang:
+                by_lang[row["lang"]].append(f"{row.get('title') or ''}\n\n{row['text']}\n\n")
+    return [p for pair in zip(by_lang["zh"], by_lang["ja"]) for p in pair]
 
 
 def ratio_rounds(text: str) -> tuple[float, float, float, str]:
@@ -148,6 +161,12 @@ def main() -> None:
         print(f"[1b] 1 MB of modern English news (news-en): ftfy.fix_text {ftfy_s:.2f} s, split "
               f"{split_s:.2f} s -> split/ftfy = {ratio:.2f}x, median of rounds {every} "
               f"(target <= 2.5x: {verdict(ratio <= 2.5)})")
+
+    if MULTI.is_file():
+        ratio, ftfy_s, split_s, every = ratio_rounds(concatenated(cjk_pieces(), mb))
+        print(f"[1c] 1 MB of Chinese and Japanese news (news-multi): ftfy.fix_text {ftfy_s:.2f} s, "
+              f"split {split_s:.2f} s -> split/ftfy = {ratio:.2f}x, median of rounds {every} "
+              f"(no target; issue 14 asks for the figure)")
 
     # 2 and 3. One document of 1 MB and one of big-mb MB, each in a fresh process.
     small = in_child(mb, args.timeout)
