@@ -6,18 +6,27 @@ import importlib.util
 import random
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-# loaded by path under its own name: putting training/ on sys.path would leave it there for
-# every later test
-_SPEC = importlib.util.spec_from_file_location(
-    "corpus_split_training_common", Path(__file__).resolve().parent.parent / "training" / "common.py")
-assert _SPEC is not None and _SPEC.loader is not None
-common = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = common  # its dataclasses look their module up there
-_SPEC.loader.exec_module(common)
+_TRAINING = Path(__file__).resolve().parent.parent / "training"
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    """The module at ``path``, loaded by path under ``name``: putting training/ on sys.path
+    would leave it there for every later test."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+held_back = _load("held_back", _TRAINING / "held_back.py")  # common.py imports it by this name
+common = _load("corpus_split_training_common", _TRAINING / "common.py")
 LabelledDoc = common.LabelledDoc
 flatten_layout = common.flatten_layout
 
@@ -73,3 +82,15 @@ def test_flattening_keeps_each_characters_label(parts: list[tuple[str, str]], se
                 break
         else:
             raise AssertionError(f"{c!r} labelled {lab} has no source")
+
+
+def test_a_post_and_its_translations_are_held_back_together() -> None:
+    """news-multi records are held back by posting date: translations of one post (same
+    date, other language) fall on the same side, other corpora are never held back."""
+    rule = held_back.held_back
+    sides = {rule("news-multi.jsonl.gz", f"news-multi-site-{lang}-2019-04-17-a-release")
+             for lang in ("de", "ja", "zh_tw")}
+    assert len(sides) == 1
+    dates = [f"2019-04-{day:02d}" for day in range(1, 29)]
+    assert {rule("news-multi.jsonl.gz", f"news-multi-site-de-{d}-x") for d in dates} == {True, False}
+    assert not any(rule("news-en.jsonl.gz", f"news-en-{d}") for d in dates)

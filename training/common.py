@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from held_back import held_back
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
@@ -113,7 +115,7 @@ def load_excerpts(name: str, count: int, seed: int = 0) -> Iterator[LabelledDoc]
     """
     rng = random.Random(f"{name}:{seed}")
     with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+        rows = [row for row in map(json.loads, f) if not held_back(name, str(row.get("id")))]
     rng.shuffle(rows)
     made = 0
     for row in rows:

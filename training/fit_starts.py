@@ -55,6 +55,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CORPORA, DEV, ROOT, dev_halves, front_matter, held_back_models
+from held_back import held_back
 
 from corpus_split import scores, synthetic
 from corpus_split.boundaries import (
@@ -109,7 +110,7 @@ class TrainingDoc:
 
 def records(name: str, held: set[str], leave_out: str | None = None) -> list[dict[str, object]]:
     with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+        rows = [row for row in map(json.loads, f) if not held_back(name, str(row.get("id")))]
     if name.startswith("llm"):
         rows = [r for r in rows if (r.get("model") or "") not in held]
     if name == PAGES and leave_out and leave_out.startswith("pages/"):
