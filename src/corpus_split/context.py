@@ -26,8 +26,8 @@ from operator import add, itemgetter, sub, truediv
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lines import Layout, Line
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "paragraph_vectors", "paragraphs",
-           "short_tokens"]
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "paragraph_rows",
+           "paragraph_spans", "paragraph_vectors", "paragraphs", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
 LONG_WORDS = 40
