@@ -356,12 +356,7 @@ def line_features(text: str) -> LineFeatures:
         head = text[:_PATTERN_WINDOW]
         cjk = _count_cjk(head)
         letters = _count_letters(head)
-        return LineFeatures(
-            headline=False,
-            family=_family(text, n),
-            gibberish=False,
-            cjk_share=cjk / letters if letters else 0.0,
-        )
+        return _line_features(False, _family(text, n), False, cjk / letters if letters else 0.0)
     words = _words(text)
     letters = _count_letters(text)
     cjk = _count_cjk(text)
@@ -385,12 +380,23 @@ def line_features(text: str) -> LineFeatures:
             # a row of figures ("Net 1.2 mln vs 800,000") is data, not a headline
             and not _figures_row(text)
         )
-    return LineFeatures(
-        headline=headline,
-        family=_family(text, n),
-        gibberish=_gibberish(text),
-        cjk_share=cjk / letters if letters else 0.0,
-    )
+    return _line_features(headline, _family(text, n), _gibberish(text), cjk / letters if letters else 0.0)
+
+
+# The features of lines without CJK, one shared object per combination (sixteen at most)
+_SHARED: dict[tuple[bool, Family, bool], LineFeatures] = {}
+
+
+def _line_features(headline: bool, family: Family, gibberish: bool, cjk_share: float) -> LineFeatures:
+    """`LineFeatures` of these values; without CJK the shared one: they are frozen and compared
+    by value, and a page's thousands of lines then add no objects for the cyclic collector."""
+    if cjk_share:
+        return LineFeatures(headline, family, gibberish, cjk_share)
+    key = (headline, family, gibberish)
+    shared = _SHARED.get(key)
+    if shared is None:
+        shared = _SHARED.setdefault(key, LineFeatures(headline, family, gibberish, 0.0))
+    return shared
 
 
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())

@@ -543,7 +543,7 @@ def _in_context(key: int, before: int, after: int, prior: Mapping[int, float],
 # Content words
 
 
-def _count(words: list[str], grams: list[str], code: str | None, latin: bool,
+def _count(words: Sequence[str], grams: list[str], code: str | None, latin: bool,
            main: Mapping[str, str] | None = None) -> list[str]:
     """Stems of ``words`` in language ``code``, then the bigrams.
 
@@ -596,8 +596,9 @@ class _Lines:
     def __init__(self, texts: Sequence[str], wanted: Sequence[bool]) -> None:
         findall = _ASCII_WORD_RE.findall
         lows = [t.lower() if w else "" for t, w in zip(texts, wanted)]
-        self.plain: list[list[str]] = [findall(low) if low.isascii() else [] for low in lows]
-        """Words of the plain-ASCII lines ([] for the others)."""
+        # tuples of strings, which the cyclic collector stops tracking at its first pass
+        self.plain: list[Sequence[str]] = [tuple(findall(low)) if low.isascii() else () for low in lows]
+        """Words of the plain-ASCII lines (() for the others)."""
         self.special = [i for i, low in enumerate(lows) if not low.isascii()]
         """Indices of the lines with non-ASCII characters."""
         self.words = self.plain

@@ -102,7 +102,15 @@ class Layout:
         if self.wrap_width is None:  # every line opens a paragraph (see _opens_paragraph)
             starts = (True,) * len(lines)
         else:
-            starts = tuple(self._opens_paragraph(i) for i in range(len(lines)))
+            # _opens_paragraph of each line, its tests inlined (a call a line cost a fifth of
+            # split_lines on hard-wrapped text)
+            slack = _WRAP_SLACK * self.wrap_width
+            starts = (True, *(
+                line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
+                    not line.text[:1].islower() and (
+                        len(prev.text) + prev.indent < slack or _all_caps(prev.text) or _all_caps(line.text)))
+                for prev, line in zip(lines, lines[1:])
+            )) if lines else ()
         object.__setattr__(self, "paragraph_starts", starts)
 
     def starts_paragraph(self, i: int) -> bool:
@@ -161,8 +169,8 @@ def split_lines(text: str) -> Layout:
                 if openings is None:
                     openings = {o for line in lines if (o := _opening(line.text))}
                 cut = _restart_point(body, openings)
-            if openings is not None and (opening := _opening(body)):
-                openings.add(opening)
+            if openings is not None and len(body) >= RESTART_CHARS:
+                openings.add(body[:RESTART_CHARS])  # _opening(body)
             if cut is None:
                 lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
             else:

@@ -12,11 +12,11 @@ from enum import Enum
 
 import regex
 
-from .context import LONG_WORDS, Paragraph, paragraph_rows, paragraphs, short_tokens
+from .context import LONG_WORDS, paragraph_spans, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
-from .scores import ParagraphScore, score_paragraphs
+from .scores import ParagraphScore, iter_scores
 from .threads import find_thread
 
 __all__ = ["Role", "read_roles"]
@@ -75,18 +75,18 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     (`corpus_split.scores`); separators and noise are told by their shape.
     """
     lines = layout.lines
-    paras = paragraphs(layout)
-    para_feats = _features_of([p.text for p in paras])
-    scores = score_paragraphs(paragraph_rows(layout, paras, para_feats),
-                              [short_tokens(p.text) for p in paras])
+    # paragraphs as columns and scores one at a time: no object per paragraph outlives its turn
+    firsts, ends, texts = paragraph_spans(layout)
+    para_feats = _features_of(texts)
+    scores = iter_scores(span_rows(layout, firsts, ends, texts, para_feats), list(map(short_tokens, texts)))
     roles: list[Role] = []
     feats: list[LineFeatures] = []
-    for k, (p, f, s) in enumerate(zip(paras, para_feats, scores)):
-        role = _role(p.text, f, s, paras[k + 1] if k + 1 < len(paras) else None)
-        if lines[p.end - 1].cut and role is Role.HEADLINE:
+    for first, end, text, following, f, s in zip(firsts, ends, texts, [*texts[1:], None], para_feats, scores):
+        role = _role(text, f, s, following)
+        if lines[end - 1].cut and role is Role.HEADLINE:
             role = Role.BODY  # text that stops mid-word is not a headline
-        roles.extend([role] * (p.end - p.first))
-        feats.extend([f] * (p.end - p.first))
+        roles.extend([role] * (end - first))
+        feats.extend([f] * (end - first))
     thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles])
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
@@ -117,7 +117,8 @@ def _features_of(texts: Sequence[str]) -> list[LineFeatures]:
     return out
 
 
-def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | None) -> Role:
+def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) -> Role:
+    """The role of a paragraph from its text, features and score; ``following``: the next paragraph's text."""
     if f.family in _ASSISTANT and (s.content < FAMILY_YIELD or len(text.split()) < LONG_WORDS):
         return _ASSISTANT[f.family]
     if f.family is Family.CHROME:
@@ -131,7 +132,7 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: Paragraph | 
     if s.verdict == "artifact":
         if text.endswith((":", "：")):
             return Role.PREAMBLE
-        return Role.PREAMBLE if following is not None and line_features(following.text).headline \
+        return Role.PREAMBLE if following is not None and line_features(following).headline \
             else Role.SIGN_OFF
     if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME

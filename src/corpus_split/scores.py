@@ -25,6 +25,7 @@ __all__ = [
     "StartModel",
     "StartTree",
     "expand",
+    "iter_scores",
     "lexical_shift",
     "line_model",
     "neighbour_features",
@@ -89,14 +90,15 @@ class _Linear:
 
     def probabilities_many(
         self, xs: Sequence[Sequence[float]], shifts: Sequence[Sequence[float]],
-    ) -> list[list[float]]:
+    ) -> list[Sequence[float]]:
         """``[probabilities(x, shift) for x, shift in zip(xs, shifts)]``: for three classes the
-        same sums in one loop, the model's rows and the helpers looked up once (the same floats)."""
+        same sums in one loop, the model's rows and the helpers looked up once (the same floats),
+        each as a tuple (of floats only: soon left untracked by the cyclic collector)."""
         if len(self.delta) != 2:
             return [self.probabilities(x, shift) for x, shift in zip(xs, shifts)]
         (row1, b1), (row2, b2) = self.delta
         exp = math.exp
-        out: list[list[float]] = []
+        out: list[Sequence[float]] = []
         add = out.append
         for x, shift in zip(xs, shifts):
             l0, l1, l2 = 0.0, b1 + sum(map(mul, row1, x)), b2 + sum(map(mul, row2, x))
@@ -106,7 +108,7 @@ class _Linear:
             top = max(l0, l1, l2)
             e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
             total = e0 + e1 + e2
-            add([e0 / total, e1 / total, e2 / total])
+            add((e0 / total, e1 / total, e2 / total))
         return out
 
     def probabilities_of_many(
@@ -342,21 +344,27 @@ def score_paragraphs(
     """Probabilities of each paragraph's kind, from its features, its words (short paragraphs,
     `context.short_tokens`) and its neighbours' first verdicts.
     """
+    return list(iter_scores(vectors, tokens))
+
+
+def iter_scores(
+    vectors: Sequence[Sequence[float]], tokens: Sequence[Sequence[str]],
+) -> Iterator[ParagraphScore]:
+    """`score_paragraphs` one score at a time: a reader that is done with each before the next
+    keeps no score objects alive for the cyclic collector to walk."""
     model = line_model()
     ci = {c: k for k, c in enumerate(model.smoothed.classes)}
     li = model.links.classes.index("links")
     # tuples, as `expand` makes them: holding only floats, the collector soon stops tracking them
     xs = [(*v, *map(mul, _PAIR_LEFT(v), _PAIR_RIGHT(v))) for v in vectors]
     first = model.kind.probabilities_many(xs, [lexical_shift(model, t) if t else () for t in tokens])
-    out: list[ParagraphScore] = []
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
     verdict_of = model.verdict
     links_of = model.links.probabilities
     for x, p in zip(xs, model.smoothed.probabilities_of_many(xs, _neighbour_rows(first))):
         verdict = verdict_of(p[content], p[chrome], p[artifact])
         links = links_of(x)[li] if verdict == "chrome" else 0.0
-        out.append(ParagraphScore(p[content], p[chrome], p[artifact], links, verdict))
-    return out
+        yield ParagraphScore(p[content], p[chrome], p[artifact], links, verdict)
 
 
 @dataclass(frozen=True, slots=True)
