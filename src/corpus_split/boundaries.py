@@ -26,9 +26,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import sub
+from operator import and_, mul, ne, sub
 
 import regex
 
@@ -566,174 +566,204 @@ def start_vectors(
     window sizes (computed where there is structure; a bare paragraph break leaves that to
     the programme's lexical cost). Unit 0 gets a row of zeros.
     """
-    return list(_start_rows(units, layout, roles, shifts))
+    rows = [[0.0] * len(START_FEATURES)]
+    rows += map(list, zip(*_start_columns(units, layout, roles, shifts)))
+    return rows
 
 
-def _start_rows(
+def _start_columns(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
     evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None,
-) -> Iterator[list[float]]:
-    """`start_vectors` one row at a time: the decoder reads each row once and keeps none,
-    so the rows never pile up for the cyclic collector to walk. ``evidence`` is
-    `_bonuses` without the page-level switches, when the caller has it already."""
+) -> list[list[float]]:
+    """`start_vectors` of units 1.. as columns, one list per feature in `START_FEATURES` order.
+
+    Column by column, most of them are passes in C over per-unit lists, and what only a
+    headline or a unit with lines between it and the one before can have is filled in for
+    those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
+    page-level switches, when the caller has it already.
+    """
     lines = layout.lines
     n = len(units)
+    if n < 2:
+        return [[] for _ in START_FEATURES]
+    m = n - 1
     flat: list[str] = []
     offsets = [0]
     for unit in units:
         flat.extend(unit.words)
         offsets.append(len(flat))
-    levels = [_md_level(lines[unit.first].text) if unit.headline else 0 for unit in units]
+    heads = [unit.headline for unit in units]
+    firsts = [unit.first for unit in units]
+    lasts = [unit.last for unit in units]
+    sizes = [len(unit.words) for unit in units]
+    first_lines = list(map(lines.__getitem__, firsts))
+    texts = [line.text for line in first_lines]
+    last_texts = [lines[i].text for i in lasts]
+    blanks = [line.blank_before for line in first_lines][1:]
+    spliced = [line.spliced for line in first_lines][1:]
+    head_units = [u for u in range(1, n) if heads[u]]
+    levels = [0] * n
+    for u in range(n):
+        if heads[u]:
+            levels[u] = _md_level(texts[u])
     used = [lv for lv in levels if lv]
     top = min(used) if used else 0
-    heads = sum(1 for unit in units if unit.headline)
+    first_head = next((u for u in range(n) if heads[u]), None)
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
-    first_style = next((_style(lines[unit.first].text) for unit in units if unit.headline), None)
-    first_size = next((math.log1p(len(unit.words)) for unit in units if unit.headline), 0.0)
-    since_head = 0 if not units or units[0].headline else len(units[0].words)
-    seen_heads: set[str] = set()
-    cosines = _cosines(units, flat, offsets)
-    ordered = sorted(cosines[1:])
-    typical = ordered[len(ordered) // 2] if ordered else 0.0
-    names = _new_names(units, layout)
+    first_style = None if first_head is None else _style(texts[first_head])
+    first_size = 0.0 if first_head is None else math.log1p(sizes[first_head])
+    cosines = _cosines(units, flat, offsets)[1:]
+    ordered = sorted(cosines)
+    typical = ordered[len(ordered) // 2]
+    names = _new_names(units, layout)[1:]
     # the hand-set structural evidence (a headline whose terms recur below it, residue,
     # separators, splices, openings that refer back) as one feature the fit weighs; read
     # without the page-level switches, so that it is the unit's own
     if evidence is None:
         evidence = _bonuses(units, layout, roles, shifts)
-    short_run = 0
-    yield [0.0] * len(START_FEATURES)
-    if units and units[0].headline:
-        seen_heads.add(lines[units[0].first].text.casefold())
-    announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
-    # per-unit values read twice (as this unit and as the next one's neighbour), and
-    # page-level constants, computed once; the row's values are the same floats as
-    # spelled out in START_FEATURES order (1.0/0.0 for a truth value)
     log1p = math.log1p
-    log1p_small = _LOG1P
-    log_words = [log1p(len(unit.words)) for unit in units]
-    no_blank_flag = layout.blank_separated
-    heads_share = heads / n if n else 0.0
-    unit_texts = [lines[unit.first].text for unit in units]
-    last_texts = [lines[unit.last].text for unit in units]
-    numbered = _NUMBERED_RE.match
-    sentence_ends = _SENTENCE_END_CHARS
-    unfinished = _UNFINISHED_RE.search
-    cjk_prev = _cjk_start(last_texts[0]) if units else False
-    # a post's front matter opens it, wherever it stands (`context.front_matter_lines`)
-    inside = front_matter_lines(lines)[0]
-    front = inside if any(inside) else None  # no block on the page: nothing to slice per unit
-    for u in range(1, n):
-        unit = units[u]
-        prev = units[u - 1]
-        line = lines[unit.first]
-        text = unit_texts[u]
-        headline = unit.headline
-        blank_before = line.blank_before
-        spliced = line.spliced
-        gap = prev.last + 1 != unit.first
-        if gap:
-            between = roles[prev.last + 1 : unit.first]
-            preamble = Role.PREAMBLE in between
-            sign_off = Role.SIGN_OFF in between
-            separator = Role.SEPARATOR in between
-            chrome = log1p(between.count(Role.CHROME))
-            links = log1p(between.count(Role.LINK))
-        else:  # units side by side (most of them): nothing between
-            preamble = sign_off = separator = False
-            chrome = links = 0.0
-        prev_headline = prev.headline
-        in_run = prev_headline and headline and not gap
-        announced = headline and (preamble or (announced and in_run))
-        structural = headline or gap or blank_before >= 2 or spliced
-        overlap_a = overlap_b = 0.0
-        if structural:
-            overlap_a, overlap_b = (_overlap(flat, offsets[u], w) for w in _OVERLAP_WINDOWS)
-        shift = shifts[u]
-        shift_value = shift or 0.0
-        if headline:
-            key = text.casefold()
-            repeats = key in seen_heads
-            seen_heads.add(key)
-            same_style = _style(text) == first_style
-        else:
-            repeats = same_style = False
-        unit_words = unit.words
-        terms = set(unit_words)
-        level = levels[u]
-        short_run = short_run + 1 if len(prev.words) <= _SHORT_UNIT else 0
-        cosine = cosines[u]
-        new_names, has_names = names[u]
-        prev_text = last_texts[u - 1]
-        prev_ends = prev_text[-1:] in sentence_ends
-        cjk = _cjk_start(text)
-        h = 1.0 if headline else 0.0
-        st = 1.0 if structural else 0.0
-        own_words = log_words[u]
-        yield [
-            h,
-            0.0 if shift is None else 1.0,
-            shift_value,
-            1.0 if in_run else 0.0,
-            1.0 if preamble else 0.0,
-            1.0 if sign_off else 0.0,
-            1.0 if separator or blank_before >= 3 else 0.0,
-            chrome,
-            links,
-            1.0 if spliced else 0.0,
-            1.0 if _continues(text) else 0.0,
-            1.0 if not prev_headline and not gap and unfinished(prev_text[-3:]) is not None else 0.0,
-            1.0 if blank_before == 0 and no_blank_flag else 0.0,
-            float(min(blank_before, 3)),
-            float(level),
-            1.0 if level > top else 0.0,
-            1.0 if level == top > 0 else 0.0,
-            1.0 if numbered(text) is not None else 0.0,
-            1.0 if u + 1 < n and _list_start(unit_texts[u + 1]) else 0.0,
-            st,
-            overlap_a,
-            overlap_b,
-            u / n,
-            heads_share,
-            1.0 if repeats else 0.0,
-            len(terms & first_title) / len(terms) if terms else 0.0,
-            1.0 if cjk else 0.0,
-            log1p(_word_count(text)),
-            1.0 if text.endswith(("?", "？")) else 0.0,
-            1.0 if text.endswith((":", "：")) else 0.0,
-            1.0 if prev_headline else 0.0,
-            1.0 if gap else 0.0,
-            1.0 if announced and in_run else 0.0,
-            1.0 if same_style else 0.0,
-            h * overlap_a,
-            h * shift_value,
-            st * overlap_b,
-            1.0 if same_style and level == top else 0.0,
-            cosine,
-            cosine - typical,
-            log_words[u - 1],
-            1.0 if prev_ends else 0.0,
-            new_names,
-            1.0 if has_names else 0.0,
-            log1p_small[min(short_run, 10)],
-            own_words,
-            1.0 if cjk != cjk_prev else 0.0,
-            h * cosine,
-            st * cosine,
-            h * new_names,
-            st * new_names,
-            h * (cosine - typical),
-            1.0 if structural and prev_ends else 0.0,
-            (1.0 if level > 0 else 0.0) * cosine,
-            evidence[u][0] / 10.0,
-            h * (own_words - first_size),
-            h * log1p(since_head),
-            1.0 if front is not None and any(front[prev.last + 1 : unit.first + 1]) else 0.0,
-            1.0 if headline and _dated_head(lines, unit.first) else 0.0,
-        ]
-        cjk_prev = _cjk_start(last_texts[u]) if unit.last != unit.first else cjk
+    log_words = list(map(log1p, sizes))
+    zeros = [0.0] * m
+    # units with lines between them and the one before (most units stand side by side)
+    gaps = [lasts[u - 1] + 1 != firsts[u] for u in range(1, n)]
+    preamble, sign_off, separator, chrome, links = (zeros.copy() for _ in range(5))
+    preambles = [False] * m
+    for r in itertools.compress(range(m), gaps):
+        between = roles[lasts[r] + 1 : firsts[r + 1]]
+        if Role.PREAMBLE in between:
+            preamble[r] = 1.0
+            preambles[r] = True
+        if Role.SIGN_OFF in between:
+            sign_off[r] = 1.0
+        if Role.SEPARATOR in between:
+            separator[r] = 1.0
+        chrome[r] = log1p(between.count(Role.CHROME))
+        links[r] = log1p(between.count(Role.LINK))
+    for r, blank in enumerate(blanks):
+        if blank >= 3:
+            separator[r] = 1.0
+    h = list(map(float, heads[1:]))
+    structural = [head or gap or blank >= 2 or splice
+                  for head, gap, blank, splice in zip(heads[1:], gaps, blanks, spliced)]
+    st = list(map(float, structural))
+    overlap_a, overlap_b = zeros.copy(), zeros.copy()
+    for r in itertools.compress(range(m), structural):
+        overlap_a[r], overlap_b[r] = (_overlap(flat, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
+    # what only headlines have: a run of them, a repeat, the first one's style, an
+    # announcement by a preamble, a date line by them, the words since the last one
+    in_run, repeats, announced_run, same_style, top_style, since_head, dated = (
+        zeros.copy() for _ in range(7))
+    announced = [False] * n
+    announced[0] = heads[0] and Role.PREAMBLE in roles[: firsts[0]]
+    seen_heads = {texts[0].casefold()} if heads[0] else set()
+    last_head = 0 if heads[0] else -1
+    for u in head_units:
+        r = u - 1
+        run = heads[r] and not gaps[r]
+        announced[u] = preambles[r] or (announced[r] and run)
+        if run:
+            in_run[r] = 1.0
+            if announced[u]:
+                announced_run[r] = 1.0
+        key = texts[u].casefold()
+        if key in seen_heads:
+            repeats[r] = 1.0
+        seen_heads.add(key)
+        if _style(texts[u]) == first_style:
+            same_style[r] = 1.0
+            if levels[u] == top:
+                top_style[r] = 1.0
         # words since the last headline: sections run a few paragraphs, articles longer
-        since_head = 0 if headline else since_head + len(unit_words)
+        since_head[r] = log1p(offsets[u] - offsets[last_head + 1])
+        last_head = u
+        if _dated_head(lines, firsts[u]):
+            dated[r] = 1.0
+    shift_value = [shift or 0.0 for shift in shifts[1:]]
+    level_of = levels[1:]
+    prev_heads = heads[:-1]
+    numbered = _NUMBERED_RE.match
+    unfinished = _UNFINISHED_RE.search
+    no_blank = (
+        [1.0 if blank == 0 else 0.0 for blank in blanks] if layout.blank_separated else zeros)
+    sentence_ends = _SENTENCE_END_CHARS
+    prev_ends = [text[-1:] in sentence_ends for text in last_texts[:-1]]
+    cjk_first = list(map(_cjk_start, texts))[1:]
+    cjk_last = list(map(_cjk_start, last_texts))[:-1]
+    short_runs = []
+    short_run = 0
+    for size in sizes[:-1]:
+        short_run = short_run + 1 if size <= _SHORT_UNIT else 0
+        short_runs.append(_LOG1P[min(short_run, 10)])
+    new_names = [value for value, _ in names]
+    cosine_vs_page = [cosine - typical for cosine in cosines]
+    own_words = log_words[1:]
+    inside = front_matter_lines(lines)[0]  # a post's front matter opens it, wherever it stands
+    front = (
+        [1.0 if any(inside[lasts[u - 1] + 1 : firsts[u] + 1]) else 0.0 for u in range(1, n)]
+        if any(inside) else zeros)
+    return [
+        h,
+        [0.0 if shift is None else 1.0 for shift in shifts[1:]],
+        shift_value,
+        in_run,
+        preamble,
+        sign_off,
+        separator,
+        chrome,
+        links,
+        list(map(float, spliced)),
+        [1.0 if _continues(text) else 0.0 for text in texts[1:]],
+        [1.0 if not prev_head and not gap and unfinished(text[-3:]) is not None else 0.0
+         for prev_head, gap, text in zip(prev_heads, gaps, last_texts)],
+        no_blank,
+        [float(min(blank, 3)) for blank in blanks],
+        list(map(float, level_of)),
+        [1.0 if level > top else 0.0 for level in level_of],
+        [1.0 if level == top > 0 else 0.0 for level in level_of],
+        [0.0 if numbered(text) is None else 1.0 for text in texts[1:]],
+        [1.0 if _list_start(text) else 0.0 for text in texts[2:]] + [0.0],
+        st,
+        overlap_a,
+        overlap_b,
+        [u / n for u in range(1, n)],
+        [sum(heads) / n] * m,
+        repeats,
+        [len(terms & first_title) / len(terms) if terms else 0.0
+         for terms in map(set, (unit.words for unit in units[1:]))],
+        list(map(float, cjk_first)),
+        list(map(log1p, map(_word_count, texts[1:]))),
+        [1.0 if text.endswith(("?", "？")) else 0.0 for text in texts[1:]],
+        [1.0 if text.endswith((":", "：")) else 0.0 for text in texts[1:]],
+        list(map(float, prev_heads)),
+        list(map(float, gaps)),
+        announced_run,
+        same_style,
+        list(map(mul, h, overlap_a)),
+        list(map(mul, h, shift_value)),
+        list(map(mul, st, overlap_b)),
+        top_style,
+        cosines,
+        cosine_vs_page,
+        log_words[:-1],
+        list(map(float, prev_ends)),
+        new_names,
+        [1.0 if has else 0.0 for _, has in names],
+        short_runs,
+        own_words,
+        list(map(float, map(ne, cjk_first, cjk_last))),
+        list(map(mul, h, cosines)),
+        list(map(mul, st, cosines)),
+        list(map(mul, h, new_names)),
+        list(map(mul, st, new_names)),
+        list(map(mul, h, cosine_vs_page)),
+        list(map(float, map(and_, structural, prev_ends))),
+        [cosine if level > 0 else 0.0 * cosine for level, cosine in zip(level_of, cosines)],
+        [bonus / 10.0 for bonus, _ in evidence[1:]],
+        list(map(mul, h, [words - first_size for words in own_words])),
+        since_head,
+        front,
+        dated,
+    ]
 
 
 def find_articles(
@@ -789,7 +819,8 @@ def find_articles(
         # fitted; bare sentences one a line (excerpts glued together) carry no structure to
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
-        odds = [model.log_odds(v) for v in _start_rows(units, layout, roles, shifts, plain)]
+        odds = [model.log_odds([0.0] * len(START_FEATURES))]
+        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain))
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
