@@ -420,7 +420,9 @@ _SHORT_UNIT = 6
 # not a sentence's first word
 _NAME_RE = regex.compile(r"(?<=[\p{Ll}\d,;]\s)\p{Lu}\p{Ll}+")
 # _NAME_RE for ASCII text: there \p{Ll} and \p{Lu} are a-z and A-Z, \d is 0-9 and \s the six below
-_NAME_ASCII_RE = re.compile(r"(?<=[a-z0-9,;][\t\n\x0b\x0c\r ])[A-Z][a-z]+")
+# (the capital first: ``re`` then skips to the capitals instead of trying the lookbehind
+# at every character)
+_NAME_ASCII_RE = re.compile(r"[A-Z](?<=[a-z0-9,;][\t\n\x0b\x0c\r ][A-Z])[a-z]+")
 # _NAME_RE's two halves: the character before the space, and the name
 _NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
 _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -489,32 +491,34 @@ def _names(text: str) -> list[str]:
     return (_NAME_ASCII_RE if text.isascii() else _NAME_RE).findall(text)
 
 
-def _new_names(units: Sequence[Unit], layout: Layout) -> list[tuple[float, bool]]:
+def _new_names(units: Sequence[Unit], layout: Layout) -> tuple[list[float], list[float]]:
     """Per unit: the share of names (capitalised words inside sentences) in its first lines
-    not seen in the content lines just above, and whether it has any (new names against
-    names that carry on)."""
+    not seen in the content lines just above, and whether it has any (1.0 or 0.0): new
+    names against names that carry on."""
     lines = layout.lines
     # a name is seen when one of the last _NAMES_LINES content lines read holds it: the
     # number (counted from 1) of the last such line, for every name met so far
     last_line: dict[str, int] = {}
     read = 0
-    out: list[tuple[float, bool]] = [(0.5, False)]
-    for u in range(len(units)):
-        unit = units[u]
+    shares = [0.5]
+    has = [0.0]
+    for u, unit in enumerate(units):
         found = [_names(lines[i].text[:2000]) for i in range(unit.first, unit.last + 1)]
         if u:
             names = _opening_names(lines, unit, found)
             if names:
                 oldest = read - _NAMES_LINES  # seen: read in a line numbered above this
-                new = sum(1 for name in names if last_line.get(name, oldest) <= oldest) / len(names)
-                out.append((new, True))
+                seen = map(last_line.get, names, itertools.repeat(oldest))
+                shares.append(sum(map(oldest.__ge__, seen)) / len(names))
+                has.append(1.0)
             else:
-                out.append((0.5, False))
+                shares.append(0.5)
+                has.append(0.0)
         for line_names in found:
             read += 1
-            for name in line_names:
-                last_line[name] = read
-    return out
+            if line_names:
+                last_line.update(dict.fromkeys(line_names, read))
+    return shares, has
 
 
 def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]) -> set[str]:
@@ -530,11 +534,27 @@ def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]
     names = set(found[0])
     for k in range(1, len(texts)):
         names.update(found[k])
-        if _NAME_BEFORE_RE.match(texts[k - 1][-1]) is not None:
+        if _name_follows(texts[k - 1][-1], texts[k]):
             start = _NAME_START_RE.match(texts[k])
             if start is not None:
                 names.add(start.group())
     return names
+
+
+def _name_follows(last: str, text: str) -> bool:
+    """Whether a name may open ``text`` after a line ending on ``last``: `_NAME_BEFORE_RE`
+    matches ``last`` and ``text`` opens on an upper-case letter; ASCII characters are told
+    without the patterns."""
+    if last.isascii():
+        if last not in _NAME_BEFORE_ASCII:
+            return False
+    elif _NAME_BEFORE_RE.match(last) is None:
+        return False
+    first = text[:1]
+    return not first.isascii() or "A" <= first <= "Z"
+
+
+_NAME_BEFORE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;")
 
 
 def _style(text: str) -> tuple[int, bool, bool]:
@@ -615,7 +635,7 @@ def _start_columns(
     cosines = _cosines(units, flat, offsets)[1:]
     ordered = sorted(cosines)
     typical = ordered[len(ordered) // 2]
-    names = _new_names(units, layout)[1:]
+    new_names, has_names = (column[1:] for column in _new_names(units, layout))
     # the hand-set structural evidence (a headline whose terms recur below it, residue,
     # separators, splices, openings that refer back) as one feature the fit weighs; read
     # without the page-level switches, so that it is the unit's own
@@ -694,7 +714,6 @@ def _start_columns(
     for size in sizes[:-1]:
         short_run = short_run + 1 if size <= _SHORT_UNIT else 0
         short_runs.append(_LOG1P[min(short_run, 10)])
-    new_names = [value for value, _ in names]
     cosine_vs_page = [cosine - typical for cosine in cosines]
     own_words = log_words[1:]
     inside = front_matter_lines(lines)[0]  # a post's front matter opens it, wherever it stands
@@ -747,7 +766,7 @@ def _start_columns(
         log_words[:-1],
         list(map(float, prev_ends)),
         new_names,
-        [1.0 if has else 0.0 for _, has in names],
+        has_names,
         short_runs,
         own_words,
         list(map(float, map(ne, cjk_first, cjk_last))),
