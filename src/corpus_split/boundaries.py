@@ -201,13 +201,24 @@ def _flog(f: int) -> float:
     return _FLOG[f] if f <= _FLOG_SIZE else f * math.log(f + 1)
 
 
-def _headline_shifts(units: Sequence[Unit]) -> list[float | None]:
-    """The term shift of the run of headlines starting at each headline unit; None elsewhere."""
+# The units' content words in a row, and the offset in it where each unit starts (and the end).
+_Flat = tuple[list[str], list[int]]
+
+
+def _flatten(units: Sequence[Unit]) -> _Flat:
+    """The units' words in one list, with the offsets of the units in it (`_Flat`)."""
+    words = list(itertools.chain.from_iterable(unit.words for unit in units))
+    return words, [0, *itertools.accumulate(len(unit.words) for unit in units)]
+
+
+def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[float | None]:
+    """The term shift of the run of headlines starting at each headline unit; None elsewhere.
+    ``flat`` is `_flatten` of the units, when the caller has it already."""
     # run_end[j]: the first unit at or after j that is not a headline
     run_end = [len(units)] * (len(units) + 1)
     for j in range(len(units) - 1, -1, -1):
         run_end[j] = run_end[j + 1] if units[j].headline else j
-    prefix, where = _term_positions(units)
+    prefix, where = _term_positions(units, flat)
     return [
         _term_shift(units, u, run_end, prefix, where)
         if unit.headline and len(unit.words) >= MIN_TITLE_TERMS else None
@@ -296,26 +307,30 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
-def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
+def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat | None = None) -> bool:
     """Whether the blocks that headlines open keep to one topic (sections of long articles).
 
     ``shifts`` are the term shifts of the headlines that open text: a section
     heading's words recur above it as well as below, a title's only below, so
     headlines that mostly behave like titles are titles of same-topic stories.
+    ``flat`` is `_flatten` of the units, when the caller has it already.
     """
+    words, offsets = flat if flat is not None else _flatten(units)
     opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
-    blocks = [Counter(itertools.chain.from_iterable(unit.words for unit in units[a:b]))
-              for a, b in zip(opens, [*opens[1:], len(units)])]
-    sims = sorted(_cosine(a, b) for a, b in itertools.pairwise(blocks) if a and b)
+    blocks = [Counter(words[offsets[a] : offsets[b]]) for a, b in zip(opens, [*opens[1:], len(units)])]
+    norms = [math.hypot(*block.values()) for block in blocks]  # each block's, once
+    sims = sorted(_cosine(blocks[i], blocks[i + 1], norms[i] * norms[i + 1])
+                  for i in range(len(blocks) - 1) if blocks[i] and blocks[i + 1])
     if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
         return False
     ordered = sorted(shifts)
     return not ordered or ordered[len(ordered) // 2] < TITLE_TERMS_SHIFT
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
-    norm = math.hypot(*a.values()) * math.hypot(*b.values())
+def _cosine(a: Counter[str], b: Counter[str], norm: float) -> float:
+    """The cosine of two word counts whose norms multiply to ``norm``."""
+    shared = a.keys() & b.keys()
+    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     return dot / norm if norm else 0.0
 
 
@@ -365,18 +380,16 @@ def _term_shift(
     return max(shifts, default=0.0)
 
 
-def _term_positions(units: Sequence[Unit]) -> tuple[list[int], dict[str, list[int]]]:
+def _term_positions(
+    units: Sequence[Unit], flat: _Flat | None = None,
+) -> tuple[list[int], dict[str, list[int]]]:
     """Word offsets where each unit starts, and where each headline term occurs (sorted)."""
+    words, prefix = flat if flat is not None else _flatten(units)
     where: dict[str, list[int]] = {w: [] for unit in units if unit.headline for w in unit.words}
-    prefix = [0]
-    pos = 0
-    for unit in units:
-        for w in unit.words:
-            spots = where.get(w)
-            if spots is not None:
-                spots.append(pos)
-            pos += 1
-        prefix.append(pos)
+    for pos, w in enumerate(words):
+        spots = where.get(w)
+        if spots is not None:
+            spots.append(pos)
     return prefix, where
 
 
@@ -593,25 +606,21 @@ def start_vectors(
 
 def _start_columns(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
-    evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None,
+    evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None, flat: _Flat | None = None,
 ) -> list[list[float]]:
     """`start_vectors` of units 1.. as columns, one list per feature in `START_FEATURES` order.
 
     Column by column, most of them are passes in C over per-unit lists, and what only a
     headline or a unit with lines between it and the one before can have is filled in for
     those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
-    page-level switches, when the caller has it already.
+    page-level switches, and ``flat`` `_flatten` of the units, when the caller has them.
     """
     lines = layout.lines
     n = len(units)
     if n < 2:
         return [[] for _ in START_FEATURES]
     m = n - 1
-    flat: list[str] = []
-    offsets = [0]
-    for unit in units:
-        flat.extend(unit.words)
-        offsets.append(len(flat))
+    words, offsets = flat if flat is not None else _flatten(units)
     heads = [unit.headline for unit in units]
     firsts = [unit.first for unit in units]
     lasts = [unit.last for unit in units]
@@ -632,7 +641,7 @@ def _start_columns(
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
     first_style = None if first_head is None else _style(texts[first_head])
     first_size = 0.0 if first_head is None else math.log1p(sizes[first_head])
-    cosines = _cosines(units, flat, offsets)[1:]
+    cosines = _cosines(units, words, offsets)[1:]
     ordered = sorted(cosines)
     typical = ordered[len(ordered) // 2]
     new_names, has_names = (column[1:] for column in _new_names(units, layout))
@@ -668,7 +677,7 @@ def _start_columns(
     st = list(map(float, structural))
     overlap_a, overlap_b = zeros.copy(), zeros.copy()
     for r in itertools.compress(range(m), structural):
-        overlap_a[r], overlap_b[r] = (_overlap(flat, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
+        overlap_a[r], overlap_b[r] = (_overlap(words, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
     # what only headlines have: a run of them, a repeat, the first one's style, an
     # announcement by a preamble, a date line by them, the words since the last one
     in_run, repeats, announced_run, same_style, top_style, since_head, dated = (
@@ -797,6 +806,7 @@ def find_articles(
     if not units:
         return units, []
     n_units = len(units)
+    flat = _flatten(units)
     structured = _headed(sum(1 for u in units if u.headline), n_units)
     # Paragraphs and headed articles are long and sectioned; bare runs of single
     # sentences (excerpts glued together) need no such prior. A short line that ends a
@@ -806,7 +816,7 @@ def find_articles(
                  and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-3:]))
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
-    shifts = _headline_shifts(units)
+    shifts = _headline_shifts(units, flat)
     plain = _bonuses(units, layout, roles, shifts)  # the unit's own: the start model reads it
     bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:
@@ -814,7 +824,7 @@ def find_articles(
     elif _sectioned(units, [
         shift for u, shift in enumerate(shifts[:-1])
         if u and shift is not None and not units[u + 1].headline
-    ]):
+    ], flat):
         cohesion = COHESION
     else:
         # Headlines are titles of whole articles: cut freely at them, but a start
@@ -839,7 +849,7 @@ def find_articles(
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
         odds = [model.log_odds([0.0] * len(START_FEATURES))]
-        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain))
+        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat))
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
@@ -856,15 +866,14 @@ def find_articles(
                 possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
-    vocab = set(itertools.chain.from_iterable(unit.words for unit in units))
-    total = sum(len(unit.words) for unit in units)
-    k = min(len(vocab), MAX_SMOOTHING_VOCABULARY)
+    total = len(flat[0])
+    k = min(len(set(flat[0])), MAX_SMOOTHING_VOCABULARY)
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
-    starts = _programme(units, cands, start_costs, k, cohesion, free)
+    starts = _programme(units, cands, start_costs, k, cohesion, free, flat)
     # lexical gains of (previous start, start, end): the rounds below that drop weak starts
     # score most articles again with the same neighbours
     gains: dict[tuple[int, int, int], float] = {}
@@ -921,7 +930,7 @@ def _recurrence_steps(a: int) -> tuple[float, ...]:
 
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
-    cohesion: float, free: int = 0,
+    cohesion: float, free: int = 0, flat: _Flat | None = None,
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
@@ -931,7 +940,8 @@ def _programme(
     ``q..e-1``, for every such end: one window of those sums slides from candidate to
     candidate (units entering on the right are added once; units leaving on the left
     correct it at the ends where their words recur), so the work grows with the text,
-    not with the text times the candidates per window.
+    not with the text times the candidates per window. ``flat`` is `_flatten` of the units,
+    when the caller has it already.
     """
     n_units = len(units)
     best = [math.inf] * (n_units + 1)
@@ -939,18 +949,18 @@ def _programme(
     best[0] = 0.0
     ends = sorted({*cands, n_units})
     end_pos = {e: i for i, e in enumerate(ends)}
-    ids = {w: i for i, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(
-        unit.words for unit in units)))}
-    unit_ids = [tuple(map(ids.__getitem__, unit.words)) for unit in units]
+    words, prefix = flat if flat is not None else _flatten(units)
+    ids = dict(zip(dict.fromkeys(words), itertools.count()))
+    # the words as ids, in a row: unit u's are flat_ids[prefix[u] : prefix[u + 1]]
+    flat_ids = list(map(ids.__getitem__, words))
     # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes),
     # then n_units + 2, past every end
     spots_of: list[list[int]] = [[] for _ in ids]
     consume = deque[None](maxlen=0).extend
-    for u, word_ids in enumerate(unit_ids):
-        consume(map(list.append, map(spots_of.__getitem__, word_ids), itertools.repeat(u + 1)))
+    spot_of_each = itertools.chain.from_iterable(
+        map(itertools.repeat, range(1, n_units + 1), map(sub, prefix[1:], prefix[:-1])))
+    consume(map(list.append, map(spots_of.__getitem__, flat_ids), spot_of_each))
     consume(map(list.append, spots_of, itertools.repeat(n_units + 2)))
-    unit_sizes = [len(unit.words) for unit in units]
-    prefix = [0, *itertools.accumulate(unit_sizes)]
     limit = MAX_SPAN_TOKENS
     log_nk = [0.0] * (limit + 1)
     for n in range(1, min(prefix[-1], limit) + 1):
@@ -982,11 +992,11 @@ def _programme(
         need = min(exact_end, ends[stop - 1])
         # move the window's left edge to q
         if q >= hi:
-            for w in itertools.chain.from_iterable(unit_ids[lo:hi]):
+            for w in flat_ids[prefix[lo] : prefix[hi]]:
                 counts[w] = 0
             hi = q
         elif q > lo:
-            word_ids = unit_ids[lo] if q == lo + 1 else tuple(itertools.chain.from_iterable(unit_ids[lo:q]))
+            word_ids = flat_ids[prefix[lo] : prefix[q]]
             gone = dict.fromkeys(word_ids, 1)
             if len(gone) < len(word_ids):
                 gone = Counter(word_ids)
@@ -1009,7 +1019,7 @@ def _programme(
         if need > hi:
             s = fit[hi] if hi > q else 0.0
             for u in range(hi, need):
-                for w in unit_ids[u]:
+                for w in flat_ids[prefix[u] : prefix[u + 1]]:
                     f = counts[w]
                     s += qstep[f]
                     counts[w] = f + 1
