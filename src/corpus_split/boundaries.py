@@ -756,8 +756,10 @@ def _start_columns(
         [u / n for u in range(1, n)],
         [sum(heads) / n] * m,
         repeats,
-        [len(terms & first_title) / len(terms) if terms else 0.0
-         for terms in map(set, (unit.words for unit in units[1:]))],
+        # (a unit sharing no word with the first title, most of them, needs no set of its own)
+        [0.0 if first_title.isdisjoint(unit_words) else
+         len(first_title.intersection(unit_words)) / len(set(unit_words))
+         for unit_words in (unit.words for unit in units[1:])],
         list(map(float, cjk_first)),
         list(map(log1p, map(_word_count, texts[1:]))),
         [1.0 if text.endswith(("?", "？")) else 0.0 for text in texts[1:]],
