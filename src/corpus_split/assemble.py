@@ -8,8 +8,10 @@ articles take their ranges from the same mapped starts.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import ne
 
 from .kinds import LineKinds, normalise_title
 from .lines import Layout
@@ -41,18 +43,13 @@ def build_document(
             kept[k] = len(kept_ranges)
             kept_ranges.append((first, last, k))
     arts = [None if a is None else kept.get(a) for a in line_kinds.articles]
-    firsts = {first for first, _, _ in kept_ranges}
 
     # 1. pieces: runs of lines sharing kind, article and language; articles start a piece
-    piece_lines: list[tuple[int, int]] = []
-    for i in range(len(lines)):
-        a = piece_lines[-1][0] if piece_lines else -1
-        if a >= 0 and i not in firsts and (kinds[a], arts[a], languages[a]) == (
-            kinds[i], arts[i], languages[i]
-        ):
-            piece_lines[-1] = (a, i)
-        else:
-            piece_lines.append((i, i))
+    # (a line opens one where its kind, article or language is not the line above's)
+    keys = list(zip(kinds, arts, languages))
+    opens = sorted({*itertools.compress(range(1, len(keys)), map(ne, keys[1:], keys[:-1])),
+                    *(first for first, _, _ in kept_ranges), *([0] if lines else [])})
+    piece_lines = list(zip(opens, [o - 1 for o in opens[1:]] + [len(lines) - 1]))
 
     # 2. map each piece start to the input once; segments tile the input. A piece the
     # repair map collapses to nothing joins the segment after it (before it, at the end);
@@ -88,11 +85,10 @@ def build_document(
         segments.append(Segment(kinds[a], s, e, source[s:e], arts[a], languages[a]))
     if not segments and source:
         segments.append(Segment(Kind.NOISE, 0, len(source), source, None, None))
-    seg_of_line = [0] * len(lines)
-    for p, (a, b) in enumerate(piece_lines):
-        seg = seg_index.get(owner[p], 0)
-        for i in range(a, b + 1):
-            seg_of_line[i] = seg
+
+    def segment_of(line: int) -> int:
+        """The segment holding a line: its piece's owner's."""
+        return seg_index.get(owner[bisect_right(opens, line) - 1], 0)
 
     # 3. articles over the same mapped offsets
     seg_starts = [s.start for s in segments]
@@ -100,7 +96,7 @@ def build_document(
     boundaries: list[Boundary] = []
     text = repaired.text
     for index, (first, last, k) in enumerate(kept_ranges):
-        start = segments[seg_of_line[first]].start
+        start = segments[segment_of(first)].start
         end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))
         title_line = line_kinds.title_lines[k]
         title = None
@@ -181,17 +177,15 @@ def _reconcile(
 def _clean_text(text: str, layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
     """Repaired title, headings and body; wrapped lines rejoined, one blank line between paragraphs."""
     lines = layout.lines
-    paragraphs: list[str] = []
+    opens = layout.paragraph_starts
+    body = Kind.BODY
+    parts: list[str] = []  # the pieces, each after the space or blank line that precedes it
     prev = -2
     for i in content:
-        piece = text[lines[i].start : lines[i].end]
-        continues = (
-            paragraphs and prev == i - 1 and kinds[i] == kinds[prev] == Kind.BODY
-            and not layout.starts_paragraph(i)
-        )
-        if continues:
-            paragraphs[-1] += " " + piece
-        else:
-            paragraphs.append(piece)
+        line = lines[i]
+        if parts:
+            parts.append(" " if prev == i - 1 and kinds[i] == kinds[prev] == body and not opens[i]
+                         else "\n\n")
+        parts.append(text[line.start : line.end])
         prev = i
-    return "\n\n".join(paragraphs)
+    return "".join(parts)

@@ -26,9 +26,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import sub
+from operator import and_, mul, ne, sub
 
 import regex
 
@@ -201,13 +201,24 @@ def _flog(f: int) -> float:
     return _FLOG[f] if f <= _FLOG_SIZE else f * math.log(f + 1)
 
 
-def _headline_shifts(units: Sequence[Unit]) -> list[float | None]:
-    """The term shift of the run of headlines starting at each headline unit; None elsewhere."""
+# The units' content words in a row, and the offset in it where each unit starts (and the end).
+_Flat = tuple[list[str], list[int]]
+
+
+def _flatten(units: Sequence[Unit]) -> _Flat:
+    """The units' words in one list, with the offsets of the units in it (`_Flat`)."""
+    words = list(itertools.chain.from_iterable(unit.words for unit in units))
+    return words, [0, *itertools.accumulate(len(unit.words) for unit in units)]
+
+
+def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[float | None]:
+    """The term shift of the run of headlines starting at each headline unit; None elsewhere.
+    ``flat`` is `_flatten` of the units, when the caller has it already."""
     # run_end[j]: the first unit at or after j that is not a headline
     run_end = [len(units)] * (len(units) + 1)
     for j in range(len(units) - 1, -1, -1):
         run_end[j] = run_end[j + 1] if units[j].headline else j
-    prefix, where = _term_positions(units)
+    prefix, where = _term_positions(units, flat)
     return [
         _term_shift(units, u, run_end, prefix, where)
         if unit.headline and len(unit.words) >= MIN_TITLE_TERMS else None
@@ -296,26 +307,30 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
-def _sectioned(units: Sequence[Unit], shifts: Sequence[float]) -> bool:
+def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat | None = None) -> bool:
     """Whether the blocks that headlines open keep to one topic (sections of long articles).
 
     ``shifts`` are the term shifts of the headlines that open text: a section
     heading's words recur above it as well as below, a title's only below, so
     headlines that mostly behave like titles are titles of same-topic stories.
+    ``flat`` is `_flatten` of the units, when the caller has it already.
     """
+    words, offsets = flat if flat is not None else _flatten(units)
     opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
-    blocks = [Counter(itertools.chain.from_iterable(unit.words for unit in units[a:b]))
-              for a, b in zip(opens, [*opens[1:], len(units)])]
-    sims = sorted(_cosine(a, b) for a, b in itertools.pairwise(blocks) if a and b)
+    blocks = [Counter(words[offsets[a] : offsets[b]]) for a, b in zip(opens, [*opens[1:], len(units)])]
+    norms = [math.hypot(*block.values()) for block in blocks]  # each block's, once
+    sims = sorted(_cosine(blocks[i], blocks[i + 1], norms[i] * norms[i + 1])
+                  for i in range(len(blocks) - 1) if blocks[i] and blocks[i + 1])
     if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
         return False
     ordered = sorted(shifts)
     return not ordered or ordered[len(ordered) // 2] < TITLE_TERMS_SHIFT
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
-    norm = math.hypot(*a.values()) * math.hypot(*b.values())
+def _cosine(a: Counter[str], b: Counter[str], norm: float) -> float:
+    """The cosine of two word counts whose norms multiply to ``norm``."""
+    shared = a.keys() & b.keys()
+    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     return dot / norm if norm else 0.0
 
 
@@ -365,18 +380,16 @@ def _term_shift(
     return max(shifts, default=0.0)
 
 
-def _term_positions(units: Sequence[Unit]) -> tuple[list[int], dict[str, list[int]]]:
+def _term_positions(
+    units: Sequence[Unit], flat: _Flat | None = None,
+) -> tuple[list[int], dict[str, list[int]]]:
     """Word offsets where each unit starts, and where each headline term occurs (sorted)."""
+    words, prefix = flat if flat is not None else _flatten(units)
     where: dict[str, list[int]] = {w: [] for unit in units if unit.headline for w in unit.words}
-    prefix = [0]
-    pos = 0
-    for unit in units:
-        for w in unit.words:
-            spots = where.get(w)
-            if spots is not None:
-                spots.append(pos)
-            pos += 1
-        prefix.append(pos)
+    for pos, w in enumerate(words):
+        spots = where.get(w)
+        if spots is not None:
+            spots.append(pos)
     return prefix, where
 
 
@@ -420,7 +433,9 @@ _SHORT_UNIT = 6
 # not a sentence's first word
 _NAME_RE = regex.compile(r"(?<=[\p{Ll}\d,;]\s)\p{Lu}\p{Ll}+")
 # _NAME_RE for ASCII text: there \p{Ll} and \p{Lu} are a-z and A-Z, \d is 0-9 and \s the six below
-_NAME_ASCII_RE = re.compile(r"(?<=[a-z0-9,;][\t\n\x0b\x0c\r ])[A-Z][a-z]+")
+# (the capital first: ``re`` then skips to the capitals instead of trying the lookbehind
+# at every character)
+_NAME_ASCII_RE = re.compile(r"[A-Z](?<=[a-z0-9,;][\t\n\x0b\x0c\r ][A-Z])[a-z]+")
 # _NAME_RE's two halves: the character before the space, and the name
 _NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
 _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -489,32 +504,34 @@ def _names(text: str) -> list[str]:
     return (_NAME_ASCII_RE if text.isascii() else _NAME_RE).findall(text)
 
 
-def _new_names(units: Sequence[Unit], layout: Layout) -> list[tuple[float, bool]]:
+def _new_names(units: Sequence[Unit], layout: Layout) -> tuple[list[float], list[float]]:
     """Per unit: the share of names (capitalised words inside sentences) in its first lines
-    not seen in the content lines just above, and whether it has any (new names against
-    names that carry on)."""
+    not seen in the content lines just above, and whether it has any (1.0 or 0.0): new
+    names against names that carry on."""
     lines = layout.lines
     # a name is seen when one of the last _NAMES_LINES content lines read holds it: the
     # number (counted from 1) of the last such line, for every name met so far
     last_line: dict[str, int] = {}
     read = 0
-    out: list[tuple[float, bool]] = [(0.5, False)]
-    for u in range(len(units)):
-        unit = units[u]
+    shares = [0.5]
+    has = [0.0]
+    for u, unit in enumerate(units):
         found = [_names(lines[i].text[:2000]) for i in range(unit.first, unit.last + 1)]
         if u:
             names = _opening_names(lines, unit, found)
             if names:
                 oldest = read - _NAMES_LINES  # seen: read in a line numbered above this
-                new = sum(1 for name in names if last_line.get(name, oldest) <= oldest) / len(names)
-                out.append((new, True))
+                seen = map(last_line.get, names, itertools.repeat(oldest))
+                shares.append(sum(map(oldest.__ge__, seen)) / len(names))
+                has.append(1.0)
             else:
-                out.append((0.5, False))
+                shares.append(0.5)
+                has.append(0.0)
         for line_names in found:
             read += 1
-            for name in line_names:
-                last_line[name] = read
-    return out
+            if line_names:
+                last_line.update(dict.fromkeys(line_names, read))
+    return shares, has
 
 
 def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]) -> set[str]:
@@ -530,11 +547,27 @@ def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]
     names = set(found[0])
     for k in range(1, len(texts)):
         names.update(found[k])
-        if _NAME_BEFORE_RE.match(texts[k - 1][-1]) is not None:
+        if _name_follows(texts[k - 1][-1], texts[k]):
             start = _NAME_START_RE.match(texts[k])
             if start is not None:
                 names.add(start.group())
     return names
+
+
+def _name_follows(last: str, text: str) -> bool:
+    """Whether a name may open ``text`` after a line ending on ``last``: `_NAME_BEFORE_RE`
+    matches ``last`` and ``text`` opens on an upper-case letter; ASCII characters are told
+    without the patterns."""
+    if last.isascii():
+        if last not in _NAME_BEFORE_ASCII:
+            return False
+    elif _NAME_BEFORE_RE.match(last) is None:
+        return False
+    first = text[:1]
+    return not first.isascii() or "A" <= first <= "Z"
+
+
+_NAME_BEFORE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;")
 
 
 def _style(text: str) -> tuple[int, bool, bool]:
@@ -566,174 +599,201 @@ def start_vectors(
     window sizes (computed where there is structure; a bare paragraph break leaves that to
     the programme's lexical cost). Unit 0 gets a row of zeros.
     """
-    return list(_start_rows(units, layout, roles, shifts))
+    rows = [[0.0] * len(START_FEATURES)]
+    rows += map(list, zip(*_start_columns(units, layout, roles, shifts)))
+    return rows
 
 
-def _start_rows(
+def _start_columns(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
-    evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None,
-) -> Iterator[list[float]]:
-    """`start_vectors` one row at a time: the decoder reads each row once and keeps none,
-    so the rows never pile up for the cyclic collector to walk. ``evidence`` is
-    `_bonuses` without the page-level switches, when the caller has it already."""
+    evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None, flat: _Flat | None = None,
+) -> list[list[float]]:
+    """`start_vectors` of units 1.. as columns, one list per feature in `START_FEATURES` order.
+
+    Column by column, most of them are passes in C over per-unit lists, and what only a
+    headline or a unit with lines between it and the one before can have is filled in for
+    those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
+    page-level switches, and ``flat`` `_flatten` of the units, when the caller has them.
+    """
     lines = layout.lines
     n = len(units)
-    flat: list[str] = []
-    offsets = [0]
-    for unit in units:
-        flat.extend(unit.words)
-        offsets.append(len(flat))
-    levels = [_md_level(lines[unit.first].text) if unit.headline else 0 for unit in units]
+    if n < 2:
+        return [[] for _ in START_FEATURES]
+    m = n - 1
+    words, offsets = flat if flat is not None else _flatten(units)
+    heads = [unit.headline for unit in units]
+    firsts = [unit.first for unit in units]
+    lasts = [unit.last for unit in units]
+    sizes = [len(unit.words) for unit in units]
+    first_lines = list(map(lines.__getitem__, firsts))
+    texts = [line.text for line in first_lines]
+    last_texts = [lines[i].text for i in lasts]
+    blanks = [line.blank_before for line in first_lines][1:]
+    spliced = [line.spliced for line in first_lines][1:]
+    head_units = [u for u in range(1, n) if heads[u]]
+    levels = [0] * n
+    for u in range(n):
+        if heads[u]:
+            levels[u] = _md_level(texts[u])
     used = [lv for lv in levels if lv]
     top = min(used) if used else 0
-    heads = sum(1 for unit in units if unit.headline)
+    first_head = next((u for u in range(n) if heads[u]), None)
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
-    first_style = next((_style(lines[unit.first].text) for unit in units if unit.headline), None)
-    first_size = next((math.log1p(len(unit.words)) for unit in units if unit.headline), 0.0)
-    since_head = 0 if not units or units[0].headline else len(units[0].words)
-    seen_heads: set[str] = set()
-    cosines = _cosines(units, flat, offsets)
-    ordered = sorted(cosines[1:])
-    typical = ordered[len(ordered) // 2] if ordered else 0.0
-    names = _new_names(units, layout)
+    first_style = None if first_head is None else _style(texts[first_head])
+    first_size = 0.0 if first_head is None else math.log1p(sizes[first_head])
+    cosines = _cosines(units, words, offsets)[1:]
+    ordered = sorted(cosines)
+    typical = ordered[len(ordered) // 2]
+    new_names, has_names = (column[1:] for column in _new_names(units, layout))
     # the hand-set structural evidence (a headline whose terms recur below it, residue,
     # separators, splices, openings that refer back) as one feature the fit weighs; read
     # without the page-level switches, so that it is the unit's own
     if evidence is None:
         evidence = _bonuses(units, layout, roles, shifts)
-    short_run = 0
-    yield [0.0] * len(START_FEATURES)
-    if units and units[0].headline:
-        seen_heads.add(lines[units[0].first].text.casefold())
-    announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
-    # per-unit values read twice (as this unit and as the next one's neighbour), and
-    # page-level constants, computed once; the row's values are the same floats as
-    # spelled out in START_FEATURES order (1.0/0.0 for a truth value)
     log1p = math.log1p
-    log1p_small = _LOG1P
-    log_words = [log1p(len(unit.words)) for unit in units]
-    no_blank_flag = layout.blank_separated
-    heads_share = heads / n if n else 0.0
-    unit_texts = [lines[unit.first].text for unit in units]
-    last_texts = [lines[unit.last].text for unit in units]
-    numbered = _NUMBERED_RE.match
-    sentence_ends = _SENTENCE_END_CHARS
-    unfinished = _UNFINISHED_RE.search
-    cjk_prev = _cjk_start(last_texts[0]) if units else False
-    # a post's front matter opens it, wherever it stands (`context.front_matter_lines`)
-    inside = front_matter_lines(lines)[0]
-    front = inside if any(inside) else None  # no block on the page: nothing to slice per unit
-    for u in range(1, n):
-        unit = units[u]
-        prev = units[u - 1]
-        line = lines[unit.first]
-        text = unit_texts[u]
-        headline = unit.headline
-        blank_before = line.blank_before
-        spliced = line.spliced
-        gap = prev.last + 1 != unit.first
-        if gap:
-            between = roles[prev.last + 1 : unit.first]
-            preamble = Role.PREAMBLE in between
-            sign_off = Role.SIGN_OFF in between
-            separator = Role.SEPARATOR in between
-            chrome = log1p(between.count(Role.CHROME))
-            links = log1p(between.count(Role.LINK))
-        else:  # units side by side (most of them): nothing between
-            preamble = sign_off = separator = False
-            chrome = links = 0.0
-        prev_headline = prev.headline
-        in_run = prev_headline and headline and not gap
-        announced = headline and (preamble or (announced and in_run))
-        structural = headline or gap or blank_before >= 2 or spliced
-        overlap_a = overlap_b = 0.0
-        if structural:
-            overlap_a, overlap_b = (_overlap(flat, offsets[u], w) for w in _OVERLAP_WINDOWS)
-        shift = shifts[u]
-        shift_value = shift or 0.0
-        if headline:
-            key = text.casefold()
-            repeats = key in seen_heads
-            seen_heads.add(key)
-            same_style = _style(text) == first_style
-        else:
-            repeats = same_style = False
-        unit_words = unit.words
-        terms = set(unit_words)
-        level = levels[u]
-        short_run = short_run + 1 if len(prev.words) <= _SHORT_UNIT else 0
-        cosine = cosines[u]
-        new_names, has_names = names[u]
-        prev_text = last_texts[u - 1]
-        prev_ends = prev_text[-1:] in sentence_ends
-        cjk = _cjk_start(text)
-        h = 1.0 if headline else 0.0
-        st = 1.0 if structural else 0.0
-        own_words = log_words[u]
-        yield [
-            h,
-            0.0 if shift is None else 1.0,
-            shift_value,
-            1.0 if in_run else 0.0,
-            1.0 if preamble else 0.0,
-            1.0 if sign_off else 0.0,
-            1.0 if separator or blank_before >= 3 else 0.0,
-            chrome,
-            links,
-            1.0 if spliced else 0.0,
-            1.0 if _continues(text) else 0.0,
-            1.0 if not prev_headline and not gap and unfinished(prev_text[-3:]) is not None else 0.0,
-            1.0 if blank_before == 0 and no_blank_flag else 0.0,
-            float(min(blank_before, 3)),
-            float(level),
-            1.0 if level > top else 0.0,
-            1.0 if level == top > 0 else 0.0,
-            1.0 if numbered(text) is not None else 0.0,
-            1.0 if u + 1 < n and _list_start(unit_texts[u + 1]) else 0.0,
-            st,
-            overlap_a,
-            overlap_b,
-            u / n,
-            heads_share,
-            1.0 if repeats else 0.0,
-            len(terms & first_title) / len(terms) if terms else 0.0,
-            1.0 if cjk else 0.0,
-            log1p(_word_count(text)),
-            1.0 if text.endswith(("?", "？")) else 0.0,
-            1.0 if text.endswith((":", "：")) else 0.0,
-            1.0 if prev_headline else 0.0,
-            1.0 if gap else 0.0,
-            1.0 if announced and in_run else 0.0,
-            1.0 if same_style else 0.0,
-            h * overlap_a,
-            h * shift_value,
-            st * overlap_b,
-            1.0 if same_style and level == top else 0.0,
-            cosine,
-            cosine - typical,
-            log_words[u - 1],
-            1.0 if prev_ends else 0.0,
-            new_names,
-            1.0 if has_names else 0.0,
-            log1p_small[min(short_run, 10)],
-            own_words,
-            1.0 if cjk != cjk_prev else 0.0,
-            h * cosine,
-            st * cosine,
-            h * new_names,
-            st * new_names,
-            h * (cosine - typical),
-            1.0 if structural and prev_ends else 0.0,
-            (1.0 if level > 0 else 0.0) * cosine,
-            evidence[u][0] / 10.0,
-            h * (own_words - first_size),
-            h * log1p(since_head),
-            1.0 if front is not None and any(front[prev.last + 1 : unit.first + 1]) else 0.0,
-            1.0 if headline and _dated_head(lines, unit.first) else 0.0,
-        ]
-        cjk_prev = _cjk_start(last_texts[u]) if unit.last != unit.first else cjk
+    log_words = list(map(log1p, sizes))
+    zeros = [0.0] * m
+    # units with lines between them and the one before (most units stand side by side)
+    gaps = [lasts[u - 1] + 1 != firsts[u] for u in range(1, n)]
+    preamble, sign_off, separator, chrome, links = (zeros.copy() for _ in range(5))
+    preambles = [False] * m
+    for r in itertools.compress(range(m), gaps):
+        between = roles[lasts[r] + 1 : firsts[r + 1]]
+        if Role.PREAMBLE in between:
+            preamble[r] = 1.0
+            preambles[r] = True
+        if Role.SIGN_OFF in between:
+            sign_off[r] = 1.0
+        if Role.SEPARATOR in between:
+            separator[r] = 1.0
+        chrome[r] = log1p(between.count(Role.CHROME))
+        links[r] = log1p(between.count(Role.LINK))
+    for r, blank in enumerate(blanks):
+        if blank >= 3:
+            separator[r] = 1.0
+    h = list(map(float, heads[1:]))
+    structural = [head or gap or blank >= 2 or splice
+                  for head, gap, blank, splice in zip(heads[1:], gaps, blanks, spliced)]
+    st = list(map(float, structural))
+    overlap_a, overlap_b = zeros.copy(), zeros.copy()
+    for r in itertools.compress(range(m), structural):
+        overlap_a[r], overlap_b[r] = (_overlap(words, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
+    # what only headlines have: a run of them, a repeat, the first one's style, an
+    # announcement by a preamble, a date line by them, the words since the last one
+    in_run, repeats, announced_run, same_style, top_style, since_head, dated = (
+        zeros.copy() for _ in range(7))
+    announced = [False] * n
+    announced[0] = heads[0] and Role.PREAMBLE in roles[: firsts[0]]
+    seen_heads = {texts[0].casefold()} if heads[0] else set()
+    last_head = 0 if heads[0] else -1
+    for u in head_units:
+        r = u - 1
+        run = heads[r] and not gaps[r]
+        announced[u] = preambles[r] or (announced[r] and run)
+        if run:
+            in_run[r] = 1.0
+            if announced[u]:
+                announced_run[r] = 1.0
+        key = texts[u].casefold()
+        if key in seen_heads:
+            repeats[r] = 1.0
+        seen_heads.add(key)
+        if _style(texts[u]) == first_style:
+            same_style[r] = 1.0
+            if levels[u] == top:
+                top_style[r] = 1.0
         # words since the last headline: sections run a few paragraphs, articles longer
-        since_head = 0 if headline else since_head + len(unit_words)
+        since_head[r] = log1p(offsets[u] - offsets[last_head + 1])
+        last_head = u
+        if _dated_head(lines, firsts[u]):
+            dated[r] = 1.0
+    shift_value = [shift or 0.0 for shift in shifts[1:]]
+    level_of = levels[1:]
+    prev_heads = heads[:-1]
+    numbered = _NUMBERED_RE.match
+    unfinished = _UNFINISHED_RE.search
+    no_blank = (
+        [1.0 if blank == 0 else 0.0 for blank in blanks] if layout.blank_separated else zeros)
+    sentence_ends = _SENTENCE_END_CHARS
+    prev_ends = [text[-1:] in sentence_ends for text in last_texts[:-1]]
+    cjk_first = list(map(_cjk_start, texts))[1:]
+    cjk_last = list(map(_cjk_start, last_texts))[:-1]
+    short_runs = []
+    short_run = 0
+    for size in sizes[:-1]:
+        short_run = short_run + 1 if size <= _SHORT_UNIT else 0
+        short_runs.append(_LOG1P[min(short_run, 10)])
+    cosine_vs_page = [cosine - typical for cosine in cosines]
+    own_words = log_words[1:]
+    inside = front_matter_lines(lines)[0]  # a post's front matter opens it, wherever it stands
+    front = (
+        [1.0 if any(inside[lasts[u - 1] + 1 : firsts[u] + 1]) else 0.0 for u in range(1, n)]
+        if any(inside) else zeros)
+    return [
+        h,
+        [0.0 if shift is None else 1.0 for shift in shifts[1:]],
+        shift_value,
+        in_run,
+        preamble,
+        sign_off,
+        separator,
+        chrome,
+        links,
+        list(map(float, spliced)),
+        [1.0 if _continues(text) else 0.0 for text in texts[1:]],
+        [1.0 if not prev_head and not gap and unfinished(text[-3:]) is not None else 0.0
+         for prev_head, gap, text in zip(prev_heads, gaps, last_texts)],
+        no_blank,
+        [float(min(blank, 3)) for blank in blanks],
+        list(map(float, level_of)),
+        [1.0 if level > top else 0.0 for level in level_of],
+        [1.0 if level == top > 0 else 0.0 for level in level_of],
+        [0.0 if numbered(text) is None else 1.0 for text in texts[1:]],
+        [1.0 if _list_start(text) else 0.0 for text in texts[2:]] + [0.0],
+        st,
+        overlap_a,
+        overlap_b,
+        [u / n for u in range(1, n)],
+        [sum(heads) / n] * m,
+        repeats,
+        # (a unit sharing no word with the first title, most of them, needs no set of its own)
+        [0.0 if first_title.isdisjoint(unit_words) else
+         len(first_title.intersection(unit_words)) / len(set(unit_words))
+         for unit_words in (unit.words for unit in units[1:])],
+        list(map(float, cjk_first)),
+        list(map(log1p, map(_word_count, texts[1:]))),
+        [1.0 if text.endswith(("?", "？")) else 0.0 for text in texts[1:]],
+        [1.0 if text.endswith((":", "：")) else 0.0 for text in texts[1:]],
+        list(map(float, prev_heads)),
+        list(map(float, gaps)),
+        announced_run,
+        same_style,
+        list(map(mul, h, overlap_a)),
+        list(map(mul, h, shift_value)),
+        list(map(mul, st, overlap_b)),
+        top_style,
+        cosines,
+        cosine_vs_page,
+        log_words[:-1],
+        list(map(float, prev_ends)),
+        new_names,
+        has_names,
+        short_runs,
+        own_words,
+        list(map(float, map(ne, cjk_first, cjk_last))),
+        list(map(mul, h, cosines)),
+        list(map(mul, st, cosines)),
+        list(map(mul, h, new_names)),
+        list(map(mul, st, new_names)),
+        list(map(mul, h, cosine_vs_page)),
+        list(map(float, map(and_, structural, prev_ends))),
+        [cosine if level > 0 else 0.0 * cosine for level, cosine in zip(level_of, cosines)],
+        [bonus / 10.0 for bonus, _ in evidence[1:]],
+        list(map(mul, h, [words - first_size for words in own_words])),
+        since_head,
+        front,
+        dated,
+    ]
 
 
 def find_articles(
@@ -748,6 +808,7 @@ def find_articles(
     if not units:
         return units, []
     n_units = len(units)
+    flat = _flatten(units)
     structured = _headed(sum(1 for u in units if u.headline), n_units)
     # Paragraphs and headed articles are long and sectioned; bare runs of single
     # sentences (excerpts glued together) need no such prior. A short line that ends a
@@ -757,7 +818,7 @@ def find_articles(
                  and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-3:]))
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
-    shifts = _headline_shifts(units)
+    shifts = _headline_shifts(units, flat)
     plain = _bonuses(units, layout, roles, shifts)  # the unit's own: the start model reads it
     bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:
@@ -765,7 +826,7 @@ def find_articles(
     elif _sectioned(units, [
         shift for u, shift in enumerate(shifts[:-1])
         if u and shift is not None and not units[u + 1].headline
-    ]):
+    ], flat):
         cohesion = COHESION
     else:
         # Headlines are titles of whole articles: cut freely at them, but a start
@@ -789,7 +850,8 @@ def find_articles(
         # fitted; bare sentences one a line (excerpts glued together) carry no structure to
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
-        odds = [model.log_odds(v) for v in _start_rows(units, layout, roles, shifts, plain)]
+        odds = [model.log_odds([0.0] * len(START_FEATURES))]
+        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat))
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
@@ -806,15 +868,14 @@ def find_articles(
                 possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
-    vocab = set(itertools.chain.from_iterable(unit.words for unit in units))
-    total = sum(len(unit.words) for unit in units)
-    k = min(len(vocab), MAX_SMOOTHING_VOCABULARY)
+    total = len(flat[0])
+    k = min(len(set(flat[0])), MAX_SMOOTHING_VOCABULARY)
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
-    starts = _programme(units, cands, start_costs, k, cohesion, free)
+    starts = _programme(units, cands, start_costs, k, cohesion, free, flat)
     # lexical gains of (previous start, start, end): the rounds below that drop weak starts
     # score most articles again with the same neighbours
     gains: dict[tuple[int, int, int], float] = {}
@@ -871,7 +932,7 @@ def _recurrence_steps(a: int) -> tuple[float, ...]:
 
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
-    cohesion: float, free: int = 0,
+    cohesion: float, free: int = 0, flat: _Flat | None = None,
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
@@ -881,7 +942,8 @@ def _programme(
     ``q..e-1``, for every such end: one window of those sums slides from candidate to
     candidate (units entering on the right are added once; units leaving on the left
     correct it at the ends where their words recur), so the work grows with the text,
-    not with the text times the candidates per window.
+    not with the text times the candidates per window. ``flat`` is `_flatten` of the units,
+    when the caller has it already.
     """
     n_units = len(units)
     best = [math.inf] * (n_units + 1)
@@ -889,18 +951,18 @@ def _programme(
     best[0] = 0.0
     ends = sorted({*cands, n_units})
     end_pos = {e: i for i, e in enumerate(ends)}
-    ids = {w: i for i, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(
-        unit.words for unit in units)))}
-    unit_ids = [tuple(map(ids.__getitem__, unit.words)) for unit in units]
+    words, prefix = flat if flat is not None else _flatten(units)
+    ids = dict(zip(dict.fromkeys(words), itertools.count()))
+    # the words as ids, in a row: unit u's are flat_ids[prefix[u] : prefix[u + 1]]
+    flat_ids = list(map(ids.__getitem__, words))
     # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes),
     # then n_units + 2, past every end
     spots_of: list[list[int]] = [[] for _ in ids]
     consume = deque[None](maxlen=0).extend
-    for u, word_ids in enumerate(unit_ids):
-        consume(map(list.append, map(spots_of.__getitem__, word_ids), itertools.repeat(u + 1)))
+    spot_of_each = itertools.chain.from_iterable(
+        map(itertools.repeat, range(1, n_units + 1), map(sub, prefix[1:], prefix[:-1])))
+    consume(map(list.append, map(spots_of.__getitem__, flat_ids), spot_of_each))
     consume(map(list.append, spots_of, itertools.repeat(n_units + 2)))
-    unit_sizes = [len(unit.words) for unit in units]
-    prefix = [0, *itertools.accumulate(unit_sizes)]
     limit = MAX_SPAN_TOKENS
     log_nk = [0.0] * (limit + 1)
     for n in range(1, min(prefix[-1], limit) + 1):
@@ -932,11 +994,11 @@ def _programme(
         need = min(exact_end, ends[stop - 1])
         # move the window's left edge to q
         if q >= hi:
-            for w in itertools.chain.from_iterable(unit_ids[lo:hi]):
+            for w in flat_ids[prefix[lo] : prefix[hi]]:
                 counts[w] = 0
             hi = q
         elif q > lo:
-            word_ids = unit_ids[lo] if q == lo + 1 else tuple(itertools.chain.from_iterable(unit_ids[lo:q]))
+            word_ids = flat_ids[prefix[lo] : prefix[q]]
             gone = dict.fromkeys(word_ids, 1)
             if len(gone) < len(word_ids):
                 gone = Counter(word_ids)
@@ -959,7 +1021,7 @@ def _programme(
         if need > hi:
             s = fit[hi] if hi > q else 0.0
             for u in range(hi, need):
-                for w in unit_ids[u]:
+                for w in flat_ids[prefix[u] : prefix[u + 1]]:
                     f = counts[w]
                     s += qstep[f]
                     counts[w] = f + 1

@@ -13,6 +13,9 @@ A headline's kind depends on where it stands:
 
 from __future__ import annotations
 
+import itertools
+import operator
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +44,8 @@ _COUNTER_RE = regex.compile(r"_\d{1,3}$")
 _SPACE_RE = regex.compile(r"\s+")
 _MARKUP_RE = regex.compile(r"^(?:\#{1,6}\s+)?(?:\*\*|__)?(?P<body>.+?)(?:\*\*|__)?$")
 
+# The kinds of line that belong to the article they stand in.
+_MEMBERS = frozenset((Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.DUPLICATE, Kind.ARTIFACT))
 _NON_CONTENT = {
     Role.CHROME: Kind.BOILERPLATE,
     Role.LINK: Kind.LINKS,
@@ -85,8 +90,9 @@ def assign_kinds(
 ) -> LineKinds:
     """Turn provisional roles and article spans into final kinds and article indices."""
     n = len(layout.lines)
-    kinds: list[Kind] = [_NON_CONTENT.get(r, Kind.BODY) for r in roles]
+    kinds: list[Kind] = list(map(_NON_CONTENT.get, roles, itertools.repeat(Kind.BODY)))
     article_of: list[int | None] = [None] * n
+    headlines = list(itertools.compress(range(n), map(operator.is_, roles, itertools.repeat(Role.HEADLINE))))
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
     # the last body line, found from the end
@@ -131,9 +137,8 @@ def assign_kinds(
                 kinds[i] = Kind.BOILERPLATE
             else:
                 kinds[i] = Kind.LINKS
-        for i in range(first_body, last + 1):
-            if roles[i] is Role.HEADLINE:
-                kinds[i] = Kind.HEADING
+        for i in headlines[bisect_left(headlines, first_body) : bisect_right(headlines, last)]:
+            kinds[i] = Kind.HEADING
         # headlines after the article's last paragraph, at the end of the document
         trailing = [i for i in range(article_last_body + 1, last + 1) if roles[i].is_content]
         if trailing and (article_last_body == last_body or len(trailing) >= 2):
@@ -148,9 +153,8 @@ def assign_kinds(
         while j < n and roles[j] is Role.SIGN_OFF:
             end = j
             j += 1
-        for i in range(first, end + 1):
-            if kinds[i] in (Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.DUPLICATE, Kind.ARTIFACT):
-                article_of[i] = k
+        # (ranges do not overlap: these lines belong to no article yet)
+        article_of[first : end + 1] = [k if kind in _MEMBERS else None for kind in kinds[first : end + 1]]
         ranges.append((first, end))
         title_lines.append(story_headline if story_headline is not None else title_line)
 
@@ -158,9 +162,7 @@ def assign_kinds(
     covered = [False] * n
     for a, b in ranges:
         covered[a : b + 1] = [True] * (b + 1 - a)
-    for i in range(n):
-        if covered[i]:
-            continue
+    for i in itertools.compress(range(n), map(operator.not_, covered)):
         if roles[i] is Role.HEADLINE and i > last_body:
             kinds[i] = Kind.LINKS
         elif kinds[i] in (Kind.BODY, Kind.HEADING, Kind.TITLE):

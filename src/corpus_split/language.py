@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -237,7 +236,18 @@ def _unquoted_head(text: str, chars: int) -> str:
     return "".join(out)
 
 
-_COUNT = operator.itemgetter(1)
+def _lead(text: str, expected: str) -> tuple[str, int, int]:
+    """The language with the most function words in the first PROFILE_CHARS of ``text`` (the
+    first of the largest counts, as ``_profile(text).most_common(1)``), that count, and the
+    count of ``expected``: counted in the short list of hits, without building a Counter."""
+    tokens = _PROFILE_WORD_RE.findall(text[:PROFILE_CHARS].lower())
+    hits = list(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
+    best, count = "", 0
+    for lang in dict.fromkeys(hits):  # in order of first hit, as the Counter holds them
+        n = hits.count(lang)
+        if n > count:
+            best, count = lang, n
+    return best, count, hits.count(expected)
 
 
 def assign_languages(
@@ -307,10 +317,7 @@ def assign_languages(
         if scripts[i] == "latn" and expected is not None:
             text = lines[i].text if j - i == 1 else " ".join([ln.text for ln in lines[i:j]])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                hits = _profile(_unquoted_head(text, PROFILE_CHARS))
-                # hits.most_common(1)[0], without its heap: the first of the largest counts
-                best, count = max(hits.items(), key=_COUNT) if hits else ("", 0)
-                mine = hits.get(expected, 0)
+                best, count, mine = _lead(_unquoted_head(text, PROFILE_CHARS), expected)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")
                 # quotes the page's own words: there a plain majority will do
                 ahead = count > mine if kinds[i] is Kind.ARTIFACT else count >= PROFILE_MARGIN * mine
