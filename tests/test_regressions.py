@@ -346,6 +346,34 @@ def test_a_titled_story_after_one_that_shares_its_words_is_found() -> None:
     assert [a.title for a in found.articles] == titles
 
 
+# Found by a 600-draw run of the easy-setting property (tests/test_strategies.py) against the
+# sixth session's start model, which missed one start in each (recall 2/3); the seventh
+# session's refit (500 concatenations a source) finds every start in all 600 draws.
+_EASY_MISSES = [
+    (["How a Village Choir Ended Up Singing at the Opera House",
+      "Harbour Town Votes to Restore Its Old Lighthouse",
+      "The Surprising Science of Why Cats Knock Things Over",
+      "River Clean-Up Volunteers Pull 300 Trolleys from the Canal"], Layout.CRLF, 0.6997873913894622),
+    (["Hospital Trials Quiet Hours to Help Patients Sleep",
+      "The Quiet Comeback of the Fountain Pen",
+      "A Beginner\u2019s Guide to Reading Topographic Maps",
+      "Astronomers Spot a Comet That Visits Once Every 400 Years"], Layout.BLANK_LINES, 0.9606882705990296),
+    (["Study Finds City Trees Cool Streets by Up to Four Degrees",
+      "Farmers Test Drones to Spot Blight Before It Spreads",
+      "Astronomers Spot a Comet That Visits Once Every 400 Years",
+      "Hospital Trials Quiet Hours to Help Patients Sleep"], Layout.BLANK_LINES, 0.013157764274433492),
+]
+
+
+@pytest.mark.parametrize(("titles", "layout", "seed"), _EASY_MISSES)
+def test_clean_titled_stories_each_come_back(titles: list[str], layout: Layout, seed: float) -> None:
+    articles = {a.title: a for a in sample_articles()}
+    doc = generate([articles[t] for t in titles], random.Random(seed), DamageOptions.clean(layout))
+    found = cs.split(doc.text)
+    check_document(found)
+    assert [a.title for a in found.articles] == titles
+
+
 _GOLD_CONTENT = {"title", "heading", "body"}
 _GOLD_OTHER = {"boilerplate", "links", "noise", "artifact"}
 

@@ -1,7 +1,7 @@
 """Fit the start model: does a unit (headline or paragraph) open a new article?
 
     python training/fit_starts.py [--out src/corpus_split/data/start_model.json] [--linear]
-                                  [--leave-out SOURCE | pages/SOURCE] [--n 250] [--validation 40]
+                                  [--leave-out SOURCE | pages/SOURCE] [--n 500] [--validation 40]
 
 Material (read from ``../shared``): ``dev/`` half A with its gold article zones (never half
 B); concatenations of 1-4 real documents that carry their own structure — Markdown posts
@@ -459,7 +459,7 @@ def main() -> None:
     parser.add_argument("--leave-out", default=None, help="a corpus file name to fit without")
     parser.add_argument("--linear", action="store_true",
                         help="fit the logistic regression only (by default boosted trees compete with it)")
-    parser.add_argument("--n", type=int, default=250, help="training concatenations per source")
+    parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
     parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
     args = parser.parse_args()
     held = held_back_models()
