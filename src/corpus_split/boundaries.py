@@ -307,15 +307,15 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
-def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat | None = None) -> bool:
+def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat) -> bool:
     """Whether the blocks that headlines open keep to one topic (sections of long articles).
 
     ``shifts`` are the term shifts of the headlines that open text: a section
     heading's words recur above it as well as below, a title's only below, so
     headlines that mostly behave like titles are titles of same-topic stories.
-    ``flat`` is `_flatten` of the units, when the caller has it already.
+    ``flat`` is `_flatten` of the units.
     """
-    words, offsets = flat if flat is not None else _flatten(units)
+    words, offsets = flat
     opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
     blocks = [Counter(words[offsets[a] : offsets[b]]) for a, b in zip(opens, [*opens[1:], len(units)])]
     norms = [math.hypot(*block.values()) for block in blocks]  # each block's, once
@@ -656,12 +656,10 @@ def _start_columns(
     # units with lines between them and the one before (most units stand side by side)
     gaps = [lasts[u - 1] + 1 != firsts[u] for u in range(1, n)]
     preamble, sign_off, separator, chrome, links = (zeros.copy() for _ in range(5))
-    preambles = [False] * m
     for r in itertools.compress(range(m), gaps):
         between = roles[lasts[r] + 1 : firsts[r + 1]]
         if Role.PREAMBLE in between:
             preamble[r] = 1.0
-            preambles[r] = True
         if Role.SIGN_OFF in between:
             sign_off[r] = 1.0
         if Role.SEPARATOR in between:
@@ -689,7 +687,7 @@ def _start_columns(
     for u in head_units:
         r = u - 1
         run = heads[r] and not gaps[r]
-        announced[u] = preambles[r] or (announced[r] and run)
+        announced[u] = bool(preamble[r]) or (announced[r] and run)
         if run:
             in_run[r] = 1.0
             if announced[u]:

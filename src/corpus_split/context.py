@@ -26,7 +26,7 @@ from operator import add, itemgetter, sub, truediv
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lines import Layout, Line
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "paragraph_rows",
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines",
            "paragraph_spans", "paragraph_vectors", "paragraphs", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
@@ -379,22 +379,17 @@ def paragraph_vectors(
 
     ``feats[k]`` are the `features.line_features` of paragraph ``k``'s text.
     """
-    return [list(row) for row in paragraph_rows(layout, paras, feats)]
-
-
-def paragraph_rows(
-    layout: Layout, paras: Sequence[Paragraph], feats: Sequence[LineFeatures],
-) -> list[tuple[float, ...]]:
-    """`paragraph_vectors` as tuples: holding only floats, the cyclic collector soon stops
-    tracking them (the pipeline scores a page's paragraphs from these)."""
-    return span_rows(layout, [p.first for p in paras], [p.end for p in paras], [p.text for p in paras], feats)
+    rows = span_rows(layout, [p.first for p in paras], [p.end for p in paras], [p.text for p in paras], feats)
+    return [list(row) for row in rows]
 
 
 def span_rows(
     layout: Layout, firsts: Sequence[int], ends: Sequence[int], texts: Sequence[str],
     feats: Sequence[LineFeatures],
 ) -> list[tuple[float, ...]]:
-    """`paragraph_rows` of the paragraphs given as columns (`paragraph_spans`)."""
+    """`paragraph_vectors` of the paragraphs given as columns (`paragraph_spans`), as tuples:
+    holding only floats, the cyclic collector soon stops tracking them (the pipeline scores
+    a page's paragraphs from these)."""
     n = len(texts)
     if n == 0:
         return []

@@ -197,10 +197,16 @@ def _clear_profile(sample: str) -> str | None:
     return None
 
 
+def _profile_hits(text: str, chars: int = PROFILE_CHARS) -> list[str]:
+    """The profiled language of each function word in the first ``chars`` of ``text``, in
+    order (a word of several languages counts for each)."""
+    tokens = _PROFILE_WORD_RE.findall(text[:chars].lower())
+    return list(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
+
+
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
     """How many function words of each profiled language the first ``chars`` of ``text`` hold."""
-    tokens = _PROFILE_WORD_RE.findall(text[:chars].lower())
-    return Counter(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
+    return Counter(_profile_hits(text, chars))
 
 
 def _script(text: str) -> str:
@@ -240,8 +246,7 @@ def _lead(text: str, expected: str) -> tuple[str, int, int]:
     """The language with the most function words in the first PROFILE_CHARS of ``text`` (the
     first of the largest counts, as ``_profile(text).most_common(1)``), that count, and the
     count of ``expected``: counted in the short list of hits, without building a Counter."""
-    tokens = _PROFILE_WORD_RE.findall(text[:PROFILE_CHARS].lower())
-    hits = list(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
+    hits = _profile_hits(text)
     best, count = "", 0
     for lang in dict.fromkeys(hits):  # in order of first hit, as the Counter holds them
         n = hits.count(lang)

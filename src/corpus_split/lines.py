@@ -99,11 +99,14 @@ class Layout:
 
     def __post_init__(self) -> None:
         lines = self.lines
-        if self.wrap_width is None:  # every line opens a paragraph (see _opens_paragraph)
+        if self.wrap_width is None:  # not hard-wrapped: every line opens a paragraph
             starts = (True,) * len(lines)
         else:
-            # _opens_paragraph of each line, its tests inlined (a call a line cost a fifth of
-            # split_lines on hard-wrapped text)
+            # A line opens a paragraph after a blank line, at a splice, when indented deeper
+            # than the line above, or, unless it opens in lower case (a sentence carrying on),
+            # below a line short of the wrap width or where either line is in capitals
+            # (headlines and table rows stand alone, however long). Inlined: a call a line
+            # cost a fifth of split_lines on hard-wrapped text.
             slack = _WRAP_SLACK * self.wrap_width
             starts = (True, *(
                 line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
@@ -124,20 +127,6 @@ class Layout:
         while j < len(starts) and not starts[j]:
             j += 1
         return j
-
-    def _opens_paragraph(self, i: int) -> bool:
-        line = self.lines[i]
-        if i == 0 or line.blank_before or line.spliced or self.wrap_width is None:
-            return True
-        prev = self.lines[i - 1]
-        if line.indent > prev.indent:
-            return True
-        if line.text[:1].islower():  # a sentence carrying on from the line above
-            return False
-        if len(prev.text) + prev.indent < _WRAP_SLACK * self.wrap_width:
-            return True
-        # headlines and table rows in capitals stand alone, however long
-        return _all_caps(prev.text) or _all_caps(line.text)
 
 
 def split_lines(text: str) -> Layout:
@@ -169,8 +158,8 @@ def split_lines(text: str) -> Layout:
                 if openings is None:
                     openings = {o for line in lines if (o := _opening(line.text))}
                 cut = _restart_point(body, openings)
-            if openings is not None and len(body) >= RESTART_CHARS:
-                openings.add(body[:RESTART_CHARS])  # _opening(body)
+            if openings is not None and (opening := _opening(body)):
+                openings.add(opening)
             if cut is None:
                 lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
             else:
