@@ -21,19 +21,10 @@ from corpus_split.synthetic import SourceArticle
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+# the fitting scripts' modules (``training/``): which corpus records no model is fitted on
+sys.path.insert(0, str(ROOT / "training"))
+from held_back import held_back  # noqa: E402, F401  (re-exported to the benchmarks)
 
-def _held_back_rule() -> Any:
-    """``training/held_back.py``'s rule: which corpus records no model is fitted on."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("held_back", ROOT / "training" / "held_back.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.held_back
-
-
-held_back = _held_back_rule()
 REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
 SEEDS = SHARED / "seeds"
 

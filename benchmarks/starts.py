@@ -14,12 +14,9 @@ same sources (other documents, seed 0), so for a held-back figure fit without on
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from _common import ROOT, SHARED, need, write_json
-
-sys.path.insert(0, str(ROOT / "training"))
+from _common import SHARED, need, write_json
 
 
 def main() -> None:
