@@ -84,7 +84,7 @@ def need(path: Path, what: str) -> None:
 
 
 def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False,
-              sources: tuple[str, ...] = ()) -> argparse.Namespace:
+              sources: tuple[str, ...] = (), tokenized_option: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
     if sources:
@@ -97,6 +97,10 @@ def arguments(description: str, n: int, seed: int = 0, titled_option: bool = Fal
         parser.add_argument("--sectioned", action="store_true",
                             help="like --titled, and long articles get section headings "
                                  "(web features with subheads)")
+    if tokenized_option:
+        parser.add_argument("--tokenized", action="store_true",
+                            help="punctuation apart and quotes as `` and '' (the Brown-corpus "
+                                 "text of Choi's data set)")
     parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     return parser.parse_args()

@@ -122,7 +122,8 @@ BOUNDARY_PRIOR = 0.4
 SENSITIVITY_RANGE = 2.0
 
 
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？]['\"’”)]?$")
+# closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？](?:\s?['\"’”)»])*$")
 # A line that stops on a colon, a comma or a dash leads into the next one.
 _UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
@@ -340,7 +341,7 @@ def _one_sentence_per_line(layout: Layout) -> bool:
     if layout.blank_separated or layout.wrap_width is not None or len(lines) < 3:
         return False
     sample = lines[:: max(1, len(lines) // 200)]
-    ends = sum(1 for ln in sample if _SENTENCE_END_RE.search(ln.text[-3:]))
+    ends = sum(1 for ln in sample if _SENTENCE_END_RE.search(ln.text[-6:]))
     inner = sum(len(_INNER_SENTENCE_RE.findall(ln.text[:2000])) for ln in sample)
     return ends >= 0.7 * len(sample) and inner <= 0.5 * len(sample)
 
@@ -813,7 +814,7 @@ def find_articles(
     # sentence ("The show was superb.", "What is it?") is one of those sentences, not a
     # title that would make the page a headed one.
     titles = sum(1 for u in units if u.headline
-                 and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-3:]))
+                 and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:]))
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)

@@ -38,7 +38,7 @@ TERMS_REACH = 150
 # Only the head of a long paragraph is read for those words.
 _TERMS_CHARS = 1200
 
-_END_SENTENCE_RE = re.compile(r"[.!?。！？…][\"'’”)\]»」』]*$")
+_END_SENTENCE_RE = re.compile(r"[.!?。！？…](?:\s?[\"'’”)\]»」』])*$")  # "place . ''" too
 _LINKY_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w|#\w|\|[^|]|[»›→←«‹]|\s/\s")
 # Each match of _LINKY_RE holds one of these characters or strings; most paragraphs hold
 # none, and are passed over in C.
@@ -211,7 +211,7 @@ def _own(
     digits = len(encoded) - len(encoded.translate(None, _DIGITS))
     alnum = letters + digits
     last = text[-1:]
-    end_sentence = _END_SENTENCE_RE.search(text[-4:]) is not None
+    end_sentence = _END_SENTENCE_RE.search(text[-7:]) is not None
     family = f.family
     first = text[:1]
     return (

@@ -65,7 +65,8 @@ _NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
 # Without a letter, mark or digit beyond ASCII, _WORD_RE finds what this stdlib pattern finds.
 _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
-_HEADLINE_END_RE = regex.compile(r"[.;,:]['\"’”)\]»]*$")
+# closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
+_HEADLINE_END_RE = regex.compile(r"[.;,:](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
 

@@ -50,7 +50,7 @@ _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
 _RELATIVE_RE = regex.compile(r"\S.*\s\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
 _DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？…]['\"’”)]?$")
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？…](?:\s?['\"’”)])*$")
 
 
 @dataclass(frozen=True, slots=True)
