@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import corpus_split as cs
@@ -44,3 +44,28 @@ def test_pickle_round_trip_on_any_document(text: str) -> None:
 
     doc = cs.split(text)
     assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def _line_decisions(doc: cs.Document) -> list[tuple[int | None, str]]:
+    """(article, kind) of each non-blank line, in order: what a split decides, offsets aside."""
+    out = []
+    for seg in doc.segments:
+        for line in doc.text[seg.start : seg.end].split("\n"):
+            if line.strip():
+                out.append((seg.article, seg.kind.value))
+    return out
+
+
+@given(documents, st.sampled_from(["  ", "\t", "\u00a0", "    "]))
+def test_setting_every_line_in_alike_changes_no_decision(text: str, pad: str) -> None:
+    # a page whose every line is set in (two spaces, a tab, a no-break space) reads like the
+    # same page at the margin: indentation counts against the page's usual indent
+    padded = "\n".join(pad + line if line.strip() else line for line in text.split("\n"))
+    plain, indented = cs.split(text), cs.split(padded)
+    # (mojibake is judged in context: "É¢a" stays, "  É¢a" is repaired; such text is left out)
+    assume(_unindented(indented.repaired.text) == _unindented(plain.repaired.text))
+    assert _line_decisions(indented) == _line_decisions(plain)
+
+
+def _unindented(text: str) -> list[str]:
+    return [line.lstrip() for line in text.split("\n")]

@@ -193,7 +193,7 @@ def _inner_ends(text: str) -> int:
 
 
 def _own(
-    text: str, f: LineFeatures, blank_before: int, indent: int, repeats: int, fenced: bool,
+    text: str, f: LineFeatures, blank_before: int, indented: bool, repeats: int, fenced: bool,
 ) -> tuple[float, ...]:
     """A paragraph's own features (`_OWN`), as a tuple: floats only, soon left untracked by
     the cyclic collector."""
@@ -244,7 +244,7 @@ def _own(
         1.0 if family is Family.ASSISTANT_SIGN_OFF else 0.0,
         math.log1p(repeats),
         float(min(blank_before, 2)),
-        1.0 if indent > 0 else 0.0,
+        1.0 if indented else 0.0,
         1.0 if fenced else 0.0,
     )
 
@@ -397,17 +397,19 @@ def span_rows(
     keys = [text.casefold() for text in texts]
     counts = Counter(keys)
     fenced = _fenced(texts)
+    usual = layout.base_indent  # indented means deeper than the page's usual indent
     # a paragraph's own features depend on its text and features (its repeats are its text's),
-    # and on its blank lines and indent only as min(blank_before, 2) and indent > 0: recurring
-    # paragraphs ("Reuter", "Advertisement") are measured once
+    # and on its blank lines and indent only as min(blank_before, 2) and indented or not:
+    # recurring paragraphs ("Reuter", "Advertisement") are measured once
     own: list[tuple[float, ...]] = []
     known: dict[tuple[str, int, int, bool, bool], tuple[float, ...]] = {}
     for first, text, f, key, fence in zip(firsts, texts, feats, keys, fenced):
         line = lines[first]
-        memo = (text, id(f), min(line.blank_before, 2), line.indent > 0, fence)
+        indented = line.indent > usual
+        memo = (text, id(f), min(line.blank_before, 2), indented, fence)
         row = known.get(memo)
         if row is None:
-            row = known[memo] = _own(text, f, line.blank_before, line.indent, counts[key] - 1, fence)
+            row = known[memo] = _own(text, f, line.blank_before, indented, counts[key] - 1, fence)
         own.append(row)
     front, front_title = _front_matter(layout, firsts, ends)
     own = [(*o, f, *_markup(text), _log_line(text), t)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -95,6 +97,8 @@ class Layout:
     lines: tuple[Line, ...]
     blank_separated: bool
     wrap_width: int | None
+    base_indent: int = 0
+    """The indent most lines have (`usual_indent`): indentation and widths count from it."""
     paragraph_starts: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -107,7 +111,7 @@ class Layout:
             # below a line short of the wrap width or where either line is in capitals
             # (headlines and table rows stand alone, however long). Inlined: a call a line
             # cost a fifth of split_lines on hard-wrapped text.
-            slack = _WRAP_SLACK * self.wrap_width
+            slack = _WRAP_SLACK * self.wrap_width + self.base_indent
             starts = (True, *(
                 line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
                     not line.text[:1].islower() and (
@@ -173,7 +177,8 @@ def split_lines(text: str) -> Layout:
         pos += len(raw) + 1
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
-    return Layout(tuple(lines), blank_separated, _wrap_width(lines))
+    base = usual_indent(lines)
+    return Layout(tuple(lines), blank_separated, _wrap_width(lines, base), base)
 
 
 # Characters of plain text (ASCII and the typographic quotes, dashes and ellipsis of
@@ -361,11 +366,25 @@ def _starts_sentence(text: str) -> bool:
     return len(words) >= 4 and sum(1 for w in words[1:4] if w[:1].islower()) >= 2
 
 
-def _wrap_width(lines: list[Line]) -> int | None:
-    """The common right margin of a hard-wrapped text, or None when lines are not wrapped."""
+def usual_indent(lines: Sequence[Line]) -> int:
+    """The indent most lines have (the smallest of equally common ones); 0 when at least
+    half of them stand at the margin, as on almost every page (hard-wrapped text that sets
+    in only the first line of each paragraph included). A page whose every line is set in
+    (two spaces, a tab, a no-break space made a space by repair) then reads like the same
+    page at the margin."""
+    counts = Counter(line.indent for line in lines)
+    if counts.get(0, 0) * 2 >= len(lines):
+        return 0
+    top = max(counts.values())
+    return min(indent for indent, c in counts.items() if c == top)
+
+
+def _wrap_width(lines: list[Line], base: int) -> int | None:
+    """The common right margin of a hard-wrapped text (counted from indent ``base``), or None
+    when lines are not wrapped."""
     if len(lines) < _MIN_LINES_FOR_WRAP:
         return None
-    widths = sorted(len(ln.text) + ln.indent for ln in lines)
+    widths = sorted(len(ln.text) + ln.indent - base for ln in lines)
     p90 = widths[int(0.9 * (len(widths) - 1))]
     if p90 > 120 or p90 < 30:
         return None
