@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -69,3 +71,18 @@ def test_setting_every_line_in_alike_changes_no_decision(text: str, pad: str) ->
 
 def _unindented(text: str) -> list[str]:
     return [line.lstrip() for line in text.split("\n")]
+
+
+def _nonblank(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+@given(documents)
+def test_one_more_blank_line_in_every_gap_changes_no_decision(text: str) -> None:
+    # paragraphs parted by two blank lines (as some HTML-to-text tools leave them) read like
+    # paragraphs parted by one: an extra blank line is evidence only beyond the page's usual gap
+    text = cs.split(text).repaired.text  # line breaks as the split sees them ("\r" alone is one)
+    spaced = re.sub(r"\n((?:[ \t]*\n)+)", lambda m: "\n\n" + m.group(1), text)
+    plain, wider = cs.split(text), cs.split(spaced)
+    assume(_nonblank(wider.repaired.text) == _nonblank(plain.repaired.text))
+    assert _line_decisions(wider) == _line_decisions(plain)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -77,7 +77,9 @@ class Line:
     """One non-blank line of the repaired text, trimmed of surrounding whitespace.
 
     ``start``/``end`` are offsets of its first and past its last non-space
-    character in the repaired text; ``blank_before`` counts blank lines above it.
+    character in the repaired text; ``blank_before`` counts blank lines above it, in
+    steps of the page's usual paragraph gap (`usual_gap`): 1 for that gap (or a smaller
+    one), 2 for one blank line more, and so on.
     """
 
     index: int
@@ -175,6 +177,10 @@ def split_lines(text: str) -> Layout:
         elif lines:
             blank += 1
         pos += len(raw) + 1
+    gap = usual_gap(lines)
+    if gap > 1:  # paragraphs parted by two blank lines or more: count in steps of that gap
+        lines = [ln if not ln.blank_before else replace(ln, blank_before=max(1, ln.blank_before - gap + 1))
+                 for ln in lines]
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
     base = usual_indent(lines)
@@ -364,6 +370,18 @@ def _starts_sentence(text: str) -> bool:
     """A capitalised word followed by lower-case running text: the start of a sentence."""
     words = text.split(maxsplit=4)
     return len(words) >= 4 and sum(1 for w in words[1:4] if w[:1].islower()) >= 2
+
+
+def usual_gap(lines: Sequence[Line]) -> int:
+    """The number of blank lines that most often parts two lines, where any does (the
+    smallest of equally common ones); 1 on almost every page. A page whose paragraphs are
+    parted by two blank lines (as some HTML-to-text tools leave them) then reads like the
+    same page parted by one: an extra blank line is evidence only beyond the usual gap."""
+    counts = Counter(line.blank_before for line in lines[1:] if line.blank_before)
+    if not counts or counts.get(1, 0) * 2 >= sum(counts.values()):
+        return 1
+    top = max(counts.values())
+    return min(gap for gap, c in counts.items() if c == top)
 
 
 def usual_indent(lines: Sequence[Line]) -> int:
