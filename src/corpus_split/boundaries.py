@@ -501,8 +501,11 @@ def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int])
 
 
 def _names(text: str) -> list[str]:
-    """``_NAME_RE.findall(text)``; ASCII text through the same pattern in ``re`` (faster)."""
-    return (_NAME_ASCII_RE if text.isascii() else _NAME_RE).findall(text)
+    """``_NAME_RE.findall(text)``, soft hyphens dropped; ASCII text through the same pattern
+    in ``re`` (faster)."""
+    if text.isascii():
+        return _NAME_ASCII_RE.findall(text)
+    return _NAME_RE.findall(text.replace("\u00ad", "") if "\u00ad" in text else text)
 
 
 def _new_names(units: Sequence[Unit], layout: Layout) -> tuple[list[float], list[float]]:

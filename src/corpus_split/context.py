@@ -143,7 +143,7 @@ def short_tokens(text: str) -> tuple[str, ...]:
     """
     if len(text) > _LEXICON_CHARS:
         return ()
-    words = _WORD_RE.findall(text.lower())
+    words = _WORD_RE.findall(text.lower().replace("\u00ad", "") if not text.isascii() else text.lower())
     return tuple(words) if len(words) <= LEXICON_MAX_WORDS else ()
 
 

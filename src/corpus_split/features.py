@@ -424,8 +424,13 @@ def _count_letters(text: str) -> int:
 
 
 def _words(text: str) -> list[str]:
-    """The words ``_WORD_RE`` finds, by a stdlib pattern when every letter and digit is ASCII."""
-    if text.isascii() or _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
+    """The words ``_WORD_RE`` finds, by a stdlib pattern when every letter and digit is ASCII;
+    soft hyphens (hyphenation hints inside words) do not part words."""
+    if text.isascii():
+        return _PLAIN_WORD_RE.findall(text)
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")
+    if _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
         return _PLAIN_WORD_RE.findall(text)
     return _WORD_RE.findall(text)
 
