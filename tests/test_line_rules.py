@@ -143,3 +143,32 @@ def test_earlier_text_starting_again_mid_line_is_split_off() -> None:
     lines = split_lines(text).lines
     assert [line.text for line in lines][-1] == opening
     assert lines[-1].spliced and lines[-2].cut
+
+
+MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Contact us",
+        "Sign in", "Search"]
+
+
+def test_wrapped_paragraphs_among_more_short_menu_lines_are_read_as_wrapped() -> None:
+    # most lines of a page are menu and footer lines, so fewer than half end near the
+    # margin; the lines that a lower-case word carries on from still show it: unread, each
+    # wrapped line was a paragraph of its own, and line fragments were taken for titles
+    paragraph = (
+        "The harbour board agreed on Monday to rebuild the old north pier, which was closed\n"
+        "to the public after the storms of last winter washed away part of its deck and two\n"
+        "of the iron columns that hold it up above the water at high tide.\n"
+    )
+    text = "\n".join(MENU) + "\nHarbour Board Votes to Rebuild North Pier\n" + paragraph * 3 + "\n".join(MENU)
+    layout = split_lines(text)
+    assert layout.wrap_width is not None
+    body = [i for i, line in enumerate(layout.lines) if line.text.startswith(("to the", "of the"))]
+    assert body and not any(layout.starts_paragraph(i) for i in body)
+
+
+def test_lines_of_prose_and_short_lines_without_wrapping_stay_unwrapped() -> None:
+    # every line a paragraph of its own, short ones between long ones: nothing carries on
+    text = "\n".join(
+        [*MENU, "The harbour board agreed on Monday to rebuild the old north pier for the town.",
+         "Work starts in May.", "Fishermen said the pier had been missed all winter long by them.",
+         *MENU])
+    assert split_lines(text).wrap_width is None

@@ -21,6 +21,8 @@ __all__ = ["Layout", "Line", "split_lines"]
 _MIN_LINES_FOR_WRAP = 6
 # Wrapped lines end within this share of the wrap width (ragged right margin).
 _WRAP_SLACK = 0.72
+# Lines carried on in lower case that a page needs to be read as hard-wrapped by them alone.
+_MIN_CARRIED = 3
 
 # A word cut off and glued to what follows: a capitalised headline ("impact
 # on-chainFuture Trends") or the first sentence of the next text ("the right
@@ -181,10 +183,16 @@ def split_lines(text: str) -> Layout:
     if gap > 1:  # paragraphs parted by two blank lines or more: count in steps of that gap
         lines = [ln if not ln.blank_before else replace(ln, blank_before=max(1, ln.blank_before - gap + 1))
                  for ln in lines]
-    blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
-    blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * (len(lines) - 1)
     base = usual_indent(lines)
-    return Layout(tuple(lines), blank_separated, _wrap_width(lines, base), base)
+    width = _wrap_width(lines, base)
+    blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
+    # blank lines part paragraphs when they stand at half the places a paragraph may end:
+    # after every line, or in hard-wrapped text after a line short of the margin
+    breaks = len(lines) - 1 if width is None else sum(
+        1 for prev, ln in zip(lines, lines[1:])
+        if ln.blank_before or len(prev.text) + prev.indent - base < _WRAP_SLACK * width)
+    blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * breaks
+    return Layout(tuple(lines), blank_separated, width, base)
 
 
 # Characters of plain text (ASCII and the typographic quotes, dashes and ellipsis of
@@ -399,12 +407,39 @@ def usual_indent(lines: Sequence[Line]) -> int:
 
 def _wrap_width(lines: list[Line], base: int) -> int | None:
     """The common right margin of a hard-wrapped text (counted from indent ``base``), or None
-    when lines are not wrapped."""
+    when lines are not wrapped.
+
+    Wrapped text: most lines end near one margin; or, on a page where menus and other short
+    lines are the most, the lines that a lower-case word carries on from (`_carried_width`).
+    """
     if len(lines) < _MIN_LINES_FOR_WRAP:
         return None
     widths = sorted(len(ln.text) + ln.indent - base for ln in lines)
     p90 = widths[int(0.9 * (len(widths) - 1))]
-    if p90 > 120 or p90 < 30:
+    if 30 <= p90 <= 120 and sum(1 for w in widths if w >= 0.8 * p90) >= 0.5 * len(widths):
+        return p90
+    return _carried_width(lines, base)
+
+
+def _carried_width(lines: list[Line], base: int) -> int | None:
+    """The margin of the lines whose sentence the next line carries on in lower case, when
+    they are enough to tell: at least `_MIN_CARRIED` of them (and a twentieth of the lines),
+    within a fifth of one margin of 30 to 120 characters, the next line's first word too
+    long to have fitted on them (a wrapping tool would have put it there) in nine of ten,
+    and hardly a line longer than that margin."""
+    carried = []
+    for prev, ln in zip(lines, lines[1:]):
+        if not ln.blank_before and ln.text[:1].islower():
+            carried.append((len(prev.text) + prev.indent - base, len(ln.text.split(" ", 1)[0])))
+    if len(carried) < max(_MIN_CARRIED, 0.05 * len(lines)):
         return None
-    near = sum(1 for w in widths if w >= 0.8 * p90)
-    return p90 if near >= 0.5 * len(widths) else None
+    ends = sorted(w for w, _ in carried)
+    width = ends[int(0.9 * (len(ends) - 1))]
+    if not 30 <= width <= 120:
+        return None
+    near = [(w, nxt) for w, nxt in carried if 0.8 * width <= w <= width]
+    full = sum(1 for w, nxt in near if w + 1 + nxt > width)
+    longer = sum(1 for ln in lines if len(ln.text) + ln.indent - base > width + 2)
+    if len(near) < 0.8 * len(carried) or full < 0.9 * len(near) or longer > 0.05 * len(lines):
+        return None
+    return width
