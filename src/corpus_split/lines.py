@@ -424,9 +424,10 @@ def _wrap_width(lines: list[Line], base: int) -> int | None:
 def _carried_width(lines: list[Line], base: int) -> int | None:
     """The margin of the lines whose sentence the next line carries on in lower case, when
     they are enough to tell: at least `_MIN_CARRIED` of them (and a twentieth of the lines),
-    within a fifth of one margin of 30 to 120 characters, the next line's first word too
-    long to have fitted on them (a wrapping tool would have put it there) in nine of ten,
-    and hardly a line longer than that margin."""
+    half of them ending within a fifth of one margin of 30 to 120 characters (the others:
+    list items, short lines above lower-case text), the next line's first word too long to
+    have fitted on those (a wrapping tool would have put it there) in nine of ten, and
+    hardly a line longer than that margin."""
     carried = []
     for prev, ln in zip(lines, lines[1:]):
         if not ln.blank_before and ln.text[:1].islower():
@@ -440,6 +441,6 @@ def _carried_width(lines: list[Line], base: int) -> int | None:
     near = [(w, nxt) for w, nxt in carried if 0.8 * width <= w <= width]
     full = sum(1 for w, nxt in near if w + 1 + nxt > width)
     longer = sum(1 for ln in lines if len(ln.text) + ln.indent - base > width + 2)
-    if len(near) < 0.8 * len(carried) or full < 0.9 * len(near) or longer > 0.05 * len(lines):
+    if len(near) < 0.5 * len(carried) or full < 0.9 * len(near) or longer > 0.05 * len(lines):
         return None
     return width
