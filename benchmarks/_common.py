@@ -101,6 +101,8 @@ def arguments(description: str, n: int, seed: int = 0, titled_option: bool = Fal
         parser.add_argument("--tokenized", action="store_true",
                             help="punctuation apart and quotes as `` and '' (the Brown-corpus "
                                  "text of Choi's data set)")
+        parser.add_argument("--lower", action="store_true",
+                            help="every sentence in lower case (as some corpora are)")
     parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     return parser.parse_args()

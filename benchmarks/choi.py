@@ -1,6 +1,7 @@
 """A Choi-style benchmark: unstructured concatenations of newswire excerpts, scored by Pk and WindowDiff.
 
-    python benchmarks/choi.py [--n 200] [--seed 0] [--source reuters|news-en] [--tokenized] [--json FILE]
+    python benchmarks/choi.py [--n 200] [--seed 0] [--source reuters|news-en] [--tokenized] [--lower]
+                              [--json FILE]
 
 Each document has 10 segments; each segment is 3-11 consecutive sentences from a
 different random Reuters-21578 article (read from ../shared), one sentence a line, no
@@ -8,18 +9,20 @@ titles, no blank lines, no other damage (Choi 2000's design). ``--source news-en
 the sentences from modern English news of many outlets instead: a second source, to see
 whether the segmentation generalises beyond Reuters. ``--tokenized`` writes each sentence
 the way Choi's own data (Brown-corpus text) is written: punctuation set apart by spaces,
-quotes as ```` and ``''`` after the full stop. split() runs with default
+quotes as ```` and ``''`` after the full stop; ``--lower`` writes it in lower case. split() runs with default
 settings; its article starts are the hypothesis boundaries. Pk and WindowDiff are over
 lines with k = half the mean gold segment length, averaged over documents.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import random
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import corpus_split as cs
@@ -62,22 +65,22 @@ def tokenized(sentence: str) -> str:
     return " ".join(s.split())
 
 
-def retokenized(text: str, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """A one-sentence-a-line document and its gold with every line `tokenized`: the articles'
-    starts move with their lines (this benchmark scores article starts only)."""
+def rewritten(text: str, gold: dict[str, Any], how: Callable[[str], str]) -> tuple[str, dict[str, Any]]:
+    """A one-sentence-a-line document and its gold with every line rewritten by ``how``: the
+    articles' starts move with their lines (this benchmark scores article starts only)."""
     lines = text.split("\n")
     old, new, at, out = [], [], 0, 0
     for line in lines:
         old.append(at)
         new.append(out)
         at += len(line) + 1
-        out += len(tokenized(line)) + 1
+        out += len(how(line)) + 1
     line_of = {o: i for i, o in enumerate(old)}
     articles = []
     for a in gold["articles"]:
         start = new[line_of[a["content_start"]]]
         articles.append({**a, "content_start": start, "content_end": start, "zone": [start, start]})
-    return "\n".join(map(tokenized, lines)), {**gold, "articles": articles, "spans": [],
+    return "\n".join(map(how, lines)), {**gold, "articles": articles, "spans": [],
                                                "languages": []}
 
 
@@ -90,6 +93,8 @@ def main() -> None:
         pool = [(a, s) for a in load_reuters(min_paragraphs=1) if len(s := sentences(a)) >= SENTENCES[0]]
     rng = random.Random(args.seed)
     options = DamageOptions.clean(Layout.SENTENCE_PER_LINE)
+    steps = [f for f, on in ((tokenized, args.tokenized), (str.lower, args.lower)) if on]
+    how = (lambda line: functools.reduce(lambda acc, f: f(acc), steps, line)) if steps else None
     pk_sum = wd_sum = 0.0
     predicted = 0
     elapsed = 0.0
@@ -101,7 +106,7 @@ def main() -> None:
             # One "paragraph" of the chosen sentences: the layout puts each on its own line.
             excerpts.append(SourceArticle(None, (" ".join(sents[first:first + size]),)))
         doc = generate(excerpts, rng, options)
-        text, gold = retokenized(doc.text, doc.gold) if args.tokenized else (doc.text, doc.gold)
+        text, gold = rewritten(doc.text, doc.gold, how) if how else (doc.text, doc.gold)
         started = time.perf_counter()
         result = cs.split(text)
         elapsed += time.perf_counter() - started
@@ -111,14 +116,16 @@ def main() -> None:
         predicted += len(result.articles)
     n = max(1, args.n)
     print(f"{args.n} documents of {SEGMENTS} segments from {args.source}"
-          f"{' (tokenized)' if args.tokenized else ''}, seed {args.seed}, "
+          f"{' (tokenized)' if args.tokenized else ''}{' (lower case)' if args.lower else ''}, "
+          f"seed {args.seed}, "
           f"split() {elapsed:.1f} s in all\n")
     print(f"{'Pk':<28} {pk_sum / n:.3f}")
     print(f"{'WindowDiff':<28} {wd_sum / n:.3f}")
     print(f"{'articles predicted per doc':<28} {predicted / n:.2f}   (gold {SEGMENTS})")
     write_json(args.json, {"pk": pk_sum / n, "windowdiff": wd_sum / n, "articles_per_doc": predicted / n,
                            "segments_per_doc": SEGMENTS, "n": args.n, "seed": args.seed,
-                           "source": args.source, "tokenized": args.tokenized})
+                           "source": args.source, "tokenized": args.tokenized,
+                           "lower": args.lower})
 
 
 if __name__ == "__main__":

@@ -234,6 +234,8 @@ def _bonuses(
     pay more: `_paragraph_penalised`)."""
     out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
     lines = layout.lines
+    # a lower-case opening carries a sentence on, unless the page opens most units so
+    continues = _continues if not _lower_case_page([lines[u.first].text for u in units]) else _never
     # inside a run of headlines that an assistant preamble opens
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
     for u in range(1, len(units)):
@@ -270,7 +272,7 @@ def _bonuses(
                 reasons.append(Reason.TITLE_TERMS_BELOW)
             if in_run:
                 bonus -= PENALTY_INSIDE_RUN  # a run of headlines starts at its first line
-        elif _continues(lines[unit.first].text):
+        elif continues(lines[unit.first].text):
             bonus -= PENALTY_CONTINUATION
         if (
             not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
@@ -472,6 +474,19 @@ def _continues(text: str) -> bool:
     if first.isascii():
         return "a" <= first <= "z"
     return _LOWER_RE.match(first) is not None
+
+
+def _lower_case_page(texts: Sequence[str]) -> bool:
+    """Whether at least half the units after the first that read as sentences (four words
+    or more, a full stop, question or exclamation mark at the end) open in lower case: text
+    written all in lower case, as some corpora are, where such an opening is no evidence.
+    (Code and list lines, which often open in lower case, are not sentences.)"""
+    sentences = [t for t in texts[1:] if t.count(" ") >= 3 and _SENTENCE_END_RE.search(t[-6:])]
+    return bool(sentences) and 2 * sum(map(_continues, sentences)) >= len(sentences)
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 def _list_start(text: str) -> bool:
@@ -742,7 +757,7 @@ def _start_columns(
         chrome,
         links,
         list(map(float, spliced)),
-        [1.0 if _continues(text) else 0.0 for text in texts[1:]],
+        [1.0 if _continues(text) else 0.0 for text in texts[1:]] if not _lower_case_page(texts) else zeros,
         [1.0 if not prev_head and not gap and unfinished(text[-3:]) is not None else 0.0
          for prev_head, gap, text in zip(prev_heads, gaps, last_texts)],
         no_blank,
