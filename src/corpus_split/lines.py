@@ -21,6 +21,8 @@ __all__ = ["Layout", "Line", "split_lines"]
 _MIN_LINES_FOR_WRAP = 6
 # Wrapped lines end within this share of the wrap width (ragged right margin).
 _WRAP_SLACK = 0.72
+# Blank lines read in steps of the usual gap only where they part this share of lines or more.
+_GAP_SHARE = 0.2
 # Lines carried on in lower case that a page needs to be read as hard-wrapped by them alone.
 _MIN_CARRIED = 3
 
@@ -381,15 +383,17 @@ def _starts_sentence(text: str) -> bool:
 
 
 def usual_gap(lines: Sequence[Line]) -> int:
-    """The number of blank lines that most often parts two lines, where any does (the
-    smallest of equally common ones); 1 on almost every page. A page whose paragraphs are
-    parted by two blank lines (as some HTML-to-text tools leave them) then reads like the
-    same page parted by one: an extra blank line is evidence only beyond the usual gap."""
+    """The smallest number of blank lines that parts a third of the places where any do (or
+    the smallest of all, where none does), on a page whose lines blank lines part at a fifth
+    of the places at least (paragraphs, wrapped or not); 1 on almost every page. A page whose
+    paragraphs are parted by two blank lines (as some HTML-to-text tools leave them) then
+    reads like the same page parted by one: an extra blank line is evidence only beyond the
+    usual gap. Where blank lines are rare (one paragraph a line), each is a cue as it is."""
     counts = Counter(line.blank_before for line in lines[1:] if line.blank_before)
-    if not counts or counts.get(1, 0) * 2 >= sum(counts.values()):
+    gaps = sum(counts.values())
+    if not gaps or gaps < _GAP_SHARE * (len(lines) - 1):
         return 1
-    top = max(counts.values())
-    return min(gap for gap, c in counts.items() if c == top)
+    return next((gap for gap in sorted(counts) if 3 * counts[gap] >= gaps), min(counts))
 
 
 def usual_indent(lines: Sequence[Line]) -> int:
