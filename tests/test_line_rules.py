@@ -172,3 +172,16 @@ def test_lines_of_prose_and_short_lines_without_wrapping_stay_unwrapped() -> Non
          "Work starts in May.", "Fishermen said the pier had been missed all winter long by them.",
          *MENU])
     assert split_lines(text).wrap_width is None
+
+
+def test_a_line_whose_first_word_had_room_above_opens_a_paragraph() -> None:
+    # a paragraph's last line may run nearly to the margin; the line below it is a new
+    # paragraph when its first word would have fitted there (the wrapping would have put it
+    # there), not a continuation: "Contact" was read as the paragraph going on
+    last = "of the iron columns that hold it up above the water at tide."
+    text = WRAPPED * 3 + last + "\nContact us\n" + WRAPPED * 3
+    layout = split_lines(text)
+    width = layout.wrap_width
+    assert width is not None and len(last) + 1 + len("Contact") <= width < len(last) / 0.72
+    contact = next(i for i, line in enumerate(layout.lines) if line.text == "Contact us")
+    assert layout.starts_paragraph(contact)

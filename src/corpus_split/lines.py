@@ -114,14 +114,18 @@ class Layout:
         else:
             # A line opens a paragraph after a blank line, at a splice, when indented deeper
             # than the line above, or, unless it opens in lower case (a sentence carrying on),
-            # below a line short of the wrap width or where either line is in capitals
-            # (headlines and table rows stand alone, however long). Inlined: a call a line
-            # cost a fifth of split_lines on hard-wrapped text.
+            # below a line short of the wrap width, or one that had room for its first word
+            # (the wrapping would have put the word there), or where either line is in
+            # capitals (headlines and table rows stand alone, however long). Inlined: a call a
+            # line cost a fifth of split_lines on hard-wrapped text.
             slack = _WRAP_SLACK * self.wrap_width + self.base_indent
+            room = self.wrap_width + self.base_indent - 1  # for a space and the word
             starts = (True, *(
                 line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
                     not line.text[:1].islower() and (
-                        len(prev.text) + prev.indent < slack or _all_caps(prev.text) or _all_caps(line.text)))
+                        len(prev.text) + prev.indent < slack
+                        or len(prev.text) + prev.indent + _first_word_length(line.text) <= room
+                        or _all_caps(prev.text) or _all_caps(line.text)))
                 for prev, line in zip(lines, lines[1:])
             )) if lines else ()
         object.__setattr__(self, "paragraph_starts", starts)
@@ -380,6 +384,12 @@ def _starts_sentence(text: str) -> bool:
     """A capitalised word followed by lower-case running text: the start of a sentence."""
     words = text.split(maxsplit=4)
     return len(words) >= 4 and sum(1 for w in words[1:4] if w[:1].islower()) >= 2
+
+
+def _first_word_length(text: str) -> int:
+    """The length of ``text``'s first word (up to its first space)."""
+    space = text.find(" ")
+    return len(text) if space < 0 else space
 
 
 def usual_gap(lines: Sequence[Line]) -> int:
