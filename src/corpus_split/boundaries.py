@@ -229,13 +229,16 @@ def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[f
 
 def _bonuses(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
+    lower: bool | None = None,
 ) -> list[tuple[float, tuple[Reason, ...]]]:
     """Structural evidence for an article starting at each unit (a headed page's paragraphs
     pay more: `_paragraph_penalised`)."""
     out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
     lines = layout.lines
     # a lower-case opening carries a sentence on, unless the page opens most units so
-    continues = _continues if not _lower_case_page([lines[u.first].text for u in units]) else _never
+    if lower is None:
+        lower = _lower_case_page([lines[u.first].text for u in units])
+    continues = _never if lower else _continues
     # inside a run of headlines that an assistant preamble opens
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
     for u in range(1, len(units)):
@@ -626,13 +629,15 @@ def start_vectors(
 def _start_columns(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
     evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None, flat: _Flat | None = None,
+    lower: bool | None = None,
 ) -> list[list[float]]:
     """`start_vectors` of units 1.. as columns, one list per feature in `START_FEATURES` order.
 
     Column by column, most of them are passes in C over per-unit lists, and what only a
     headline or a unit with lines between it and the one before can have is filled in for
     those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
-    page-level switches, and ``flat`` `_flatten` of the units, when the caller has them.
+    page-level switches, ``flat`` `_flatten` of the units and ``lower`` `_lower_case_page`
+    of their first lines, when the caller has them.
     """
     lines = layout.lines
     n = len(units)
@@ -667,8 +672,10 @@ def _start_columns(
     # the hand-set structural evidence (a headline whose terms recur below it, residue,
     # separators, splices, openings that refer back) as one feature the fit weighs; read
     # without the page-level switches, so that it is the unit's own
+    if lower is None:
+        lower = _lower_case_page(texts)
     if evidence is None:
-        evidence = _bonuses(units, layout, roles, shifts)
+        evidence = _bonuses(units, layout, roles, shifts, lower)
     log1p = math.log1p
     log_words = list(map(log1p, sizes))
     zeros = [0.0] * m
@@ -757,7 +764,7 @@ def _start_columns(
         chrome,
         links,
         list(map(float, spliced)),
-        [1.0 if _continues(text) else 0.0 for text in texts[1:]] if not _lower_case_page(texts) else zeros,
+        [1.0 if _continues(text) else 0.0 for text in texts[1:]] if not lower else zeros,
         [1.0 if not prev_head and not gap and unfinished(text[-3:]) is not None else 0.0
          for prev_head, gap, text in zip(prev_heads, gaps, last_texts)],
         no_blank,
@@ -836,7 +843,8 @@ def find_articles(
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)
-    plain = _bonuses(units, layout, roles, shifts)  # the unit's own: the start model reads it
+    lower = _lower_case_page([layout.lines[u.first].text for u in units])
+    plain = _bonuses(units, layout, roles, shifts, lower)  # the unit's own: the start model reads it
     bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:
         cohesion = COHESION_SENTENCES
@@ -868,7 +876,7 @@ def find_articles(
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
         odds = [model.log_odds([0.0] * len(START_FEATURES))]
-        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat))
+        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat, lower))
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)

@@ -124,7 +124,8 @@ class Layout:
                 line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
                     not line.text[:1].islower() and (
                         len(prev.text) + prev.indent < slack
-                        or len(prev.text) + prev.indent + _first_word_length(line.text) <= room
+                        or len(prev.text) + prev.indent + (
+                            word if (word := line.text.find(" ")) >= 0 else len(line.text)) <= room
                         or _all_caps(prev.text) or _all_caps(line.text)))
                 for prev, line in zip(lines, lines[1:])
             )) if lines else ()
@@ -384,12 +385,6 @@ def _starts_sentence(text: str) -> bool:
     """A capitalised word followed by lower-case running text: the start of a sentence."""
     words = text.split(maxsplit=4)
     return len(words) >= 4 and sum(1 for w in words[1:4] if w[:1].islower()) >= 2
-
-
-def _first_word_length(text: str) -> int:
-    """The length of ``text``'s first word (up to its first space)."""
-    space = text.find(" ")
-    return len(text) if space < 0 else space
 
 
 def usual_gap(lines: Sequence[Line]) -> int:
