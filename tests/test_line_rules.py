@@ -185,3 +185,40 @@ def test_a_line_whose_first_word_had_room_above_opens_a_paragraph() -> None:
     assert width is not None and len(last) + 1 + len("Contact") <= width < len(last) / 0.72
     contact = next(i for i, line in enumerate(layout.lines) if line.text == "Contact us")
     assert layout.starts_paragraph(contact)
+
+
+def test_evenly_filled_lines_with_room_above_go_on_as_one_paragraph() -> None:
+    # a wrapping that evens out line lengths (as fmt does) leaves room on lines for the next
+    # word: there room is no sign of a paragraph's end, and only a short line ends one
+    paragraph = (
+        "The harbour board agreed on Monday to rebuild the old north pier,\n"
+        "which was closed to the public after the storms of last winter washed\n"
+        "away part of its deck. Engineers said the iron columns that hold it\n"
+        "up above the water at high tide must be replaced before the summer,\n"
+        "and the work will cost the town less than the board had feared when\n"
+        "Councillor Jones first raised it at the meeting of the board in March.\n"
+        "It starts next month.\n"
+    )
+    layout = split_lines(paragraph * 4)
+    assert layout.wrap_width is not None and not layout.filled
+    cost = [i for i, line in enumerate(layout.lines) if line.text.startswith("Councillor")]
+    assert cost and not any(layout.starts_paragraph(i) for i in cost)
+
+
+def test_one_wrapped_paragraph_without_blank_lines_is_not_blank_separated() -> None:
+    assert not split_lines(WRAPPED * 4).blank_separated
+
+
+def test_the_rest_of_a_spliced_line_stands_at_the_page_indent() -> None:
+    # on a page whose every line is set in, the line after a splice's second half was read
+    # as indented deeper than it, and so as opening a paragraph
+    text = "".join("  " + line + "\n" for line in (
+        "The council voted on Tuesday to repair the old bridge over the river and to",
+        "raise the toll for lorries, which wear the road down faster than cars do.",
+        "Engineers said the work would take a year and cost two million pounds.",
+        "The bridge will stay open to cars and bicycles while it is repaired, thoThe",
+        "Harbour Board met on Monday to talk about the pier and the new ferry berth.",
+    ))
+    layout = split_lines(text)
+    tails = [i for i, line in enumerate(layout.lines) if line.spliced]
+    assert tails and all(layout.lines[i].indent == layout.base_indent for i in tails)

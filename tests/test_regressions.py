@@ -340,7 +340,7 @@ def test_tokenized_sentences_with_quotes_apart_stay_bare_sentences() -> None:
     # stands apart and a closing quote follows the full stop ("done . ''"). Such short
     # quoted lines were read as headlines, two of them made the page a headed one, and the
     # long-article prior then kept one cut of two (choi.py --source news-en --tokenized:
-    # Pk 0.343 against 0.206 untokenized; 0.207 since)
+    # Pk 0.344 against 0.206 untokenized; 0.206 since)
     bridge = [
         "The council voted on Tuesday evening to repair the old stone bridge that carries the "
         "main road over the river .",
@@ -492,6 +492,16 @@ def test_soft_hyphens_inside_words_change_no_decision() -> None:
         plain, soft = cs.split(doc.text), cs.split(hinted)
         check_document(soft)
         assert _starts_and_kinds(soft) == _starts_and_kinds(plain)
+
+
+def test_soft_hyphens_part_no_word_for_any_word_test() -> None:
+    from corpus_split.boundaries import _names
+    from corpus_split.context import short_tokens
+    from corpus_split.features import _words
+
+    assert _words("Plum\u00admets in March") == _words("Plummets in March")
+    assert _names("and then Ame\u00adlia said") == _names("and then Amelia said")
+    assert short_tokens("Sub\u00adscribe now") == short_tokens("Subscribe now")
 
 
 def _starts_and_kinds(doc: cs.Document) -> list[tuple[int | None, str]]:

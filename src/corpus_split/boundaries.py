@@ -235,9 +235,9 @@ def _bonuses(
     pay more: `_paragraph_penalised`)."""
     out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
     lines = layout.lines
-    # a lower-case opening carries a sentence on, unless the page opens most units so
+    # a lower-case opening carries a sentence on, unless the page is written in lower case
     if lower is None:
-        lower = _lower_case_page([lines[u.first].text for u in units])
+        lower = _lower_case_page([lines[u.first].text for u in units], [lines[u.last].text for u in units])
     continues = _never if lower else _continues
     # inside a run of headlines that an assistant preamble opens
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
@@ -479,13 +479,22 @@ def _continues(text: str) -> bool:
     return _LOWER_RE.match(first) is not None
 
 
-def _lower_case_page(texts: Sequence[str]) -> bool:
-    """Whether at least half the units after the first that read as sentences (four words
-    or more, a full stop, question or exclamation mark at the end) open in lower case: text
-    written all in lower case, as some corpora are, where such an opening is no evidence.
-    (Code and list lines, which often open in lower case, are not sentences.)"""
-    sentences = [t for t in texts[1:] if t.count(" ") >= 3 and _SENTENCE_END_RE.search(t[-6:])]
-    return bool(sentences) and 2 * sum(map(_continues, sentences)) >= len(sentences)
+def _lower_case_page(firsts: Sequence[str], lasts: Sequence[str]) -> bool:
+    """Whether text is written all in lower case (as some corpora are), where an opening in
+    lower case is no evidence of a sentence carrying on: of the units that read as a
+    sentence (three spaces or more, a full stop, question or exclamation mark at the end)
+    after a unit that ends one, at least `_MIN_LOWER_PAGE` and half open in lower case.
+    ``firsts`` and ``lasts`` hold each unit's first and last line. (Code and list lines, which
+    often open in lower case, are not such sentences; cased text broken mid-sentence opens
+    in lower case only where no sentence ended.)"""
+    after = [first for first, last in zip(firsts[1:], lasts)
+             if first.count(" ") >= 3 and _SENTENCE_END_RE.search(first[-6:])
+             and _SENTENCE_END_RE.search(last[-6:])]
+    lower = sum(map(_continues, after))
+    return lower >= _MIN_LOWER_PAGE and 2 * lower >= len(after)
+
+
+_MIN_LOWER_PAGE = 3
 
 
 def _never(text: str) -> bool:
@@ -636,8 +645,8 @@ def _start_columns(
     Column by column, most of them are passes in C over per-unit lists, and what only a
     headline or a unit with lines between it and the one before can have is filled in for
     those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
-    page-level switches, ``flat`` `_flatten` of the units and ``lower`` `_lower_case_page`
-    of their first lines, when the caller has them.
+    page-level switches other than a lower-case page, ``flat`` `_flatten` of the units and
+    ``lower`` `_lower_case_page` of them, when the caller has them.
     """
     lines = layout.lines
     n = len(units)
@@ -671,9 +680,10 @@ def _start_columns(
     new_names, has_names = (column[1:] for column in _new_names(units, layout))
     # the hand-set structural evidence (a headline whose terms recur below it, residue,
     # separators, splices, openings that refer back) as one feature the fit weighs; read
-    # without the page-level switches, so that it is the unit's own
+    # without the page-level switches (but for a page written in lower case, where an opening
+    # in lower case is no evidence), so that it is the unit's own
     if lower is None:
-        lower = _lower_case_page(texts)
+        lower = _lower_case_page(texts, last_texts)
     if evidence is None:
         evidence = _bonuses(units, layout, roles, shifts, lower)
     log1p = math.log1p
@@ -843,7 +853,8 @@ def find_articles(
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units)
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)
-    lower = _lower_case_page([layout.lines[u.first].text for u in units])
+    lower = _lower_case_page([layout.lines[u.first].text for u in units],
+                             [layout.lines[u.last].text for u in units])
     plain = _bonuses(units, layout, roles, shifts, lower)  # the unit's own: the start model reads it
     bonuses = _paragraph_penalised(plain, shifts) if structured else plain
     if sentences:

@@ -105,6 +105,9 @@ class Layout:
     wrap_width: int | None
     base_indent: int = 0
     """The indent most lines have (`usual_indent`): indentation and widths count from it."""
+    filled: bool = False
+    """Whether the wrapping fills each line as far as the next word allows (`_filled`), so
+    that a line with room for the next line's first word ends its paragraph."""
     paragraph_starts: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -114,12 +117,13 @@ class Layout:
         else:
             # A line opens a paragraph after a blank line, at a splice, when indented deeper
             # than the line above, or, unless it opens in lower case (a sentence carrying on),
-            # below a line short of the wrap width, or one that had room for its first word
-            # (the wrapping would have put the word there), or where either line is in
-            # capitals (headlines and table rows stand alone, however long). Inlined: a call a
-            # line cost a fifth of split_lines on hard-wrapped text.
+            # below a line short of the wrap width, or, where the wrapping fills lines, one
+            # that had room for its first word (the wrapping would have put the word there),
+            # or where either line is in capitals (headlines and table rows stand alone,
+            # however long). Inlined: a call a line cost a fifth of split_lines on
+            # hard-wrapped text.
             slack = _WRAP_SLACK * self.wrap_width + self.base_indent
-            room = self.wrap_width + self.base_indent - 1  # for a space and the word
+            room = self.wrap_width + self.base_indent - 1 if self.filled else -1  # a space, a word
             starts = (True, *(
                 line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
                     not line.text[:1].islower() and (
@@ -191,6 +195,8 @@ def split_lines(text: str) -> Layout:
         lines = [ln if not ln.blank_before else replace(ln, blank_before=max(1, ln.blank_before - gap + 1))
                  for ln in lines]
     base = usual_indent(lines)
+    if base:  # the rest of a line cut at a splice stands where the page's lines do
+        lines = [replace(ln, indent=base) if ln.spliced and not ln.indent else ln for ln in lines]
     width = _wrap_width(lines, base)
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     # blank lines part paragraphs when they stand at half the places a paragraph may end:
@@ -198,8 +204,9 @@ def split_lines(text: str) -> Layout:
     breaks = len(lines) - 1 if width is None else sum(
         1 for prev, ln in zip(lines, lines[1:])
         if ln.blank_before or len(prev.text) + prev.indent - base < _WRAP_SLACK * width)
-    blank_separated = len(lines) > 1 and blank_gaps >= 0.5 * breaks
-    return Layout(tuple(lines), blank_separated, width, base)
+    blank_separated = breaks > 0 and blank_gaps >= 0.5 * breaks
+    filled = width is not None and _filled(_carried(lines, base), width)
+    return Layout(tuple(lines), blank_separated, width, base, filled)
 
 
 # Characters of plain text (ASCII and the typographic quotes, dashes and ellipsis of
@@ -418,8 +425,10 @@ def _wrap_width(lines: list[Line], base: int) -> int | None:
     """The common right margin of a hard-wrapped text (counted from indent ``base``), or None
     when lines are not wrapped.
 
-    Wrapped text: most lines end near one margin; or, on a page where menus and other short
-    lines are the most, the lines that a lower-case word carries on from (`_carried_width`).
+    Wrapped text: most lines end near one margin of 30 to 120 characters (the 90th
+    percentile of the widths); or, where that fails (on a page where menus and other short
+    lines are the most, say), the lines that a lower-case word carries on from tell it
+    (`_carried_width`).
     """
     if len(lines) < _MIN_LINES_FOR_WRAP:
         return None
@@ -430,26 +439,40 @@ def _wrap_width(lines: list[Line], base: int) -> int | None:
     return _carried_width(lines, base)
 
 
-def _carried_width(lines: list[Line], base: int) -> int | None:
-    """The margin of the lines whose sentence the next line carries on in lower case, when
-    they are enough to tell: at least `_MIN_CARRIED` of them (and a twentieth of the lines),
-    half of them ending within a fifth of one margin of 30 to 120 characters (the others:
-    list items, short lines above lower-case text), the next line's first word too long to
-    have fitted on those (a wrapping tool would have put it there) in nine of ten, and
-    hardly a line longer than that margin."""
-    carried = []
+def _carried(lines: Sequence[Line], base: int) -> list[tuple[int, int]]:
+    """(width, length of the next line's first word) of each line whose sentence the next
+    line carries on in lower case (a word then a space: a bare link or path is no word)."""
+    out = []
     for prev, ln in zip(lines, lines[1:]):
-        if not ln.blank_before and ln.text[:1].islower():
-            carried.append((len(prev.text) + prev.indent - base, len(ln.text.split(" ", 1)[0])))
+        text = ln.text
+        if not ln.blank_before and text[:1].islower() and (space := text.find(" ")) > 0:
+            out.append((len(prev.text) + prev.indent - base, space))
+    return out
+
+
+def _filled(carried: Sequence[tuple[int, int]], width: int) -> bool:
+    """Whether the next line's first word would not have fitted on nine in ten of the
+    carried lines near the margin (at least `_MIN_CARRIED` of them): a wrapping that fills
+    each line, as most tools do (not one that evens out line lengths, as ``fmt`` does)."""
+    near = [1 if w + 1 + nxt > width else 0 for w, nxt in carried if 0.8 * width <= w <= width]
+    return len(near) >= _MIN_CARRIED and sum(near) >= 0.9 * len(near)
+
+
+def _carried_width(lines: list[Line], base: int) -> int | None:
+    """The margin of the lines whose sentence the next line carries on in lower case
+    (`_carried`), when they are enough to tell: at least `_MIN_CARRIED` of them (and a
+    twentieth of the lines), half of them ending within a fifth of one margin of 30 to 120
+    characters (the others: list items, short lines above lower-case text), the wrapping
+    filling lines (`_filled`), and hardly a line longer than that margin."""
+    carried = _carried(lines, base)
     if len(carried) < max(_MIN_CARRIED, 0.05 * len(lines)):
         return None
     ends = sorted(w for w, _ in carried)
     width = ends[int(0.9 * (len(ends) - 1))]
     if not 30 <= width <= 120:
         return None
-    near = [(w, nxt) for w, nxt in carried if 0.8 * width <= w <= width]
-    full = sum(1 for w, nxt in near if w + 1 + nxt > width)
+    near = sum(1 for w, _ in carried if 0.8 * width <= w <= width)
     longer = sum(1 for ln in lines if len(ln.text) + ln.indent - base > width + 2)
-    if len(near) < 0.5 * len(carried) or full < 0.9 * len(near) or longer > 0.05 * len(lines):
+    if near < 0.5 * len(carried) or not _filled(carried, width) or longer > 0.05 * len(lines):
         return None
     return width
