@@ -34,6 +34,7 @@ import regex
 
 from .context import date_line, front_matter_lines
 from .features import LineFeatures
+from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason
 from .prelim import Role
@@ -238,7 +239,6 @@ def _bonuses(
     # a lower-case opening carries a sentence on, unless the page is written in lower case
     if lower is None:
         lower = _lower_case_page([lines[u.first].text for u in units], [lines[u.last].text for u in units])
-    continues = _never if lower else _continues
     # inside a run of headlines that an assistant preamble opens
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
     for u in range(1, len(units)):
@@ -275,7 +275,7 @@ def _bonuses(
                 reasons.append(Reason.TITLE_TERMS_BELOW)
             if in_run:
                 bonus -= PENALTY_INSIDE_RUN  # a run of headlines starts at its first line
-        elif continues(lines[unit.first].text):
+        elif not lower and _continues(lines[unit.first].text):
             bonus -= PENALTY_CONTINUATION
         if (
             not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
@@ -497,10 +497,6 @@ def _lower_case_page(firsts: Sequence[str], lasts: Sequence[str]) -> bool:
 _MIN_LOWER_PAGE = 3
 
 
-def _never(text: str) -> bool:
-    return False
-
-
 def _list_start(text: str) -> bool:
     """Whether `_LIST_START_RE` matches ``text``; its match opens on a bullet or a digit, so a
     line opening on any other ASCII character is passed over without the pattern."""
@@ -532,7 +528,7 @@ def _names(text: str) -> list[str]:
     in ``re`` (faster)."""
     if text.isascii():
         return _NAME_ASCII_RE.findall(text)
-    return _NAME_RE.findall(text.replace("\u00ad", "") if "\u00ad" in text else text)
+    return _NAME_RE.findall(without_soft_hyphens(text))
 
 
 def _new_names(units: Sequence[Unit], layout: Layout) -> tuple[list[float], list[float]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from operator import add, itemgetter, sub, truediv
 
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
+from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines",
@@ -143,7 +144,7 @@ def short_tokens(text: str) -> tuple[str, ...]:
     """
     if len(text) > _LEXICON_CHARS:
         return ()
-    words = _WORD_RE.findall(text.lower().replace("\u00ad", "") if not text.isascii() else text.lower())
+    words = _WORD_RE.findall(without_soft_hyphens(text.lower()))
     return tuple(words) if len(words) <= LEXICON_MAX_WORDS else ()
 
 

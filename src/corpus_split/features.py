@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from .lexical import _NOT_PLAIN_RE, TITLE_CASE_STOPWORDS, content_words, line_words
+from .lexical import _NOT_PLAIN_RE, TITLE_CASE_STOPWORDS, content_words, line_words, without_soft_hyphens
 
 __all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
@@ -428,8 +428,7 @@ def _words(text: str) -> list[str]:
     soft hyphens (hyphenation hints inside words) do not part words."""
     if text.isascii():
         return _PLAIN_WORD_RE.findall(text)
-    if "\u00ad" in text:
-        text = text.replace("\u00ad", "")
+    text = without_soft_hyphens(text)
     if _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
         return _PLAIN_WORD_RE.findall(text)
     return _WORD_RE.findall(text)

@@ -55,6 +55,7 @@ __all__ = [
     "script_of",
     "stem",
     "stopwords",
+    "without_soft_hyphens",
 ]
 
 
@@ -156,7 +157,6 @@ _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex
 # news (none of them a letter, mark, digit or script character): text without one passes
 # every "only punctuation beyond ASCII" test at once, in a fast stdlib scan.
 _NOT_PLAIN_RE = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]")
-_SOFT_HYPHEN = "\u00ad"
 _LATIN_WORD_RE = re.compile(r"[a-z][a-z'’\-]*")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
@@ -306,6 +306,12 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     return words, grams
 
 
+def without_soft_hyphens(text: str) -> str:
+    """``text`` without soft hyphens (U+00AD): hyphenation hints inside words
+    ("expl\xadosion"), which no word test should take for a break."""
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
+
+
 def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     """`_tokens` of lowercased text, and whether every word is plain Latin (ASCII letters).
 
@@ -314,8 +320,7 @@ def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     """
     if low.isascii():
         return _ASCII_WORD_RE.findall(low), _NO_GRAMS, True
-    if _SOFT_HYPHEN in low:  # a hyphenation hint inside a word ("expl\xadosion"), not a break
-        low = low.replace(_SOFT_HYPHEN, "")
+    low = without_soft_hyphens(low)
     if _NOT_PLAIN_RE.search(low) is None or _NON_ASCII_WORD_CHAR_RE.search(low) is None:
         return _LATIN_WORD_RE.findall(low), _NO_GRAMS, True
     words: list[str] = []

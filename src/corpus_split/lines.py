@@ -197,7 +197,8 @@ def split_lines(text: str) -> Layout:
     base = usual_indent(lines)
     if base:  # the rest of a line cut at a splice stands where the page's lines do
         lines = [replace(ln, indent=base) if ln.spliced and not ln.indent else ln for ln in lines]
-    width = _wrap_width(lines, base)
+    carried = _carried(lines, base)
+    width = _wrap_width(lines, base, carried)
     blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
     # blank lines part paragraphs when they stand at half the places a paragraph may end:
     # after every line, or in hard-wrapped text after a line short of the margin
@@ -205,7 +206,7 @@ def split_lines(text: str) -> Layout:
         1 for prev, ln in zip(lines, lines[1:])
         if ln.blank_before or len(prev.text) + prev.indent - base < _WRAP_SLACK * width)
     blank_separated = breaks > 0 and blank_gaps >= 0.5 * breaks
-    filled = width is not None and _filled(_carried(lines, base), width)
+    filled = width is not None and _filled(carried, width)
     return Layout(tuple(lines), blank_separated, width, base, filled)
 
 
@@ -421,9 +422,9 @@ def usual_indent(lines: Sequence[Line]) -> int:
     return min(indent for indent, c in counts.items() if c == top)
 
 
-def _wrap_width(lines: list[Line], base: int) -> int | None:
+def _wrap_width(lines: list[Line], base: int, carried: Sequence[tuple[int, int]]) -> int | None:
     """The common right margin of a hard-wrapped text (counted from indent ``base``), or None
-    when lines are not wrapped.
+    when lines are not wrapped; ``carried`` is `_carried` of the lines.
 
     Wrapped text: most lines end near one margin of 30 to 120 characters (the 90th
     percentile of the widths); or, where that fails (on a page where menus and other short
@@ -436,7 +437,7 @@ def _wrap_width(lines: list[Line], base: int) -> int | None:
     p90 = widths[int(0.9 * (len(widths) - 1))]
     if 30 <= p90 <= 120 and sum(1 for w in widths if w >= 0.8 * p90) >= 0.5 * len(widths):
         return p90
-    return _carried_width(lines, base)
+    return _carried_width(lines, base, carried)
 
 
 def _carried(lines: Sequence[Line], base: int) -> list[tuple[int, int]]:
@@ -458,13 +459,12 @@ def _filled(carried: Sequence[tuple[int, int]], width: int) -> bool:
     return len(near) >= _MIN_CARRIED and sum(near) >= 0.9 * len(near)
 
 
-def _carried_width(lines: list[Line], base: int) -> int | None:
+def _carried_width(lines: list[Line], base: int, carried: Sequence[tuple[int, int]]) -> int | None:
     """The margin of the lines whose sentence the next line carries on in lower case
     (`_carried`), when they are enough to tell: at least `_MIN_CARRIED` of them (and a
     twentieth of the lines), half of them ending within a fifth of one margin of 30 to 120
     characters (the others: list items, short lines above lower-case text), the wrapping
     filling lines (`_filled`), and hardly a line longer than that margin."""
-    carried = _carried(lines, base)
     if len(carried) < max(_MIN_CARRIED, 0.05 * len(lines)):
         return None
     ends = sorted(w for w, _ in carried)
