@@ -175,3 +175,78 @@ def test_hard_wrapped_lines_with_numbers_are_not_timestamps() -> None:
     )
     layout = split_lines(wrapped * 4)
     assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+# Thread layouts found on real forum and comment pages (regressions from the pages corpus,
+# written afresh): each keeps the posts apart and types its furniture as boilerplate.
+
+POSTERS = ("marta_l", "okonkwo_b", "PeterH", "lena77")
+DATES = ("3 March 2021, 21:14", "4 March 2021, 07:02", "4 March 2021, 11:40", "5 March 2021, 18:55")
+
+
+def _kinds_of(doc: cs.Document, needle: str) -> set[cs.Kind]:
+    return {s.kind for s in doc.segments if needle in s.text}
+
+
+def test_a_comment_header_with_no_text_under_it_leaves_the_thread_whole() -> None:
+    # a deleted comment leaves its header right above the next one
+    posters = ("Marta Lindqvist", "Ola", "okonkwo_b", "Peter Haas", "Lena")
+    stamps = ("March 3, 2021 at 9:14 pm", "March 3, 2021 at 9:30 pm", "March 4, 2021 at 7:02 am",
+              "March 4, 2021 at 11:40 am", "March 5, 2021 at 6:55 pm")
+    bodies = (COMMENTS[0], None, *COMMENTS[1:])
+    thread = "".join(f"{p} • {s}\n" + (f"{b}\n" if b else "") for p, s, b in zip(posters, stamps, bodies))
+    assert _openings(thread) == list(COMMENTS)
+
+
+def test_forum_posts_with_numbers_and_counts_in_their_headers() -> None:
+    # the poster's name stands two lines above the date, past a post count; the post
+    # number and the count recur with other numbers, so they are furniture
+    thread = "".join(f"#{k + 1}\n{p}\nPosts: {17 * k + 4}\n{d}\n{c}\n"
+                     for k, (p, d, c) in enumerate(zip(POSTERS, DATES, COMMENTS)))
+    doc = cs.split(ARTICLE + thread)
+    assert [a.clean_text.split("\n")[0] for a in doc.articles[1:]] == list(COMMENTS)
+    assert _kinds_of(doc, "Posts: ") == {cs.Kind.BOILERPLATE}
+    assert _kinds_of(doc, "#3") == {cs.Kind.BOILERPLATE}
+
+
+def test_a_poster_named_after_a_label() -> None:
+    thread = "".join(f"Comment:\nFrom: {p}\n{d}\n{c}\n" for p, d, c in zip(POSTERS, DATES, COMMENTS))
+    assert _openings(thread) == list(COMMENTS)
+
+
+def test_a_reply_that_opens_on_a_quotation() -> None:
+    replies = (COMMENTS[0], COMMENTS[1], f"{POSTERS[1]} wrote:\n{COMMENTS[1]}\nNot at the weekend, though.",
+               f"{POSTERS[0]} wrote:\n{COMMENTS[0]}\nSame here, most evenings.")
+    thread = "".join(f"{p}\n{d}\n{r}\n" for p, d, r in zip(POSTERS, DATES, replies))
+    openings = _openings(thread)
+    assert openings == [COMMENTS[0], COMMENTS[1], f"{POSTERS[1]} wrote:", f"{POSTERS[0]} wrote:"]
+
+
+def test_counts_that_share_the_likes_shape_do_not_stretch_the_thread() -> None:
+    # "4 Comments" reads like "Liked by 4 people" from its number on; the page's own
+    # line after the last post is no post either
+    posters = ("Marta Lindqvist", "okonkwo_b", "Peter Haas", "Lena")
+    stamps = ("Mar 3rd at 9:14 pm", "Mar 4th at 7:02 am", "Mar 4th at 11:40 am", "Mar 5th at 6:55 pm")
+    thread = "".join(f"{p} {s}\n{c}\nLiked by {n} people\n"
+                     for p, s, c, n in zip(posters, stamps, COMMENTS, (21, 5, 17, 3)))
+    page = ARTICLE + "4 Comments\nComments are closed.\n" + thread + "Create your own website with us\n"
+    doc = cs.split(page)
+    assert [a.clean_text.split("\n")[0] for a in doc.articles[1:]] == list(COMMENTS)
+
+
+def test_dated_articles_quoting_a_few_posts_are_not_a_thread() -> None:
+    # a feed of titled stories, each under an ISO date, two of them quoting a post with its
+    # author and date: the dates that name nobody outnumber those that do
+    story = ("{t}\n2017-10-0{d}T00:00:00+00:00\nThe council met on Monday to discuss the plan, "
+             "which has divided the town for a year.\n{q}The vote is expected next month.\n")
+    quotes = ("", "- Marta Lindqvist (@marta_l) Feb 28, 2017\n", "", "- Peter Haas (@phaas) Jul 22, 2017\n",
+              "", "- Lena Berg (@lena77) Jul 20, 2017\n")
+    titles = ("Bridge repairs start a month ahead of schedule",
+              "Ferry timetable changes for the winter season",
+              "Ring road reopens after two years of work",
+              "New bus lanes planned for the east side",
+              "Library hours extended until ten at night",
+              "Market square repaved with stone from the quarry")
+    text = "".join(story.format(t=t, d=d + 1, q=q) for d, (t, q) in enumerate(zip(titles, quotes)))
+    layout = split_lines(text)
+    assert find_thread(layout, [False] * len(layout.lines)) is None

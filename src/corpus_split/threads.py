@@ -3,12 +3,14 @@
 Each post of a thread is an article, and what stands between posts is furniture. A thread is
 told by its shape, in any language and without a phrase list: short lines of their own that
 carry a date, a time of day or an age ("3 years ago"), whose shape recurs, the digits aside,
-at least `MIN_POSTS` times with different numbers, with text between the occurrences, and
-that name different posters (on the line itself or on a short line next to it). The posts
-are the runs of text after such headers (or before them, where the timestamp follows the
-post), and most of them must open on a sentence: dated headline lists (teasers, archives)
-do not. Short lines repeated word for word between posts ("Reply") and the posters' name
-lines belong to the furniture too.
+at least `MIN_POSTS` times with different numbers, with text between most occurrences, and
+most of which name different posters (on the line itself, or on a short line next to it or
+one further, after a label or a post number: "From: Jane", "2. Jane said:"). Around them,
+short lines repeated word for word ("Reply") or with other numbers ("#12", "Posts: 431",
+"Liked by 5 people") are furniture too, and so are the posters' name lines. The posts are the
+runs of text after blocks of furniture that hold a timestamp (or before them, where the
+timestamp follows the post), and most of them must open on a sentence or a quotation's
+lead-in ("Jane wrote:"): dated headline lists (teasers, archives) do not.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ MAX_POST_LINES = 60  # occurrences farther apart than this are separate structur
 
 _SHAPE_RE = regex.compile(r"\d+|\p{L}+|\S")
 _DIGIT_RE = regex.compile(r"\d")
+_DIGITS_RE = regex.compile(r"\d+")
 _WORD_RE = regex.compile(r"\p{L}+")
 # a time of day, a numeric date, a day next to a year, or a CJK date: what post headers carry
 _TIMESTAMP_RE = regex.compile(
@@ -43,8 +46,10 @@ _MARKUP_RE = regex.compile(r"^(?:[#*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
 _PROSE_RE = regex.compile(r"[.!?。！？…]['\"’”)]?(?:\s|$)")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
-_OPENING_END_RE = regex.compile(r"[.!…。！]['\"’”)]?(?:\s|$)")
+_LEAD_IN_RE = regex.compile(r"[:：]\W{0,3}$")  # "Jane wrote:", "Zitat von Jane: ↑"
+_OPENING_END_RE = regex.compile(r"[.!?…。！？]['\"’”)]?(?:\s|$)")
 # a post's number ("#12") in a forum
+_NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. "
 _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
 # an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours"
 _RELATIVE_RE = regex.compile(r"\S.*\s\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
@@ -64,6 +69,10 @@ class Thread:
 def _shape(token: str) -> str:
     return "".join("0" if p[0].isdigit() else "a" if p[0].isalpha() else p
                    for p in _SHAPE_RE.findall(token))
+
+
+def _full_shape(text: str) -> str:
+    return " ".join(_shape(t) for t in text.split())
 
 
 def _stamp_shape(text: str) -> str | None:
@@ -105,8 +114,9 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
         shape = _stamp_shape(text)
         if shape is not None:
             groups[shape].append(i)
-    runs: list[list[int]] = []
-    anchored = False
+    runs: list[list[int]] = []  # runs of timestamps: the posts' headers (or footers)
+    numbered: set[int] = set()
+    anchored = 0  # timestamps next to the names of different posters
     named_below: set[int] = set()
     for members in groups.values():
         if len(members) < MIN_POSTS:
@@ -114,46 +124,68 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
         for run in _runs(members):
             if len(run) < MIN_POSTS or len({texts[i] for i in run}) < 2:
                 continue  # the same line again and again is a menu or an advert, not timestamps
-            if min(b - a for a, b in zip(run, run[1:])) < 2:
+            if 4 * sum(1 for a, b in zip(run, run[1:]) if b - a < 2) > len(run) - 1:
                 continue  # lines side by side (a list of dates) have no post between them
-            runs.append(run)
             if 2 * sum(map(_timestamp, (texts[i] for i in run))) < len(run):
+                numbered.update(run)  # post numbers, counts: furniture within the thread
                 continue
             if _posters_vary(texts, run, -1):
-                anchored = True
+                anchored += len(run)
             elif _posters_vary(texts, run, +1):
-                anchored = True
+                anchored += len(run)
                 named_below.update(run)  # "03-12-2012, 09:14 PM" over "marta_l"
-    if not anchored:
-        return None
+            else:
+                # naming nobody, the lines must agree in full ("Liked by 5 people", not
+                # the "13 Comments" that shares its shape from the number on)
+                full = Counter(_full_shape(texts[i]) for i in run).most_common(1)[0][0]
+                run = [i for i in run if _full_shape(texts[i]) == full]
+                if len(run) < MIN_POSTS:
+                    continue
+            runs.append(run)
     stamps = {i for run in runs for i in run}
+    if not stamps or 2 * anchored < len(stamps):
+        return None  # most timestamps name nobody: dated articles, not posts
     lo, hi = min(stamps), max(stamps)
+    least = max(MIN_POSTS, len(stamps) // 3)  # about once a post: how often furniture recurs
+    stamps.update(i for i in numbered if lo < i < hi)
     # short lines repeated word for word inside the thread ("Reply", "Report") are furniture
     region = range(lo, min(len(lines), hi + MAX_POST_LINES))
     repeated = Counter(texts[i].casefold() for i in region if _plain_short(texts[i]))
     furniture = stamps | {i for i in region
                           if _plain_short(texts[i]) and repeated[texts[i].casefold()] >= MIN_POSTS}
-    # a stamp is a post's header when text follows it (a timestamp above the post) and its
-    # footer when text precedes it (a timestamp below); the name line just above a header
-    # belongs to it ("Jane Doe says:")
-    headers: set[int] = set()
-    footers: set[int] = set()
-    for run in runs:
-        followed = sum(1 for i in run if i + 1 < len(lines) and i + 1 not in furniture)
-        preceded = sum(1 for i in run if i and i - 1 not in furniture)
-        if preceded > followed and 2 * preceded >= len(run):
-            footers.update(run)
-        elif 2 * followed >= len(run):
-            headers.update(run)
-    if headers:
-        footers.clear()  # posts open after their headers; a count below them ("3 likes") is furniture
-    for i in sorted(headers):
+    # so are short lines that recur with other numbers in them, about once a post
+    # ("#12", "Posts: 431", "Comment No. 88")
+    counted = Counter(_numbered_key(texts[i]) for i in region)
+    furniture |= {i for i in region if (key := _numbered_key(texts[i])) and counted[key] >= least}
+    # the name line next to a stamp belongs to it ("Jane Doe says:" above, or below where
+    # the posters are named under their timestamps)
+    for i in sorted(stamps):
         j = i + 1 if i in named_below else i - 1
         if 0 <= j < len(lines) and j not in furniture and _name_line(texts[j]):
             furniture.add(j)
     hi = max(furniture.intersection(range(lo, hi + 1)) | {hi})
-    # a post is a run of other lines right after a header or right before a footer
-    # ("5 Comments" opens none)
+    # blocks of furniture: runs of furniture lines, each line's block as (first, last)
+    block: dict[int, tuple[int, int]] = {}
+    for i in sorted(furniture):
+        block[i] = (block[i - 1][0], i) if i - 1 in block else (i, i)
+    for i in sorted(furniture, reverse=True):
+        if i + 1 in block:
+            block[i] = block[i + 1]
+    # a stamp's block is a post's header when text follows the block (the timestamp above
+    # the post) and its footer when text precedes it (below the post)
+    headers: set[int] = set()
+    footers: set[int] = set()
+    for run in runs:
+        followed = sum(1 for i in run if block[i][1] + 1 < len(lines))
+        preceded = sum(1 for i in run if block[i][0] > 0)
+        if preceded > followed and 2 * preceded >= len(run):
+            footers.update(block[i][0] for i in run)
+        elif 2 * followed >= len(run):
+            headers.update(block[i][0] for i in run)
+    if headers:
+        footers.clear()  # posts open after their headers; a count below them ("3 likes") is furniture
+    # a post is a run of other lines right after a header block or right before a footer
+    # block ("5 Comments" opens none)
     posts: list[tuple[int, int]] = []
     if lo in footers and lo and lo - 1 not in furniture:
         first = lo - 1  # the first post, above the first footer: back to the page's chrome
@@ -167,19 +199,19 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     for i in range(lo, hi + 1):
         if i in furniture:
             if first >= 0:
-                if headed or i in footers:
+                if headed or block[i][0] in footers:
                     posts.append((first, i - 1))
                 first = -1
-                headed = False
-            headed = headed or i in headers
+            headed = block[i][0] in headers
         elif first < 0:
             first = i
-    if hi in headers and hi + 1 < len(lines) and hi + 1 not in furniture:
+    if block[hi][0] in headers and hi + 1 < len(lines) and hi + 1 not in furniture:
         last = hi + 1  # the last post: up to the page's chrome
         while last + 1 < len(lines) and last + 1 not in furniture and not chrome[last + 1] \
                 and last + 1 - hi <= MAX_POST_LINES:
             last += 1
-        posts.append((hi + 1, last))
+        if any(_OPENING_END_RE.search(texts[i]) for i in range(hi + 1, last + 1)):
+            posts.append((hi + 1, last))  # (a line with no sentence in it is the page's chrome)
     prose = sum(1 for a, b in posts if _opens_prose(texts[a])
                 and any(_prose(texts[i]) for i in range(a, b + 1)))
     if len(posts) < MIN_POSTS - 1 or 3 * prose < 2 * len(posts):
@@ -194,9 +226,12 @@ def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
     half of them. A live blog's "Update 10:40" names nobody."""
     words = []
     for i in run:
-        j = i + step
-        near = texts[j] if 0 <= j < len(texts) and _name_line(texts[j]) else ""
-        words.append(set(_WORD_RE.findall(f"{near} {texts[i]}".casefold())))
+        near = []
+        for j in (i + step, i + 2 * step):  # the name may stand past a post number
+            if not (0 <= j < len(texts) and _name_line(texts[j])):
+                break
+            near.append(texts[j])
+        words.append(set(_WORD_RE.findall(f"{' '.join(near)} {texts[i]}".casefold())))
     shared = Counter(w for ws in words for w in ws)
     own = [frozenset(w for w in ws if 3 * shared[w] <= len(run)) for ws in words]
     named = [o for o in own if o]
@@ -215,8 +250,20 @@ def _prose(text: str) -> bool:
 
 
 def _opens_prose(text: str) -> bool:
-    """A post opens on a sentence; a teaser opens on its headline (no full stop, short)."""
-    return len(text.split()) >= MIN_OPENING_WORDS or _OPENING_END_RE.search(text) is not None
+    """A post opens on a sentence or on a quotation's lead-in ("Jane wrote:"); a teaser
+    opens on its headline (no full stop, short)."""
+    return (len(text.split()) >= MIN_OPENING_WORDS or _OPENING_END_RE.search(text) is not None
+            or _LEAD_IN_RE.search(text) is not None)
+
+
+def _numbered_key(text: str) -> str:
+    """A short line with a number, its digits masked ("Posts: 0"), or a date's shape
+    ("0. a 0": months vary); "" for any other line."""
+    if len(text.split()) > MAX_NAME_TOKENS or not _DIGIT_RE.search(text) or _prose(text):
+        return ""
+    if _timestamp(text):
+        return _full_shape(text)
+    return _DIGITS_RE.sub("0", text.casefold())
 
 
 def _plain_short(text: str) -> bool:
@@ -225,7 +272,9 @@ def _plain_short(text: str) -> bool:
 
 
 def _name_line(text: str) -> bool:
-    """A short line that is not a sentence: a poster's name ("Jane Doe says:")."""
+    """A short line that is not a sentence: a poster's name ("Jane Doe says:"), after a
+    label or a post's number if it has one ("From: Jane Doe", "2. Jane Doe said:")."""
+    text = _NAME_LABEL_RE.sub("", text, count=1)
     tokens = text.split()
     return (0 < len(tokens) <= MAX_NAME_TOKENS and not _SENTENCE_END_RE.search(text)
             and not _MARKUP_RE.search(text))
