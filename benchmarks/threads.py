@@ -1,0 +1,79 @@
+"""Comment and forum threads on real pages: is each post found as its own article?
+
+    python benchmarks/threads.py [--verbose] [--json FILE]
+
+Reads 26 pages of ``corpora/pages.jsonl.gz`` from ``../shared`` and the post zones annotated
+for this project in ``benchmarks/thread_zones.json`` (line indices, no text). A predicted
+article start inside a thread counts once, when it falls in a post's zone (from the end of
+the previous post's text to the first line of this one); starts elsewhere in the thread are
+false. The thread rules were developed on these pages: the figures are in-sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import gzip
+import json
+from pathlib import Path
+
+import corpus_split as cs
+from _common import SHARED, need, write_json
+
+PAGES = SHARED / "corpora" / "pages.jsonl.gz"
+ZONES = Path(__file__).resolve().parent / "thread_zones.json"
+
+
+def score_page(text: str, thread: list[int] | None, zones: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """True, false and missed post starts of ``split(text)`` inside the annotated thread."""
+    line_starts = [0]
+    for line in text.split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    doc = cs.split(text)
+    predicted = sorted({bisect.bisect_right(line_starts, a.start) - 1 for a in doc.articles[1:]})
+    if thread is None:
+        return 0, 0, len(zones)
+    lo = min(thread[0], zones[0][0]) if zones else thread[0]
+    inside = [p for p in predicted if lo <= p <= thread[1]]
+    used: set[int] = set()
+    for p in inside:
+        k = next((k for k, (a, b) in enumerate(zones) if k not in used and a <= p <= b), None)
+        if k is not None:
+            used.add(k)
+    return len(used), len(inside) - len(used), len(zones) - len(used)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="one line per page")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    need(PAGES, "the web pages")
+    pages = json.loads(ZONES.read_text(encoding="utf-8"))["pages"]
+    wanted = {p["id"] for p in pages}
+    texts: dict[str, str] = {}
+    with gzip.open(PAGES, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            record = json.loads(row)
+            if record["id"] in wanted:
+                texts[record["id"]] = record["text"]
+    total = [0, 0, 0]
+    for page in pages:
+        zones = [(a, b) for a, b in page["posts"]]
+        tp, fp, fn = score_page(texts[page["id"]], page["thread"], zones)
+        total = [total[0] + tp, total[1] + fp, total[2] + fn]
+        if args.verbose:
+            print(f"{page['id'][:58]:58} posts {len(zones):3}  found {tp:3}  false {fp:3}  missed {fn:3}")
+    tp, fp, fn = total
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{len(pages)} pages, {tp + fn} posts (in-sample: the thread rules were developed on them)")
+    print(f"post starts P / R / F1   {p:.3f} / {r:.3f} / {f1:.3f}   (tp {tp}, fp {fp}, fn {fn})")
+    if args.json:
+        write_json(args.json, {"pages": len(pages), "precision": p, "recall": r, "f1": f1,
+                               "tp": tp, "fp": fp, "fn": fn})
+
+
+if __name__ == "__main__":
+    main()
