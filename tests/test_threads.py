@@ -250,3 +250,11 @@ def test_dated_articles_quoting_a_few_posts_are_not_a_thread() -> None:
     text = "".join(story.format(t=t, d=d + 1, q=q) for d, (t, q) in enumerate(zip(titles, quotes)))
     layout = split_lines(text)
     assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_replies_that_open_on_a_salutation() -> None:
+    # a letter-like reply opens "Dear Marta," or "Peter,": no headline, so still a post
+    replies = (COMMENTS[0], f"Dear {POSTERS[0]},\n{COMMENTS[1]}", f"{POSTERS[1]},\n{COMMENTS[2]}",
+               f"Thanks everybody,\n{COMMENTS[3]}")
+    thread = "".join(f"{p}\n{d}\n{r}\n" for p, d, r in zip(POSTERS, DATES, replies))
+    assert _openings(thread) == [COMMENTS[0], f"Dear {POSTERS[0]},", f"{POSTERS[1]},", "Thanks everybody,"]

@@ -46,7 +46,7 @@ _MARKUP_RE = regex.compile(r"^(?:[#*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
 _PROSE_RE = regex.compile(r"[.!?。！？…]['\"’”)]?(?:\s|$)")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
-_LEAD_IN_RE = regex.compile(r"[:：]\W{0,3}$")  # "Jane wrote:", "Zitat von Jane: ↑"
+_LEAD_IN_RE = regex.compile(r"[:：,，]\W{0,3}$")  # "Jane wrote:", "Zitat von Jane: ↑", "Dear Jane,"
 _OPENING_END_RE = regex.compile(r"[.!?…。！？]['\"’”)]?(?:\s|$)")
 # a post's number ("#12") in a forum
 _NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. "
