@@ -2,11 +2,12 @@
 
     python benchmarks/threads.py [--verbose] [--json FILE]
 
-Reads 26 pages of ``corpora/pages.jsonl.gz`` from ``../shared`` and the post zones annotated
+Reads 46 pages of ``corpora/pages.jsonl.gz`` from ``../shared`` and the post zones annotated
 for this project in ``benchmarks/thread_zones.json`` (line indices, no text). A predicted
 article start inside a thread counts once, when it falls in a post's zone (from the end of
-the previous post's text to the first line of this one); starts elsewhere in the thread are
-false. The thread rules were developed on these pages: the figures are in-sample.
+the previous post's text to the first line of this one); other starts in the thread, and
+starts given as posts outside it (pages without a thread among them), are false; where a
+long thread was annotated in part (``truncated``), starts past its end are not counted. The thread rules were developed on these pages: the figures are in-sample.
 """
 
 from __future__ import annotations
@@ -24,23 +25,26 @@ PAGES = SHARED / "corpora" / "pages.jsonl.gz"
 ZONES = Path(__file__).resolve().parent / "thread_zones.json"
 
 
-def score_page(text: str, thread: list[int] | None, zones: list[tuple[int, int]]) -> tuple[int, int, int]:
+def score_page(text: str, thread: list[int] | None, zones: list[tuple[int, int]],
+               truncated: bool = False) -> tuple[int, int, int]:
     """True, false and missed post starts of ``split(text)`` inside the annotated thread."""
     line_starts = [0]
     for line in text.split("\n"):
         line_starts.append(line_starts[-1] + len(line) + 1)
     doc = cs.split(text)
-    predicted = sorted({bisect.bisect_right(line_starts, a.start) - 1 for a in doc.articles[1:]})
-    if thread is None:
-        return 0, 0, len(zones)
-    lo = min(thread[0], zones[0][0]) if zones else thread[0]
-    inside = [p for p in predicted if lo <= p <= thread[1]]
+    line_of = {b.offset: bisect.bisect_right(line_starts, b.offset) - 1 for b in doc.boundaries}
+    posts = {line_of[b.offset] for b in doc.boundaries if cs.Reason.POST in b.reasons}
+    predicted = sorted(set(line_of.values()))
+    lo, hi = (min(thread[0], zones[0][0]) if zones else thread[0], thread[1]) if thread else (0, -1)
+    inside = [p for p in predicted if lo <= p <= hi]
     used: set[int] = set()
     for p in inside:
         k = next((k for k, (a, b) in enumerate(zones) if k not in used and a <= p <= b), None)
         if k is not None:
             used.add(k)
-    return len(used), len(inside) - len(used), len(zones) - len(used)
+    # posts of a thread where there is none (past the end of a thread annotated in part: unknown)
+    outside = sum(1 for p in posts if p < lo or (p > hi and not truncated))
+    return len(used), len(inside) - len(used) + outside, len(zones) - len(used)
 
 
 def main() -> None:
@@ -60,7 +64,7 @@ def main() -> None:
     total = [0, 0, 0]
     for page in pages:
         zones = [(a, b) for a, b in page["posts"]]
-        tp, fp, fn = score_page(texts[page["id"]], page["thread"], zones)
+        tp, fp, fn = score_page(texts[page["id"]], page["thread"], zones, page.get("truncated", False))
         total = [total[0] + tp, total[1] + fp, total[2] + fn]
         if args.verbose:
             print(f"{page['id'][:58]:58} posts {len(zones):3}  found {tp:3}  false {fp:3}  missed {fn:3}")

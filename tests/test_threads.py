@@ -258,3 +258,15 @@ def test_replies_that_open_on_a_salutation() -> None:
                f"Thanks everybody,\n{COMMENTS[3]}")
     thread = "".join(f"{p}\n{d}\n{r}\n" for p, d, r in zip(POSTERS, DATES, replies))
     assert _openings(thread) == [COMMENTS[0], f"Dear {POSTERS[0]},", f"{POSTERS[1]},", "Thanks everybody,"]
+
+
+def test_a_chinese_thread_with_numbered_headers() -> None:
+    # "#2 name 於 date": a post number opens the header (not a Markdown heading), and
+    # sentences end on full-width marks with no space after them
+    comments = ("圖書館晚上開到十點真好。我每天都去讀書。", "早上的人比較少，看報紙的人多。下午也很安靜。",
+                "希望分館也能開晚一點。現在五點就關門了。", "謝謝分享這個消息！我會告訴朋友。")
+    names = ("小鳳", "茜媽咪", "linghua", "大雄")
+    stamps = ("2013/12/28 10:28", "2013/12/28 10:42", "2013/12/28 20:34", "2013/12/28 21:29")
+    thread = "".join(f"#{k + 1} {n} 於 {s}\n{c}\n"
+                     for k, (n, s, c) in enumerate(zip(names, stamps, comments)))
+    assert _openings(thread) == list(comments)

@@ -41,13 +41,15 @@ _TIMESTAMP_RE = regex.compile(
     r"|\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日"
 )
 # lines that are markup, list items or code are never post furniture
-_MARKUP_RE = regex.compile(r"^(?:[#*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
+_MARKUP_RE = regex.compile(r"^(?:#+(?!\d)|[*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
 # a post is prose: a line of some length that ends a sentence or holds one's end
-_PROSE_RE = regex.compile(r"[.!?。！？…]['\"’”)]?(?:\s|$)")
+_PROSE_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
+_LETTER_RE = regex.compile(r"\p{L}")
 _LEAD_IN_RE = regex.compile(r"[:：,，]\W{0,3}$")  # "Jane wrote:", "Zitat von Jane: ↑", "Dear Jane,"
-_OPENING_END_RE = regex.compile(r"[.!?…。！？]['\"’”)]?(?:\s|$)")
+_OPENING_END_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
+_WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # written without spaces
 # a post's number ("#12") in a forum
 _NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. "
 _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
@@ -245,15 +247,21 @@ def _timestamp(text: str) -> bool:
     return _YEAR_RE.search(text) is not None and _DAY_RE.search(text) is not None
 
 
+def _words(text: str) -> int:
+    """Words of a line, two Chinese or Japanese characters counting as one."""
+    return len(text.split()) + len(_WIDE_RE.findall(text)) // 2
+
+
 def _prose(text: str) -> bool:
-    return len(text.split()) >= MIN_PROSE_WORDS and _PROSE_RE.search(text) is not None
+    return _words(text) >= MIN_PROSE_WORDS and _PROSE_RE.search(text) is not None
 
 
 def _opens_prose(text: str) -> bool:
-    """A post opens on a sentence or on a quotation's lead-in ("Jane wrote:"); a teaser
-    opens on its headline (no full stop, short)."""
-    return (len(text.split()) >= MIN_OPENING_WORDS or _OPENING_END_RE.search(text) is not None
-            or _LEAD_IN_RE.search(text) is not None)
+    """A post opens on a sentence, on a quotation's lead-in ("Jane wrote:") or in lower
+    case; a teaser opens on its headline (capitalised, no full stop, short)."""
+    first = _LETTER_RE.search(text)
+    return (_words(text) >= MIN_OPENING_WORDS or _OPENING_END_RE.search(text) is not None
+            or _LEAD_IN_RE.search(text) is not None or (first is not None and first[0].islower()))
 
 
 def _numbered_key(text: str) -> str:
