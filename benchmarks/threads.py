@@ -7,7 +7,8 @@ for this project in ``benchmarks/thread_zones.json`` (line indices, no text). A 
 article start inside a thread counts once, when it falls in a post's zone (from the end of
 the previous post's text to the first line of this one); other starts in the thread, and
 starts given as posts outside it (pages without a thread among them), are false; where a
-long thread was annotated in part (``truncated``), starts past its end are not counted. The thread rules were developed on these pages: the figures are in-sample.
+long thread was annotated in part (``truncated``), starts past its end are not counted. The
+thread rules were developed on these pages: the figures are in-sample.
 """
 
 from __future__ import annotations
