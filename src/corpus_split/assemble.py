@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import ne
 
+from .context import front_matter_lines, front_matter_value
 from .kinds import LineKinds, normalise_title
 from .lines import Layout
 from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
@@ -95,13 +96,17 @@ def build_document(
     articles: list[Article] = []
     boundaries: list[Boundary] = []
     text = repaired.text
+    front_titles = front_matter_lines(lines)[1]
     for index, (first, last, k) in enumerate(kept_ranges):
         start = segments[segment_of(first)].start
         end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))
         title_line = line_kinds.title_lines[k]
         title = None
         if title_line is not None:
-            title = normalise_title(text[lines[title_line].start : lines[title_line].end])
+            title = text[lines[title_line].start : lines[title_line].end]
+            if front_titles[title_line]:
+                title = front_matter_value(title)  # "title: A B" in a post's front matter
+            title = normalise_title(title)
         inside = tuple(segments[bisect_left(seg_starts, start) : bisect_left(seg_starts, end)])
         content = [i for i in range(first, last + 1) if arts[i] == index and kinds[i] in CONTENT_KINDS]
         articles.append(

@@ -313,6 +313,22 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
+def _after_front_matter(units: Sequence[Unit], lines: Sequence[Line]) -> list[int]:
+    """The units (after the first) that a front-matter block opens: for each block that
+    opens below the first unit's first line, the first unit from its opening fence on."""
+    inside = front_matter_lines(lines)[0]
+    if not any(inside):
+        return []
+    firsts = [unit.first for unit in units]
+    out: list[int] = []
+    for i in range(firsts[0] + 1, len(inside)):
+        if inside[i] and not inside[i - 1]:
+            u = bisect_left(firsts, i)
+            if u < len(units) and (not out or out[-1] != u):
+                out.append(u)
+    return out
+
+
 def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat) -> bool:
     """Whether the blocks that headlines open keep to one topic (sections of long articles).
 
@@ -898,6 +914,11 @@ def find_articles(
             if _after_furniture(units, roles, u):
                 bonuses[u] = (BONUS_POST, (Reason.POST,))
                 possible[u] = True
+    # so does a Markdown post's front matter after other text: a file's header, it heads a
+    # post wherever posts are joined (the start model rarely sees it between posts)
+    for u in _after_front_matter(units, layout.lines):
+        bonuses[u] = (BONUS_POST, (Reason.FRONT_MATTER,))
+        possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
     total = len(flat[0])

@@ -27,7 +27,7 @@ from .features import Family, LineFeatures, _count_cjk, _count_letters, content_
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines",
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "front_matter_value",
            "paragraph_spans", "paragraph_vectors", "paragraphs", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
@@ -275,6 +275,15 @@ def front_matter_lines(lines: Sequence[Line]) -> tuple[bytearray, bytearray]:
                     continue
         i += 1
     return inside, title
+
+
+def front_matter_value(text: str) -> str:
+    """The value of a front-matter ``key: value`` line, its quotes removed ("title: "A B"" → "A B")."""
+    value = text.split(":", 1)[1] if ":" in text else text.split("=", 1)[-1]
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    return value
 
 
 def _front_matter(

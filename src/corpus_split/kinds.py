@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
+from .context import front_matter_lines
 from .lexical import line_words
 from .lines import Layout
 from .model import Kind
@@ -95,6 +96,7 @@ def assign_kinds(
     headlines = list(itertools.compress(range(n), map(operator.is_, roles, itertools.repeat(Role.HEADLINE))))
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
+    front_titles = front_matter_lines(layout.lines)[1]
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
@@ -113,7 +115,9 @@ def assign_kinds(
         first_body = body_lines[0]
         article_last_body = body_lines[-1]
         header = [i for i in range(first, first_body) if roles[i] is Role.HEADLINE]
-        title_line = _choose_title(roles, words, header, body_lines)
+        title_line = next((i for i in header if front_titles[i]), None)  # a post's own title
+        if title_line is None:
+            title_line = _choose_title(roles, words, header, body_lines)
         if title_line is None:
             # a page's title often stands among its chrome (menu above, byline below), where
             # the line model took it for chrome: the line above the text that it is about
@@ -156,6 +160,8 @@ def assign_kinds(
         # (ranges do not overlap: these lines belong to no article yet)
         article_of[first : end + 1] = [k if kind in _MEMBERS else None for kind in kinds[first : end + 1]]
         ranges.append((first, end))
+        if title_line is not None and front_titles[title_line]:
+            story_headline = None  # a post's front-matter title names it, whatever stands below
         title_lines.append(story_headline if story_headline is not None else title_line)
 
     # headlines outside every article (before the first, after the last) are links

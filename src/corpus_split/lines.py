@@ -38,6 +38,9 @@ _SPLICE_RE = regex.compile(
     """,
     regex.X,
 )
+# A camel-case name in code or data: a key ("backgroundColor:"), an assignment, a call, a
+# member ("el.innerHTML"), or a name joined by underscores.
+_IDENTIFIER_RE = regex.compile(r"[\p{L}_$][\p{L}\p{N}_$]*(?:[:=(\[]\S*|(?<=\p{L})[._$]\S*)|\S*[._$]\S*\p{Lu}\S*")
 # Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
 _OPENERS = frozenset("<([\"“‘'")
 _NAME_PREFIXES = frozenset("iem")
@@ -303,6 +306,8 @@ def _splice_point(body: str) -> int | None:
                 return cut
             continue
         first = body[cut : ends[first_tail]] if first_tail < len(ends) else ""
+        if _IDENTIFIER_RE.fullmatch(body[word_start : cut + len(first)]):
+            continue  # "backgroundColor:", "getElementById(": a name in code or data, not a splice
         if (
             fragment.islower() and len(fragment) >= 2 and head_words >= 3
             and first[1:].islower() and first.lower() in _GLUE_WORDS

@@ -54,6 +54,7 @@ class Reason(str, Enum):
     SPLICE = "splice"
     NO_BLANK_LINE = "no_blank_line"
     POST = "post"  # a post of a comment or forum thread, after its furniture (name, date)
+    FRONT_MATTER = "front_matter"  # a Markdown post's front matter (keys between fences) heads it
 
     def __str__(self) -> str:
         return self.value
