@@ -85,6 +85,21 @@ def test_an_elision_before_a_capital_is_not_a_splice(line: str) -> None:
     assert _splice_point(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        'backgroundFooter: "#131e35"',
+        'gradientTitle: "linear-gradient(45deg, #5b9395, #719893)"',
+        "Call document.getElementById(name) Before Anything Else Runs On The Page",
+        "then set el.innerHTML To The New Value Of The Field Before You Go On",
+    ],
+)
+def test_camel_case_names_in_code_and_data_are_not_splices(line: str) -> None:
+    # a key, a call or a member whose second word is capitalised is one name (issue 13)
+    assert _splice_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
 def test_one_keyboard_row_is_mash() -> None:
     assert line_features("asdfghjklkjhgfd").gibberish
     assert not line_features("Counterrevolutionaries").gibberish

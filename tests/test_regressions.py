@@ -508,3 +508,39 @@ def _starts_and_kinds(doc: cs.Document) -> list[tuple[int | None, str]]:
     """(article, kind) of each non-blank line, in order."""
     return [(seg.article, seg.kind.value) for seg in doc.segments
             for line in doc.text[seg.start : seg.end].split("\n") if line.strip()]
+
+
+_FRONT_POST = (
+    "---\nbackgroundPost: \"#253b67\"\ncolorLink: \"#ba9e80\"\ndate: \"2014-0{n}-19\"\n"
+    "layout: layouts/post.njk\nsummary: {summary}\ntitle: {title}\ntags:\n  - notes\n---\n\n"
+    "{body}\n"
+)
+_FRONT_POSTS = (
+    ("Moving the workshop", "Where the workshop goes next",
+     "We have moved the workshop to a bigger room on the second floor, with space for forty "
+     "people and a proper projector. Bring your own laptop and a charger.\n\n"
+     "## What to bring\n\nA laptop, a charger and the exercises from the first day. The "
+     "exercises are on the site, in the folder for the first day, with their answers."),
+    ("Speakers for day two", "Who speaks on the second day",
+     "Four speakers have agreed to give talks on the second day, each about thirty minutes "
+     "long, with questions at the end. Their names go up on the site next week.\n\n"
+     "Two of them have spoken here before; the other two come from the city's university, "
+     "where they teach the evening classes on web design that many of you have taken."),
+    ("The doors are open", "How the first morning went",
+     "Last Friday the doors opened at nine and the room was full by ten, with people standing "
+     "at the back until we found more chairs in the basement.\n\n"
+     "The volunteers stayed late to tidy up, and the caretaker locked the building at eight "
+     "after the last of the equipment had been carried out to the van."),
+)
+
+
+def test_consecutive_markdown_posts_are_split_at_their_front_matter() -> None:
+    # posts joined as their source files are: each one's front matter heads it, and its
+    # title key, wherever it stands in the block, is the article's title (issue 13)
+    text = "".join(_FRONT_POST.format(n=n + 1, title=t, summary=s, body=b)
+                   for n, (t, s, b) in enumerate(_FRONT_POSTS))
+    doc = cs.split(text)
+    assert [a.title for a in doc.articles] == [t for t, _, _ in _FRONT_POSTS]
+    assert all(cs.Reason.FRONT_MATTER in b.reasons for b in doc.boundaries)
+    heading = next(s for s in doc.segments if s.text.startswith("## What to bring"))
+    assert heading.kind is cs.Kind.HEADING and heading.article == 0
