@@ -40,7 +40,8 @@ _SPLICE_RE = regex.compile(
 )
 # A camel-case name in code or data: a key ("backgroundColor:"), an assignment, a call, a
 # member ("el.innerHTML"), or a name joined by underscores.
-_IDENTIFIER_RE = regex.compile(r"[\p{L}_$][\p{L}\p{N}_$]*(?:[:=(\[]\S*|(?<=\p{L})[._$]\S*)|\S*[._$]\S*\p{Lu}\S*")
+_IDENTIFIER_RE = regex.compile(
+    r"[\p{L}_$][\p{L}\p{N}_$]*(?:[:=(\[]\S*|(?<=\p{L})[._$]\S*)|\S*[._$]\S*\p{Lu}\S*")
 # Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
 _OPENERS = frozenset("<([\"“‘'")
 _NAME_PREFIXES = frozenset("iem")
