@@ -270,3 +270,20 @@ def test_a_chinese_thread_with_numbered_headers() -> None:
     thread = "".join(f"#{k + 1} {n} 於 {s}\n{c}\n"
                      for k, (n, s, c) in enumerate(zip(names, stamps, comments)))
     assert _openings(thread) == list(comments)
+
+
+def test_replies_that_open_on_the_forums_own_quotation_header() -> None:
+    # "Originally posted by Jane" recurs but for the name: the forum's quotation lead-in,
+    # not a headline, even without a colon
+    stamps = ("06-29-2004, 04:19 AM", "06-29-2004, 08:44 AM", "06-29-2004, 09:15 AM",
+              "06-29-2004, 11:02 AM", "06-29-2004, 01:30 PM")
+    posters = ("MavRick", "Murray", "rufus", "jtw_c", "dude")
+    replies = (
+        "Who does everyone think will win the prologue on Saturday and take the jersey?",
+        f"Originally posted by {posters[0]}\nWho does everyone think will win?\nMy money is on the local rider.",
+        f"Originally posted by {posters[1]}\nMy money is on the local rider.\nHe has not raced since May though.",
+        f"Originally posted by {posters[2]}\nHe has not raced since May.\nHe rode the national race last week.",
+        f"Originally posted by {posters[0]}\nWho does everyone think will win?\nThe course suits the climbers.",
+    )
+    thread = "".join(f"{p}\n{s}\n{r}\n" for s, p, r in zip(stamps, posters, replies))
+    assert _openings(thread) == [r.split("\n")[0] for r in replies]

@@ -214,7 +214,14 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
             last += 1
         if any(_OPENING_END_RE.search(texts[i]) for i in range(hi + 1, last + 1)):
             posts.append((hi + 1, last))  # (a line with no sentence in it is the page's chrome)
-    prose = sum(1 for a, b in posts if _opens_prose(texts[a])
+    # a forum's quotation header ("Originally posted by Jane") recurs but for the name
+    named: defaultdict[str, list[str]] = defaultdict(list)
+    for a, _ in posts:
+        if key := _lead_key(texts[a]):
+            named[key].append(texts[a].casefold())
+    leads = {key for key, seen in named.items() if len(seen) >= MIN_POSTS and len(set(seen)) >= 2}
+    prose = sum(1 for a, b in posts
+                if (_opens_prose(texts[a]) or _lead_key(texts[a]) in leads)
                 and any(_prose(texts[i]) for i in range(a, b + 1)))
     if len(posts) < MIN_POSTS - 1 or 3 * prose < 2 * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
@@ -254,6 +261,13 @@ def _words(text: str) -> int:
 
 def _prose(text: str) -> bool:
     return _words(text) >= MIN_PROSE_WORDS and _PROSE_RE.search(text) is not None
+
+
+def _lead_key(text: str) -> str:
+    """A short line without its last word ("originally posted by"), to find the lead-ins
+    that open quotations; "" for other lines."""
+    words = text.casefold().split()
+    return " ".join(words[:-1]) if 2 <= len(words) <= MAX_NAME_TOKENS + 1 else ""
 
 
 def _opens_prose(text: str) -> bool:
