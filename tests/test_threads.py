@@ -278,12 +278,13 @@ def test_replies_that_open_on_the_forums_own_quotation_header() -> None:
     stamps = ("06-29-2004, 04:19 AM", "06-29-2004, 08:44 AM", "06-29-2004, 09:15 AM",
               "06-29-2004, 11:02 AM", "06-29-2004, 01:30 PM")
     posters = ("MavRick", "Murray", "rufus", "jtw_c", "dude")
+    lead = "Originally posted by "
     replies = (
         "Who does everyone think will win the prologue on Saturday and take the jersey?",
-        f"Originally posted by {posters[0]}\nWho does everyone think will win?\nMy money is on the local rider.",
-        f"Originally posted by {posters[1]}\nMy money is on the local rider.\nHe has not raced since May though.",
-        f"Originally posted by {posters[2]}\nHe has not raced since May.\nHe rode the national race last week.",
-        f"Originally posted by {posters[0]}\nWho does everyone think will win?\nThe course suits the climbers.",
+        f"{lead}{posters[0]}\nWho does everyone think will win?\nMy money is on the local rider.",
+        f"{lead}{posters[1]}\nMy money is on the local rider.\nHe has not raced since May though.",
+        f"{lead}{posters[2]}\nHe has not raced since May.\nHe rode the national race last week.",
+        f"{lead}{posters[0]}\nWho does everyone think will win?\nThe course suits the climbers.",
     )
     thread = "".join(f"{p}\n{s}\n{r}\n" for s, p, r in zip(stamps, posters, replies))
     assert _openings(thread) == [r.split("\n")[0] for r in replies]
