@@ -88,16 +88,30 @@ def test_an_elision_before_a_capital_is_not_a_splice(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        'backgroundFooter: "#131e35"',
-        'gradientTitle: "linear-gradient(45deg, #5b9395, #719893)"',
+        'accentColour: "#3a5f0b"',
+        'heroImage: "img/cover-large.png"',
         "Call document.getElementById(name) Before Anything Else Runs On The Page",
-        "then set el.innerHTML To The New Value Of The Field Before You Go On",
+        "open the file at src/utils/stringHelpers Before The Build Step Runs On The Server",
     ],
 )
 def test_camel_case_names_in_code_and_data_are_not_splices(line: str) -> None:
-    # a key, a call or a member whose second word is capitalised is one name (issue 13)
+    # a key, a call or a path whose second word is capitalised is one name (issue 13)
     assert _splice_point(line) is None
     assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "shares rose sharply in early trading on the exchange yesterdUpdate: the company has "
+        "since withdrawn its offer for the rival",
+        "the figures are posted each week at www.example.comThe International Coffee "
+        "Organization said the quotas would be set by",
+    ],
+)
+def test_a_glued_headline_after_a_colon_or_an_address_is_still_a_splice(line: str) -> None:
+    # only a key that opens its line, a call or a path is a name (regression: an audit)
+    assert _splice_point(line) is not None
 
 
 def test_one_keyboard_row_is_mash() -> None:

@@ -511,8 +511,8 @@ def _starts_and_kinds(doc: cs.Document) -> list[tuple[int | None, str]]:
 
 
 _FRONT_POST = (
-    "---\nbackgroundPost: \"#253b67\"\ncolorLink: \"#ba9e80\"\ndate: \"2014-0{n}-19\"\n"
-    "layout: layouts/post.njk\nsummary: {summary}\ntitle: {title}\ntags:\n  - notes\n---\n\n"
+    "---\ntheme: dark\naccentColour: \"#3a5f0b\"\ndate: \"2019-0{n}-07\"\n"
+    "template: post.html\nsummary: {summary}\ntitle: {title}\ntags:\n  - notes\n---\n\n"
     "{body}\n"
 )
 _FRONT_POSTS = (
@@ -544,3 +544,27 @@ def test_consecutive_markdown_posts_are_split_at_their_front_matter() -> None:
     assert all(cs.Reason.FRONT_MATTER in b.reasons for b in doc.boundaries)
     heading = next(s for s in doc.segments if s.text.startswith("## What to bring"))
     assert heading.kind is cs.Kind.HEADING and heading.article == 0
+
+
+def test_a_front_matter_example_in_a_code_fence_opens_no_article() -> None:
+    # a tutorial shows the header a post file needs: an example, not a post (regression: an audit)
+    text = (
+        "Setting up a blog takes an afternoon, and most of it goes on choosing a theme that "
+        "reads well on a phone.\n\n## Writing the header\n\n"
+        "Put this at the top of every post file, then write the post below it:\n\n"
+        "```yaml\n---\nlayout: post\ntitle: My first post\ndate: 2021-08-01\n---\n```\n\n"
+        "The generator reads the header and leaves it out of the page, so the title shows "
+        "only once, at the top, in the theme's own style.\n"
+    )
+    doc = cs.split(text)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title != "My first post"
+
+
+def test_a_toml_front_matter_title_keeps_its_colon() -> None:
+    from corpus_split.context import front_matter_value
+
+    assert front_matter_value('title = "Part 1: Beginnings"') == "Part 1: Beginnings"
+    assert front_matter_value("title: 'It is: fine'") == "It is: fine"
+    assert front_matter_value('title: ""') == ""
+    assert front_matter_value("title: >") == ""

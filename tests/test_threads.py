@@ -254,10 +254,11 @@ def test_dated_articles_quoting_a_few_posts_are_not_a_thread() -> None:
 
 def test_replies_that_open_on_a_salutation() -> None:
     # a letter-like reply opens "Dear Marta," or "Peter,": no headline, so still a post
-    replies = (COMMENTS[0], f"Dear {POSTERS[0]},\n{COMMENTS[1]}", f"{POSTERS[1]},\n{COMMENTS[2]}",
-               f"Thanks everybody,\n{COMMENTS[3]}")
+    more = "I will bring it up at the next meeting."
+    replies = (COMMENTS[0], f"Dear {POSTERS[0]},\n{COMMENTS[1]}\n{more}",
+               f"{POSTERS[1]},\n{COMMENTS[2]}\n{more}", f"Thanks all,\n{COMMENTS[3]}\n{more}")
     thread = "".join(f"{p}\n{d}\n{r}\n" for p, d, r in zip(POSTERS, DATES, replies))
-    assert _openings(thread) == [COMMENTS[0], f"Dear {POSTERS[0]},", f"{POSTERS[1]},", "Thanks everybody,"]
+    assert _openings(thread) == [COMMENTS[0], f"Dear {POSTERS[0]},", f"{POSTERS[1]},", "Thanks all,"]
 
 
 def test_a_chinese_thread_with_numbered_headers() -> None:
@@ -265,26 +266,48 @@ def test_a_chinese_thread_with_numbered_headers() -> None:
     # sentences end on full-width marks with no space after them
     comments = ("圖書館晚上開到十點真好。我每天都去讀書。", "早上的人比較少，看報紙的人多。下午也很安靜。",
                 "希望分館也能開晚一點。現在五點就關門了。", "謝謝分享這個消息！我會告訴朋友。")
-    names = ("小鳳", "茜媽咪", "linghua", "大雄")
-    stamps = ("2013/12/28 10:28", "2013/12/28 10:42", "2013/12/28 20:34", "2013/12/28 21:29")
+    names = ("小林", "阿明", "reader", "王老師")
+    stamps = ("2019/05/03 09:12", "2019/05/03 11:40", "2019/05/04 20:05", "2019/05/05 08:31")
     thread = "".join(f"#{k + 1} {n} 於 {s}\n{c}\n"
                      for k, (n, s, c) in enumerate(zip(names, stamps, comments)))
     assert _openings(thread) == list(comments)
 
 
 def test_replies_that_open_on_the_forums_own_quotation_header() -> None:
-    # "Originally posted by Jane" recurs but for the name: the forum's quotation lead-in,
-    # not a headline, even without a colon
-    stamps = ("06-29-2004, 04:19 AM", "06-29-2004, 08:44 AM", "06-29-2004, 09:15 AM",
-              "06-29-2004, 11:02 AM", "06-29-2004, 01:30 PM")
-    posters = ("MavRick", "Murray", "rufus", "jtw_c", "dude")
-    lead = "Originally posted by "
+    # "In reply to Jane" recurs but for the name: the forum's quotation lead-in, not a
+    # headline, even without a colon
+    stamps = ("04-11-2016, 07:12 AM", "04-11-2016, 09:30 AM", "04-11-2016, 10:05 AM",
+              "04-11-2016, 12:47 PM", "04-11-2016, 03:18 PM")
+    posters = ("cyclist_k", "Petra_H", "joe.b", "mikkel", "ana_r")
+    lead = "In reply to "
     replies = (
-        "Who does everyone think will win the prologue on Saturday and take the jersey?",
-        f"{lead}{posters[0]}\nWho does everyone think will win?\nMy money is on the local rider.",
-        f"{lead}{posters[1]}\nMy money is on the local rider.\nHe has not raced since May though.",
-        f"{lead}{posters[2]}\nHe has not raced since May.\nHe rode the national race last week.",
-        f"{lead}{posters[0]}\nWho does everyone think will win?\nThe course suits the climbers.",
+        "Which route do you all take to the market on Saturdays when the bridge is closed?",
+        f"{lead}{posters[0]}\nWhich route do you all take?\nI go round by the old mill road.",
+        f"{lead}{posters[1]}\nI go round by the old mill road.\nThat one floods after rain though.",
+        f"{lead}{posters[2]}\nThat one floods after rain.\nThe council raised it last spring.",
+        f"{lead}{posters[0]}\nWhich route do you all take?\nThe ferry runs again from May.",
     )
     thread = "".join(f"{p}\n{s}\n{r}\n" for s, p, r in zip(stamps, posters, replies))
     assert _openings(thread) == [r.split("\n")[0] for r in replies]
+
+
+def test_headlines_that_share_a_series_prefix_are_no_thread() -> None:
+    # an archive: each entry's author and date, then its headline ("Town news: budget",
+    # "Town news: parking") and an excerpt; the shared prefix is no quotation header
+    # (regression: an audit of the lead-in rule)
+    authors = ("Marta Lindqvist", "Peter Haas", "Lena Berg", "Tom Okafor")
+    topics = ("budget", "parking", "library", "roads")
+    archive = "\n\n".join(f"{a}\nMarch {k + 3}, 2021\nTown news: {t}\n"
+                          f"The council met again this week to discuss the {t}, and will vote in May."
+                          for k, (a, t) in enumerate(zip(authors, topics)))
+    layout = split_lines(ARTICLE + "\nBlog archive\n\n" + archive + "\n")
+    assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_the_last_post_under_a_long_header_is_kept() -> None:
+    # the last header's block goes on below its timestamp ("Posts: 12"): the short reply
+    # under it is still a post (regression: an audit of the block rule)
+    replies = (*COMMENTS[:3], "Great read, thanks!")
+    thread = "".join(f"{p}\n{d}\nPosts: {17 * k + 4}\n{c}\n"
+                     for k, (p, d, c) in enumerate(zip(POSTERS, DATES, replies)))
+    assert _openings(thread) == [*COMMENTS[:3], "Great read, thanks!"]

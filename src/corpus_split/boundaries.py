@@ -32,7 +32,7 @@ from operator import and_, mul, ne, sub
 
 import regex
 
-from .context import date_line, front_matter_lines
+from .context import date_line, front_matter_lines, front_matter_titles
 from .features import LineFeatures
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
@@ -313,20 +313,13 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
-def _after_front_matter(units: Sequence[Unit], lines: Sequence[Line]) -> list[int]:
-    """The units (after the first) that a front-matter block opens: for each block that
-    opens below the first unit's first line, the first unit from its opening fence on."""
-    inside = front_matter_lines(lines)[0]
-    if not any(inside):
+def _after_front_matter(units: Sequence[Unit], layout: Layout) -> list[int]:
+    """The units (after the first) that a post's front matter opens: those whose first line
+    is the block's title key (`context.front_matter_titles`), which the roles make a headline."""
+    titles = front_matter_titles(layout)
+    if not any(titles):
         return []
-    firsts = [unit.first for unit in units]
-    out: list[int] = []
-    for i in range(firsts[0] + 1, len(inside)):
-        if inside[i] and not inside[i - 1]:
-            u = bisect_left(firsts, i)
-            if u < len(units) and (not out or out[-1] != u):
-                out.append(u)
-    return out
+    return [u for u in range(1, len(units)) if titles[units[u].first]]
 
 
 def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat) -> bool:
@@ -916,7 +909,7 @@ def find_articles(
                 possible[u] = True
     # so does a Markdown post's front matter after other text: a file's header, it heads a
     # post wherever posts are joined (the start model rarely sees it between posts)
-    for u in _after_front_matter(units, layout.lines):
+    for u in _after_front_matter(units, layout):
         bonuses[u] = (BONUS_POST, (Reason.FRONT_MATTER,))
         possible[u] = True
     slope, intercept = model.calibration

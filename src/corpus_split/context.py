@@ -27,7 +27,8 @@ from .features import Family, LineFeatures, _count_cjk, _count_letters, content_
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "front_matter_value",
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "front_matter_titles",
+           "front_matter_value",
            "paragraph_spans", "paragraph_vectors", "paragraphs", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
@@ -81,6 +82,9 @@ _DATE_LINE_CHARS = 80
 _DATE_LINE_WORDS = 10
 # the front-matter key that holds the page's title (Jekyll, Hugo, Eleventy: YAML or TOML)
 _TITLE_KEY_RE = re.compile(r"title\s*[:=]\s*\S", re.IGNORECASE)
+_KEY_VALUE_LINE_RE = re.compile(r"\s*[A-Za-z_][\w.-]*\s*[:=]\s*(.*?)\s*$")
+_BLOCK_SCALARS = frozenset(("", "|", ">", "|-", ">-", "|+", ">+"))
+_CODE_FENCES = ("```", "~~~")
 # A Markdown image or an HTML image tag; and a paragraph that opens with an HTML or XML tag,
 # a comment or a template tag (style blocks, includes), which pages leave in extracted text.
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
@@ -278,12 +282,36 @@ def front_matter_lines(lines: Sequence[Line]) -> tuple[bytearray, bytearray]:
 
 
 def front_matter_value(text: str) -> str:
-    """The value of a front-matter ``key: value`` line, its quotes removed ("title: "A B"" → "A B")."""
-    value = text.split(":", 1)[1] if ":" in text else text.split("=", 1)[-1]
-    value = value.strip()
+    """The value of a front-matter ``key: value`` (or TOML ``key = value``) line, its quotes
+    removed ("title: "A: B"" → "A: B"); "" where there is none (an empty value, a block
+    scalar's ``|`` or ``>``)."""
+    m = _KEY_VALUE_LINE_RE.match(text)
+    value = m.group(1) if m else ""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1].strip()
-    return value
+    return "" if value.strip("\"'") in _BLOCK_SCALARS else value
+
+
+def front_matter_titles(layout: Layout) -> bytearray:
+    """Per line, 1 where it is the ``title`` key of a post's front matter that opens a post:
+    a block (`front_matter_lines`) whose fence stands at the page's indent, outside code
+    fences (a tutorial's example header is not one), and whose title has a value."""
+    lines = layout.lines
+    inside, title = front_matter_lines(lines)
+    out = bytearray(len(lines))
+    if not any(title):
+        return out
+    fenced = False
+    opener = -1
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if text.startswith(_CODE_FENCES):
+            fenced = not fenced
+        if inside[i] and (not i or not inside[i - 1]):
+            opener = i if not fenced and line.indent <= layout.base_indent else -1
+        if title[i] and opener >= 0 and front_matter_value(line.text):
+            out[i] = 1
+    return out
 
 
 def _front_matter(

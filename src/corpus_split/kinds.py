@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
-from .context import front_matter_lines
+from .context import front_matter_titles
 from .lexical import line_words
 from .lines import Layout
 from .model import Kind
@@ -96,7 +96,7 @@ def assign_kinds(
     headlines = list(itertools.compress(range(n), map(operator.is_, roles, itertools.repeat(Role.HEADLINE))))
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
-    front_titles = front_matter_lines(layout.lines)[1]
+    front_titles = front_matter_titles(layout)
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
@@ -115,7 +115,8 @@ def assign_kinds(
         first_body = body_lines[0]
         article_last_body = body_lines[-1]
         header = [i for i in range(first, first_body) if roles[i] is Role.HEADLINE]
-        title_line = next((i for i in header if front_titles[i]), None)  # a post's own title
+        # a post's own title (of two front-matter blocks in a row, the one nearer its text)
+        title_line = next((i for i in reversed(header) if front_titles[i]), None)
         if title_line is None:
             title_line = _choose_title(roles, words, header, body_lines)
         if title_line is None:

@@ -38,10 +38,13 @@ _SPLICE_RE = regex.compile(
     """,
     regex.X,
 )
-# A camel-case name in code or data: a key ("backgroundColor:"), an assignment, a call, a
-# member ("el.innerHTML"), or a name joined by underscores.
-_IDENTIFIER_RE = regex.compile(
-    r"[\p{L}_$][\p{L}\p{N}_$]*(?:[:=(\[]\S*|(?<=\p{L})[._$]\S*)|\S*[._$]\S*\p{Lu}\S*")
+# A camel-case name in code or data: a key or an assignment that opens its line
+# ("backgroundColor: ...", "maxValue = ..."), a call or an index ("getElementById(x)"), or a
+# name in a path or joined by underscores ("src/stringHelpers", "my_varName"). A glued
+# headline mid-line ("...yesterdUpdate: the ...") or after a web address stays a splice.
+_KEY_RE = regex.compile(r"[\p{L}_$][\p{L}\p{N}_$]*\s?[:=](?:\s|$)\S*")
+_CALL_RE = regex.compile(r"[\p{L}_$][\p{L}\p{N}_$.]*[(\[]\S*")
+_PATH_RE = regex.compile(r"\S*[/_$]\S*")
 # Glued text may open on a bracket or a quote ("...the Org<PHOENIX STEEL CORP> IN ...").
 _OPENERS = frozenset("<([\"“‘'")
 _NAME_PREFIXES = frozenset("iem")
@@ -251,6 +254,14 @@ def _glue_marks(text: str) -> list[int] | None:
     return marks
 
 
+def _code_name(body: str, start: int, word: str) -> bool:
+    """Whether ``word`` (from ``body[start:]``) is a name in code or data (see `_KEY_RE`)."""
+    if _CALL_RE.fullmatch(word) or (_PATH_RE.fullmatch(word) and not word.endswith(tuple("._$/"))):
+        return True
+    after = body[start + len(word) : start + len(word) + 1]
+    return not body[:start].strip() and _KEY_RE.fullmatch(word + after) is not None
+
+
 def _splice_point(body: str) -> int | None:
     """Where text was glued onto a word cut off mid-way, if it was; None otherwise."""
     if len(body) < 12:
@@ -307,7 +318,7 @@ def _splice_point(body: str) -> int | None:
                 return cut
             continue
         first = body[cut : ends[first_tail]] if first_tail < len(ends) else ""
-        if _IDENTIFIER_RE.fullmatch(body[word_start : cut + len(first)]):
+        if _code_name(body, word_start, body[word_start : cut + len(first)]):
             continue  # "backgroundColor:", "getElementById(": a name in code or data, not a splice
         if (
             fragment.islower() and len(fragment) >= 2 and head_words >= 3

@@ -7,7 +7,7 @@ at least `MIN_POSTS` times with different numbers, with text between most occurr
 most of which name different posters (on the line itself, or on a short line next to it or
 one further, after a label or a post number: "From: Jane", "2. Jane said:"). Around them,
 short lines repeated word for word ("Reply") or with other numbers ("#12", "Posts: 431",
-"Liked by 5 people") are furniture too, and so are the posters' name lines. The posts are the
+"12 likes") are furniture too, and so are the posters' name lines. The posts are the
 runs of text after blocks of furniture that hold a timestamp (or before them, where the
 timestamp follows the post), and most of them must open on a sentence or a quotation's
 lead-in ("Jane wrote:"): dated headline lists (teasers, archives) do not.
@@ -47,7 +47,7 @@ _PROSE_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
 _LETTER_RE = regex.compile(r"\p{L}")
-_LEAD_IN_RE = regex.compile(r"[:：,，]\W{0,3}$")  # "Jane wrote:", "Zitat von Jane: ↑", "Dear Jane,"
+_LEAD_IN_RE = regex.compile(r"[:：,，]\W{0,3}$")  # "Jane wrote:", "Jane schrieb: ^", "Dear Jane,"
 _OPENING_END_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
 _WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # written without spaces
 # a post's number ("#12") in a forum
@@ -137,8 +137,8 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
                 anchored += len(run)
                 named_below.update(run)  # "03-12-2012, 09:14 PM" over "marta_l"
             else:
-                # naming nobody, the lines must agree in full ("Liked by 5 people", not
-                # the "13 Comments" that shares its shape from the number on)
+                # naming nobody, the lines must agree in full ("12 likes" under each post,
+                # not the "4 replies" above the thread that shares their shape)
                 full = Counter(_full_shape(texts[i]) for i in run).most_common(1)[0][0]
                 run = [i for i in run if _full_shape(texts[i]) == full]
                 if len(run) < MIN_POSTS:
@@ -207,21 +207,23 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
             headed = block[i][0] in headers
         elif first < 0:
             first = i
-    if block[hi][0] in headers and hi + 1 < len(lines) and hi + 1 not in furniture:
-        last = hi + 1  # the last post: up to the page's chrome
+    end = block[hi][1]  # the last header's block may go on below its timestamp
+    if block[hi][0] in headers and end + 1 < len(lines) and end + 1 not in furniture:
+        last = end + 1  # the last post: up to the page's chrome
         while last + 1 < len(lines) and last + 1 not in furniture and not chrome[last + 1] \
-                and last + 1 - hi <= MAX_POST_LINES:
+                and last + 1 - end <= MAX_POST_LINES:
             last += 1
-        if any(_OPENING_END_RE.search(texts[i]) for i in range(hi + 1, last + 1)):
-            posts.append((hi + 1, last))  # (a line with no sentence in it is the page's chrome)
-    # a forum's quotation header ("Originally posted by Jane") recurs but for the name
+        if any(_OPENING_END_RE.search(texts[i]) for i in range(end + 1, last + 1)):
+            posts.append((end + 1, last))  # (a line with no sentence in it is the page's chrome)
+    # a forum's quotation header ("Quoting Jane", "Jane said") recurs but for the name
     named: defaultdict[str, list[str]] = defaultdict(list)
     for a, _ in posts:
         if key := _lead_key(texts[a]):
             named[key].append(texts[a].casefold())
     leads = {key for key, seen in named.items() if len(seen) >= MIN_POSTS and len(set(seen)) >= 2}
     prose = sum(1 for a, b in posts
-                if (_opens_prose(texts[a]) or _lead_key(texts[a]) in leads)
+                if (_opens_prose(texts[a]) or (b - a >= 2 and (
+                    _lead_key(texts[a]) in leads or _LEAD_IN_RE.search(texts[a]) is not None)))
                 and any(_prose(texts[i]) for i in range(a, b + 1)))
     if len(posts) < MIN_POSTS - 1 or 3 * prose < 2 * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
@@ -264,18 +266,22 @@ def _prose(text: str) -> bool:
 
 
 def _lead_key(text: str) -> str:
-    """A short line without its last word ("originally posted by"), to find the lead-ins
-    that open quotations; "" for other lines."""
+    """A short line without its last word (a forum's quotation header, the poster's name
+    last), to find the lead-ins that open quotations; "" for other lines and for words that
+    end on punctuation (a series of headlines, "Town news: ...")."""
     words = text.casefold().split()
-    return " ".join(words[:-1]) if 2 <= len(words) <= MAX_NAME_TOKENS + 1 else ""
+    if not 2 <= len(words) <= MAX_NAME_TOKENS + 1 or not words[-2][-1:].isalnum():
+        return ""
+    return " ".join(words[:-1])
 
 
 def _opens_prose(text: str) -> bool:
-    """A post opens on a sentence, on a quotation's lead-in ("Jane wrote:") or in lower
-    case; a teaser opens on its headline (capitalised, no full stop, short)."""
+    """A post opens on a sentence or in lower case; a teaser opens on its headline
+    (capitalised, no full stop, short). (A lead-in, "Jane wrote:", is judged with the post
+    it opens: a quotation and a reply follow it.)"""
     first = _LETTER_RE.search(text)
     return (_words(text) >= MIN_OPENING_WORDS or _OPENING_END_RE.search(text) is not None
-            or _LEAD_IN_RE.search(text) is not None or (first is not None and first[0].islower()))
+            or (first is not None and first[0].islower()))
 
 
 def _numbered_key(text: str) -> str:
