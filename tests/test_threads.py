@@ -223,13 +223,13 @@ def test_a_reply_that_opens_on_a_quotation() -> None:
 
 
 def test_counts_that_share_the_likes_shape_do_not_stretch_the_thread() -> None:
-    # "4 Comments" reads like "Liked by 4 people" from its number on; the page's own
-    # line after the last post is no post either
+    # "4 replies" above the thread reads like the "12 likes" under each post from its
+    # number on; the page's own line after the last post is no post either
     posters = ("Marta Lindqvist", "okonkwo_b", "Peter Haas", "Lena")
     stamps = ("Mar 3rd at 9:14 pm", "Mar 4th at 7:02 am", "Mar 4th at 11:40 am", "Mar 5th at 6:55 pm")
-    thread = "".join(f"{p} {s}\n{c}\nLiked by {n} people\n"
+    thread = "".join(f"{p} {s}\n{c}\n{n} likes\n"
                      for p, s, c, n in zip(posters, stamps, COMMENTS, (21, 5, 17, 3)))
-    page = ARTICLE + "4 Comments\nComments are closed.\n" + thread + "Create your own website with us\n"
+    page = ARTICLE + "4 replies\nReplying is switched off.\n" + thread + "Start your own site today\n"
     doc = cs.split(page)
     assert [a.clean_text.split("\n")[0] for a in doc.articles[1:]] == list(COMMENTS)
 
