@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import add, itemgetter, sub, truediv
+from operator import add, attrgetter, itemgetter, sub, truediv
 
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
 from .lexical import without_soft_hyphens
@@ -75,6 +75,7 @@ _SHARE_CHARS = 400
 # Front matter (Jekyll, Hugo): a "---" or "+++" line, then "key: value" (or "key = value")
 # lines, most of them, up to the same fence within this many lines.
 _FRONT_FENCES = ("---", "+++")
+_TEXT = attrgetter("text")
 _FRONT_MATTER_LINES = 80
 _KEY_VALUE_RE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=](?:\s|$)")
 # A date line (`date_line`) is at most this long.
@@ -260,6 +261,9 @@ def front_matter_lines(lines: Sequence[Line]) -> tuple[bytearray, bytearray]:
     post starts in the text; and 1 where it is that block's title key."""
     inside = bytearray(len(lines))
     title = bytearray(len(lines))
+    joined = "\n".join(map(_TEXT, lines))  # one pass in C: most pages have no fence at all
+    if _FRONT_FENCES[0] not in joined and _FRONT_FENCES[1] not in joined:
+        return inside, title
     i = 0
     while i < len(lines):
         text = lines[i].text
