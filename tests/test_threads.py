@@ -311,3 +311,12 @@ def test_the_last_post_under_a_long_header_is_kept() -> None:
     thread = "".join(f"{p}\n{d}\nPosts: {17 * k + 4}\n{c}\n"
                      for k, (p, d, c) in enumerate(zip(POSTERS, DATES, replies)))
     assert _openings(thread) == [*COMMENTS[:3], "Great read, thanks!"]
+
+
+def test_posters_with_digits_in_their_names_share_one_header_shape() -> None:
+    # "tom3465 on 21:14 3 March" and "Marta on 07:02 4 March": the name's digits are no
+    # timestamp, so every header reads alike from its time on
+    posters = ("marta", "tom3465", "PeterH", "lena77")
+    stamps = ("21:14 3 March 2021", "07:02 4 March 2021", "11:40 4 March 2021", "18:55 5 March 2021")
+    thread = "".join(f"Posted by: {p} on {s}\n{c}\n" for p, s, c in zip(posters, stamps, COMMENTS))
+    assert _openings("Comments\n" + thread) == list(COMMENTS)

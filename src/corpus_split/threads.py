@@ -34,6 +34,7 @@ MAX_POST_LINES = 60  # occurrences farther apart than this are separate structur
 _SHAPE_RE = regex.compile(r"\d+|\p{L}+|\S")
 _DIGIT_RE = regex.compile(r"\d")
 _DIGITS_RE = regex.compile(r"\d+")
+_LETTERS_RE = regex.compile(r"\p{L}")
 _WORD_RE = regex.compile(r"\p{L}+")
 # a time of day, a numeric date, a day next to a year, or a CJK date: what post headers carry
 _TIMESTAMP_RE = regex.compile(
@@ -78,14 +79,17 @@ def _full_shape(text: str) -> str:
 
 
 def _stamp_shape(text: str) -> str | None:
-    """The shape of a short line from its first number on (None: not a timestamp-like line)."""
+    """The shape of a short line from its first number on (None: not a timestamp-like line);
+    a name with digits in it ("tom3465") is no number: the first token with a digit and at
+    most two letters ("8:21pm", "03,", "#12") opens the shape where there is one."""
     if len(text) > MAX_STAMP_CHARS or not _DIGIT_RE.search(text) or (
             _MARKUP_RE.search(text) and not _POST_NUMBER_RE.match(text)):
         return None
     tokens = text.split()
     if len(tokens) > MAX_STAMP_TOKENS:
         return None
-    first = next(i for i, t in enumerate(tokens) if _DIGIT_RE.search(t))
+    digits = [i for i, t in enumerate(tokens) if _DIGIT_RE.search(t)]
+    first = next((i for i in digits if len(_LETTERS_RE.findall(tokens[i])) <= 2), digits[0])
     return " ".join(_shape(t) for t in tokens[first:])
 
 
