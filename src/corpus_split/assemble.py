@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import ne
 
-from .context import front_matter_titles, front_matter_value
+from .context import front_matter_title_test, front_matter_value
 from .kinds import LineKinds, normalise_title
 from .lines import Layout
 from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
@@ -96,7 +96,7 @@ def build_document(
     articles: list[Article] = []
     boundaries: list[Boundary] = []
     text = repaired.text
-    front_titles = front_matter_titles(layout)
+    front_title = front_matter_title_test(layout)
     for index, (first, last, k) in enumerate(kept_ranges):
         start = segments[segment_of(first)].start
         end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))
@@ -104,7 +104,7 @@ def build_document(
         title = None
         if title_line is not None:
             title = text[lines[title_line].start : lines[title_line].end]
-            if front_titles[title_line]:
+            if front_title(title_line):
                 title = front_matter_value(title)  # "title: A B" in a post's front matter
             title = normalise_title(title)
         inside = tuple(segments[bisect_left(seg_starts, start) : bisect_left(seg_starts, end)])

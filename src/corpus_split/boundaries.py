@@ -32,7 +32,7 @@ from operator import and_, mul, ne, sub
 
 import regex
 
-from .context import date_line, front_matter_lines, front_matter_titles
+from .context import date_line, front_matter_lines, front_matter_title_test
 from .features import LineFeatures
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
@@ -314,12 +314,10 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
 
 
 def _after_front_matter(units: Sequence[Unit], layout: Layout) -> list[int]:
-    """The units (after the first) that a post's front matter opens: those whose first line
-    is the block's title key (`context.front_matter_titles`), which the roles make a headline."""
-    titles = front_matter_titles(layout)
-    if not any(titles):
-        return []
-    return [u for u in range(1, len(units)) if titles[units[u].first]]
+    """The units (after the first) that a post's front matter opens: headlines whose line is
+    the block's title key (`context.front_matter_titles`; the roles make it a headline)."""
+    is_title = front_matter_title_test(layout)
+    return [u for u in range(1, len(units)) if units[u].headline and is_title(units[u].first)]
 
 
 def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat) -> bool:

@@ -19,7 +19,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import add, attrgetter, itemgetter, sub, truediv
 
@@ -27,8 +27,8 @@ from .features import Family, LineFeatures, _count_cjk, _count_letters, content_
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "front_matter_titles",
-           "front_matter_value",
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "front_matter_title_test",
+           "front_matter_titles", "front_matter_value",
            "paragraph_spans", "paragraph_vectors", "paragraphs", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
@@ -316,6 +316,21 @@ def front_matter_titles(layout: Layout) -> bytearray:
         if title[i] and opener >= 0 and front_matter_value(line.text):
             out[i] = 1
     return out
+
+
+def front_matter_title_test(layout: Layout) -> Callable[[int], bool]:
+    """`front_matter_titles` as a test of one line at a time, the whole page scanned only
+    once a line that reads like a title key is asked about (most pages have none)."""
+    titles: list[bytearray] = []
+
+    def is_title(i: int) -> bool:
+        if not _TITLE_KEY_RE.match(layout.lines[i].text):
+            return False
+        if not titles:
+            titles.append(front_matter_titles(layout))
+        return bool(titles[0][i])
+
+    return is_title
 
 
 def _front_matter(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
-from .context import front_matter_titles
+from .context import front_matter_title_test
 from .lexical import line_words
 from .lines import Layout
 from .model import Kind
@@ -96,7 +96,7 @@ def assign_kinds(
     headlines = list(itertools.compress(range(n), map(operator.is_, roles, itertools.repeat(Role.HEADLINE))))
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
-    front_titles = front_matter_titles(layout)
+    front_title = front_matter_title_test(layout)
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
@@ -116,7 +116,7 @@ def assign_kinds(
         article_last_body = body_lines[-1]
         header = [i for i in range(first, first_body) if roles[i] is Role.HEADLINE]
         # a post's own title (of two front-matter blocks in a row, the one nearer its text)
-        title_line = next((i for i in reversed(header) if front_titles[i]), None)
+        title_line = next((i for i in reversed(header) if front_title(i)), None)
         if title_line is None:
             title_line = _choose_title(roles, words, header, body_lines)
         if title_line is None:
@@ -161,7 +161,7 @@ def assign_kinds(
         # (ranges do not overlap: these lines belong to no article yet)
         article_of[first : end + 1] = [k if kind in _MEMBERS else None for kind in kinds[first : end + 1]]
         ranges.append((first, end))
-        if title_line is not None and front_titles[title_line]:
+        if title_line is not None and front_title(title_line):
             story_headline = None  # a post's front-matter title names it, whatever stands below
         title_lines.append(story_headline if story_headline is not None else title_line)
 
