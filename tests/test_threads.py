@@ -320,3 +320,10 @@ def test_posters_with_digits_in_their_names_share_one_header_shape() -> None:
     stamps = ("21:14 3 March 2021", "07:02 4 March 2021", "11:40 4 March 2021", "18:55 5 March 2021")
     thread = "".join(f"Posted by: {p} on {s}\n{c}\n" for p, s, c in zip(posters, stamps, COMMENTS))
     assert _openings("Comments\n" + thread) == list(COMMENTS)
+
+
+def test_the_first_post_above_a_footer_with_its_name_line() -> None:
+    # each post is signed below it, the poster's name over the date: the first post, above
+    # the first such block, is a post too (regression: a review of the block rule)
+    thread = "".join(f"{c}\n{p}\n{d}\n" for p, d, c in zip(POSTERS, DATES, COMMENTS))
+    assert _openings("Comments\n" + thread) == list(COMMENTS)

@@ -34,7 +34,6 @@ MAX_POST_LINES = 60  # occurrences farther apart than this are separate structur
 _SHAPE_RE = regex.compile(r"\d+|\p{L}+|\S")
 _DIGIT_RE = regex.compile(r"\d")
 _DIGITS_RE = regex.compile(r"\d+")
-_LETTERS_RE = regex.compile(r"\p{L}")
 _WORD_RE = regex.compile(r"\p{L}+")
 # a time of day, a numeric date, a day next to a year, or a CJK date: what post headers carry
 _TIMESTAMP_RE = regex.compile(
@@ -51,8 +50,8 @@ _LETTER_RE = regex.compile(r"\p{L}")
 _LEAD_IN_RE = regex.compile(r"[:：,，]\W{0,3}$")  # "Jane wrote:", "Jane schrieb: ^", "Dear Jane,"
 _OPENING_END_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
 _WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # written without spaces
-# a post's number ("#12") in a forum
 _NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. "
+# a post's number ("#12") in a forum
 _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
 # an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours"
 _RELATIVE_RE = regex.compile(r"\S.*\s\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
@@ -89,7 +88,7 @@ def _stamp_shape(text: str) -> str | None:
     if len(tokens) > MAX_STAMP_TOKENS:
         return None
     digits = [i for i, t in enumerate(tokens) if _DIGIT_RE.search(t)]
-    first = next((i for i in digits if len(_LETTERS_RE.findall(tokens[i])) <= 2), digits[0])
+    first = next((i for i in digits if len(_LETTER_RE.findall(tokens[i])) <= 2), digits[0])
     return " ".join(_shape(t) for t in tokens[first:])
 
 
@@ -193,11 +192,12 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     # a post is a run of other lines right after a header block or right before a footer
     # block ("5 Comments" opens none)
     posts: list[tuple[int, int]] = []
-    if lo in footers and lo and lo - 1 not in furniture:
-        first = lo - 1  # the first post, above the first footer: back to the page's chrome
-        while first and first - 1 not in furniture and not chrome[first - 1] and lo - first < MAX_POST_LINES:
+    top = block[lo][0]  # the first stamp's block, its name line above it included
+    if top in footers and top and top - 1 not in furniture:
+        first = top - 1  # the first post, above the first footer: back to the page's chrome
+        while first and first - 1 not in furniture and not chrome[first - 1] and top - first < MAX_POST_LINES:
             first -= 1
-        posts.append((first, lo - 1))
+        posts.append((first, top - 1))
         if first and chrome[first - 1]:
             furniture.add(first - 1)  # the thread's own heading ("Comments") opens the first post
     first = -1
