@@ -92,6 +92,7 @@ def test_an_elision_before_a_capital_is_not_a_splice(line: str) -> None:
         'heroImage: "img/cover-large.png"',
         "Call document.getElementById(name) Before Anything Else Runs On The Page",
         "open the file at src/utils/stringHelpers Before The Build Step Runs On The Server",
+        "maxValue = the Largest Of The Readings Taken Before The Loop Starts On Each Page",
     ],
 )
 def test_camel_case_names_in_code_and_data_are_not_splices(line: str) -> None:

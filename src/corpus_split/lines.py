@@ -258,7 +258,7 @@ def _code_name(body: str, start: int, word: str) -> bool:
     """Whether ``word`` (from ``body[start:]``) is a name in code or data (see `_KEY_RE`)."""
     if _CALL_RE.fullmatch(word) or (_PATH_RE.fullmatch(word) and not word.endswith(tuple("._$/"))):
         return True
-    after = body[start + len(word) : start + len(word) + 1]
+    after = body[start + len(word) : start + len(word) + 3]  # " = " after a spaced assignment
     return not body[:start].strip() and _KEY_RE.fullmatch(word + after) is not None
 
 
