@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import corpus_split as cs
 from corpus_split.strategies import sample_articles
@@ -568,3 +570,30 @@ def test_a_toml_front_matter_title_keeps_its_colon() -> None:
     assert front_matter_value("title: 'It is: fine'") == "It is: fine"
     assert front_matter_value('title: ""') == ""
     assert front_matter_value("title: >") == ""
+
+
+_FRONT_PIECES = (
+    "---", "+++", "```", "    ---", "title: Notes on the move", 'title: ""', "title = \"Part 1: Start\"",
+    "date: 2021-03-03", "layout: post", "tags:", "  - notes", "",
+    "We moved the workshop to the second floor, where there is room for forty people.",
+    "## What to bring", "Bring a laptop and a charger.",
+)
+
+
+@given(st.lists(st.sampled_from(_FRONT_PIECES), min_size=1, max_size=40))
+def test_front_matter_titles_lie_in_blocks_and_name_their_articles(pieces: list[str]) -> None:
+    from corpus_split.context import front_matter_lines, front_matter_titles, front_matter_value
+    from corpus_split.lines import split_lines
+
+    text = "\n".join(pieces)
+    layout = split_lines(text)
+    inside, title = front_matter_lines(layout.lines)
+    titles = front_matter_titles(layout)
+    for i, flag in enumerate(titles):
+        if flag:  # a post's title: a title key inside a block, with a value
+            assert inside[i] and title[i] and front_matter_value(layout.lines[i].text)
+    doc = cs.split(text)
+    check_document(doc)
+    for boundary, article in zip(doc.boundaries, doc.articles[1:]):
+        if cs.Reason.FRONT_MATTER in boundary.reasons:
+            assert article.title

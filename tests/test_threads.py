@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import corpus_split as cs
 from corpus_split.lines import split_lines
 from corpus_split.threads import find_thread
+from tests.contract import check_document
 
 ARTICLE = (
     "Why the town library keeps its late hours\n"
@@ -327,3 +328,30 @@ def test_the_first_post_above_a_footer_with_its_name_line() -> None:
     # the first such block, is a post too (regression: a review of the block rule)
     thread = "".join(f"{c}\n{p}\n{d}\n" for p, d, c in zip(POSTERS, DATES, COMMENTS))
     assert _openings("Comments\n" + thread) == list(COMMENTS)
+
+
+# Pages built from the pieces threads are made of, in any order: whatever the parse finds,
+# its posts lie apart from its furniture and from each other, and split keeps its contract.
+_THREAD_PIECES = (
+    *POSTERS, *DATES, *COMMENTS, "Reply", "Quote", "#7", "#12", "Posts: 431", "Posts: 12",
+    "In reply to marta_l", "marta_l wrote:", "Dear Peter,", "4 replies", "12 likes", "3 likes",
+    "Jane Doe • 3 years ago", "tom3465 on 21:14 3 March 2021", "---", "title: Notes", "date: 2021-03-03",
+    "", "Comments are welcome below.", "Town news: parking",
+)
+
+
+@given(st.lists(st.sampled_from(_THREAD_PIECES), min_size=3, max_size=40))
+def test_threads_from_thread_pieces_keep_posts_apart_from_furniture(pieces: list[str]) -> None:
+    text = "\n".join(pieces)
+    layout = split_lines(text)
+    n = len(layout.lines)
+    thread = find_thread(layout, [False] * n)
+    if thread is not None:
+        spans = sorted(thread.posts)
+        for (_, b), (c, _) in zip(spans, spans[1:]):
+            assert b < c  # posts do not overlap
+        for first, last in spans:
+            assert 0 <= first <= last < n
+            assert not thread.furniture.intersection(range(first, last + 1))
+        assert all(0 <= i < n for i in thread.furniture)
+    check_document(cs.split(text))
