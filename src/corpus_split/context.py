@@ -85,7 +85,6 @@ _DATE_LINE_WORDS = 10
 _TITLE_KEY_RE = re.compile(r"title\s*[:=]\s*\S", re.IGNORECASE)
 _KEY_VALUE_LINE_RE = re.compile(r"\s*[A-Za-z_][\w.-]*\s*[:=]\s*(.*?)\s*$")
 _BLOCK_SCALARS = frozenset(("", "|", ">", "|-", ">-", "|+", ">+"))
-_CODE_FENCES = ("```", "~~~")
 # A Markdown image or an HTML image tag; and a paragraph that opens with an HTML or XML tag,
 # a comment or a template tag (style blocks, includes), which pages leave in extracted text.
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
@@ -305,14 +304,11 @@ def front_matter_titles(layout: Layout) -> bytearray:
     out = bytearray(len(lines))
     if not any(title):
         return out
-    fenced = False
+    fenced = _fenced([line.text.lstrip() for line in lines])
     opener = -1
     for i, line in enumerate(lines):
-        text = line.text.strip()
-        if text.startswith(_CODE_FENCES):
-            fenced = not fenced
         if inside[i] and (not i or not inside[i - 1]):
-            opener = i if not fenced and line.indent <= layout.base_indent else -1
+            opener = i if not fenced[i] and line.indent <= layout.base_indent else -1
         if title[i] and opener >= 0 and front_matter_value(line.text):
             out[i] = 1
     return out
