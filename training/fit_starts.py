@@ -33,7 +33,9 @@ of its gain, the lexical cost's part of it, the model's log-odds and whether it 
 thread's post, on the same material and titled news of its own (each of the four sets
 weighing the same, so that dev A's real pages count as much as each synthetic set), which
 makes ``Boundary.score`` a probability, and the score under which a chosen start is dropped
-(``min_score``) is chosen by the same mean.
+(``min_score``) is chosen by the same mean. Each setting's share of real single-article
+documents left whole (dev A's and the web pages alone among the validation documents,
+threads aside) is printed beside it, not weighed (see docs/models.md, tenth session).
 Deterministic.
 """
 
@@ -396,13 +398,20 @@ def prepare(doc: TrainingDoc) -> Prepared:
 Gains = list[tuple[float, float, float, float, int]]  # gain, lexical, log-odds, post, right
 
 
+UNCUT: dict[int, bool] = {}  # per real single-article document (by id): left whole by the last decode
+
+
 def decode(docs: list[Prepared]) -> tuple[float, int, int, int, Gains]:
     """Pooled boundary F1 of the current start model over documents (zones matched once
-    each), and every chosen start's gain with whether it was right."""
+    each), and every chosen start's gain with whether it was right; whether each real
+    single-article document (dev A, a web page alone, threads aside) was left whole goes to
+    UNCUT."""
     tp = fp = fn = 0
     gains: Gains = []
     for p in docs:
         units, spans = find_articles(p.layout, p.roles, p.feats, p.words, 0.5)
+        if not p.doc.zones and p.doc.source in ("devA", PAGES) and Role.FURNITURE not in p.roles:
+            UNCUT[id(p)] = len(spans) <= 1
         right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)
         chosen = {s.first_unit for s in spans[1:]}
         gains += [(s.gain, s.lexical, s.log_odds, float(Reason.POST in s.reasons),
@@ -511,6 +520,13 @@ def main() -> None:
             tp, fp, fn, gains = tp + a, fp + b, fn + c, gains + g
         return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), gains
 
+    def uncut() -> float:
+        """The share of real single-article documents (dev A's, cross-fitted, and the web
+        pages alone among the validation documents) that the last decodes left whole."""
+        share = sum(UNCUT.values()) / len(UNCUT) if UNCUT else 1.0
+        UNCUT.clear()
+        return share
+
     best: tuple[float, int, dict[str, object]] | None = None
     for linear in (True, False) if not args.linear else (True,):
         # each model class goes through the same choice; the better mean F1 wins, and a tie
@@ -541,6 +557,7 @@ def main() -> None:
             f_titled = decode(titled_p)[0]
             f_damaged = decode(damaged_p)[0]
             f_clean = decode(clean_p)[0]
+            whole = uncut()
             value = (f_dev + f_val + f_titled + f_damaged) / 4
             if not results:
                 floor_clean = f_clean  # how the old decoder does in the easy case
@@ -548,7 +565,8 @@ def main() -> None:
                 results.append((value, f_titled, (st, s, o, c, f, f_dev, f_val)))
             print(f"  structural {st} scale {s} offset {o} cohesion {c} free {f}: dev A F1 {f_dev:.3f}, "
                   f"validation F1 {f_val:.3f}, titled news F1 {f_titled:.3f}, damaged news F1 "
-                  f"{f_damaged:.3f}, clean titled F1 {f_clean:.3f}", flush=True)
+                  f"{f_damaged:.3f}, clean titled F1 {f_clean:.3f}, real single articles whole "
+                  f"{whole:.3f}", flush=True)
         # the best mean; settings within TIE of it are as good (a boundary or two on dev A), and
         # among those the one best on plain titled news wins (what most users feed it)
         top = max(value for value, _, _ in results)
@@ -582,10 +600,12 @@ def main() -> None:
             f_dev = decode_dev(without, **setting, min_score=floor)[0]
             scores._START = replace(chosen, min_score=floor)
             f_val, f_titled, f_damaged = (decode(d)[0] for d in (valid_p, titled_p, damaged_p))
+            whole = uncut()
             if decode(clean_p)[0] >= floor_clean - TIE or not floor:
                 floors.append(((f_dev + f_val + f_titled + f_damaged) / 4, -floor, floor, f_dev, f_val))
             print(f"  min score {floor}: dev A F1 {f_dev:.3f}, validation F1 {f_val:.3f}, "
-                  f"titled news F1 {f_titled:.3f}, damaged news F1 {f_damaged:.3f}", flush=True)
+                  f"titled news F1 {f_titled:.3f}, damaged news F1 {f_damaged:.3f}, real single "
+                  f"articles whole {whole:.3f}", flush=True)
         _, _, min_score, f_dev, f_val = max(floors)
         print(f"chosen: min score {min_score}")
         linear_weights, bias, trees = base.weights, base.bias, base.trees

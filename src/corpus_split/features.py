@@ -38,7 +38,8 @@ MAX_SENTENCE_CASE_WORDS = 14
 # Share of a headline's visible characters that are letters; table rows such as
 # "Shr 1.10 dlrs vs 95 cts" fall below it.
 MIN_HEADLINE_LETTERS = 0.55
-# CJK headlines rarely run past this many characters.
+# CJK headlines rarely run wider than this many full-width characters (a letter, digit or
+# space of other scripts is half as wide: "CVE-2018-8777" in a Japanese title is 6.5 wide).
 MAX_CJK_HEADLINE = 40
 # Assistant sign-offs are a sentence or two; longer paragraphs are not searched.
 MAX_RESIDUE_LINE = 700
@@ -68,7 +69,9 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
 _HEADLINE_END_RE = regex.compile(r"[.;,:](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
-_CJK_CLAUSE_RE = regex.compile(r"[。，、；：,;]")
+# Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
+# "A: B" in other scripts) but not at its end, where it leads into what follows
+_CJK_CLAUSE_RE = regex.compile(r"[。，、；,;]|[：:]$")
 
 # Page chrome. Each alternative is a family of phrasing, not one page's text.
 _NAME = r"\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}"
@@ -362,8 +365,10 @@ def line_features(text: str) -> LineFeatures:
     letters = _count_letters(text)
     cjk = _count_cjk(text)
     if letters and cjk >= 0.3 * letters:
-        # no spaces to count words by: a CJK headline is short and has no clause punctuation
-        headline = n <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
+        # no spaces to count words by: a CJK headline is narrow (in full-width characters,
+        # `MAX_CJK_HEADLINE`) and has no clause punctuation
+        width = (n + cjk + _count_wide_marks(text)) / 2
+        headline = width <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
     else:
         headline = (
             1 <= len(words) <= MAX_HEADLINE_WORDS
@@ -432,6 +437,16 @@ def _words(text: str) -> list[str]:
     if _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
         return _PLAIN_WORD_RE.findall(text)
     return _WORD_RE.findall(text)
+
+
+# Full-width punctuation and forms (CJK brackets and marks, full-width Latin): as wide as a
+# CJK character
+_WIDE_MARK_RE = re.compile("[\u3000-\u303f\u30fb\u30fc\uff01-\uff60\uffe0-\uffe6]")
+
+
+def _count_wide_marks(text: str) -> int:
+    """How many full-width marks (not letters: `_count_cjk` counts those) ``text`` holds."""
+    return len(_WIDE_MARK_RE.findall(text))
 
 
 def _count_cjk(text: str) -> int:
