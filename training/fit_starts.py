@@ -398,20 +398,18 @@ def prepare(doc: TrainingDoc) -> Prepared:
 Gains = list[tuple[float, float, float, float, int]]  # gain, lexical, log-odds, post, right
 
 
-UNCUT: dict[int, bool] = {}  # per real single-article document (by id): left whole by the last decode
-
-
-def decode(docs: list[Prepared]) -> tuple[float, int, int, int, Gains]:
+def decode(docs: list[Prepared], whole: list[bool] | None = None) -> tuple[float, int, int, int, Gains]:
     """Pooled boundary F1 of the current start model over documents (zones matched once
-    each), and every chosen start's gain with whether it was right; whether each real
-    single-article document (dev A, a web page alone, threads aside) was left whole goes to
-    UNCUT."""
+    each), and every chosen start's gain with whether it was right; with ``whole``, whether
+    each real single-article document (dev A, a web page alone, threads aside) was left
+    whole is appended to it."""
     tp = fp = fn = 0
     gains: Gains = []
     for p in docs:
         units, spans = find_articles(p.layout, p.roles, p.feats, p.words, 0.5)
-        if not p.doc.zones and p.doc.source in ("devA", PAGES) and Role.FURNITURE not in p.roles:
-            UNCUT[id(p)] = len(spans) <= 1
+        if whole is not None and not p.doc.zones and p.doc.source in ("devA", PAGES) \
+                and Role.FURNITURE not in p.roles:
+            whole.append(len(spans) <= 1)
         right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)
         chosen = {s.first_unit for s in spans[1:]}
         gains += [(s.gain, s.lexical, s.log_odds, float(Reason.POST in s.reasons),
@@ -510,22 +508,22 @@ def main() -> None:
     calibrating_p = [prepare(d) for d in calibrating]
     damaged_p = [prepare(d) for d in damaged]
 
-    def decode_dev(models: list[scores.StartModel], **settings: object) -> tuple[float, Gains]:
-        """dev A's pooled F1 and gains, each half decoded by the model fitted without it."""
+    def decode_dev(models: list[scores.StartModel], whole: list[bool] | None = None, /,
+                   **settings: object) -> tuple[float, Gains]:
+        """dev A's pooled F1 and gains, each half decoded by the model fitted without it
+        (``whole`` as in `decode`)."""
         tp = fp = fn = 0
         gains: Gains = []
         for docs, model in zip(dev_p, models):
             scores._START = replace(model, **settings)  # type: ignore[arg-type]
-            _, a, b, c, g = decode(docs)
+            _, a, b, c, g = decode(docs, whole)
             tp, fp, fn, gains = tp + a, fp + b, fn + c, gains + g
         return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), gains
 
-    def uncut() -> float:
+    def share(whole: list[bool]) -> float:
         """The share of real single-article documents (dev A's, cross-fitted, and the web
-        pages alone among the validation documents) that the last decodes left whole."""
-        share = sum(UNCUT.values()) / len(UNCUT) if UNCUT else 1.0
-        UNCUT.clear()
-        return share
+        pages alone among the validation documents) left whole."""
+        return sum(whole) / len(whole) if whole else 1.0
 
     best: tuple[float, int, dict[str, object]] | None = None
     for linear in (True, False) if not args.linear else (True,):
@@ -551,13 +549,14 @@ def main() -> None:
         ]
         for st, s, o, c, f in grid:
             setting = {"scale": s, "offset": o, "structural": st, "cohesion": c, "cohesion_free": f}
-            f_dev = decode_dev(without, **setting)[0]
+            kept_whole: list[bool] = []
+            f_dev = decode_dev(without, kept_whole, **setting)[0]
             scores._START = replace(base, **setting)  # type: ignore[arg-type]
-            f_val = decode(valid_p)[0]
+            f_val = decode(valid_p, kept_whole)[0]
             f_titled = decode(titled_p)[0]
             f_damaged = decode(damaged_p)[0]
             f_clean = decode(clean_p)[0]
-            whole = uncut()
+            whole = share(kept_whole)
             value = (f_dev + f_val + f_titled + f_damaged) / 4
             if not results:
                 floor_clean = f_clean  # how the old decoder does in the easy case
@@ -597,10 +596,12 @@ def main() -> None:
         chosen = replace(base, **setting)  # type: ignore[arg-type]
         floors = []
         for floor in GRID_MIN_SCORE:
-            f_dev = decode_dev(without, **setting, min_score=floor)[0]
+            kept_whole = []
+            f_dev = decode_dev(without, kept_whole, **setting, min_score=floor)[0]
             scores._START = replace(chosen, min_score=floor)
-            f_val, f_titled, f_damaged = (decode(d)[0] for d in (valid_p, titled_p, damaged_p))
-            whole = uncut()
+            f_val = decode(valid_p, kept_whole)[0]
+            f_titled, f_damaged = (decode(d)[0] for d in (titled_p, damaged_p))
+            whole = share(kept_whole)
             if decode(clean_p)[0] >= floor_clean - TIE or not floor:
                 floors.append(((f_dev + f_val + f_titled + f_damaged) / 4, -floor, floor, f_dev, f_val))
             print(f"  min score {floor}: dev A F1 {f_dev:.3f}, validation F1 {f_val:.3f}, "
