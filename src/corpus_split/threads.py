@@ -42,13 +42,13 @@ _TIMESTAMP_RE = regex.compile(
 )
 # lines that are markup, list items or code are never post furniture
 _MARKUP_RE = regex.compile(r"^(?:#+(?!\d)|[*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
-# a post is prose: a line of some length that ends a sentence or holds one's end
+# a sentence's end, anywhere in a line (full-width marks need no space after them): a post
+# is prose, a line of some length that holds one, and opens on a sentence
 _PROSE_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
 _LETTER_RE = regex.compile(r"\p{L}")
 _LEAD_IN_RE = regex.compile(r"[:：,，]\W{0,3}$")  # "Jane wrote:", "Jane schrieb: ^", "Dear Jane,"
-_OPENING_END_RE = regex.compile(r"[.!?…]['\"’”)]?(?:\s|$)|[。！？]")
 _WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # written without spaces
 _NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. "
 # a post's number ("#12") in a forum
@@ -217,7 +217,7 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
         while last + 1 < len(lines) and last + 1 not in furniture and not chrome[last + 1] \
                 and last + 1 - end <= MAX_POST_LINES:
             last += 1
-        if any(_OPENING_END_RE.search(texts[i]) for i in range(end + 1, last + 1)):
+        if any(_PROSE_RE.search(texts[i]) for i in range(end + 1, last + 1)):
             posts.append((end + 1, last))  # (a line with no sentence in it is the page's chrome)
     # a forum's quotation header ("Quoting Jane", "Jane said") recurs but for the name
     named: defaultdict[str, list[str]] = defaultdict(list)
@@ -284,7 +284,7 @@ def _opens_prose(text: str) -> bool:
     (capitalised, no full stop, short). (A lead-in, "Jane wrote:", is judged with the post
     it opens: a quotation and a reply follow it.)"""
     first = _LETTER_RE.search(text)
-    return (_words(text) >= MIN_OPENING_WORDS or _OPENING_END_RE.search(text) is not None
+    return (_words(text) >= MIN_OPENING_WORDS or _PROSE_RE.search(text) is not None
             or (first is not None and first[0].islower()))
 
 
