@@ -420,6 +420,9 @@ def main() -> None:
                         help="weight of content paragraphs against other paragraphs' 1")
     parser.add_argument("--cross-dev", action="store_true",
                         help="only report dev A cross-fitted (two halves) at several content biases")
+    parser.add_argument("--save-cross", type=Path, default=None,
+                        help="also write the two cross-fitted model files (cross0.json, cross1.json: "
+                             "each fitted without one half of dev A) to this folder, to study dev A's errors")
     args = parser.parse_args()
     held = held_back_models()
     leave = args.leave_out.split("/", 1)[1] if args.leave_out else None
@@ -442,6 +445,10 @@ def main() -> None:
                       for wt, lab in zip(doc.ws, doc.ys)]
     print("rows", sum(lab is not None for d in rows.docs for lab in d.ys), "lexicon", len(rows.vocabulary()))
     models = cross_models(rows, len(pages), dev_a, args.c)
+    if args.save_cross:
+        args.save_cross.mkdir(parents=True, exist_ok=True)
+        for f, data in enumerate(models):
+            write(data, args.save_cross / f"cross{f}.json")
     if args.cross_dev:
         for bias in CROSS_BIASES:
             kept, typed = cross_kept_typed(models, dev_a, bias)
