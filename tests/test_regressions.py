@@ -564,12 +564,37 @@ def test_a_front_matter_example_in_a_code_fence_opens_no_article() -> None:
 
 
 def test_a_toml_front_matter_title_keeps_its_colon() -> None:
-    from corpus_split.context import front_matter_value
+    from corpus_split.frontmatter import front_matter_value
 
     assert front_matter_value('title = "Part 1: Beginnings"') == "Part 1: Beginnings"
     assert front_matter_value("title: 'It is: fine'") == "It is: fine"
     assert front_matter_value('title: ""') == ""
     assert front_matter_value("title: >") == ""
+
+
+def test_a_pages_front_matter_is_found_once_per_layout() -> None:
+    # every stage reads `Layout.front_matter`: one block at the top and one after other text
+    # are found, their title keys marked, and only a block that opens a post names its title
+    from corpus_split.lines import split_lines
+
+    text = ("---\ntitle: First post\ndate: 2021-03-03\n---\nWe moved the workshop upstairs.\n\n"
+            "```yaml\n---\ntitle: An example\nlayout: post\n---\n```\n\n"
+            "+++\ntitle = \"Part 2: Later\"\ndraft = false\n+++\nBring a laptop.\n\n"
+            "---\n\nA rule, then prose: no front matter.\n")
+    layout = split_lines(text)
+    front = layout.front_matter
+    assert layout.front_matter is front  # kept, not found again
+    texts = [line.text for line in layout.lines]
+    marked = [t for t, flag in zip(texts, front.inside) if flag]
+    assert marked == ["---", "title: First post", "date: 2021-03-03", "---",
+                      "---", "title: An example", "layout: post", "---",
+                      "+++", 'title = "Part 2: Later"', "draft = false", "+++"]
+    assert [t for t, flag in zip(texts, front.title_keys) if flag] == [
+        "title: First post", "title: An example", 'title = "Part 2: Later"']
+    assert [t for t, flag in zip(texts, front.titles) if flag] == [
+        "title: First post", 'title = "Part 2: Later"']  # not the example in a code fence
+    assert front.found and not split_lines("---\n\nJust a rule.\n").front_matter.found
+    assert layout == split_lines(text)  # the kept value is not part of the layout's identity
 
 
 _FRONT_PIECES = (
@@ -582,14 +607,17 @@ _FRONT_PIECES = (
 
 @given(st.lists(st.sampled_from(_FRONT_PIECES), min_size=1, max_size=40))
 def test_front_matter_titles_lie_in_blocks_and_name_their_articles(pieces: list[str]) -> None:
-    from corpus_split.context import front_matter_lines, front_matter_titles, front_matter_value
+    from corpus_split.frontmatter import front_matter_lines, front_matter_value
     from corpus_split.lines import split_lines
 
     text = "\n".join(pieces)
     layout = split_lines(text)
+    front = layout.front_matter
     inside, title = front_matter_lines(layout.lines)
-    titles = front_matter_titles(layout)
-    for i, flag in enumerate(titles):
+    assert (front.inside, front.title_keys) == (inside, title)
+    assert front.found == any(inside)
+    for i, flag in enumerate(front.titles):
+        assert front.is_title(i) == bool(flag)
         if flag:  # a post's title: a title key inside a block, with a value
             assert inside[i] and title[i] and front_matter_value(layout.lines[i].text)
     doc = cs.split(text)

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import ne
 
-from .context import front_matter_title_test, front_matter_value
+from .frontmatter import front_matter_value
 from .kinds import LineKinds, normalise_title
 from .lines import Layout
 from .model import CONTENT_KINDS, Article, Boundary, Document, Kind, Reason, Segment
@@ -96,7 +96,7 @@ def build_document(
     articles: list[Article] = []
     boundaries: list[Boundary] = []
     text = repaired.text
-    front_title = front_matter_title_test(layout)
+    front_title = layout.front_matter.is_title
     for index, (first, last, k) in enumerate(kept_ranges):
         start = segments[segment_of(first)].start
         end = min(len(source), max(start + 1, repaired.to_source(lines[last].end)))

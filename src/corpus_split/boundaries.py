@@ -32,7 +32,7 @@ from operator import and_, mul, ne, sub
 
 import regex
 
-from .context import date_line, front_matter_lines, front_matter_title_test
+from .context import date_line
 from .features import LineFeatures
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
@@ -315,8 +315,8 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
 
 def _after_front_matter(units: Sequence[Unit], layout: Layout) -> list[int]:
     """The units (after the first) that a post's front matter opens: headlines whose line is
-    the block's title key (`context.front_matter_titles`; the roles make it a headline)."""
-    is_title = front_matter_title_test(layout)
+    the block's title key (`FrontMatter.titles`; the roles make it a headline)."""
+    is_title = layout.front_matter.is_title
     return [u for u in range(1, len(units)) if units[u].headline and is_title(units[u].first)]
 
 
@@ -762,10 +762,10 @@ def _start_columns(
         short_runs.append(_LOG1P[min(short_run, 10)])
     cosine_vs_page = [cosine - typical for cosine in cosines]
     own_words = log_words[1:]
-    inside = front_matter_lines(lines)[0]  # a post's front matter opens it, wherever it stands
+    inside = layout.front_matter.inside  # a post's front matter opens it, wherever it stands
     front = (
         [1.0 if any(inside[lasts[u - 1] + 1 : firsts[u] + 1]) else 0.0 for u in range(1, n)]
-        if any(inside) else zeros)
+        if layout.front_matter.found else zeros)
     return [
         h,
         [0.0 if shift is None else 1.0 for shift in shifts[1:]],

@@ -19,17 +19,17 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import add, attrgetter, itemgetter, sub, truediv
+from operator import add, itemgetter, sub, truediv
 
 from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
+from .frontmatter import _fenced
 from .lexical import without_soft_hyphens
-from .lines import Layout, Line
+from .lines import Layout
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "front_matter_lines", "front_matter_title_test",
-           "front_matter_titles", "front_matter_value",
-           "paragraph_spans", "paragraph_vectors", "paragraphs", "short_tokens", "span_rows"]
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "paragraph_spans", "paragraph_vectors", "paragraphs",
+           "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
 LONG_WORDS = 40
@@ -72,19 +72,9 @@ _LEXICON_CHARS = 120
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Token shares (capitals, figures) are measured on the head of a long paragraph.
 _SHARE_CHARS = 400
-# Front matter (Jekyll, Hugo): a "---" or "+++" line, then "key: value" (or "key = value")
-# lines, most of them, up to the same fence within this many lines.
-_FRONT_FENCES = ("---", "+++")
-_TEXT = attrgetter("text")
-_FRONT_MATTER_LINES = 80
-_KEY_VALUE_RE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=](?:\s|$)")
 # A date line (`date_line`) is at most this long.
 _DATE_LINE_CHARS = 80
 _DATE_LINE_WORDS = 10
-# the front-matter key that holds the page's title (Jekyll, Hugo, Eleventy: YAML or TOML)
-_TITLE_KEY_RE = re.compile(r"title\s*[:=]\s*\S", re.IGNORECASE)
-_KEY_VALUE_LINE_RE = re.compile(r"\s*[A-Za-z_][\w.-]*\s*[:=]\s*(.*?)\s*$")
-_BLOCK_SCALARS = frozenset(("", "|", ">", "|-", ">-", "|+", ">+"))
 # A Markdown image or an HTML image tag; and a paragraph that opens with an HTML or XML tag,
 # a comment or a template tag (style blocks, includes), which pages leave in extracted text.
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
@@ -254,89 +244,15 @@ def _own(
     )
 
 
-def front_matter_lines(lines: Sequence[Line]) -> tuple[bytearray, bytearray]:
-    """Per line, 1 where it lies in a front-matter block (`_FRONT_FENCES` around at least two
-    ``key: value`` lines): page metadata that Markdown posts carry at their head, wherever a
-    post starts in the text; and 1 where it is that block's title key."""
-    inside = bytearray(len(lines))
-    title = bytearray(len(lines))
-    joined = "\n".join(map(_TEXT, lines))  # one pass in C: most pages have no fence at all
-    if _FRONT_FENCES[0] not in joined and _FRONT_FENCES[1] not in joined:
-        return inside, title
-    i = 0
-    while i < len(lines):
-        text = lines[i].text
-        fence = text.strip() if text.startswith(_FRONT_FENCES) or text[:1].isspace() else ""
-        if fence in _FRONT_FENCES:
-            end = next((j for j in range(i + 1, min(len(lines), i + _FRONT_MATTER_LINES))
-                        if lines[j].text.strip() == fence), None)
-            if end is not None:
-                body = [line.text for line in lines[i + 1:end] if line.text.strip()]
-                keyed = sum(1 for t in body if _KEY_VALUE_RE.match(t))
-                if keyed >= 2 and keyed >= 0.6 * len(body):
-                    inside[i:end + 1] = b"\x01" * (end + 1 - i)
-                    for j in range(i + 1, end):
-                        if _TITLE_KEY_RE.match(lines[j].text):
-                            title[j] = 1
-                    i = end + 1
-                    continue
-        i += 1
-    return inside, title
-
-
-def front_matter_value(text: str) -> str:
-    """The value of a front-matter ``key: value`` (or TOML ``key = value``) line, its quotes
-    removed ("title: "A: B"" → "A: B"); "" where there is none (an empty value, a block
-    scalar's ``|`` or ``>``)."""
-    m = _KEY_VALUE_LINE_RE.match(text)
-    value = m.group(1) if m else ""
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1].strip()
-    return "" if value.strip("\"'") in _BLOCK_SCALARS else value
-
-
-def front_matter_titles(layout: Layout) -> bytearray:
-    """Per line, 1 where it is the ``title`` key of a post's front matter that opens a post:
-    a block (`front_matter_lines`) whose fence stands at the page's indent, outside code
-    fences (a tutorial's example header is not one), and whose title has a value."""
-    lines = layout.lines
-    inside, title = front_matter_lines(lines)
-    out = bytearray(len(lines))
-    if not any(title):
-        return out
-    fenced = _fenced([line.text.lstrip() for line in lines])
-    opener = -1
-    for i, line in enumerate(lines):
-        if inside[i] and (not i or not inside[i - 1]):
-            opener = i if not fenced[i] and line.indent <= layout.base_indent else -1
-        if title[i] and opener >= 0 and front_matter_value(line.text):
-            out[i] = 1
-    return out
-
-
-def front_matter_title_test(layout: Layout) -> Callable[[int], bool]:
-    """`front_matter_titles` as a test of one line at a time, the whole page scanned only
-    once a line that reads like a title key is asked about (most pages have none)."""
-    titles: list[bytearray] = []
-
-    def is_title(i: int) -> bool:
-        if not _TITLE_KEY_RE.match(layout.lines[i].text):
-            return False
-        if not titles:
-            titles.append(front_matter_titles(layout))
-        return bool(titles[0][i])
-
-    return is_title
-
-
 def _front_matter(
     layout: Layout, firsts: Sequence[int], ends: Sequence[int],
 ) -> tuple[list[float], list[float]]:
     """Per paragraph (lines ``firsts[k]`` to ``ends[k] - 1``), 1.0 where it lies in a
-    front-matter block (`front_matter_lines`), and 1.0 where it is that block's title key,
+    front-matter block (`Layout.front_matter`), and 1.0 where it is that block's title key,
     the one line of it that is the post's title."""
-    inside, title = front_matter_lines(layout.lines)
-    if not any(inside):
+    front = layout.front_matter
+    inside, title = front.inside, front.title_keys
+    if not front.found:
         zeros = [0.0] * len(firsts)
         return zeros, zeros
     return ([1.0 if any(inside[i:j]) else 0.0 for i, j in zip(firsts, ends)],
@@ -362,18 +278,6 @@ def _markup(text: str) -> tuple[float, float]:
 def _log_line(text: str) -> float:
     """1.0 when a paragraph opens like program output or a log line (`_LOG_RE`)."""
     return 1.0 if _LOG_RE.match(text) is not None else 0.0
-
-
-def _fenced(texts: Sequence[str]) -> list[bool]:
-    """Whether each paragraph is a Markdown code fence or stands inside one."""
-    out: list[bool] = []
-    inside = False
-    for text in texts:
-        fence = text.startswith(("```", "~~~"))
-        out.append(inside or fence)
-        if fence and not (inside is False and text.count("```") >= 2):
-            inside = not inside
-    return out
 
 
 def _terms_near(

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 import regex
 
 from .boundaries import ArticleSpan, Unit
-from .context import front_matter_title_test
 from .lexical import line_words
 from .lines import Layout
 from .model import Kind
@@ -96,7 +95,7 @@ def assign_kinds(
     headlines = list(itertools.compress(range(n), map(operator.is_, roles, itertools.repeat(Role.HEADLINE))))
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
-    front_title = front_matter_title_test(layout)
+    front_title = layout.front_matter.is_title
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 

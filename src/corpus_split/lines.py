@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .features import MAX_SHORT_LINE, line_features
+from .frontmatter import FrontMatter, find_front_matter
 from .lexical import _NOT_PLAIN_RE
 
 __all__ = ["Layout", "Line", "split_lines"]
@@ -116,6 +117,7 @@ class Layout:
     """Whether the wrapping fills each line as far as the next word allows (`_filled`), so
     that a line with room for the next line's first word ends its paragraph."""
     paragraph_starts: tuple[bool, ...] = field(init=False, repr=False, compare=False)
+    _front_matter: FrontMatter | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lines = self.lines
@@ -141,6 +143,17 @@ class Layout:
                 for prev, line in zip(lines, lines[1:])
             )) if lines else ()
         object.__setattr__(self, "paragraph_starts", starts)
+
+    @property
+    def front_matter(self) -> FrontMatter:
+        """The page's front matter (`find_front_matter`), found on first use and kept: several
+        stages read it, and it depends on the lines and the indent alone."""
+        front = self._front_matter
+        if front is None:
+            front = find_front_matter(self.lines, self.base_indent)
+            # a pure function of frozen fields: threads racing here store equal values
+            object.__setattr__(self, "_front_matter", front)
+        return front
 
     def starts_paragraph(self, i: int) -> bool:
         """Whether line ``i`` begins a new paragraph rather than continuing a wrapped one."""

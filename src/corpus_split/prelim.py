@@ -12,7 +12,7 @@ from enum import Enum
 
 import regex
 
-from .context import LONG_WORDS, front_matter_titles, paragraph_spans, short_tokens, span_rows
+from .context import LONG_WORDS, paragraph_spans, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
@@ -99,7 +99,7 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
                     roles[i] = Role.BODY
     # a Markdown post's front-matter title is the post's title, whatever its neighbours (a
     # block of colour and layout keys) made the line model say
-    for i, flag in enumerate(front_matter_titles(layout)):
+    for i, flag in enumerate(layout.front_matter.titles):
         if flag:
             roles[i] = Role.HEADLINE
     if find_duplicates:
