@@ -78,8 +78,12 @@ _GLUED_CAPITAL_RE = regex.compile(
     r"(?=\p{Lu}[\p{Lu}.])"
     r"|(?<=\p{Ll})(?=\p{Lu}\s+\p{Lu}{2})"  # "...when thA BEGINNER'S GUIDE"
 )
-# Latin-script text glued onto CJK text ("…开放临时渡口。A beginner's guide to maps").
-_AFTER_CJK_RE = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}。，、！？；：])(?=\p{Lu})")
+# Latin-script text glued onto CJK text ("…开放临时渡口。A beginner's guide to maps"): a
+# capital right after a CJK character, or after a mark that ends a CJK clause. A full-width
+# colon leads into what follows ("CVE-2019-1234：Shell 漏洞" is one title), and a mark after
+# Latin text or figures is no switch from CJK.
+_AFTER_CJK_RE = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][。，、！？；]?)(?=\p{Lu})")
 # Glued text (not a headline) counts as a new start when both sides are this long, in words.
 _MIN_SPLICED_WORDS = 6
 
