@@ -233,6 +233,24 @@ def test_wrapped_paragraphs_among_more_short_menu_lines_are_read_as_wrapped() ->
     assert body and not any(layout.starts_paragraph(i) for i in body)
 
 
+def test_wrapping_is_found_beside_long_lines_without_a_space() -> None:
+    # checksums and links run past the margin because nothing in them can be broken; they
+    # are no evidence against the wrapping (regression: a wrapped release note with its
+    # checksums was read unwrapped, and its line fragments were taken for headings)
+    paragraph = (
+        "The maintainers published the second release candidate on Friday, with fixes for\n"
+        "the memory leak in the parser and a faster start-up on machines with many cores.\n"
+        "download it from the usual mirrors and report any problems you find to the list\n"
+        "before the final release, which is planned for the last week of the month.\n"
+    )
+    checksums = "".join(f"SHA512:\n{digit * 128}\n" for digit in "0123")
+    text = "Second Release Candidate Published\n\n" + paragraph * 2 + "\n" + checksums
+    layout = split_lines(text)
+    assert layout.wrap_width is not None
+    assert not any(layout.starts_paragraph(i) for i, line in enumerate(layout.lines)
+                   if line.text.startswith(("the memory", "before the")))
+
+
 def test_lines_of_prose_and_short_lines_without_wrapping_stay_unwrapped() -> None:
     # every line a paragraph of its own, short ones between long ones: nothing carries on
     text = "\n".join(
