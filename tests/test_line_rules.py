@@ -115,6 +115,26 @@ def test_a_glued_headline_after_a_colon_or_an_address_is_still_a_splice(line: st
     assert _splice_point(line) is not None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a full-width colon after figures leads into the rest of one title
+        "CVE-2031-12345：Parser 和 Lexer 存在内存越界读取",
+        "BUG-2042：Session 对象 在并发时 丢失数据",
+    ],
+)
+def test_a_full_width_colon_after_latin_text_is_no_glued_headline(line: str) -> None:
+    # regression: a Latin capital after "：" was read as a headline glued onto CJK text,
+    # and the title was cut in two at its colon
+    assert _caps_tail_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
+def test_a_latin_headline_glued_onto_cjk_text_is_still_cut() -> None:
+    line = "市政府周三表示，新的公交线路将于下月开通。River Ferry Service Resumes Next Week"
+    assert line[_caps_tail_point(line):] == "River Ferry Service Resumes Next Week"
+
+
 def test_one_keyboard_row_is_mash() -> None:
     assert line_features("asdfghjklkjhgfd").gibberish
     assert not line_features("Counterrevolutionaries").gibberish
@@ -140,6 +160,14 @@ def test_one_keyboard_row_is_mash() -> None:
         ("研究报告：城市公共交通客流在节假日明显回升", True),
         ("具体的设置步骤如下：", False),
         ("我们今天发布了新版本，修复了三个问题。", False),
+        # mostly figures and marks by count, but the CJK characters are half the width of
+        # its letters: a title by the CJK test (regression: it failed both tests)
+        ("Go 1.22.3-rc1 发布", True),
+        ("Node 22.1.0-rc3 發佈", True),
+        # ... while a Latin sentence with a name in CJK stays running text
+        ("The spokesman said 王 would visit the plant next week.", False),
+        # a mixed line that ends like a Latin sentence is no CJK title either
+        ("请参阅 Feature #1234 和 Bug #5678 了解更多.", False),
         # wider than 40 full-width characters: running text, not a title
         ("这是一段很长的说明文字它没有任何标点符号但是它已经远远超过了一个标题应有的宽度所以不是标题", False),
     ],
@@ -203,6 +231,24 @@ def test_wrapped_paragraphs_among_more_short_menu_lines_are_read_as_wrapped() ->
     assert layout.wrap_width is not None
     body = [i for i, line in enumerate(layout.lines) if line.text.startswith(("to the", "of the"))]
     assert body and not any(layout.starts_paragraph(i) for i in body)
+
+
+def test_wrapping_is_found_beside_long_lines_without_a_space() -> None:
+    # checksums and links run past the margin because nothing in them can be broken; they
+    # are no evidence against the wrapping (regression: a wrapped release note with its
+    # checksums was read unwrapped, and its line fragments were taken for headings)
+    paragraph = (
+        "The maintainers published the second release candidate on Friday, with fixes for\n"
+        "the memory leak in the parser and a faster start-up on machines with many cores.\n"
+        "download it from the usual mirrors and report any problems you find to the list\n"
+        "before the final release, which is planned for the last week of the month.\n"
+    )
+    checksums = "".join(f"SHA512:\n{digit * 128}\n" for digit in "0123")
+    text = "Second Release Candidate Published\n\n" + paragraph * 2 + "\n" + checksums
+    layout = split_lines(text)
+    assert layout.wrap_width is not None
+    assert not any(layout.starts_paragraph(i) for i, line in enumerate(layout.lines)
+                   if line.text.startswith(("the memory", "before the")))
 
 
 def test_lines_of_prose_and_short_lines_without_wrapping_stay_unwrapped() -> None:

@@ -70,8 +70,9 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 _HEADLINE_END_RE = regex.compile(r"[.;,:](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 # Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
-# "A: B" in other scripts) but not at its end, where it leads into what follows
-_CJK_CLAUSE_RE = regex.compile(r"[。，、；,;]|[：:]$")
+# "A: B" in other scripts) but not at its end, where it leads into what follows; nor does
+# one end on a Latin full stop (a line that mixes in Latin text and ends like a sentence)
+_CJK_CLAUSE_RE = regex.compile(r"[。，、；,;]|[：:.]$")
 
 # Page chrome. Each alternative is a family of phrasing, not one page's text.
 _NAME = r"\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}"
@@ -365,10 +366,7 @@ def line_features(text: str) -> LineFeatures:
     letters = _count_letters(text)
     cjk = _count_cjk(text)
     if letters and cjk >= 0.3 * letters:
-        # no spaces to count words by: a CJK headline is narrow (in full-width characters,
-        # `MAX_CJK_HEADLINE`) and has no clause punctuation
-        width = (n + cjk + _count_wide_marks(text)) / 2
-        headline = width <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
+        headline = _cjk_headline(text, n, cjk)
     else:
         headline = (
             1 <= len(words) <= MAX_HEADLINE_WORDS
@@ -386,7 +384,19 @@ def line_features(text: str) -> LineFeatures:
             # a row of figures ("Net 1.2 mln vs 800,000") is data, not a headline
             and not _figures_row(text)
         )
+        # a CJK character is as wide as two Latin letters: a line whose CJK characters fill
+        # that share of its letters' width ("Ruby 2.2.0-rc1 發佈", mostly figures and marks by
+        # count) is a headline when it reads as one in either script
+        if not headline and cjk and 2 * cjk >= 0.3 * (letters + cjk):
+            headline = _cjk_headline(text, n, cjk)
     return _line_features(headline, _family(text, n), _gibberish(text), cjk / letters if letters else 0.0)
+
+
+def _cjk_headline(text: str, n: int, cjk: int) -> bool:
+    """The headline test of CJK text, which has no spaces to count words by: narrow (in
+    full-width characters, `MAX_CJK_HEADLINE`) and without clause punctuation."""
+    width = (n + cjk + _count_wide_marks(text)) / 2
+    return width <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
 
 
 # The features of lines without CJK, one shared object per combination (sixteen at most)

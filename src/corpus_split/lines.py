@@ -78,8 +78,12 @@ _GLUED_CAPITAL_RE = regex.compile(
     r"(?=\p{Lu}[\p{Lu}.])"
     r"|(?<=\p{Ll})(?=\p{Lu}\s+\p{Lu}{2})"  # "...when thA BEGINNER'S GUIDE"
 )
-# Latin-script text glued onto CJK text ("…开放临时渡口。A beginner's guide to maps").
-_AFTER_CJK_RE = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}。，、！？；：])(?=\p{Lu})")
+# Latin-script text glued onto CJK text ("…开放临时渡口。A beginner's guide to maps"): a
+# capital right after a CJK character, or after a mark that ends a CJK clause. A full-width
+# colon leads into what follows ("CVE-2019-1234：Shell 漏洞" is one title), and a mark after
+# Latin text or figures is no switch from CJK.
+_AFTER_CJK_RE = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][。，、！？；]?)(?=\p{Lu})")
 # Glued text (not a headline) counts as a new start when both sides are this long, in words.
 _MIN_SPLICED_WORDS = 6
 
@@ -494,7 +498,8 @@ def _carried_width(lines: list[Line], base: int, carried: Sequence[tuple[int, in
     (`_carried`), when they are enough to tell: at least `_MIN_CARRIED` of them (and a
     twentieth of the lines), half of them ending within a fifth of one margin of 30 to 120
     characters (the others: list items, short lines above lower-case text), the wrapping
-    filling lines (`_filled`), and hardly a line longer than that margin."""
+    filling lines (`_filled`), and hardly a line longer than that margin that a space would
+    have let the wrapping break."""
     if len(carried) < max(_MIN_CARRIED, 0.05 * len(lines)):
         return None
     ends = sorted(w for w, _ in carried)
@@ -502,7 +507,10 @@ def _carried_width(lines: list[Line], base: int, carried: Sequence[tuple[int, in
     if not 30 <= width <= 120:
         return None
     near = sum(1 for w, _ in carried if 0.8 * width <= w <= width)
-    longer = sum(1 for ln in lines if len(ln.text) + ln.indent - base > width + 2)
+    # a line past the margin counts against it only if it could have been broken there: a
+    # hash, a link or a path without a space runs on past any wrapping
+    longer = sum(1 for ln in lines if len(ln.text) + ln.indent - base > width + 2
+                 and " " in ln.text[: width + 2 - ln.indent + base])
     if near < 0.5 * len(carried) or not _filled(carried, width) or longer > 0.05 * len(lines):
         return None
     return width
