@@ -35,8 +35,9 @@ MAX_HEADLINE_WORDS = 22
 # Sentence-case headlines ("Café owners fight résumé fraud") are at most this long; news
 # sites write them to ~14 words (on concat.py 14 measured as 12 did; 16 added false starts).
 MAX_SENTENCE_CASE_WORDS = 14
-# Share of a headline's visible characters that are letters; table rows such as
-# "Shr 1.10 dlrs vs 95 cts" fall below it.
+# Share of a headline's visible characters that are letters, a digit counting half (a version
+# or a year in a title, "Release 2.0.0-p481"): lines of marks, times and dates ("12:30 - 14:00")
+# fall below it (rows of figures are told by `_figures_row`).
 MIN_HEADLINE_LETTERS = 0.55
 # CJK headlines rarely run wider than this many full-width characters (a letter, digit or
 # space of other scripts is half as wide: "CVE-2018-8777" in a Japanese title is 6.5 wide).
@@ -371,7 +372,7 @@ def line_features(text: str) -> LineFeatures:
         headline = (
             1 <= len(words) <= MAX_HEADLINE_WORDS
             and letters >= 2
-            and letters >= MIN_HEADLINE_LETTERS * len(text.replace(" ", ""))
+            and letters + _count_digits(text) / 2 >= MIN_HEADLINE_LETTERS * len(text.replace(" ", ""))
             # a sentence ends on a period or a comma; a headline may end on "U.S."
             and (
                 not _HEADLINE_END_RE.search(text[-8:])
@@ -426,6 +427,12 @@ def _figures_row(text: str) -> bool:
     tokens = text.split()
     numbers = sum(1 for t in tokens if t.lstrip("($-+")[:1].isdigit())
     return numbers >= 2 and 3 * numbers >= len(tokens)
+
+
+def _count_digits(text: str) -> int:
+    """How many ASCII digits ``text`` holds (one C pass over its UTF-8 bytes)."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded) - len(encoded.translate(None, b"0123456789"))
 
 
 def _count_letters(text: str) -> int:
