@@ -77,6 +77,20 @@ def test_an_assistant_phrase_in_a_paragraph_the_model_is_sure_of_is_text() -> No
     assert _role(short, line_features(short), sure, None) is Role.PREAMBLE
 
 
+def test_a_long_cjk_paragraph_the_model_is_sure_of_is_text() -> None:
+    # running text is counted as `LONG_WORDS` counts it, a CJK character half a word
+    # (regression: split() found one "word" in a Chinese paragraph, so an assistant phrase at
+    # its head decided, however sure the model was that the paragraph was content)
+    text = ("如果有任何问题，请随时告诉我。这座桥的修复工程将在明年春天开始，预计持续两年时间，期间市政府"
+            "会在河的东岸开放一个临时渡口，方便两岸居民往来，渡口每天早上六点到晚上十点运营，票价与公交车相同。")
+    f = line_features(text)
+    assert f.family is Family.ASSISTANT_SIGN_OFF
+    sure = ParagraphScore(FAMILY_YIELD, 1 - FAMILY_YIELD, 0.0, 0.0, "content")
+    assert _role(text, f, sure, None) is Role.BODY
+    short = "如果有任何问题，请随时告诉我。"
+    assert _role(short, line_features(short), sure, None) is Role.SIGN_OFF
+
+
 def test_a_code_block_with_pipes_is_not_a_breadcrumb_trail() -> None:
     # "{ |name| ... }" has two "|" between short parts, like "Home | News | World"
     for line in ("[1, nil, 3].map { |n| n.to_i }.sum", "rows.each { |row| puts row.name }"):

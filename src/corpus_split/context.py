@@ -29,7 +29,7 @@ from .lexical import without_soft_hyphens
 from .lines import Layout
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "paragraph_spans", "paragraph_vectors", "paragraphs",
-           "short_tokens", "span_rows"]
+           "running_words", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
 LONG_WORDS = 40
@@ -128,6 +128,13 @@ _CONTEXT = (
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 """The name of each position of a paragraph's feature vector, in order."""
+
+
+def running_words(text: str) -> float:
+    """How many words ``text`` holds, as `LONG_WORDS` counts them: its spaced words, and half a
+    word for each CJK character (Chinese and Japanese put no space between words)."""
+    words = len(text.split())
+    return words if text.isascii() else words + _count_cjk(text) / 2
 
 
 def short_tokens(text: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from enum import Enum
 
 import regex
 
-from .context import LONG_WORDS, paragraph_spans, short_tokens, span_rows
+from .context import LONG_WORDS, paragraph_spans, running_words, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
 from .lines import Layout
@@ -124,7 +124,7 @@ def _features_of(texts: Sequence[str]) -> list[LineFeatures]:
 
 def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) -> Role:
     """The role of a paragraph from its text, features and score; ``following``: the next paragraph's text."""
-    if f.family in _ASSISTANT and (s.content < FAMILY_YIELD or len(text.split()) < LONG_WORDS):
+    if f.family in _ASSISTANT and (s.content < FAMILY_YIELD or running_words(text) < LONG_WORDS):
         return _ASSISTANT[f.family]
     if f.family is Family.CHROME:
         return Role.CHROME
