@@ -58,3 +58,26 @@ def test_residue_naming_an_english_topic_keeps_its_own_language(preamble: str, l
     first = doc.segments[0]
     assert first.kind is cs.Kind.ARTIFACT and first.language == language
     assert doc.articles[0].language == "en"
+
+
+def test_names_figures_and_code_in_a_chinese_article_are_chinese() -> None:
+    # regression: lines of Latin script inside a Chinese article ("Python 3.12.4", a checksum,
+    # a line mixing Han with a product name) were named from the page's Latin lines as a whole,
+    # which lingua took for Finnish or Vietnamese; and an article with many such lines was
+    # weighed as Latin text, its Chinese lines counted by characters, not as the script test does
+    text = (
+        "新版本发布说明\n\n"
+        "我们很高兴地宣布新版本已经发布。这个版本修复了多个问题，并改进了性能。\n\n"
+        "这次更新的重点是内存管理。在长时间运行的服务中，旧版本会逐渐占用更多内存，新版本改变了回收策略。\n\n"
+        "主要变更如下：\n\n"
+        "Python 3.12.4\n\n"
+        "支持 Unicode 15.1 #4521\n\n"
+        "configure --with-openssl Feature #7730\n\n"
+        "SIZE: 20417395 bytes\n\n"
+        "SHA256: 9a3c1f0e2b7d4c6a8e5f3b1d0c9a7e6f5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a\n\n"
+        "请下载并试用，如有问题请告诉我们。\n"
+    )
+    doc = cs.split(text)
+    languages = {doc.text[s.start:s.end].strip(): s.language for s in doc.segments if s.language}
+    assert set(languages.values()) == {"zh"}, languages
+    assert [a.language for a in doc.articles] == ["zh"]

@@ -42,6 +42,10 @@ MIN_PARAGRAPH_CHARS = 60
 # its article's this many times over (and number at least MIN_PROFILE_HITS).
 PROFILE_MARGIN = 2
 MIN_PROFILE_HITS = 2
+# A line of another script than its article's with fewer words with letters than this is a
+# name, a figure or code of the article ("Ruby 3.3.3", "SIZE: 1330 bytes"), not text of
+# another language.
+TEXT_WORDS = 4
 
 # The commonest function words of the Latin-script languages met most often; a cheap
 # first look that tells when a paragraph may not be in its article's language.
@@ -86,6 +90,7 @@ _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("cyrl", regex.compile(r"\p{Cyrillic}")),
     ("latn", regex.compile(r"\p{Latin}")),
 )
+_SCRIPT_OF = {code: pattern for code, pattern in _SCRIPTS}
 _LETTER_RE = regex.compile(r"\p{L}")
 # A character outside ASCII that script_language counts (a letter, or any character of a
 # script above): text without one is Latin if it has an ASCII letter, else of no script.
@@ -219,6 +224,11 @@ def _script(text: str) -> str:
     return script_language(unquoted if _LETTER_RE.search(unquoted) else text)
 
 
+def _few_words(text: str) -> bool:
+    """Fewer than `TEXT_WORDS` words with letters: a name, a figure or code, not a sentence."""
+    return sum(1 for word in text.split(maxsplit=TEXT_WORDS) if _LETTER_RE.search(word)) < TEXT_WORDS
+
+
 def _unquoted(text: str) -> str:
     """``text`` with its quoted passages blanked out (a quoted title is another language's)."""
     return _QUOTED_RE.sub(" ", text) if _QUOTE_MARK_RE.search(text) else text
@@ -280,7 +290,9 @@ def assign_languages(
         weight: Counter[str] = Counter()
         for i in range(first, last + 1):
             if arts[i] == k and kinds[i] in CONTENT_KINDS and scripts[i]:
-                weight[scripts[i]] += len(lines[i].text)
+                # a CJK character counts as the script test counts it (`CJK_WEIGHT`): an
+                # article of Chinese lines and lines of code names is Chinese
+                weight[scripts[i]] += len(lines[i].text) * (CJK_WEIGHT if scripts[i] in _CJK_CODES else 1)
         if not weight:
             article_langs.append(None)
             article_script.append("")
@@ -308,6 +320,19 @@ def assign_languages(
             out.append(script or None)
         elif owner is not None and article_script[owner] == script:
             out.append(article_langs[owner])
+        elif owner is not None and article_script[owner] and (
+                (article_script[owner] != "latn"
+                 and _SCRIPT_OF[article_script[owner]].search(lines[i].text) is not None)
+                or _few_words(lines[i].text)):
+            # a line of another script inside an article is the article's own text when it
+            # holds some of the article's script ("支持 Unicode 7.0"; Latin letters say nothing,
+            # names in them stand in text of every script), or when it is a name, a figure or
+            # code ("Ruby 3.3.3", "SIZE: 1330 bytes")
+            out.append(article_langs[owner])
+        elif owner is not None and article_script[owner] and script not in article_script:
+            # text of its own on a page with no article in its script (a quoted sentence,
+            # residue in another language): named from itself, not from the page's fragments
+            out.append(language_of(script, [lines[i].text]))
         else:
             if script not in per_script:
                 sample = list(itertools.islice((ln.text for j, ln in enumerate(lines)
