@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import add, itemgetter, sub, truediv
 
-from .features import Family, LineFeatures, _count_cjk, _count_letters, content_words
+from .features import Family, LineFeatures, _count_cjk, _count_digits, _count_letters, content_words
 from .frontmatter import _fenced
 from .lexical import without_soft_hyphens
 from .lines import Layout
@@ -56,7 +56,6 @@ _CODE_START_RE = re.compile(r"\s*(?:def|class|import|return|var|let|const|functi
 _DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 _CJK_END_RE = re.compile(r"[。！？]")
 _DIGIT_RE = re.compile(r"[0-9]")
-_DIGITS = b"0123456789"
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 _ASCII_NON_DIGIT = bytes(c for c in range(128) if not chr(c).isdigit())
@@ -209,9 +208,7 @@ def _own(
     capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
     nonspace = len(head) - head_spaces or 1
     letters = _count_letters(head)
-    encoded = head.encode("utf-8", "surrogatepass")  # ASCII digits are single bytes in UTF-8
-    digits = len(encoded) - len(encoded.translate(None, _DIGITS))
-    alnum = letters + digits
+    alnum = letters + _count_digits(head)
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-7:]) is not None
     family = f.family
