@@ -372,7 +372,7 @@ def line_features(text: str) -> LineFeatures:
         headline = (
             1 <= len(words) <= MAX_HEADLINE_WORDS
             and letters >= 2
-            and letters + _count_digits(text) / 2 >= MIN_HEADLINE_LETTERS * len(text.replace(" ", ""))
+            and _enough_letters(text, letters)
             # a sentence ends on a period or a comma; a headline may end on "U.S."
             and (
                 not _HEADLINE_END_RE.search(text[-8:])
@@ -391,6 +391,13 @@ def line_features(text: str) -> LineFeatures:
         if not headline and cjk and 2 * cjk >= 0.3 * (letters + cjk):
             headline = _cjk_headline(text, n, cjk)
     return _line_features(headline, _family(text, n), _gibberish(text), cjk / letters if letters else 0.0)
+
+
+def _enough_letters(text: str, letters: int) -> bool:
+    """Whether letters, a digit counting half, are `MIN_HEADLINE_LETTERS` of the visible
+    characters; the digits are counted only where the letters alone fall short."""
+    need = MIN_HEADLINE_LETTERS * len(text.replace(" ", ""))
+    return letters >= need or letters + _count_digits(text) / 2 >= need
 
 
 def _cjk_headline(text: str, n: int, cjk: int) -> bool:
