@@ -70,7 +70,10 @@ _PROFILES: dict[str, frozenset[str]] = {
 }
 # Punctuation read as a space when function words are counted: the words are the runs of
 # what is neither that nor a space (the stdlib's \s is exactly str.isspace).
-_PROFILE_WORD_RE = re.compile("[^\\s" + re.escape(".,;:!?¡¿\"'()[]«»“”‘’„-–—…") + "]+")
+_PROFILE_PUNCT = ".,;:!?¡¿\"'()[]«»“”‘’„-–—…"
+_PROFILE_WORD_RE = re.compile("[^\\s" + re.escape(_PROFILE_PUNCT) + "]+")
+# ... and the same words as ``low.translate(_PROFILE_PUNCT_SPACE).split()``
+_PROFILE_PUNCT_SPACE = str.maketrans(dict.fromkeys(_PROFILE_PUNCT, " "))
 # word -> the profiled languages it is a function word of
 _PROFILE_INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _PROFILES.items():
@@ -205,8 +208,12 @@ def _clear_profile(sample: str) -> str | None:
 def _profile_hits(text: str, chars: int = PROFILE_CHARS) -> list[str]:
     """The profiled language of each function word in the first ``chars`` of ``text``, in
     order (a word of several languages counts for each)."""
-    tokens = _PROFILE_WORD_RE.findall(text[:chars].lower())
-    return list(itertools.chain.from_iterable(map(_PROFILE_INDEX.get, tokens, itertools.repeat(()))))
+    low = text[:chars].lower()
+    # plain ASCII (most text) is split by C string methods, the rest by the pattern: the same words
+    tokens = low.translate(_PROFILE_PUNCT_SPACE).split() if low.isascii() else _PROFILE_WORD_RE.findall(low)
+    # only the function words are looked up (few of the tokens are one)
+    return list(itertools.chain.from_iterable(
+        map(_PROFILE_INDEX.__getitem__, filter(_PROFILE_INDEX.__contains__, tokens))))
 
 
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
