@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -39,7 +40,6 @@ _MAX_ROUNDS = 3
 # back character by character. "sloppy-" codecs are registered by ftfy.
 _MOJIBAKE_CODECS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "macroman")
 
-_NEWLINE_RE = regex.compile(r"\n")
 _ENTITY_TAIL_RE = regex.compile(r"#?[0-9A-Za-z]{1,32};")
 _ENTITY_RE = regex.compile("&" + _ENTITY_TAIL_RE.pattern)
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\r\u2028\u2029]")
@@ -613,7 +613,9 @@ def _touched_lines(
     maps: Sequence[_OffsetMap],
 ) -> frozenset[int]:
     """Line numbers of ``text`` (the round's output) that the round's edits touched."""
-    newlines = [m.start() for m in _NEWLINE_RE.finditer(text)]
+    # the offset of every newline: each line's length and its newline added up, in C
+    ends = itertools.accumulate(map((1).__add__, map(len, text.split("\n"))), initial=-1)
+    newlines = list(itertools.islice(ends, 1, text.count("\n") + 1))
     found: set[int] = set()
     for level, edits, _ in round_changes:
         for _s0, _s1, d0, _d1 in edits:
