@@ -66,3 +66,30 @@ def test_any_run_of_bare_sentences_is_the_sentence_layout(lines: list[str]) -> N
     layout = split_lines("\n".join(lines))
     if not layout.blank_separated and layout.wrap_width is None:
         assert b._one_sentence_per_line(layout)
+
+
+# A titled story whose paragraphs are one sentence each (written here): one a line, it looks
+# like bare sentences but for its title
+TITLED = [
+    "Library opens late on Thursdays from next month",
+    "The central library will stay open until nine on Thursday evenings from the start of March.",
+    "The change follows a survey in which readers asked for more time after work.",
+    "Staff hours will not rise, because the library will open an hour later on Monday mornings.",
+    "The head librarian said evening visits had doubled at the branch that tried it last year.",
+    "Children's reading groups will move to Thursday evenings as well.",
+    "A new study room on the first floor will be bookable online.",
+    "Parking at the library stays free after six.",
+    "The council will look at the figures again in the autumn.",
+    "If evenings are busy, other branches may follow next year.",
+    "Readers can leave comments at the front desk or on the council's website.",
+    "The library was built in 1931 and was last renovated in 2009.",
+    "It lends about two hundred thousand books a year.",
+]
+
+
+def test_a_titled_story_of_one_sentence_paragraphs_is_not_bare_sentences() -> None:
+    doc = cs.split("\n".join(TITLED))
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == TITLED[0]
+    # without its title the same lines are bare sentences one a line (Choi's layout)
+    assert b._one_sentence_per_line(split_lines("\n".join(TITLED[1:])))
