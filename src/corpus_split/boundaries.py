@@ -876,7 +876,8 @@ def find_articles(
     titles = sum(1 for u in units if u.headline
                  and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:]))
     # bare sentences have no title: a text that opens on one is an article, one a line
-    opens_titled = units[0].headline and not _SENTENCE_END_RE.search(layout.lines[units[0].first].text[-6:])
+    opens_titled = (units[0].headline
+                    and not _SENTENCE_END_RE.search(layout.lines[units[0].first].text[-6:]))
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units) and not opens_titled
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)
