@@ -468,6 +468,14 @@ def main() -> None:
                         help="fit the logistic regression only (by default boosted trees compete with it)")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
     parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
+    parser.add_argument("--save-cross", type=Path, default=None,
+                        help="also write each model class's two models fitted without one half of "
+                             "dev A (linear_cross0.json ... trees_cross1.json) to this folder, to study "
+                             "dev A's errors")
+    parser.add_argument("--evaluate", type=Path, nargs="+", default=None,
+                        help="only score these start model files on the validation material (the "
+                             "validation concatenations, titled and damaged news: never fitted on) "
+                             "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
     held = held_back_models()
     train: list[TrainingDoc] = []
@@ -494,6 +502,9 @@ def main() -> None:
             train += clean_titled(rows, args.n // 2, seed=0)  # the easy case is fitted on too
             train += damaged_news(rows, args.n, seed=0)
             damaged = damaged_news(rows, 2 * args.validation, seed=1)
+    if args.evaluate:
+        evaluate_models(args.evaluate, valid, titled, damaged, clean)
+        return
     dev_a = dev_docs("A")
     rows_train = [analyse(doc) for doc in train]
     rows_dev = [analyse(doc) for doc in dev_a]
@@ -609,21 +620,27 @@ def main() -> None:
                   f"articles whole {whole:.3f}", flush=True)
         _, _, min_score, f_dev, f_val = max(floors)
         print(f"chosen: min score {min_score}")
-        linear_weights, bias, trees = base.weights, base.bias, base.trees
+        decoder = {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
+                   "min_score": min_score,
+                   "calibration": list(calibration), "calibration_terms": list(terms)}
         data = {
-            "version": VERSION,
-            "features": list(START_FEATURES),
-            "weights": list(linear_weights),
-            "bias": round(bias, 6),
-            "trees": [{"feature": list(t.feature), "threshold": list(t.threshold), "left": list(t.left),
-                       "right": list(t.right), "value": list(t.value)} for t in trees],
-            "decoder": {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
-                        "min_score": min_score,
-                        "calibration": list(calibration), "calibration_terms": list(terms)},
+            **model_data(base, decoder),
             "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
                           "per_source": args.n, "validation_F1": round(f_val, 4),
                           "dev_A_F1_cross_fitted": round(f_dev, 4)},
         }
+        if args.save_cross:
+            # the two models each fitted without one half of dev A, with the same decoder:
+            # what dev A's errors are studied with (a document decoded by the model fitted
+            # without it: folds[k] lists the dev A documents, by position, cross{k} leaves out)
+            args.save_cross.mkdir(parents=True, exist_ok=True)
+            kind = "linear" if linear else "trees"
+            for k, model in enumerate(without):
+                path = args.save_cross / f"{kind}_cross{k}.json"
+                left_out = [dev_halves()["A"][i] for i in folds[k]]
+                path.write_text(json.dumps({**model_data(model, decoder),
+                                            "fitted_on": {"without_dev_A": left_out}},
+                                           separators=(",", ":")) + "\n", encoding="utf-8")
         objective = max(floors)[0]
         print(f"{'linear model' if linear else 'boosted trees'}: mean F1 {objective:.4f}", flush=True)
         if best is None or objective > best[0] + TIE:
@@ -633,6 +650,36 @@ def main() -> None:
     print(f"shipped: the {'linear model' if best[1] else 'boosted trees'}")
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print("wrote", args.out)
+
+
+def evaluate_models(paths: list[Path], valid: list[TrainingDoc], titled: list[TrainingDoc],
+                    damaged: list[TrainingDoc], clean: list[TrainingDoc]) -> None:
+    """Boundary F1 of each model file on the validation material, and the mean of the three
+    sets the fit's objective shares with it (validation, titled news, damaged news)."""
+    sets = {name: [prepare(d) for d in docs] for name, docs in
+            (("validation", valid), ("titled news", titled), ("damaged news", damaged),
+             ("clean titled", clean))}
+    for path in paths:
+        scores._START = scores.parse_start_model(path.read_text(encoding="utf-8"), str(path))
+        whole: list[bool] = []
+        f1 = {name: decode(docs, whole if name == "validation" else None)[0] for name, docs in sets.items()}
+        mean = (f1["validation"] + f1["titled news"] + f1["damaged news"]) / 3
+        print(f"{path}: " + ", ".join(f"{k} F1 {v:.3f}" for k, v in f1.items())
+              + f"; mean of the first three {mean:.4f}; web pages alone left whole "
+              f"{sum(whole) / max(1, len(whole)):.3f}", flush=True)
+
+
+def model_data(model: scores.StartModel, decoder: dict[str, object]) -> dict[str, object]:
+    """A start model file's contents: its features, weights and trees, and ``decoder``."""
+    return {
+        "version": VERSION,
+        "features": list(START_FEATURES),
+        "weights": list(model.weights),
+        "bias": round(model.bias, 6),
+        "trees": [{"feature": list(t.feature), "threshold": list(t.threshold), "left": list(t.left),
+                   "right": list(t.right), "value": list(t.value)} for t in model.trees],
+        "decoder": decoder,
+    }
 
 
 if __name__ == "__main__":
