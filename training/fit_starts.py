@@ -2,6 +2,8 @@
 
     python training/fit_starts.py [--out src/corpus_split/data/start_model.json] [--linear]
                                   [--leave-out SOURCE | pages/SOURCE] [--n 500] [--validation 40]
+                                  [--save-cross DIR]
+    python training/fit_starts.py --evaluate MODEL.json [MODEL.json ...]
 
 Material (read from ``../shared``): ``dev/`` half A with its gold article zones (never half
 B); concatenations of 1-4 real documents that carry their own structure — Markdown posts
