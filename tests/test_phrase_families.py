@@ -19,3 +19,30 @@ CASES = json.loads((Path(__file__).parent / "phrase_families.json").read_text(en
 @pytest.mark.parametrize("case", CASES, ids=[c["line"][:40] for c in CASES])
 def test_phrase_family(case: dict[str, str]) -> None:
     assert line_features(case["line"]).family is Family(case["family"])
+
+
+def test_every_sign_off_pattern_has_a_case_its_cues_let_through() -> None:
+    """Each anywhere-in-the-line sign-off pattern matches at least one sign-off case, and a
+    line the pattern matches holds one of the cues written beside it: the pre-check
+    (`features._maybe_sign_off`) lets it through. So a pattern whose cues were forgotten or
+    mistyped fails here, not silently on text."""
+    import regex
+
+    from corpus_split.features import _SIGN_OFF_ANYWHERE
+
+    sign_offs = [c["line"] for c in CASES if c["family"] == "assistant_sign_off"]
+    for language, cues, pattern in _SIGN_OFF_ANYWHERE:
+        compiled = regex.compile(pattern, regex.I | regex.V0)
+        matched = [line for line in sign_offs if compiled.search(line)]
+        assert matched, f"no sign-off case for the {language} pattern {pattern!r}"
+        for line in matched:
+            assert any(cue in line.lower() for cue in cues), (language, cues, line)
+
+
+def test_sign_off_patterns_are_plain_patterns() -> None:
+    """The patterns are joined without the verbose flag: no whitespace or comment marks in them."""
+    from corpus_split.features import _SIGN_OFF_ANYWHERE
+
+    for _, cues, pattern in _SIGN_OFF_ANYWHERE:
+        assert not any(ch.isspace() or ch == "#" for ch in pattern), pattern
+        assert cues and all(cue == cue.lower() for cue in cues)

@@ -262,56 +262,67 @@ _SIGN_OFF_START_RE = regex.compile(
     )""",
     regex.I | regex.X | regex.V0,
 )
-_SIGN_OFF_ANY_RE = regex.compile(
-    r"""(?:
-        \b(?:feel\s+free\s+to\s+(?:ask|reach|let|contact)|don(?:'t|’t)\s+hesitate\s+to\s+ask)\b
-      | \bi\s+hope\s+(?:this|that|you)\s+(?:helps|help|found|enjoy|article|piece|was)\b
-      | \blet\s+me\s+know\s+if\b
-      | \b(?:would\s+you\s+like\s+(?:me|a|an|to)|shall\s+i\s+(?:continue|write))\b
-      | (?:希望(?:这|本)|如果您?有任何|如有任何问题|请随时|继续我们之前的讨论)
-      | (?:si\s+tienes\s+(?:alguna|más)\s+preguntas|n['’]hésitez\s+pas|wenn\s+sie\s+(?:weitere\s+)?fragen)
-      | \b(?:dites-moi\s+si|d[ií]me\s+si|av[ií]same\s+si|sag(?:en\s+sie)?\s+mir|fammi\s+sapere)\b
-      | [¿]?(?:quieres\s+que|souhaitez-vous\s+que|soll\s+ich|vuoi\s+che)\b.{0,60}\?
-      # offers of more work on the text, addressed to the person who asked for it
-      | \b(?:(?:just\s+)?let\s+me\s+know|feel\s+free\s+to|hope\s+(?:this|that|it)\s+helps)\b
-      | \b(?:want|would\s+you\s+like|do\s+you\s+want)\s+me\s+to\b
-      | ^(?:i(?:'m|’m|\s+am|'d|’d|\s+would)\s+(?:be\s+)?)?happy\s+to\s+
-            (?:help|revise|adjust|edit|expand|tweak|rewrite|shorten|make|write|assist)\b
-      | \bi\s+can\s+also\b.{0,120}\b(?:if\s+you|for\s+you|if\s+that\s+helps|\?)
-      | \bis\s+there\s+anything\s+else\b.{0,60}\?
-      | \bi(?:'ve|’ve|\s+have)\s+kept\s+the\s+(?:tone|article|piece|text|language|style)\b
-      | (?:no\s+dudes\s+en|si\s+necesitas|d[ií]melo|av[ií]same|h[aá]zmelo\s+saber)
-      | (?:lass(?:en\s+sie)?\s+(?:es\s+)?mich\s+wissen|melden\s+sie\s+sich|wenn\s+du\s+(?:weitere|noch)
-            |\b(?:sag|sagen\s+sie|gib|geben\s+sie)\s+(?:mir\s+)?(?:einfach\s+|gerne\s+)?bescheid)
-      | (?:faites-moi\s+savoir|tenez-moi\s+au\s+courant|si\s+vous\s+souhaitez)
-      | (?:non\s+esitare|se\s+hai\s+bisogno|fammi\s+sapere)
-      | (?:[ée]\s+s[oó]\s+(?:avisar|pedir|dizer)|me\s+avise|fique\s+[àa]\s+vontade|se\s+precisar)
-      | (?:请告诉我|告诉我|如果您需要|如需|随时告诉)
-      | (?:お気軽に|お知らせください)
-      | (?:дайте\s+(?:мне\s+)?знать|если\s+(?:нужно|нужны|хотите|потребуется)|обращайтесь)
-    )""",
-    regex.I | regex.X | regex.V0,
+# Sign-off phrases found anywhere in a line, by language: each with the lower-cased cues it
+# cannot match without (a line holding none of a family's cues is not searched: `_maybe_sign_off`),
+# written beside its pattern so the two are kept together; tests/test_phrase_families.py
+# checks that each cue stands in its pattern.
+_SIGN_OFF_ANYWHERE: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("en", ("feel free", "hesitate"),
+     r"\b(?:feel\s+free\s+to\s+(?:ask|reach|let|contact)|don(?:'t|’t)\s+hesitate\s+to\s+ask)\b"),
+    ("en", ("hope",), r"\bi\s+hope\s+(?:this|that|you)\s+(?:helps|help|found|enjoy|article|piece|was)\b"),
+    ("en", ("let me know",), r"\blet\s+me\s+know\s+if\b"),
+    ("en", ("would you like", "shall i"),
+     r"\b(?:would\s+you\s+like\s+(?:me|a|an|to)|shall\s+i\s+(?:continue|write))\b"),
+    ("zh", ("希望", "如果", "如有", "请随时", "继续"),
+     r"(?:希望(?:这|本)|如果您?有任何|如有任何问题|请随时|继续我们之前的讨论)"),
+    ("es", ("si tienes",), r"si\s+tienes\s+(?:alguna|más)\s+preguntas"),
+    ("fr", ("hésitez",), r"n['’]hésitez\s+pas"),
+    ("de", ("wenn sie",), r"wenn\s+sie\s+(?:weitere\s+)?fragen"),
+    ("fr", ("dites-moi",), r"\bdites-moi\s+si\b"),
+    ("es", ("dime si", "díme si", "avis", "avís"), r"\b(?:d[ií]me\s+si|av[ií]same\s+si)\b"),
+    ("de", ("sag mir", "sagen sie"), r"\bsag(?:en\s+sie)?\s+mir\b"),
+    ("it", ("fammi",), r"\bfammi\s+sapere\b"),
+    ("es", ("quieres que",), r"[¿]?quieres\s+que\b.{0,60}\?"),
+    ("fr", ("souhaitez",), r"souhaitez-vous\s+que\b.{0,60}\?"),
+    ("de", ("soll ich",), r"soll\s+ich\b.{0,60}\?"),
+    ("it", ("vuoi che",), r"vuoi\s+che\b.{0,60}\?"),
+    # offers of more work on the text, addressed to the person who asked for it
+    ("en", ("let me know", "feel free", "hope"),
+     r"\b(?:(?:just\s+)?let\s+me\s+know|feel\s+free\s+to|hope\s+(?:this|that|it)\s+helps)\b"),
+    ("en", (" me to",), r"\b(?:want|would\s+you\s+like|do\s+you\s+want)\s+me\s+to\b"),
+    ("en", ("happy to",),
+     r"^(?:i(?:'m|’m|\s+am|'d|’d|\s+would)\s+(?:be\s+)?)?happy\s+to\s+"
+     r"(?:help|revise|adjust|edit|expand|tweak|rewrite|shorten|make|write|assist)\b"),
+    ("en", ("i can also",), r"\bi\s+can\s+also\b.{0,120}\b(?:if\s+you|for\s+you|if\s+that\s+helps|\?)"),
+    ("en", ("anything else",), r"\bis\s+there\s+anything\s+else\b.{0,60}\?"),
+    ("en", ("kept the",),
+     r"\bi(?:'ve|’ve|\s+have)\s+kept\s+the\s+(?:tone|article|piece|text|language|style)\b"),
+    ("es", ("dudes", "necesitas", "melo", "avis", "avís"),
+     r"(?:no\s+dudes\s+en|si\s+necesitas|d[ií]melo|av[ií]same|h[aá]zmelo\s+saber)"),
+    ("de", ("mich wissen", "melden sie", "wenn du", "bescheid"),
+     r"(?:lass(?:en\s+sie)?\s+(?:es\s+)?mich\s+wissen|melden\s+sie\s+sich|wenn\s+du\s+(?:weitere|noch)"
+     r"|\b(?:sag|sagen\s+sie|gib|geben\s+sie)\s+(?:mir\s+)?(?:einfach\s+|gerne\s+)?bescheid)"),
+    ("fr", ("savoir", "au courant", "souhaitez"),
+     r"(?:faites-moi\s+savoir|tenez-moi\s+au\s+courant|si\s+vous\s+souhaitez)"),
+    ("it", ("esitare", "bisogno", "fammi"), r"(?:non\s+esitare|se\s+hai\s+bisogno|fammi\s+sapere)"),
+    ("pt", ("avis", "pedir", "dizer", "vontade", "precisar"),
+     r"(?:[ée]\s+s[oó]\s+(?:avisar|pedir|dizer)|me\s+avise|fique\s+[àa]\s+vontade|se\s+precisar)"),
+    ("zh", ("告诉我", "如果", "如需", "随时告诉"), r"(?:请告诉我|告诉我|如果您需要|如需|随时告诉)"),
+    ("ja", ("お気軽に", "お知らせください"), r"(?:お気軽に|お知らせください)"),
+    ("ru", ("дайте", "если", "обращайтесь"),
+     r"(?:дайте\s+(?:мне\s+)?знать|если\s+(?:нужно|нужны|хотите|потребуется)|обращайтесь)"),
 )
+_SIGN_OFF_ANY_RE = regex.compile(
+    "|".join(f"(?:{pattern})" for _, _, pattern in _SIGN_OFF_ANYWHERE), regex.I | regex.V0)
 # News text quotes people who say such things ("let me know", he said): not residue.
 _ATTRIBUTION_RE = regex.compile(r"\b(?:said|says|told|according\s+to)\b", regex.I | regex.V0)
-# Every alternative of _SIGN_OFF_ANY_RE contains one of these (lower-cased) cues; a line
-# with none of them is not searched. ASCII lines need only the ASCII cues.
-_SIGN_OFF_CUES = (
-    "feel free", "hesitate", "hope", "let me know", "would you like", "shall i", " me to",
-    "happy to", "i can also", "si tienes", "dudes", "necesitas", "melo", "avis", "quieres que",
-    "dime si", "dites-moi", "souhaitez", "savoir", "au courant", "wenn sie", "wenn du",
-    "sag mir", "sagen sie", "mich wissen", "melden sie", "soll ich", "fammi", "vuoi che",
-    "esitare", "bisogno", "pedir", "dizer", "vontade", "precisar", "anything else", "kept the",
-    "bescheid",
-)
-_SIGN_OFF_CUES_UNICODE = (
-    *_SIGN_OFF_CUES, "díme si", "avís", "hésitez", "希望", "如果", "如有", "请随时", "继续", "告诉我",
-    "如需", "随时告诉", "お気軽に", "お知らせください", "дайте", "если", "обращайтесь",
-)
+# The cues of `_SIGN_OFF_ANYWHERE`: the plain-ASCII ones, and all of them
+_SIGN_OFF_CUES_UNICODE = tuple(dict.fromkeys(cue for _, cues, _ in _SIGN_OFF_ANYWHERE for cue in cues))
+_SIGN_OFF_CUES = tuple(cue for cue in _SIGN_OFF_CUES_UNICODE if cue.isascii())
 # Each cue above that is not plain ASCII holds one of these characters: a line without
 # any needs only the ASCII cues.
 _UNICODE_CUE_CHAR_RE = re.compile("[" + re.escape("".join(sorted(
-    {c for cue in _SIGN_OFF_CUES_UNICODE[len(_SIGN_OFF_CUES):] for c in cue if not c.isascii()}
+    {c for cue in _SIGN_OFF_CUES_UNICODE for c in cue if not c.isascii()}
 ))) + "]")
 
 # Letter pairs common inside words of English and the other Latin-script languages
