@@ -262,10 +262,10 @@ _SIGN_OFF_START_RE = regex.compile(
     )""",
     regex.I | regex.X | regex.V0,
 )
-# Sign-off phrases found anywhere in a line, by language: each with the lower-cased cues it
-# cannot match without (a line holding none of a family's cues is not searched: `_maybe_sign_off`),
-# written beside its pattern so the two are kept together; tests/test_phrase_families.py
-# checks that each cue stands in its pattern.
+# Sign-off phrases found anywhere in a line, by language: each pattern with the lower-cased
+# cues it cannot match without, written beside it (a line holding none of the cues is not
+# searched: `_maybe_sign_off`); tests/test_phrase_families.py checks that every pattern has a
+# sign-off case and that the cases it matches hold one of its cues.
 _SIGN_OFF_ANYWHERE: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("en", ("feel free", "hesitate"),
      r"\b(?:feel\s+free\s+to\s+(?:ask|reach|let|contact)|don(?:'t|’t)\s+hesitate\s+to\s+ask)\b"),
