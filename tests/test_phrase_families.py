@@ -46,3 +46,25 @@ def test_sign_off_patterns_are_plain_patterns() -> None:
     for _, cues, pattern in _SIGN_OFF_ANYWHERE:
         assert not any(ch.isspace() or ch == "#" for ch in pattern), pattern
         assert cues and all(cue == cue.lower() for cue in cues)
+
+
+def test_phrase_files_name_their_language_and_a_bad_file_names_itself(tmp_path: Path) -> None:
+    """The shipped phrase files load (one language each, file named after it), and a malformed
+    file fails with a ValueError that names it."""
+    from corpus_split.features import _SIGN_OFF_ANYWHERE, _phrase_table
+
+    assert {language for language, _, _ in _SIGN_OFF_ANYWHERE} >= {"en", "de", "es", "fr", "zh"}
+    shipped = Path(__file__).parent.parent / "src" / "corpus_split" / "data" / "phrases"
+    for path in shipped.glob("*.json"):
+        assert json.loads(path.read_text(encoding="utf-8"))["language"] == path.stem
+    good = {"version": 1, "language": "xx", "sign_off_anywhere": [{"cues": ["ciao"], "pattern": r"\bciao\b"}]}
+    (tmp_path / "xx.json").write_text(json.dumps(good), encoding="utf-8")
+    assert _phrase_table("sign_off_anywhere", tmp_path) == (("xx", ("ciao",), r"\bciao\b"),)
+    assert _phrase_table("preamble", tmp_path) == ()
+    for bad in ({**good, "version": 2},
+                {**good, "sign_off_anywhere": [{"cues": ["Ciao"], "pattern": "ciao"}]},
+                {**good, "sign_off_anywhere": [{"cues": ["ciao"], "pattern": "(ciao"}]},
+                {"version": 1, "sign_off_anywhere": []}):
+        (tmp_path / "yy.json").write_text(json.dumps(bad), encoding="utf-8")
+        with pytest.raises(ValueError, match=r"yy\.json"):
+            _phrase_table("sign_off_anywhere", tmp_path)

@@ -16,9 +16,12 @@ Rule families (each a named pattern below, matched case-insensitively):
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from enum import Enum
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -262,56 +265,44 @@ _SIGN_OFF_START_RE = regex.compile(
     )""",
     regex.I | regex.X | regex.V0,
 )
-# Sign-off phrases found anywhere in a line, by language: each pattern with the lower-cased
-# cues it cannot match without, written beside it (a line holding none of the cues is not
-# searched: `_maybe_sign_off`); tests/test_phrase_families.py checks that every pattern has a
-# sign-off case and that the cases it matches hold one of its cues.
-_SIGN_OFF_ANYWHERE: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("en", ("feel free", "hesitate"),
-     r"\b(?:feel\s+free\s+to\s+(?:ask|reach|let|contact)|don(?:'t|’t)\s+hesitate\s+to\s+ask)\b"),
-    ("en", ("hope",), r"\bi\s+hope\s+(?:this|that|you)\s+(?:helps|help|found|enjoy|article|piece|was)\b"),
-    ("en", ("let me know",), r"\blet\s+me\s+know\s+if\b"),
-    ("en", ("would you like", "shall i"),
-     r"\b(?:would\s+you\s+like\s+(?:me|a|an|to)|shall\s+i\s+(?:continue|write))\b"),
-    ("zh", ("希望", "如果", "如有", "请随时", "继续"),
-     r"(?:希望(?:这|本)|如果您?有任何|如有任何问题|请随时|继续我们之前的讨论)"),
-    ("es", ("si tienes",), r"si\s+tienes\s+(?:alguna|más)\s+preguntas"),
-    ("fr", ("hésitez",), r"n['’]hésitez\s+pas"),
-    ("de", ("wenn sie",), r"wenn\s+sie\s+(?:weitere\s+)?fragen"),
-    ("fr", ("dites-moi",), r"\bdites-moi\s+si\b"),
-    ("es", ("dime si", "díme si", "avis", "avís"), r"\b(?:d[ií]me\s+si|av[ií]same\s+si)\b"),
-    ("de", ("sag mir", "sagen sie"), r"\bsag(?:en\s+sie)?\s+mir\b"),
-    ("it", ("fammi",), r"\bfammi\s+sapere\b"),
-    ("es", ("quieres que",), r"[¿]?quieres\s+que\b.{0,60}\?"),
-    ("fr", ("souhaitez",), r"souhaitez-vous\s+que\b.{0,60}\?"),
-    ("de", ("soll ich",), r"soll\s+ich\b.{0,60}\?"),
-    ("it", ("vuoi che",), r"vuoi\s+che\b.{0,60}\?"),
-    # offers of more work on the text, addressed to the person who asked for it
-    ("en", ("let me know", "feel free", "hope"),
-     r"\b(?:(?:just\s+)?let\s+me\s+know|feel\s+free\s+to|hope\s+(?:this|that|it)\s+helps)\b"),
-    ("en", (" me to",), r"\b(?:want|would\s+you\s+like|do\s+you\s+want)\s+me\s+to\b"),
-    ("en", ("happy to",),
-     r"^(?:i(?:'m|’m|\s+am|'d|’d|\s+would)\s+(?:be\s+)?)?happy\s+to\s+"
-     r"(?:help|revise|adjust|edit|expand|tweak|rewrite|shorten|make|write|assist)\b"),
-    ("en", ("i can also",), r"\bi\s+can\s+also\b.{0,120}\b(?:if\s+you|for\s+you|if\s+that\s+helps|\?)"),
-    ("en", ("anything else",), r"\bis\s+there\s+anything\s+else\b.{0,60}\?"),
-    ("en", ("kept the",),
-     r"\bi(?:'ve|’ve|\s+have)\s+kept\s+the\s+(?:tone|article|piece|text|language|style)\b"),
-    ("es", ("dudes", "necesitas", "melo", "avis", "avís"),
-     r"(?:no\s+dudes\s+en|si\s+necesitas|d[ií]melo|av[ií]same|h[aá]zmelo\s+saber)"),
-    ("de", ("mich wissen", "melden sie", "wenn du", "bescheid"),
-     r"(?:lass(?:en\s+sie)?\s+(?:es\s+)?mich\s+wissen|melden\s+sie\s+sich|wenn\s+du\s+(?:weitere|noch)"
-     r"|\b(?:sag|sagen\s+sie|gib|geben\s+sie)\s+(?:mir\s+)?(?:einfach\s+|gerne\s+)?bescheid)"),
-    ("fr", ("savoir", "au courant", "souhaitez"),
-     r"(?:faites-moi\s+savoir|tenez-moi\s+au\s+courant|si\s+vous\s+souhaitez)"),
-    ("it", ("esitare", "bisogno", "fammi"), r"(?:non\s+esitare|se\s+hai\s+bisogno|fammi\s+sapere)"),
-    ("pt", ("avis", "pedir", "dizer", "vontade", "precisar"),
-     r"(?:[ée]\s+s[oó]\s+(?:avisar|pedir|dizer)|me\s+avise|fique\s+[àa]\s+vontade|se\s+precisar)"),
-    ("zh", ("告诉我", "如果", "如需", "随时告诉"), r"(?:请告诉我|告诉我|如果您需要|如需|随时告诉)"),
-    ("ja", ("お気軽に", "お知らせください"), r"(?:お気軽に|お知らせください)"),
-    ("ru", ("дайте", "если", "обращайтесь"),
-     r"(?:дайте\s+(?:мне\s+)?знать|если\s+(?:нужно|нужны|хотите|потребуется)|обращайтесь)"),
-)
+_PHRASES_VERSION = 1  # the format of the phrase files (`data/phrases/<language>.json`) read here
+
+
+def _phrase_table(family: str, folder: Path | None = None) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(language, cues, pattern) of every entry of ``family`` in the phrase files (the shipped
+    ones, or those in ``folder``), in file-name order.
+
+    Raises:
+        ValueError: a file is malformed; the message names it.
+    """
+    out: list[tuple[str, tuple[str, ...], str]] = []
+    where_from = folder or resources.files("corpus_split").joinpath("data").joinpath("phrases")
+    for entry in sorted(where_from.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        where = f"corpus_split/data/phrases/{entry.name}"
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            if data.get("version") != _PHRASES_VERSION:
+                raise ValueError(f"version {data.get('version')}, this code reads {_PHRASES_VERSION}")
+            language = str(data["language"])
+            for item in data.get(family, ()):
+                cues = tuple(str(c) for c in item["cues"])
+                pattern = str(item["pattern"])
+                if not cues or any(c != c.lower() for c in cues):
+                    raise ValueError(f"{family}: cues must be lower-cased and not empty: {cues}")
+                regex.compile(pattern, regex.I | regex.V0)
+                out.append((language, cues, pattern))
+        except (ValueError, KeyError, TypeError, AttributeError, regex.error) as exc:
+            raise ValueError(f"{where}: {exc}") from exc
+    return tuple(out)
+
+
+# Sign-off phrases found anywhere in a line, by language (key "sign_off_anywhere" of the
+# phrase files): each pattern with the lower-cased cues it cannot match without (a line
+# holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py
+# checks that every pattern has a sign-off case and that the cases it matches hold one of its cues.
+_SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere")
 _SIGN_OFF_ANY_RE = regex.compile(
     "|".join(f"(?:{pattern})" for _, _, pattern in _SIGN_OFF_ANYWHERE), regex.I | regex.V0)
 # News text quotes people who say such things ("let me know", he said): not residue.
