@@ -51,20 +51,38 @@ def test_sign_off_patterns_are_plain_patterns() -> None:
 def test_phrase_files_name_their_language_and_a_bad_file_names_itself(tmp_path: Path) -> None:
     """The shipped phrase files load (one language each, file named after it), and a malformed
     file fails with a ValueError that names it."""
-    from corpus_split.features import _SIGN_OFF_ANYWHERE, _phrase_table
+    from corpus_split.features import _SIGN_OFF_ANYWHERE, _family_regex, _phrase_table
 
     assert {language for language, _, _ in _SIGN_OFF_ANYWHERE} >= {"en", "de", "es", "fr", "zh"}
-    shipped = Path(__file__).parent.parent / "src" / "corpus_split" / "data" / "phrases"
-    for path in shipped.glob("*.json"):
-        assert json.loads(path.read_text(encoding="utf-8"))["language"] == path.stem
     good = {"version": 1, "language": "xx", "sign_off_anywhere": [{"cues": ["ciao"], "pattern": r"\bciao\b"}]}
     (tmp_path / "xx.json").write_text(json.dumps(good), encoding="utf-8")
-    assert _phrase_table("sign_off_anywhere", tmp_path) == (("xx", ("ciao",), r"\bciao\b"),)
+    table = _phrase_table("sign_off_anywhere", tmp_path, need_cues=True)
+    assert table == (("xx", ("ciao",), r"\bciao\b"),)
+    assert _family_regex(table, "sign_off_anywhere").search("Ciao!")
     assert _phrase_table("preamble", tmp_path) == ()
-    for bad in ({**good, "version": 2},
-                {**good, "sign_off_anywhere": [{"cues": ["Ciao"], "pattern": "ciao"}]},
-                {**good, "sign_off_anywhere": [{"cues": ["ciao"], "pattern": "(ciao"}]},
-                {"version": 1, "sign_off_anywhere": []}):
+    for bad in ({**good, "language": "yy", "version": 2},
+                {**good, "language": "yy", "sign_off_anywhere": [{"cues": ["Ciao"], "pattern": "ciao"}]},
+                {**good, "language": "yy", "sign_off_anywhere": [{"pattern": "ciao"}]},
+                {"version": 1, "sign_off_anywhere": []},
+                good):  # language xx in yy.json
         (tmp_path / "yy.json").write_text(json.dumps(bad), encoding="utf-8")
         with pytest.raises(ValueError, match=r"yy\.json"):
-            _phrase_table("sign_off_anywhere", tmp_path)
+            _phrase_table("sign_off_anywhere", tmp_path, need_cues=True)
+    broken = {**good, "language": "yy", "sign_off_anywhere": [{"cues": ["ciao"], "pattern": "(ciao"}]}
+    (tmp_path / "yy.json").write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"yy\.json"):
+        _family_regex(_phrase_table("sign_off_anywhere", tmp_path), "sign_off_anywhere")
+
+
+@pytest.mark.parametrize(("family", "kind"), [
+    ("preamble", "assistant_preamble"), ("sign_off_start", "assistant_sign_off")])
+def test_every_opening_pattern_has_a_case(family: str, kind: str) -> None:
+    """Each pattern of the families matched at the start of a line opens one of the cases."""
+    import regex
+
+    from corpus_split.features import _phrase_table
+
+    lines = [c["line"] for c in CASES if c["family"] == kind]
+    for language, _, pattern in _phrase_table(family):
+        compiled = regex.compile(pattern, regex.I | regex.V0)
+        assert any(compiled.match(line) for line in lines), (language, pattern)

@@ -220,57 +220,14 @@ def _is_breadcrumb(text: str) -> bool:
 # linear, where V1's full folding (ß = ss, ﬁ = fi) backtracks exponentially on runs
 # of such letters.
 
-# Generator preambles, several languages. They open a reply, so they are anchored.
-_PREAMBLE_RE = regex.compile(
-    r"""^(?:
-        (?:of\s+course|sure(?:\s+thing)?|certainly|absolutely|okay|ok|great(?:\s+(?:question|idea))?
-            |alright|happy\s+to\s+help|no\s+problem|gladly|perfect)\s*[!,.:;—–-]
-            .{0,200}\b(?:here(?:'s|’s|\s+is|\s+are)|below|the\s+following|i(?:'ll|’ll|\s+will|\s+have)
-            |let(?:'s|’s|\s+me))\b
-      | (?:here(?:'s|’s|\s+is|\s+are)|below\s+is|below\s+you(?:'ll|’ll)\s+find)\s+(?:an?|the|your|my)\s+
-            (?:[\w-]+\s+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|overview|guide
-            |summary|continuation|part|rewrite|copy)
-      | (?:the\s+following\s+is|what\s+follows\s+is)\s+(?:an?|the|your|my)\s+
-            (?:[\w-]+\s+){0,6}?(?:article|post|essay|piece|blog|story|draft|version|text|rewrite)
-      | (?:as\s+(?:you\s+)?requested|as\s+per\s+your\s+request)\b
-      | i(?:'d|’d|\s+would)\s+be\s+(?:happy|glad|delighted)\s+to\b
-      | [¡]?(?:claro|por\s+supuesto|desde\s+luego|bien\s+s[uû]r|volontiers|nat[uü]rlich|gerne
-            |selbstverst[aä]ndlich|certo|ovviamente|claro\s+que\s+sim)\s*[!,.:]
-      | [¡!]?\s*(?:aqu[ií]\s+tienes|voici|voil[aà]\s+(?:un|une|le|la|l['’]|votre)|hier\s+ist|ecco
-            |aqui\s+est[aá])\b
-      | (?:当然|好的|没问题|以下是|下面是|继续|接下来)
-      | (?:もちろん|承知しました|以下は)
-      | (?:конечно|вот\s+(?:статья|текст))
-    )""",
-    regex.I | regex.X | regex.V0,
-)
-
-# Generator sign-offs and continuation notes, several languages.
-_SIGN_OFF_START_RE = regex.compile(
-    r"""(?:
-        if\s+you\s+(?:have|need|want|would\s+like)\s+(?:any\s+)?
-            (?:more\s+|further\s+|other\s+|additional\s+)?
-            (?:questions?|information|help|changes|edits|adjustments|details|assistance)\b
-      | (?:this|that)\s+(?:completes|concludes|wraps\s+up|ends)\s+(?:the|our|this|my|part)\b
-      | [\[(]?(?:end\s+of\s+(?:part|article|the\s+article)|to\s+be\s+continued|continued\s+in\s+part)\b
-      | \[?continued\s+from\s+(?:part|page|the\s+previous)\b
-      | thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}$
-      # the generator's notes about its own output
-      | (?:this|the)\s+(?:article|piece|post|text|draft)\s+(?:is|runs(?:\s+to)?|comes\s+to)\s+
-            (?:approximately\s+|about\s+|around\s+|roughly\s+|just\s+(?:over|under)\s+)?\d[\d,]*\s+words\b
-      | (?:word\s+count|meta\s+(?:description|title)|seo\s+(?:title|keywords)|(?:focus\s+)?keywords?)
-            \s*:
-      | (?:j['’]esp[eè]re\s+que|espero\s+que|ich\s+hoffe|spero\s+che)\b.{0,80}
-            \b(?:article|artículo|artigo|artikel|articolo|texte|texto|testo|text|utile|útil|hilfreich)
-    )""",
-    regex.I | regex.X | regex.V0,
-)
 _PHRASES_VERSION = 1  # the format of the phrase files (`data/phrases/<language>.json`) read here
 
 
-def _phrase_table(family: str, folder: Path | None = None) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+def _phrase_table(
+    family: str, folder: Path | None = None, *, need_cues: bool = False,
+) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """(language, cues, pattern) of every entry of ``family`` in the phrase files (the shipped
-    ones, or those in ``folder``), in file-name order.
+    ones, or those in ``folder``), in file-name order; ``need_cues``: each entry must list them.
 
     Raises:
         ValueError: a file is malformed; the message names it.
@@ -286,25 +243,51 @@ def _phrase_table(family: str, folder: Path | None = None) -> tuple[tuple[str, t
             if data.get("version") != _PHRASES_VERSION:
                 raise ValueError(f"version {data.get('version')}, this code reads {_PHRASES_VERSION}")
             language = str(data["language"])
+            if entry.name != f"{language}.json":
+                raise ValueError(f"the file of language {language!r} is named {language}.json")
             for item in data.get(family, ()):
-                cues = tuple(str(c) for c in item["cues"])
+                cues = tuple(str(c) for c in item.get("cues", ()))
                 pattern = str(item["pattern"])
-                if not cues or any(c != c.lower() for c in cues):
-                    raise ValueError(f"{family}: cues must be lower-cased and not empty: {cues}")
-                regex.compile(pattern, regex.I | regex.V0)
+                if (need_cues and not cues) or any(c != c.lower() for c in cues):
+                    raise ValueError(f"{family}: cues must be lower-cased{' and given' * need_cues}: {cues}")
                 out.append((language, cues, pattern))
-        except (ValueError, KeyError, TypeError, AttributeError, regex.error) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{where}: {exc}") from exc
     return tuple(out)
 
 
+def _family_regex(
+    table: tuple[tuple[str, tuple[str, ...], str], ...], family: str, anchor: str = "",
+) -> regex.Pattern[str]:
+    """The patterns of a phrase table as one case-blind pattern (after ``anchor``).
+
+    Raises:
+        ValueError: a pattern does not compile; the message names its file.
+    """
+    try:
+        return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for _, _, p in table) + ")",
+                             regex.I | regex.V0)
+    except regex.error:
+        for language, _, pattern in table:  # which one: each alone (only when one is broken)
+            try:
+                regex.compile(pattern, regex.I | regex.V0)
+            except regex.error as exc:
+                raise ValueError(f"corpus_split/data/phrases/{language}.json: {family}: {exc}") from exc
+        raise
+
+
+# Assistant preambles, by language (key "preamble" of the phrase files): they open a reply,
+# so they are matched at the start of a line.
+_PREAMBLE_RE = _family_regex(_phrase_table("preamble"), "preamble", "^")
+# Assistant sign-offs and continuation notes that open a line, by language (key
+# "sign_off_start"); the generator's notes about its own output among them.
+_SIGN_OFF_START_RE = _family_regex(_phrase_table("sign_off_start"), "sign_off_start")
 # Sign-off phrases found anywhere in a line, by language (key "sign_off_anywhere" of the
 # phrase files): each pattern with the lower-cased cues it cannot match without (a line
 # holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py
 # checks that every pattern has a sign-off case and that the cases it matches hold one of its cues.
-_SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere")
-_SIGN_OFF_ANY_RE = regex.compile(
-    "|".join(f"(?:{pattern})" for _, _, pattern in _SIGN_OFF_ANYWHERE), regex.I | regex.V0)
+_SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere", need_cues=True)
+_SIGN_OFF_ANY_RE = _family_regex(_SIGN_OFF_ANYWHERE, "sign_off_anywhere")
 # News text quotes people who say such things ("let me know", he said): not residue.
 _ATTRIBUTION_RE = regex.compile(r"\b(?:said|says|told|according\s+to)\b", regex.I | regex.V0)
 # The cues of `_SIGN_OFF_ANYWHERE`: the plain-ASCII ones, and all of them
