@@ -78,12 +78,8 @@ _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 # one end on a Latin full stop (a line that mixes in Latin text and ends like a sentence)
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；,;]|[：:.]$")
 
-# Page chrome. Each alternative is a family of phrasing, not one page's text.
+# Bylines: "by" (in several languages) or a staff title beside a name. A name:
 _NAME = r"\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _BYLINE_RE = regex.compile(
     r"""^(?:
         (?i:(?:written|story|words|text|reporting|reported|edited|editing|photos?)\s+)?
@@ -92,102 +88,6 @@ _BYLINE_RE = regex.compile(
             (?:writer|reporter|correspondent|editor|contributor|columnist|journalist))\b.{0,40}$
       | NAME\s*,\s*\p{Lu}{2,6}$   # "Jane Doe, CNN"
     )""".replace("NAME", _NAME),
-    regex.X | regex.V0,
-)
-# Matched against the lower-cased line (far faster than a case-blind match).
-_CHROME_RE = regex.compile(
-    r"""^(?:
-        \d{1,3}\s*(?:-|\s)?\s*(?:min(?:ute)?s?|m)\.?(?:\s+read\b.{0,20})?$       # read time
-      | (?:est(?:imated|\.)?\s+)?(?:reading\s+time|read(?:ing)?\s+\d+\s*min|read\s+time
-            |lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\b
-      | (?:share|tweet|pin|e-?mail|print|save|copy|bookmark)(?:\s+(?:this|on|via|to|the))?
-            (?:\s+(?:article|story|post|page|link|url|it|facebook|twitter|x|whatsapp|linkedin
-            |reddit|email|pinterest|telegram))?\s*[:!.]?\s*$
-      | (?:follow|add|like|join|find)\s+(?:us\s+)?.{0,30}\b(?:on|at|via)\s+
-            (?:google|facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp
-            |threads|bluesky|mastodon|flipboard)\b
-      | join\s+(?:our|the)\s+.{0,40}\b(?:channel|group|community|list)\b
-      | (?:click|tap)\s+(?:here\s+)?to\s+(?:share|follow|subscribe|read|listen|watch|download)\b
-      | (?:subscribe|sign\s*(?:up|in)|log\s*in|register|create\s+an?\s+account|get\s+alerts?
-            |turn\s+on\s+notifications)\b.{0,80}$
-      | (?:advertisement|advertising|ad(?:\s+feedback)?|sponsored(?:\s+content)?|promoted
-            |anzeige|werbung|publicité|publicidad|pubblicità|广告)\s*$
-      | (?:story|article)\s+continues\s+(?:below|after)\b
-      | continue\s+reading\b.{0,40}$
-      | (?:paid\s+)?(?:partner|sponsored)\s+content\b
-      | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b
-      | (?:accept|manage|reject)\s+(?:all\s+)?cookies\b
-      | (?:get|sign\s+up\s+for)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+){0,2}(?:newsletter|briefing|digest)\b
-      | newsletter\s*$
-      | [(\[]?\s*(?:[\p{L}\p{N}]+\s+)?(?:photo(?:graph)?|image|illustration|picture|pic|video
-            |graphic|credit|foto|source)s?\s*(?:credit|source)?\s*[:/]
-      | (?:photo|image|picture|illustration)\s+(?:by|courtesy|credit)\b
-      | (?:getty\s+images|shutterstock|alamy|istock(?:photo)?|associated\s+press)\b.{0,40}$
-      # an agency credit
-      | \(?(?:ap|afp|upi|dpa|efe|ansa|reuters?|xinhua|tass|kyodo|bloomberg)(?:\s*/\s*\S+)?\)?\s*[-–—]?\s*$
-      # a row of share buttons
-      | (?:(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|telegram|messenger|print
-            |copy\s+link|share|flipboard|threads|bluesky)\s*[|,·•/]?\s*){2,}$
-      # page controls
-      | (?:leave|post|add|view|show|hide|toggle)\s+(?:a\s+|the\s+)?(?:comments?|reply|caption)\s*$
-      | enlarge\s+(?:this\s+)?(?:image|photo|picture)\s*$
-      | (?:load|show|see)\s+more\s*$
-      | keep\s+reading\s*$
-      | (?:next|previous|prev)\s+(?:article|story|post|page)\s*$
-      | link\s+copied\b
-      | (?:image|photo|picture)\s+(?:source|caption)s?\s*[:,]
-      | caption\s*:
-      | (?:have|got)\s+a\s+(?:news\s+)?tip\b.{0,80}$
-      | already\s+have\s+an?\s+account\b.{0,40}$
-      | (?:support\s+(?:independent|quality|local|our)\s+journalism|your\s+support\s+helps)\b.{0,60}$
-      | (?:get|receive|have)\b.{0,40}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,20}$
-      | this\s+(?:article|story|post|page)\s+has\s+been\s+(?:updated|corrected|amended)\b.{0,100}$
-      | this\s+(?:article|story|content)\s+was\s+(?:produced|generated|written|created|translated)\s+
-            (?:with|using|by)\b.{0,30}\b(?:ai|artificial\s+intelligence|automated)\b.{0,40}$
-      | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\s*$   # a date and time
-      | (?:©|\(c\)|copyright\b)
-      | all\s+rights\s+reserved\b
-      | (?:read|see|view|show|watch|listen)\s+(?:more|also|next|full\s+story|comments?|now
-            |the\s+(?:full|latest))\b.{0,60}$
-      | (?:tags?|topics|filed\s+under|categor(?:y|ies))\s*:\s*[^.!?]{0,120}$   # a tag list
-      | (?:related|see\s+also|also\s+read|read\s+also|more)\s*:\s*.{1,120}$   # a linked headline
-      | (?:related(?:\s+(?:articles?|stories|posts|reading|news|content|topics))?|more\s+from\b.{0,40}
-            |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|popular|most\s+read|you\s+may\s+also\s+like
-            |top\s+stories|latest\s+news|tags?)\s*:?\s*$
-      | (?:updated|published|posted|modified|last\s+(?:updated|modified)|first\s+published)\b.{0,50}$
-      | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:MONTH\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
-            |\d{1,2}(?:st|nd|rd|th)?\s+MONTH,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,30}$   # a date alone
-      | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|jump\s+to|go\s+to\s+(?:top|menu))\b
-      | (?:loading|please\s+wait)\b.{0,20}$
-      | (?:comments?|replies|responses)\s*\(?\d*\)?\s*$
-      | listen\s+to\s+(?:this\s+)?(?:article|story)\b
-      # credits, notes and links around a story
-      | \(?(?:additional\s+)?(?:reporting|writing|editing|research|compiled)\s+by\b.{0,150}$
-      | our\s+standards\s*:
-      | editor['’]s\s+note\s*:
-      | (?:this\s+(?:article|story|post|piece)\s+(?:was\s+)?)?(?:originally|first)\s+
-            (?:published|appeared|ran)\s+(?:on|in|at|by)\b.{0,100}$
-      | (?:contact|email|e-mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|editor|us)\b.{0,80}$
-      | send\s+us\s+(?:a\s+)?(?:tip|news\s+tip|story|letter)\b.{0,40}$
-      | follow\s+@\w+.{0,60}$
-      | (?:\w+\s+){0,3}via\s+(?:getty\s+images|shutterstock|reuters|ap|afp)\b.{0,30}$
-      | (?:most\s+(?:popular|viewed|shared|read|recent)|recommended\s+(?:stories|articles|reading|videos)
-            |you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|don['’]t\s+miss|explore\s+more
-            |read\s+next|up\s+next|what\s+to\s+read\s+next|editor['’]s\s+picks?|more\s+stories)
-            \s*:?\s*$
-      | more\s+(?:in|on|from)\s+[^.!?]{1,40}$
-      | (?:watch|video|listen|podcast|gallery)\s*:\s*[^.!?]{1,120}$   # a linked clip
-      | (?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+\b.{0,40}$
-      | click\s+(?:here\s+)?to\s+(?:expand|enlarge|view|see|load|continue)\b.{0,40}$
-      | skip\s+(?:ad|advert(?:isement)?|intro)\b.{0,20}$
-      | (?:advertisement|advertising)\s*[-–—:|]\s*.{0,40}$
-      | download\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}app\b.{0,40}$
-      | (?:enjoy|get|unlock)\s+unlimited\s+(?:access|reading|articles)\b.{0,60}$
-      | already\s+(?:a\s+)?(?:subscriber|member|registered)\b.{0,40}$
-      | (?:terms\s+of\s+(?:service|use)|privacy\s+(?:policy|notice)|cookie\s+(?:policy|settings|preferences))
-            \b.{0,60}$
-      | (?:staff|senior|contributing|special)\s+(?:reporter|writer|editor|correspondent)\s*$
-    )""".replace("MONTH", _MONTH),
     regex.X | regex.V0,
 )
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
@@ -258,24 +158,30 @@ def _phrase_table(
 
 def _family_regex(
     table: tuple[tuple[str, tuple[str, ...], str], ...], family: str, anchor: str = "",
+    flags: int = regex.I | regex.V0,
 ) -> regex.Pattern[str]:
-    """The patterns of a phrase table as one case-blind pattern (after ``anchor``).
+    """The patterns of a phrase table as one pattern (after ``anchor``; case-blind unless
+    ``flags`` say otherwise).
 
     Raises:
         ValueError: a pattern does not compile; the message names its file.
     """
     try:
-        return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for _, _, p in table) + ")",
-                             regex.I | regex.V0)
+        return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for _, _, p in table) + ")", flags)
     except regex.error:
         for language, _, pattern in table:  # which one: each alone (only when one is broken)
             try:
-                regex.compile(pattern, regex.I | regex.V0)
+                regex.compile(pattern, flags)
             except regex.error as exc:
                 raise ValueError(f"corpus_split/data/phrases/{language}.json: {family}: {exc}") from exc
         raise
 
 
+# Page chrome, by language (key "chrome" of the phrase files; the English file also holds the
+# marks every language shares: share rows, agency credits, dates, ©): each alternative is a
+# family of phrasing, not one page's text. Matched at the start of the lower-cased line (far
+# faster than a case-blind match).
+_CHROME_RE = _family_regex(_phrase_table("chrome"), "chrome", "^", regex.V0)
 # Assistant preambles, by language (key "preamble" of the phrase files): they open a reply,
 # so they are matched at the start of a line.
 _PREAMBLE_RE = _family_regex(_phrase_table("preamble"), "preamble", "^")
