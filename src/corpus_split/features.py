@@ -144,7 +144,7 @@ def _phrase_table(
                 raise ValueError(f"version {data.get('version')}, this code reads {_PHRASES_VERSION}")
             language = str(data["language"])
             if entry.name != f"{language}.json":
-                raise ValueError(f"the file of language {language!r} is named {language}.json")
+                raise ValueError(f"a file of language {language!r} must be named {language}.json")
             for item in data.get(family, ()):
                 cues = tuple(str(c) for c in item.get("cues", ()))
                 pattern = str(item["pattern"])
