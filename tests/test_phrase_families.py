@@ -75,15 +75,16 @@ def test_phrase_files_name_their_language_and_a_bad_file_names_itself(tmp_path: 
 
 
 @pytest.mark.parametrize(("family", "kind"), [
-    ("preamble", "assistant_preamble"), ("sign_off_start", "assistant_sign_off"), ("chrome", "chrome")])
+    ("preamble", "assistant_preamble"), ("sign_off_start", "assistant_sign_off"), ("chrome", "chrome"),
+    ("byline", "chrome")])
 def test_every_opening_pattern_has_a_case(family: str, kind: str) -> None:
     """Each pattern of the families matched at the start of a line opens one of the cases
-    (chrome is matched on the lower-cased line)."""
+    (chrome is matched on the lower-cased line, bylines as written)."""
     import regex
 
     from corpus_split.features import _phrase_table
 
     lines = [c["line"].lower() if family == "chrome" else c["line"] for c in CASES if c["family"] == kind]
     for language, _, pattern in _phrase_table(family):
-        compiled = regex.compile(pattern, regex.V0 if family == "chrome" else regex.I | regex.V0)
+        compiled = regex.compile(pattern, regex.V0 if family in ("chrome", "byline") else regex.I | regex.V0)
         assert any(compiled.match(line) for line in lines), (language, pattern)

@@ -78,18 +78,6 @@ _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 # one end on a Latin full stop (a line that mixes in Latin text and ends like a sentence)
 _CJK_CLAUSE_RE = regex.compile(r"[。，、；,;]|[：:.]$")
 
-# Bylines: "by" (in several languages) or a staff title beside a name. A name:
-_NAME = r"\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3}"
-_BYLINE_RE = regex.compile(
-    r"""^(?:
-        (?i:(?:written|story|words|text|reporting|reported|edited|editing|photos?)\s+)?
-            (?i:by|von|par|por|di|door)\s*:?\s+NAME(?:\s*(?:,|;|and|&|\|)\s*.{0,60})?$
-      | NAME\s*[,|–—-]\s*(?i:(?:senior\s+|chief\s+|staff\s+|special\s+|contributing\s+)?
-            (?:writer|reporter|correspondent|editor|contributor|columnist|journalist))\b.{0,40}$
-      | NAME\s*,\s*\p{Lu}{2,6}$   # "Jane Doe, CNN"
-    )""".replace("NAME", _NAME),
-    regex.X | regex.V0,
-)
 # "… | Site name" page titles, breadcrumb trails and tag lists are chrome too.
 _CRUMB_SEP_RE = regex.compile(r"[>|»›]")
 _CRUMB_SEPS = (">", "|", "»", "›")
@@ -182,6 +170,10 @@ def _family_regex(
 # family of phrasing, not one page's text. Matched at the start of the lower-cased line (far
 # faster than a case-blind match).
 _CHROME_RE = _family_regex(_phrase_table("chrome"), "chrome", "^", regex.V0)
+# Bylines, by language (key "byline"): "by" (or "von", "par"...) before a name, or a name
+# beside a staff title or an outlet's initials. Matched at the start of the line as written
+# (case-blind only where a pattern asks, names being capitalised).
+_BYLINE_RE = _family_regex(_phrase_table("byline"), "byline", "^", regex.V0)
 # Assistant preambles, by language (key "preamble" of the phrase files): they open a reply,
 # so they are matched at the start of a line.
 _PREAMBLE_RE = _family_regex(_phrase_table("preamble"), "preamble", "^")
