@@ -51,15 +51,15 @@ def test_sign_off_patterns_are_plain_patterns() -> None:
 def test_phrase_files_name_their_language_and_a_bad_file_names_itself(tmp_path: Path) -> None:
     """The shipped phrase files load (one language each, file named after it), and a malformed
     file fails with a ValueError that names it."""
-    from corpus_split.features import _SIGN_OFF_ANYWHERE, _family_regex, _phrase_table
+    from corpus_split.features import _SIGN_OFF_ANYWHERE, _family_regex, _phrase_table, _read_phrase_files
 
     assert {language for language, _, _ in _SIGN_OFF_ANYWHERE} >= {"en", "de", "es", "fr", "zh"}
     good = {"version": 1, "language": "xx", "sign_off_anywhere": [{"cues": ["ciao"], "pattern": r"\bciao\b"}]}
     (tmp_path / "xx.json").write_text(json.dumps(good), encoding="utf-8")
-    table = _phrase_table("sign_off_anywhere", tmp_path, need_cues=True)
+    table = _phrase_table("sign_off_anywhere", _read_phrase_files(tmp_path), need_cues=True)
     assert table == (("xx", ("ciao",), r"\bciao\b"),)
     assert _family_regex(table, "sign_off_anywhere").search("Ciao!")
-    assert _phrase_table("preamble", tmp_path) == ()
+    assert _phrase_table("preamble", _read_phrase_files(tmp_path)) == ()
     for bad in ({**good, "language": "yy", "version": 2},
                 {**good, "language": "yy", "sign_off_anywhere": [{"cues": ["Ciao"], "pattern": "ciao"}]},
                 {**good, "language": "yy", "sign_off_anywhere": [{"pattern": "ciao"}]},
@@ -67,11 +67,11 @@ def test_phrase_files_name_their_language_and_a_bad_file_names_itself(tmp_path: 
                 good):  # language xx in yy.json
         (tmp_path / "yy.json").write_text(json.dumps(bad), encoding="utf-8")
         with pytest.raises(ValueError, match=r"yy\.json"):
-            _phrase_table("sign_off_anywhere", tmp_path, need_cues=True)
+            _phrase_table("sign_off_anywhere", _read_phrase_files(tmp_path), need_cues=True)
     broken = {**good, "language": "yy", "sign_off_anywhere": [{"cues": ["ciao"], "pattern": "(ciao"}]}
     (tmp_path / "yy.json").write_text(json.dumps(broken), encoding="utf-8")
     with pytest.raises(ValueError, match=r"yy\.json"):
-        _family_regex(_phrase_table("sign_off_anywhere", tmp_path), "sign_off_anywhere")
+        _family_regex(_phrase_table("sign_off_anywhere", _read_phrase_files(tmp_path)), "sign_off_anywhere")
 
 
 @pytest.mark.parametrize(("family", "kind"), [

@@ -111,16 +111,17 @@ def _is_breadcrumb(text: str) -> bool:
 _PHRASES_VERSION = 1  # the format of the phrase files (`data/phrases/<language>.json`) read here
 
 
-def _phrase_table(
-    family: str, folder: Path | None = None, *, need_cues: bool = False,
-) -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    """(language, cues, pattern) of every entry of ``family`` in the phrase files (the shipped
-    ones, or those in ``folder``), in file-name order; ``need_cues``: each entry must list them.
+_PhraseFile = tuple[str, str, dict[str, Any]]  # where, language, contents
+
+
+def _read_phrase_files(folder: Path | None = None) -> tuple[_PhraseFile, ...]:
+    """The phrase files (the shipped ones, or those in ``folder``), in file-name order, each
+    read once: where it is, its language and its contents.
 
     Raises:
         ValueError: a file is malformed; the message names it.
     """
-    out: list[tuple[str, tuple[str, ...], str]] = []
+    out: list[_PhraseFile] = []
     where_from = folder or resources.files("corpus_split").joinpath("data").joinpath("phrases")
     for entry in sorted(where_from.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".json"):
@@ -133,6 +134,24 @@ def _phrase_table(
             language = str(data["language"])
             if entry.name != f"{language}.json":
                 raise ValueError(f"a file of language {language!r} must be named {language}.json")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{where}: {exc}") from exc
+        out.append((where, language, data))
+    return tuple(out)
+
+
+def _phrase_table(
+    family: str, files: tuple[_PhraseFile, ...] | None = None, *, need_cues: bool = False,
+) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(language, cues, pattern) of every entry of ``family`` in the phrase files (the shipped
+    ones, or ``files``), in file-name order; ``need_cues``: each entry must list them.
+
+    Raises:
+        ValueError: an entry is malformed; the message names its file.
+    """
+    out: list[tuple[str, tuple[str, ...], str]] = []
+    for where, language, data in _PHRASE_FILES if files is None else files:
+        try:
             for item in data.get(family, ()):
                 cues = tuple(str(c) for c in item.get("cues", ()))
                 pattern = str(item["pattern"])
@@ -165,6 +184,7 @@ def _family_regex(
         raise
 
 
+_PHRASE_FILES = _read_phrase_files()
 # Page chrome, by language (key "chrome" of the phrase files; the English file also holds the
 # marks every language shares: share rows, agency credits, dates, ©): each alternative is a
 # family of phrasing, not one page's text. Matched at the start of the lower-cased line (far
