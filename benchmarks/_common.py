@@ -84,7 +84,8 @@ def need(path: Path, what: str) -> None:
 
 
 def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False,
-              sources: tuple[str, ...] = (), tokenized_option: bool = False) -> argparse.Namespace:
+              sources: tuple[str, ...] = (), tokenized_option: bool = False,
+              anywhere_option: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
     if sources:
@@ -103,6 +104,9 @@ def arguments(description: str, n: int, seed: int = 0, titled_option: bool = Fal
                                  "text of Choi's data set)")
         parser.add_argument("--lower", action="store_true",
                             help="every sentence in lower case (as some corpora are)")
+    if anywhere_option:
+        parser.add_argument("--anywhere", action="store_true",
+                            help="excerpts from anywhere in an article, not its first sentences")
     parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     return parser.parse_args()

@@ -312,7 +312,8 @@ _HARVEST = [
 def test_a_question_or_exclamation_among_bare_sentences_does_not_make_a_headed_page() -> None:
     # Choi-style input (excerpts glued, one sentence a line): two short lines ending on "?"
     # and "!" were taken for titles, the page for a headed one, and the long-article prior
-    # left one cut of two, in the wrong place
+    # left one cut of two, in the wrong place; and once bare sentences had a floor of 20
+    # words, the question line still earned a title's bonus and opened an article
     text = "\n".join(_BRIDGE + _MUSIC + _HARVEST)
     doc = cs.split(text)
     check_document(doc)

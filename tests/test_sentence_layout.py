@@ -93,3 +93,49 @@ def test_a_titled_story_of_one_sentence_paragraphs_is_not_bare_sentences() -> No
     assert doc.articles[0].title == TITLED[0]
     # without its title the same lines are bare sentences one a line (Choi's layout)
     assert b._one_sentence_per_line(split_lines("\n".join(TITLED[1:])))
+
+
+# Three excerpts of three sentences each, on unrelated topics (written here): each the opening
+# of its piece, as in Choi's data set, and each shorter than 40 content words
+EXCERPTS = [
+    [
+        "Farmers in the valley began the apple harvest a week early this autumn.",
+        "Warm spring weather ripened the orchards fast.",
+        "Apple pickers from nearby villages joined the orchards for the busy harvest weeks, "
+        "and growers hired extra lorries.",
+    ],
+    [
+        "The city museum has reopened its gallery of ancient coins.",
+        "Curators spent two years cleaning every coin in the gallery and writing new labels.",
+        "Visitors may hold copies of the oldest coins.",
+    ],
+    [
+        "A software update for the railway signalling system was delayed again on Friday.",
+        "Engineers found a fault.",
+        "The railway operator said trains would keep running on the old signalling software "
+        "until the fault in the update was mended.",
+    ],
+]
+
+
+def test_short_excerpts_of_bare_sentences_are_each_an_article() -> None:
+    # bare sentences are cut by the lexical cost alone, articles of a few sentences included
+    # (fourteenth session: the floor under which an article pays for being short is 20 content
+    # words there, not 40, chosen by training/fit_sentences.py)
+    lines = [s for excerpt in EXCERPTS for s in excerpt]
+    doc = cs.split("\n".join(lines))
+    starts = [doc.text.count("\n", 0, a.start) for a in doc.articles]
+    assert starts == [0, 3, 6]
+
+
+def test_bare_sentences_are_cut_by_their_own_prior(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # bare sentences have their own boundary prior and short-article floor (fourteenth session)
+    own = (b.BOUNDARY_PRIOR_SENTENCES, b.MIN_ARTICLE_WORDS_SENTENCES)
+    assert own != (b.BOUNDARY_PRIOR, b.MIN_ARTICLE_WORDS)
+    lines = [s for excerpt in EXCERPTS for s in excerpt]
+    monkeypatch.setattr(b, "BOUNDARY_PRIOR_SENTENCES", 50.0)
+    assert len(cs.split("\n".join(lines)).articles) == 1
+    # the prior of other text does not reach bare sentences
+    monkeypatch.setattr(b, "BOUNDARY_PRIOR_SENTENCES", 0.7)
+    monkeypatch.setattr(b, "BOUNDARY_PRIOR", 50.0)
+    assert len(cs.split("\n".join(lines)).articles) == 3

@@ -88,6 +88,12 @@ PENALTY_INSIDE_RUN = 8.0  # a start inside a run of headlines (a stray short lin
 COHESION = 0.25
 # In text of one sentence per line with no headlines the plain model decides.
 COHESION_SENTENCES = 0.0
+# ... with its own boundary prior (`BOUNDARY_PRIOR` there) and length below which an article
+# pays `SHORT_ARTICLE_PENALTY` (`MIN_ARTICLE_WORDS` there), chosen by
+# training/fit_sentences.py on excerpts of web-misc, wiki and chat-model prose (Reuters and
+# news-en held back).
+BOUNDARY_PRIOR_SENTENCES = 0.7
+MIN_ARTICLE_WORDS_SENTENCES = 20
 # Text is bare sentences one a line (Choi's layout) when its lines hold at most this many
 # sentence ends inside them, per line, abbreviations before names aside ("Mr. Hale"): excerpts
 # glued one sentence a line measured at most 0.07 (97th percentile), news stories one
@@ -881,6 +887,10 @@ def find_articles(
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units) and not opens_titled
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)
+    if sentences:
+        # among bare sentences a short line that ends a sentence is one of them, not a title
+        shifts = [None if shift is not None and _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:])
+                  else shift for u, shift in zip(units, shifts)]
     lower = _lower_case_page([layout.lines[u.first].text for u in units],
                              [layout.lines[u.last].text for u in units])
     plain = _bonuses(units, layout, roles, shifts, lower)  # the unit's own: the start model reads it
@@ -939,12 +949,14 @@ def find_articles(
     lexical_slope, odds_slope, post_slope = model.calibration_terms
     total = len(flat[0])
     k = min(len(set(flat[0])), MAX_SMOOTHING_VOCABULARY)
-    penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * BOUNDARY_PRIOR
+    prior = BOUNDARY_PRIOR_SENTENCES if sentences else BOUNDARY_PRIOR
+    penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * prior
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
-    starts = _programme(units, cands, start_costs, k, cohesion, free, flat)
+    min_words = MIN_ARTICLE_WORDS_SENTENCES if sentences else MIN_ARTICLE_WORDS
+    starts = _programme(units, cands, start_costs, k, cohesion, free, flat, min_words)
     # lexical gains of (previous start, start, end): the rounds below that drop weak starts
     # score most articles again with the same neighbours
     gains: dict[tuple[int, int, int], float] = {}
@@ -1001,7 +1013,7 @@ def _recurrence_steps(a: int) -> tuple[float, ...]:
 
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
-    cohesion: float, free: int = 0, flat: _Flat | None = None,
+    cohesion: float, free: int = 0, flat: _Flat | None = None, min_words: int = MIN_ARTICLE_WORDS,
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
@@ -1012,7 +1024,8 @@ def _programme(
     candidate (units entering on the right are added once; units leaving on the left
     correct it at the ends where their words recur), so the work grows with the text,
     not with the text times the candidates per window. ``flat`` is `_flatten` of the units,
-    when the caller has it already.
+    when the caller has it already; articles of fewer than ``min_words`` words pay a
+    growing penalty (`SHORT_ARTICLE_PENALTY`).
     """
     n_units = len(units)
     best = [math.inf] * (n_units + 1)
@@ -1042,7 +1055,6 @@ def _programme(
     n_ends = len(ends)
     end_words = [prefix[e] for e in ends]  # words before each end
     span_starts = MAX_SPAN_STARTS
-    min_words = MIN_ARTICLE_WORDS
     short_penalty = SHORT_ARTICLE_PENALTY
     # The window: counts[w] counts word w in units lo..hi-1, and fit[e] = fit(lo, e) for
     # lo < e <= hi; shift[] collects the corrections when lo moves on (all exact).
