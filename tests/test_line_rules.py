@@ -177,6 +177,12 @@ def test_one_keyboard_row_is_mash() -> None:
         ("请参阅 Feature #1234 和 Bug #5678 了解更多.", False),
         # wider than 40 full-width characters: running text, not a title
         ("这是一段很长的说明文字它没有任何标点符号但是它已经远远超过了一个标题应有的宽度所以不是标题", False),
+        # an ellipsis trails a sentence off, written as one character or as three full stops
+        # (regression, fourteenth session: "…" left a post's closing line headline-shaped,
+        # and the next post's title, just below it, was taken for the second line of a run)
+        ("More on this story later…", False),
+        ("More on this story later...", False),
+        ("Wait and see…”", False),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:

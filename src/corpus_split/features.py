@@ -71,7 +71,7 @@ _NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
 _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
-_HEADLINE_END_RE = regex.compile(r"[.;,:](?:\s?['\"’”)\]»])*$")
+_HEADLINE_END_RE = regex.compile(r"[.;,:…](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 # Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
 # "A: B" in other scripts) but not at its end, where it leads into what follows; nor does
