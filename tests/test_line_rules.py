@@ -183,6 +183,13 @@ def test_one_keyboard_row_is_mash() -> None:
         ("More on this story later…", False),
         ("More on this story later...", False),
         ("Wait and see…”", False),
+        # a line of markup is code, not a title (regression, fourteenth session: the lines of
+        # an XML file in a post were a run of headlines); a ticker opening a headline is not markup
+        ("<dependencies>", False),
+        ("<artifactId>core-lib</artifactId>", False),
+        ('<a href="/news">News</a>', False),
+        ("<!-- build settings -->", False),
+        ("<ACME> RAISES DIVIDEND", True),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:

@@ -73,6 +73,8 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
 _HEADLINE_END_RE = regex.compile(r"[.;,:…](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
+# A line that opens on a tag (and ends on ">": `line_features`) is markup, not a title
+_MARKUP_LINE_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--|<\?[A-Za-z]")
 # Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
 # "A: B" in other scripts) but not at its end, where it leads into what follows; nor does
 # one end on a Latin full stop (a line that mixes in Latin text and ends like a sentence)
@@ -287,6 +289,8 @@ def line_features(text: str) -> LineFeatures:
             and not (text[:1].islower() and not text[1:2].isupper())
             # a row of figures ("Net 1.2 mln vs 800,000") is data, not a headline
             and not _figures_row(text)
+            # nor is a line of markup ("<dependency>", "<version>2.1</version>"): code
+            and not (text[0] == "<" and text[-1] == ">" and _MARKUP_LINE_RE.match(text))
         )
         # a CJK character is as wide as two Latin letters: a line whose CJK characters fill
         # that share of its letters' width ("Ruby 2.2.0-rc1 發佈", mostly figures and marks by
