@@ -33,7 +33,7 @@ from operator import and_, mul, ne, sub
 import regex
 
 from .context import date_line
-from .features import LineFeatures
+from .features import LineFeatures, section_heading
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason
@@ -933,6 +933,10 @@ def find_articles(
         if model.cohesion is not None:
             cohesion = model.cohesion  # fitted for every page, instead of by page kind
             free = model.cohesion_free
+    # a heading that carries a wiki's section-edit link is a section of the page above it
+    for u in range(1, n_units):
+        if units[u].headline and section_heading(layout.lines[units[u].first].text):
+            possible[u] = False
     # a thread's posts: the furniture before a unit opens a post (`threads`), whatever the
     # start model, which is not fitted on them, would say
     if Role.FURNITURE in roles:

@@ -208,6 +208,14 @@ _SIGN_OFF_START_RE = _family_regex(_phrase_table("sign_off_start"), "sign_off_st
 # checks that every pattern has a sign-off case and that the cases it matches hold one of its cues.
 _SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere", need_cues=True)
 _SIGN_OFF_ANY_RE = _family_regex(_SIGN_OFF_ANYWHERE, "sign_off_anywhere")
+# The link a wiki prints after each section heading to edit that section, by language (key
+# "section_edit" of the phrase files: "[edit]", "[Bearbeiten | Quelltext bearbeiten]"...): it
+# stands after section headings only, never after a page's title (`section_heading`).
+# (each label compiled by `_family_regex`, whose error names a broken file; then one or more of
+# them between brackets, parted by "|")
+_SECTION_EDIT = _family_regex(_phrase_table("section_edit"), "section_edit").pattern
+_SECTION_EDIT_RE = regex.compile(
+    rf"\[\s*{_SECTION_EDIT}(?:\s*[|·]\s*{_SECTION_EDIT})*\s*\]$", regex.I | regex.V0)
 # News text quotes people who say such things ("let me know", he said): not residue.
 _ATTRIBUTION_RE = regex.compile(r"\b(?:said|says|told|according\s+to)\b", regex.I | regex.V0)
 # The cues of `_SIGN_OFF_ANYWHERE`: the plain-ASCII ones, and all of them
@@ -414,6 +422,12 @@ def _family(text: str, n: int) -> Family:
     ):
         return Family.CHROME
     return Family.NONE
+
+
+def section_heading(text: str) -> bool:
+    """Whether a line ends on a wiki's section-edit link ("History[edit]", "Geschichte
+    [Bearbeiten | Quelltext bearbeiten]"): a heading inside a page, never the title of one."""
+    return text.endswith("]") and _SECTION_EDIT_RE.search(text[-60:]) is not None
 
 
 def _attributed(head: str) -> bool:
