@@ -190,6 +190,12 @@ def test_one_keyboard_row_is_mash() -> None:
         ('<a href="/news">News</a>', False),
         ("<!-- build settings -->", False),
         ("<ACME> RAISES DIVIDEND", True),
+        # a rendered Markdown footnote ends on its link back to the text (regression,
+        # fourteenth session: a footnote of a post was a headline, and the next post's title,
+        # just below it, the second line of a run)
+        ("See the official guide ↩︎", False),
+        ("設定ファイルの例 ↩", False),
+        ("Release notes ↩2", False),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:

@@ -73,6 +73,8 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
 _HEADLINE_END_RE = regex.compile(r"[.;,:…](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
+# A rendered Markdown footnote ends on the arrow that links back to its mark in the text
+_FOOTNOTE_END_RE = re.compile("\u21a9[\ufe0e\ufe0f]?\\d{0,2}$")
 # A line that opens on a tag (and ends on ">": `line_features`) is markup, not a title
 _MARKUP_LINE_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--|<\?[A-Za-z]")
 # Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
@@ -305,6 +307,8 @@ def line_features(text: str) -> LineFeatures:
         # count) is a headline when it reads as one in either script
         if not headline and cjk and 2 * cjk >= 0.3 * (letters + cjk):
             headline = _cjk_headline(text, n, cjk)
+    if headline and "\u21a9" in text[-4:] and _FOOTNOTE_END_RE.search(text[-4:]):
+        headline = False  # a footnote, ending on its link back to the text ("↩"), in any script
     return _line_features(headline, _family(text, n), _gibberish(text), cjk / letters if letters else 0.0)
 
 
