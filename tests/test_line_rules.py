@@ -18,11 +18,23 @@ from corpus_split.prelim import Role, read_roles
          "<PHOENIX STEEL CORP> IN NEW DEBT DEAL"),
         ("the sLYNG SAYS INDIA FOOD AID PACKAGE NOT READY", "LYNG SAYS INDIA FOOD AID PACKAGE NOT READY"),
         ("the fund said in its petiIn a petition to the ministry,", "In a petition to the ministry,"),
+        # the one-letter article opens text too (regression, fourteenth session: a title
+        # glued on as "...60 million migraA surge of public anger..." stayed on the line above)
+        ("the ferry carried 60 million passengA surge of public anger sends the council back",
+         "A surge of public anger sends the council back"),
     ],
 )
 def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
     cut = _splice_point(line)
     assert cut is not None and line[cut:] == tail
+
+
+@pytest.mark.parametrize("line", [
+    "He took vitamin A supplements every day for a year, the doctor said",
+    "Row A seats were sold out within an hour of the box office opening",
+])
+def test_a_capital_letter_word_after_a_space_is_no_splice(line: str) -> None:
+    assert _splice_point(line) is None
 
 
 @pytest.mark.parametrize(
