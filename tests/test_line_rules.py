@@ -19,9 +19,9 @@ from corpus_split.prelim import Role, read_roles
         ("the sLYNG SAYS INDIA FOOD AID PACKAGE NOT READY", "LYNG SAYS INDIA FOOD AID PACKAGE NOT READY"),
         ("the fund said in its petiIn a petition to the ministry,", "In a petition to the ministry,"),
         # the one-letter article opens text too (regression, fourteenth session: a title
-        # glued on as "...60 million migraA surge of public anger..." stayed on the line above)
-        ("the ferry carried 60 million passengA surge of public anger sends the council back",
-         "A surge of public anger sends the council back"),
+        # glued on as "...two million visitA quiet harbour wakes up..." stayed on the line above)
+        ("the ferry carried two million passengA quiet harbour town wakes up to summer crowds",
+         "A quiet harbour town wakes up to summer crowds"),
     ],
 )
 def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
