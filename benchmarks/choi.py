@@ -1,4 +1,4 @@
-"""A Choi-style benchmark: unstructured concatenations of newswire excerpts, scored by Pk and WindowDiff.
+"""A Choi-style benchmark: unstructured concatenations of text excerpts, scored by Pk and WindowDiff.
 
     python benchmarks/choi.py [--n 200] [--seed 0] [--source reuters|news-en|web-misc|wiki|llm]
                               [--anywhere] [--tokenized] [--lower] [--json FILE]

@@ -29,14 +29,6 @@ def test_text_glued_onto_a_cut_off_word_is_split(line: str, tail: str) -> None:
     assert cut is not None and line[cut:] == tail
 
 
-@pytest.mark.parametrize("line", [
-    "He took vitamin A supplements every day for a year, the doctor said",
-    "Row A seats were sold out within an hour of the box office opening",
-])
-def test_a_capital_letter_word_after_a_space_is_no_splice(line: str) -> None:
-    assert _splice_point(line) is None
-
-
 @pytest.mark.parametrize(
     ("line", "tail"),
     [

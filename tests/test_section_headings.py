@@ -46,14 +46,16 @@ def test_section_edit_links(line: str, marked: bool) -> None:
 
 
 def test_a_page_with_section_edit_links_stays_whole() -> None:
+    # an example of what users rely on (the start model keeps this page whole with or without
+    # the links; the test below is the one the rule must pass)
     doc = cs.split(PAGE)
     assert len(doc.articles) == 1
     assert doc.articles[0].title == "Lake Morrow"
 
 
 def test_a_marked_heading_is_never_a_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    # with no charge for an article at all, the lexical cost cuts the page at its headings,
-    # but not at those that carry the edit link
+    # with a bonus for every article instead of a charge, the lexical cost cuts the page at
+    # its headings, but not at those that carry the edit link
     monkeypatch.setattr(b, "BOUNDARY_PRIOR", -20.0)
     marked = cs.split(PAGE)
     assert len(marked.articles) == 1

@@ -120,8 +120,7 @@ EXCERPTS = [
 
 def test_short_excerpts_of_bare_sentences_are_each_an_article() -> None:
     # bare sentences are cut by the lexical cost alone, articles of a few sentences included
-    # (fourteenth session: the floor under which an article pays for being short is 20 content
-    # words there, not 40, chosen by training/fit_sentences.py)
+    # (an example; the tests below check the settings of this layout)
     lines = [s for excerpt in EXCERPTS for s in excerpt]
     doc = cs.split("\n".join(lines))
     starts = [doc.text.count("\n", 0, a.start) for a in doc.articles]
@@ -139,3 +138,15 @@ def test_bare_sentences_are_cut_by_their_own_prior(monkeypatch) -> None:  # type
     monkeypatch.setattr(b, "BOUNDARY_PRIOR_SENTENCES", 0.7)
     monkeypatch.setattr(b, "BOUNDARY_PRIOR", 50.0)
     assert len(cs.split("\n".join(lines)).articles) == 3
+
+
+def test_bare_sentences_have_their_own_short_article_floor(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a heavy charge for short articles: with the layout's own floor at 0 no excerpt is short
+    # and each is cut; with the floor of other text raised instead, nothing changes here
+    lines = "\n".join(s for excerpt in EXCERPTS for s in excerpt)
+    monkeypatch.setattr(b, "SHORT_ARTICLE_PENALTY", 1000.0)
+    monkeypatch.setattr(b, "MIN_ARTICLE_WORDS_SENTENCES", 0)
+    monkeypatch.setattr(b, "MIN_ARTICLE_WORDS", 10_000)
+    assert len(cs.split(lines).articles) == 3
+    monkeypatch.setattr(b, "MIN_ARTICLE_WORDS_SENTENCES", 10_000)
+    assert len(cs.split(lines).articles) == 1

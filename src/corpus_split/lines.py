@@ -34,7 +34,7 @@ _MIN_CARRIED = 3
 # iPhone, eBay, JavaScript, McDonald and PDFs are left whole.
 _SPLICE_RE = regex.compile(
     r"""(?<=\p{Ll})(?=[<(\[\"“‘']?\p{Lu}(?:\p{Ll}{2}|\p{Lu}|\.)   # after a lower-case letter
-                     | \p{Lu}\p{Ll}?\s)                              # "petiIn a", "migrA surge": _GLUE_WORDS
+                     | \p{Lu}\p{Ll}?\s)                              # "petiIn a", "passA quiet": _GLUE_WORDS
       | (?<=(?<!\p{L})\p{Lu})(?=\p{Lu}\p{Ll}{2})                     # one capital, then a word
     """,
     regex.X,
