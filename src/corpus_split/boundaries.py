@@ -879,18 +879,17 @@ def find_articles(
     # sentences (excerpts glued together) need no such prior. A short line that ends a
     # sentence ("The show was superb.", "What is it?") is one of those sentences, not a
     # title that would make the page a headed one.
-    titles = sum(1 for u in units if u.headline
-                 and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:]))
+    title_shaped = [u.headline and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:])
+                    for u in units]
+    titles = sum(title_shaped)
     # bare sentences have no title: a text that opens on one is an article, one a line
-    opens_titled = (units[0].headline
-                    and not _SENTENCE_END_RE.search(layout.lines[units[0].first].text[-6:]))
+    opens_titled = title_shaped[0]
     sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units) and not opens_titled
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)
     if sentences:
         # among bare sentences a short line that ends a sentence is one of them, not a title
-        shifts = [None if shift is not None and _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:])
-                  else shift for u, shift in zip(units, shifts)]
+        shifts = [shift if titled else None for shift, titled in zip(shifts, title_shaped)]
     lower = _lower_case_page([layout.lines[u.first].text for u in units],
                              [layout.lines[u.last].text for u in units])
     plain = _bonuses(units, layout, roles, shifts, lower)  # the unit's own: the start model reads it
