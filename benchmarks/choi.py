@@ -30,7 +30,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from typing import Any
 
 import corpus_split as cs
@@ -76,7 +76,7 @@ _EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")  # Markdown's escaped marks
 
 
-def prose_sentences(source: str, held: set[str] = frozenset()) -> list[list[str]]:  # type: ignore[assignment]
+def prose_sentences(source: str, held: Set[str] = frozenset()) -> list[list[str]]:
     """The sentences of each English record of a Markdown corpus (``MARKDOWN_SOURCES``), from
     its prose paragraphs with links and emphasis reduced to their text; records of the chat
     models in ``held`` are left out."""
@@ -101,7 +101,7 @@ def prose_sentences(source: str, held: set[str] = frozenset()) -> list[list[str]
     return out
 
 
-def sentence_pool(source: str, held: set[str] = frozenset()) -> list[list[str]]:  # type: ignore[assignment]
+def sentence_pool(source: str, held: Set[str] = frozenset()) -> list[list[str]]:
     """The sentences of each article of ``source`` (one of ``SOURCES``) that has at least
     ``SENTENCES[0]`` of them."""
     if source == "news-en":
