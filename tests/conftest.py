@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from corpus_split import boundaries, scores
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
@@ -38,3 +42,20 @@ def gold_for(path: Path) -> dict[str, object] | None:
     if not matches:
         return None
     return json.loads(matches[0].read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@contextmanager
+def sentence_model_set(model: scores.SentenceModel) -> Iterator[None]:
+    """Use ``model`` in place of the shipped sentence model for a while (for comparisons)."""
+    saved = scores.sentence_model()
+    scores._SENTENCE = model
+    try:
+        yield
+    finally:
+        scores._SENTENCE = saved
+
+
+def without_check() -> scores.SentenceModel:
+    """A sentence model that drops nothing: in bare sentences the lexical cost alone decides."""
+    return scores.SentenceModel(scores.SENTENCE_MODEL_VERSION, boundaries.SENTENCE_FEATURES,
+                                (0.0,) * len(boundaries.SENTENCE_FEATURES), 0.0, 0.0)

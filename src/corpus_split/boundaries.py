@@ -26,8 +26,8 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from operator import and_, mul, ne, sub
 
 import regex
@@ -38,7 +38,7 @@ from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason
 from .prelim import Role
-from .scores import start_model
+from .scores import sentence_model, start_model
 
 __all__ = ["START_FEATURES", "ArticleSpan", "Unit", "find_articles", "start_vectors"]
 
@@ -369,6 +369,22 @@ def _one_sentence_per_line(layout: Layout) -> bool:
     ends = sum(1 for ln in sample if _SENTENCE_END_RE.search(ln.text[-6:]))
     inner = sum(_inner_sentence_ends(ln.text[:2000]) for ln in sample)
     return ends >= 0.7 * len(sample) and inner <= SENTENCE_LINES_INNER * len(sample)
+
+
+def _title_shaped(layout: Layout, units: Sequence[Unit]) -> list[bool]:
+    """Whether each unit is a headline that does not end like a sentence."""
+    return [u.headline and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:]) for u in units]
+
+
+def bare_sentences(layout: Layout, units: Sequence[Unit], title_shaped: Sequence[bool] | None = None) -> bool:
+    """Whether the text is bare sentences, one a line, with no titles (Choi's layout), where the
+    lexical cost and the sentence model decide (``title_shaped``: `_title_shaped`, if known)."""
+    if not units:
+        return False
+    shaped = _title_shaped(layout, units) if title_shaped is None else title_shaped
+    # bare sentences have no title: a text that opens on one is an article, one a line
+    return (_one_sentence_per_line(layout) and not _headed(sum(shaped), len(units))
+            and not shaped[0])
 
 
 def _inner_sentence_ends(text: str) -> int:
@@ -879,12 +895,8 @@ def find_articles(
     # sentences (excerpts glued together) need no such prior. A short line that ends a
     # sentence ("The show was superb.", "What is it?") is one of those sentences, not a
     # title that would make the page a headed one.
-    title_shaped = [u.headline and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:])
-                    for u in units]
-    titles = sum(title_shaped)
-    # bare sentences have no title: a text that opens on one is an article, one a line
-    opens_titled = title_shaped[0]
-    sentences = _one_sentence_per_line(layout) and not _headed(titles, n_units) and not opens_titled
+    title_shaped = _title_shaped(layout, units)
+    sentences = bare_sentences(layout, units, title_shaped)
     structured = structured and not sentences
     shifts = _headline_shifts(units, flat)
     if sentences:
@@ -989,6 +1001,8 @@ def find_articles(
         return spans
 
     spans = articles(starts)
+    if sentences:
+        spans = _checked_sentence_starts(units, spans, articles)
     while model.min_score and not sentences:
         # starts the calibration finds less likely right than the fitted floor are dropped,
         # and the articles around them scored again as joined, until every start passes
@@ -997,6 +1011,70 @@ def find_articles(
             break
         spans = articles(kept)
     return units, spans
+
+
+SENTENCE_FEATURES = (
+    "lexical", "cosine", "sqrt_cosine", "recur_before", "recur_after", "far_right", "far_left",
+    "log_left", "log_right",
+)
+"""What the sentence model (`scores.SentenceModel`) reads of a start in bare-sentence text."""
+
+
+def _checked_sentence_starts(
+    units: Sequence[Unit], spans: list[ArticleSpan],
+    articles: Callable[[Sequence[int]], list[ArticleSpan]],
+) -> list[ArticleSpan]:
+    """Bare sentences: drop the starts the fitted sentence model finds less likely right than
+    its floor (a turn inside one text rather than another text), scoring the articles around
+    them again as joined, until every start passes; each start's score is that chance."""
+    check = sentence_model()
+    if check.features != SENTENCE_FEATURES:
+        raise ValueError("the sentence model was fitted on other features; refit it with "
+                         "training/fit_sentences.py")
+    while True:
+        firsts = [sp.first_unit for sp in spans]
+        vectors = sentence_vectors(units, firsts, [sp.lexical for sp in spans])
+        probs = [1.0] + [check.probability(v) for v in vectors]
+        kept = [u for u, p in zip(firsts, probs) if p >= check.floor]
+        if len(kept) == len(firsts):
+            return [replace(sp, score=p) if i else sp for i, (sp, p) in enumerate(zip(spans, probs))]
+        spans = articles(kept)
+
+
+def sentence_vectors(
+    units: Sequence[Unit], starts: Sequence[int], lexical: Sequence[float],
+) -> list[list[float]]:
+    """`SENTENCE_FEATURES` of each start after the first (``starts`` the articles' first units,
+    ``lexical`` the lexical gain at each): how alike the words of the article it opens and of
+    the one before are (cosine of their counts), and how many of either's words recur
+    elsewhere in the text, before or after the start and outside both articles (one text's
+    turns share its words; glued texts do not), with the articles' lengths."""
+    bounds = [*starts, len(units)]
+    segments = [Counter(w for u in units[a:b] for w in u.words) for a, b in zip(bounds, bounds[1:])]
+    first_seen: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
+    spread: Counter[str] = Counter()
+    for j, seg in enumerate(segments):
+        for w in seg:
+            first_seen.setdefault(w, j)
+            last_seen[w] = j
+        spread.update(seg.keys())
+    out = []
+    for i in range(1, len(segments)):
+        left, right = segments[i - 1], segments[i]
+        shared = left.keys() & right.keys()
+        norm = math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+        cosine = sum(left[w] * right[w] for w in shared) / norm if norm else 0.0
+        n_left, n_right = max(1, len(left)), max(1, len(right))
+        out.append([
+            lexical[i], cosine, math.sqrt(cosine),
+            sum(1 for w in right if first_seen[w] < i) / n_right,
+            sum(1 for w in left if last_seen[w] >= i) / n_left,
+            sum(1 for w in right if spread[w] - 1 - (w in left) > 0) / n_right,
+            sum(1 for w in left if spread[w] - 1 - (w in right) > 0) / n_left,
+            math.log1p(sum(left.values())), math.log1p(sum(right.values())),
+        ])
+    return out
 
 
 # f*log(f+1) rounded to a multiple of 2**-36: every sum and difference of such values the

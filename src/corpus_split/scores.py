@@ -22,6 +22,7 @@ from .context import FEATURE_NAMES
 __all__ = [
     "LineModel",
     "ParagraphScore",
+    "SentenceModel",
     "StartModel",
     "StartTree",
     "expand",
@@ -30,8 +31,10 @@ __all__ = [
     "line_model",
     "neighbour_features",
     "parse_line_model",
+    "parse_sentence_model",
     "parse_start_model",
     "score_paragraphs",
+    "sentence_model",
     "start_model",
 ]
 
@@ -42,6 +45,8 @@ MODEL_VERSION = 2
 """The version of ``data/line_model.json`` this code reads (2: with its operating point)."""
 START_MODEL_VERSION = 2
 """The version of ``data/start_model.json`` this code reads (2: with boosted trees)."""
+SENTENCE_MODEL_VERSION = 1
+"""The version of ``data/sentence_model.json`` this code reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,3 +524,57 @@ def start_model() -> StartModel:
             if _START is None:
                 _START = parse_start_model(_shipped("start_model.json"), "corpus_split/data/start_model.json")
     return _START
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceModel:
+    """The shipped check of starts in bare-sentence text (one sentence a line, no titles): the
+    chance that a start the lexical cost chose opens a different text rather than a turn of
+    the same one, sigmoid(``bias`` + ``weights`` · features), from how the words on its two
+    sides relate (`corpus_split.boundaries.SENTENCE_FEATURES`). Starts under ``floor`` are
+    dropped. Fitted, with the floor, by ``training/fit_sentences.py``."""
+
+    version: int
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    floor: float
+
+    def probability(self, x: Sequence[float]) -> float:
+        """The chance that the start described by ``x`` is right."""
+        z = self.bias + float(sum(map(mul, self.weights, x)))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+_SENTENCE: SentenceModel | None = None
+
+
+def _build_sentence_model(data: dict[str, Any]) -> SentenceModel:
+    features = tuple(str(f) for f in data["features"])
+    weights = tuple(float(v) for v in data["weights"])
+    if len(weights) != len(features):
+        raise ValueError("one weight per feature expected")
+    floor = float(data["floor"])
+    if not 0.0 <= floor < 1.0:
+        raise ValueError(f"floor {floor} is not a probability below 1")
+    return SentenceModel(SENTENCE_MODEL_VERSION, features, weights, float(data["bias"]), floor)
+
+
+def parse_sentence_model(raw: str, where: str = "sentence model") -> SentenceModel:
+    """A sentence model from the JSON text that ``training/fit_sentences.py`` writes.
+
+    Raises:
+        ValueError: the text is of another version or malformed; the message names ``where``.
+    """
+    return _parse(raw, where, SENTENCE_MODEL_VERSION, _build_sentence_model)
+
+
+def sentence_model() -> SentenceModel:
+    """The shipped sentence model (``data/sentence_model.json``), read once, thread-safely."""
+    global _SENTENCE
+    if _SENTENCE is None:
+        with _LOCK:
+            if _SENTENCE is None:
+                _SENTENCE = parse_sentence_model(_shipped("sentence_model.json"),
+                                                 "corpus_split/data/sentence_model.json")
+    return _SENTENCE
