@@ -40,7 +40,10 @@ from .model import Reason
 from .prelim import Role
 from .scores import sentence_model, start_model
 
-__all__ = ["START_FEATURES", "ArticleSpan", "Unit", "find_articles", "start_vectors"]
+__all__ = [
+    "SENTENCE_FEATURES", "START_FEATURES", "ArticleSpan", "Unit", "bare_sentences", "find_articles",
+    "sentence_vectors", "start_vectors",
+]
 
 # Lexical cost is computed exactly for articles up to this many content words and
 # extrapolated per word beyond; long enough for a long feature story.
