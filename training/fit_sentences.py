@@ -1,6 +1,7 @@
 """Choose the settings of bare-sentence text (one sentence a line, no titles: Choi's layout).
 
     python training/fit_sentences.py [--n 100] [--seed 1] [--no-grid] [--out FILE]
+    python training/fit_sentences.py --no-grid --leave-out web-misc|wiki|llm [--out FILE]
 
 There the plain lexical model decides (`corpus_split.boundaries`), and two numbers set how
 readily it cuts: the boundary prior (``BOUNDARY_PRIOR_SENTENCES``, a share of log(words)
@@ -25,7 +26,9 @@ the same kinds (another seed) by the mean Pk over the sources, excerpts weighing
 the two kinds of whole text together (``KIND_WEIGHTS``: Choi's layout is what bare-sentence
 reading is for); a floor qualifies only if the excerpts' mean Pk stays within ``TIE`` of
 the cost alone's (no floor), the easy case this layout's users rely on; among those, floors
-within ``TIE`` of the best are tied, the tie going to the lower floor.
+within ``TIE`` of the best are tied, the tie going to the lower floor. ``--leave-out SOURCE``
+fits and chooses on the other two sources and reports the validation Pk of the one left
+out, with the model and without it (nothing is written unless ``--out`` is given).
 Deterministic.
 """
 
@@ -110,11 +113,11 @@ def whole_texts(pool: list[list[str]], n: int, seed: int, lo: int, hi: int, cap:
         yield doc.text, doc.gold
 
 
-def documents(n: int, seed: int) -> dict[tuple[str, str], list[Doc]]:
-    """The three kinds of bare-sentence document from each source."""
+def documents(n: int, seed: int, sources: tuple[str, ...] = SOURCES) -> dict[tuple[str, str], list[Doc]]:
+    """The three kinds of bare-sentence document from each of ``sources``."""
     held = held_back_models()
     out = {}
-    for s in SOURCES:
+    for s in sources:
         pool = choi.sentence_pool(s, held)
         out[(s, "excerpts")] = list(choi.choi_documents(pool, n, seed))
         out[(s, "alone")] = list(whole_texts(pool, n, seed, 1, 1, 60))
@@ -144,13 +147,15 @@ def neutral() -> scores.SentenceModel:
                                 (0.0,) * len(boundaries.SENTENCE_FEATURES), 0.0, 0.0)
 
 
-def fit_check(n: int, seed: int, out: Path) -> None:
-    """Fit the sentence model and its floor; write it to ``out``."""
+def fit_check(n: int, seed: int, out: Path | None, left_out: str | None = None) -> None:
+    """Fit the sentence model and its floor (without ``left_out``, then reported on it); write
+    it to ``out``."""
+    sources = tuple(s for s in SOURCES if s != left_out)
     scores._SENTENCE = neutral()  # the programme's own starts, none dropped
     X: list[list[float]] = []
     y: list[int] = []
     w: list[float] = []
-    for key, docs in documents(n, seed).items():
+    for key, docs in documents(n, seed, sources).items():
         rows = [starts_of(text, gold) for text, gold in docs]
         count = sum(len(labels) for _, labels in rows)
         for vectors, labels in rows:
@@ -169,30 +174,41 @@ def fit_check(n: int, seed: int, out: Path) -> None:
     coefs = tuple(round(float(v), 6) for v in coef)
     print("weights: " + ", ".join(f"{f} {v:+.3f}" for f, v in zip(boundaries.SENTENCE_FEATURES, coefs))
           + f"; bias {bias:+.3f}")
-    validation = documents(n, seed + 1000)
+    validation = documents(n, seed + 1000, sources)
     results: list[tuple[float, float, float]] = []
     for floor in GRID_FLOOR:
         scores._SENTENCE = scores.SentenceModel(scores.SENTENCE_MODEL_VERSION, boundaries.SENTENCE_FEATURES,
                                                 coefs, bias, floor)
         per = {key: sum(segmentation_scores(cs.split(t), g).pk for t, g in docs) / len(docs)
                for key, docs in validation.items()}
-        mean_pk = sum(KIND_WEIGHTS[k] * v for (_, k), v in per.items()) / len(SOURCES)
-        excerpts = sum(per[(s, "excerpts")] for s in SOURCES) / len(SOURCES)
+        mean_pk = sum(KIND_WEIGHTS[k] * v for (_, k), v in per.items()) / len(sources)
+        excerpts = sum(per[(s, "excerpts")] for s in sources) / len(sources)
         results.append((mean_pk, floor, excerpts))
         print(f"floor {floor:.2f}: mean Pk {mean_pk:.4f} (" + ", ".join(
-            f"{k} {sum(per[(s, k)] for s in SOURCES) / len(SOURCES):.3f}" for k in KINDS) + ")", flush=True)
+            f"{k} {sum(per[(s, k)] for s in sources) / len(sources):.3f}" for k in KINDS) + ")", flush=True)
     qualified = [r for r in results if r[2] <= results[0][2] + TIE]
     best = min(r[0] for r in qualified)
     mean_pk, floor, _ = min((r for r in qualified if r[0] <= best + TIE), key=lambda r: r[1])
     print(f"\nchosen floor {floor} (mean Pk {mean_pk:.4f}; best qualified {best:.4f}; best of all "
           f"{min(r[0] for r in results):.4f}; no check {results[0][0]:.4f})")
+    model = scores.SentenceModel(scores.SENTENCE_MODEL_VERSION, boundaries.SENTENCE_FEATURES, coefs, bias,
+                                 floor)
+    if left_out is not None:
+        held_out = documents(n, seed + 1000, (left_out,))
+        for name, check in (("without the model", neutral()), ("with the model", model)):
+            scores._SENTENCE = check
+            pks = [sum(segmentation_scores(cs.split(t), g).pk for t, g in held_out[(left_out, k)]) / n
+                   for k in KINDS]
+            print(f"left out {left_out}, {name}: " + ", ".join(f"{k} Pk {v:.3f}" for k, v in zip(KINDS, pks)))
+    if out is None:
+        return
     data = {
         "version": scores.SENTENCE_MODEL_VERSION,
         "features": list(boundaries.SENTENCE_FEATURES),
         "weights": list(coefs),
         "bias": bias,
         "floor": floor,
-        "fitted_on": {"sources": list(SOURCES), "kinds": list(KINDS), "documents_per_kind": n,
+        "fitted_on": {"sources": list(sources), "kinds": list(KINDS), "documents_per_kind": n,
                       "seed": seed, "validation_seed": seed + 1000,
                       "prior": boundaries.BOUNDARY_PRIOR_SENTENCES,
                       "min_words": boundaries.MIN_ARTICLE_WORDS_SENTENCES},
@@ -206,12 +222,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100, help="documents per source (and kind)")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the documents")
     parser.add_argument("--no-grid", action="store_true", help="skip the prior and floor grid")
-    parser.add_argument("--out", type=Path, default=OUT, help="where the sentence model is written")
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"where the sentence model is written (default {OUT.name} in the package; "
+                             "with --leave-out, nowhere)")
+    parser.add_argument("--leave-out", choices=SOURCES, default=None,
+                        help="fit without this source and report on it")
     args = parser.parse_args()
     if not args.no_grid:
         grid(args.n, args.seed)
         print()
-    fit_check(args.n, args.seed, args.out)
+    out = args.out if args.out is not None or args.leave_out else OUT
+    fit_check(args.n, args.seed, out, args.leave_out)
 
 
 if __name__ == "__main__":
