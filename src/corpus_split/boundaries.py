@@ -1034,9 +1034,10 @@ def _checked_sentence_starts(
     if check.features != SENTENCE_FEATURES:
         raise ValueError("the sentence model was fitted on other features; refit it with "
                          "training/fit_sentences.py")
+    counts: dict[tuple[int, int], Counter[str]] = {}  # each article's word counts, by its units
     while True:
         firsts = [sp.first_unit for sp in spans]
-        vectors = sentence_vectors(units, firsts, [sp.lexical for sp in spans])
+        vectors = sentence_vectors(units, firsts, [sp.lexical for sp in spans], counts)
         probs = [1.0] + [check.probability(v) for v in vectors]
         kept = [u for u, p in zip(firsts, probs) if p >= check.floor]
         if len(kept) == len(firsts):
@@ -1046,14 +1047,25 @@ def _checked_sentence_starts(
 
 def sentence_vectors(
     units: Sequence[Unit], starts: Sequence[int], lexical: Sequence[float],
+    counts: dict[tuple[int, int], Counter[str]] | None = None,
 ) -> list[list[float]]:
     """`SENTENCE_FEATURES` of each start after the first (``starts`` the articles' first units,
     ``lexical`` the lexical gain at each): how alike the words of the article it opens and of
     the one before are (cosine of their counts), and how many of either's words recur
     elsewhere in the text, before or after the start and outside both articles (one text's
-    turns share its words; glued texts do not), with the articles' lengths."""
+    turns share its words; glued texts do not), with the articles' lengths. ``counts`` keeps
+    each article's word counts by its first and end unit from one call to the next (when
+    starts are dropped, the articles that stay are not counted again)."""
     bounds = [*starts, len(units)]
-    segments = [Counter(w for u in units[a:b] for w in u.words) for a, b in zip(bounds, bounds[1:])]
+    known = {} if counts is None else counts
+    segments = []
+    for a, b in zip(bounds, bounds[1:]):
+        seg = known.get((a, b))
+        if seg is None:
+            seg = known[(a, b)] = Counter()
+            for u in units[a:b]:
+                seg.update(u.words)
+        segments.append(seg)
     first_seen: dict[str, int] = {}
     last_seen: dict[str, int] = {}
     spread: Counter[str] = Counter()
