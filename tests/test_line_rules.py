@@ -200,6 +200,17 @@ def test_one_keyboard_row_is_mash() -> None:
         ("See the official guide ↩︎", False),
         ("設定ファイルの例 ↩", False),
         ("Release notes ↩2", False),
+        # a line of code that closes a block or opens one is not a title (fifteenth session:
+        # the lines of a post's unfenced JavaScript were headings, "} else {" among them);
+        # brackets inside a title or a tag opening it still are
+        ("} else {", False),
+        ("Palette) {", False),
+        ("Settings }) {", False),
+        ("if (ready) {", False),
+        ("items.each { |item| puts item }", False),
+        ("});", False),
+        ("[SEC] Server update released", True),
+        ("Rates on hold (again)", True),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:

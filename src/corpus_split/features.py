@@ -77,6 +77,9 @@ _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _FOOTNOTE_END_RE = re.compile("\u21a9[\ufe0e\ufe0f]?\\d{0,2}$")
 # A line that opens on a tag (and ends on ">": `line_features`) is markup, not a title
 _MARKUP_LINE_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--|<\?[A-Za-z]")
+# A line of code opens on a closing brace or ends on a brace or an opening bracket
+_CODE_OPENERS = frozenset("})")
+_CODE_ENDINGS = frozenset("{}([")
 # Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
 # "A: B" in other scripts) but not at its end, where it leads into what follows; nor does
 # one end on a Latin full stop (a line that mixes in Latin text and ends like a sentence)
@@ -301,6 +304,9 @@ def line_features(text: str) -> LineFeatures:
             and not _figures_row(text)
             # nor is a line of markup ("<dependency>", "<version>2.1</version>"): code
             and not (text[0] == "<" and text[-1] == ">" and _MARKUP_LINE_RE.match(text))
+            # nor a line of code that closes a block or opens one ("} else {", "if (ready) {",
+            # "items.each { |item| item }"): no title opens on a closing brace or ends on a brace
+            and text[0] not in _CODE_OPENERS and text[-1] not in _CODE_ENDINGS
         )
         # a CJK character is as wide as two Latin letters: a line whose CJK characters fill
         # that share of its letters' width ("Ruby 2.2.0-rc1 發佈", mostly figures and marks by
