@@ -96,3 +96,28 @@ def test_a_code_block_with_pipes_is_not_a_breadcrumb_trail() -> None:
     for line in ("[1, nil, 3].map { |n| n.to_i }.sum", "rows.each { |row| puts row.name }"):
         assert line_features(line).family is Family.NONE, line
     assert line_features("Home | News | World").family is Family.CHROME
+
+
+def test_a_log_separator_printed_twice_is_not_a_repeated_passage() -> None:
+    # Regression (fifteenth session): a build log in a post prints "[INFO] ----...----" after
+    # each step; the line is 78 characters long, which alone made its second print a
+    # duplicated passage. Its length is in its rule, which says nothing of where it came from.
+    from corpus_split.duplicates import find_repeats
+
+    rule = "[INFO] " + "-" * 72
+    prose = "The build finished without errors after the cache had been cleared twice."
+    lines = [rule, "[INFO] Building core-lib 2.1", rule, "[INFO] BUILD SUCCESS", rule, prose,
+             "Then the same again on the second machine.", prose]
+    layout = split_lines("\n".join(lines))
+    repeats = find_repeats(layout, [True] * len(lines))
+    assert repeats == frozenset({7})  # the prose line's second copy, not the log's rules
+
+    post = "\n\n".join([
+        "Fixing the build after the upgrade",
+        "After the upgrade the build stopped at the packaging step, so I ran it again with the "
+        "cache cleared and kept the log.",
+        "\n".join(lines[:5]),
+        "That was all it took: the cache held a plugin of the old version.",
+    ])
+    doc = cs.split(post)
+    assert not [s for s in doc.segments if s.kind is cs.Kind.DUPLICATE]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .lines import Layout
@@ -13,6 +14,18 @@ __all__ = ["find_repeats"]
 MIN_REPEAT_CHARS = 60
 # A run of repeated lines counts once it holds this many characters in all.
 MIN_RUN_CHARS = 120
+
+
+# A rule drawn with one mark ("-----", "=====") says nothing of where a line came from: a log's
+# separator ("[INFO] ------...") repeats wherever the program printed it.
+_RULE_RE = re.compile(r"([^\w\s])\1{2,}")
+
+
+def _size(text: str) -> int:
+    """The line's length less its rules (runs of three or more of one mark)."""
+    if not _RULE_RE.search(text):
+        return len(text)
+    return len(text) - sum(len(m.group()) for m in _RULE_RE.finditer(text))
 
 
 def _key(text: str) -> str:
@@ -49,8 +62,9 @@ def find_repeats(layout: Layout, eligible: Sequence[bool]) -> frozenset[int]:
         while j < n and repeated[j]:
             j += 1
         run = lines[i:j]
-        longest = max(len(ln.text) for ln in run)
-        total = sum(len(ln.text) for ln in run)
+        sizes = [_size(ln.text) for ln in run]
+        longest = max(sizes)
+        total = sum(sizes)
         if longest >= MIN_REPEAT_CHARS and (total >= MIN_RUN_CHARS or j - i == 1):
             out.update(range(i, j))
         i = j
