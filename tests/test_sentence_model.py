@@ -7,6 +7,7 @@ cut every ten sentences or so)."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -154,3 +155,27 @@ def test_a_sentence_model_whose_floor_is_not_a_probability_is_refused() -> None:
                       "weights": [0.0] * len(b.SENTENCE_FEATURES), "bias": 0.0, "floor": 1.5})
     with pytest.raises(ValueError, match="floor"):
         scores.parse_sentence_model(raw)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=6), min_size=2, max_size=30),
+       st.data())
+def test_sentence_features_stay_in_their_ranges(words: list[list[str]], data: st.DataObject) -> None:
+    # shares and cosines are fractions, lengths are logs of counts, whatever the articles
+    units = [b.Unit(i, i, False, tuple(w)) for i, w in enumerate(words)]
+    inner = data.draw(st.sets(st.integers(1, len(units) - 1)))
+    starts = [0, *sorted(inner)]
+    lexical = [0.0] * len(starts)
+    vectors = b.sentence_vectors(units, starts, lexical)
+    assert len(vectors) == len(starts) - 1
+    names = b.SENTENCE_FEATURES
+    for v in vectors:
+        assert len(v) == len(names)
+        row = dict(zip(names, v))
+        for name in ("cosine", "sqrt_cosine", "recur_before", "recur_after", "far_right", "far_left"):
+            assert 0.0 <= row[name] <= 1.0 + 1e-9, name
+        assert row["log_left"] >= 0.0 and row["log_right"] >= 0.0
+    # the counts kept between rounds give the same features
+    counts: dict[tuple[int, int], Counter[str]] = {}
+    assert b.sentence_vectors(units, starts, lexical, counts) == vectors
+    assert b.sentence_vectors(units, starts, lexical, counts) == vectors
