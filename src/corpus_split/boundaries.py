@@ -1074,11 +1074,14 @@ def sentence_vectors(
             first_seen.setdefault(w, j)
             last_seen[w] = j
         spread.update(seg.keys())
+    # each article is the right side of one start and the left side of the next
+    squares = [sum(v * v for v in seg.values()) for seg in segments]
+    log_sizes = [math.log1p(sum(seg.values())) for seg in segments]
     out = []
     for i in range(1, len(segments)):
         left, right = segments[i - 1], segments[i]
         shared = left.keys() & right.keys()
-        norm = math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+        norm = math.sqrt(squares[i - 1] * squares[i])
         cosine = sum(left[w] * right[w] for w in shared) / norm if norm else 0.0
         n_left, n_right = max(1, len(left)), max(1, len(right))
         out.append([
@@ -1087,7 +1090,7 @@ def sentence_vectors(
             sum(1 for w in left if last_seen[w] >= i) / n_left,
             sum(1 for w in right if spread[w] - 1 - (w in left) > 0) / n_right,
             sum(1 for w in left if spread[w] - 1 - (w in right) > 0) / n_left,
-            math.log1p(sum(left.values())), math.log1p(sum(right.values())),
+            log_sizes[i - 1], log_sizes[i],
         ])
     return out
 
