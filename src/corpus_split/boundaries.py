@@ -38,7 +38,7 @@ from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason
 from .prelim import Role
-from .scores import sentence_model, start_model
+from .scores import logistic, sentence_model, start_model
 
 __all__ = [
     "SENTENCE_FEATURES", "START_FEATURES", "ArticleSpan", "Unit", "bare_sentences", "find_articles",
@@ -999,7 +999,7 @@ def find_articles(
             post = Reason.POST in reasons
             logit = (slope * gain + lexical_slope * lexical + odds_slope * odds[s]
                      + post_slope * post + intercept)
-            score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+            score = logistic(logit)
             spans.append(ArticleSpan(s, end - 1, score, reasons, gain, lexical, odds[s]))
         return spans
 

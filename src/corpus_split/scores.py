@@ -29,6 +29,7 @@ __all__ = [
     "iter_scores",
     "lexical_shift",
     "line_model",
+    "logistic",
     "neighbour_features",
     "parse_line_model",
     "parse_sentence_model",
@@ -542,8 +543,12 @@ class SentenceModel:
 
     def probability(self, x: Sequence[float]) -> float:
         """The chance that the start described by ``x`` is right."""
-        z = self.bias + float(sum(map(mul, self.weights, x)))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return logistic(self.bias + float(sum(map(mul, self.weights, x))))
+
+
+def logistic(z: float) -> float:
+    """The probability of log-odds ``z`` (clipped to ±50, where it is 0 or 1 to a float)."""
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 _SENTENCE: SentenceModel | None = None
