@@ -23,8 +23,6 @@ _RULE_RE = re.compile(r"([^\w\s])\1{2,}")
 
 def _size(text: str) -> int:
     """The line's length less its rules (runs of three or more of one mark)."""
-    if not _RULE_RE.search(text):
-        return len(text)
     return len(text) - sum(len(m.group()) for m in _RULE_RE.finditer(text))
 
 
