@@ -211,6 +211,15 @@ def test_one_keyboard_row_is_mash() -> None:
         ("});", False),
         ("[SEC] Server update released", True),
         ("Rates on hold (again)", True),
+        # program output is not a title (sixteenth session: a post's Maven log lines and shell
+        # commands were headings); a bracketed tag that is no log level still opens one
+        ("[INFO] Building batch 1.0.0", False),
+        ("[INFO]", False),
+        ("[WARNING] Using platform encoding", False),
+        ("$ rubocop", False),
+        (">>> import json", False),
+        ("[Video] Storm hits the coast", True),
+        ("Traffic Rules Change In May", True),
     ],
 )
 def test_headline_shape(line: str, headline: bool) -> None:

@@ -80,6 +80,12 @@ _MARKUP_LINE_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--|<\?[A-Za
 # A line of code opens on a closing brace or ends on a brace or an opening bracket
 _CODE_OPENERS = frozenset("})")
 _CODE_ENDINGS = frozenset("{}([")
+# Program output is not a title either: a line opening on a bracketed log level ("[INFO]
+# Building ..."), a shell or REPL prompt ("$ make", ">>> import x") or a stack-trace frame.
+# A bracketed tag that is no log level ("[Video] ...", "[SEC] ...") may open a title.
+_PROGRAM_OUTPUT_RE = re.compile(
+    r"\[(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|FATAL|TRACE|CRITICAL)\](?:\s|$)"
+    r"|\$ \S|>>> |Traceback \(|File \"|at [\w$.]+\(")
 # Clause punctuation: no CJK headline holds it; a colon may stand inside one ("A：B", as
 # "A: B" in other scripts) but not at its end, where it leads into what follows; nor does
 # one end on a Latin full stop (a line that mixes in Latin text and ends like a sentence)
@@ -307,6 +313,8 @@ def line_features(text: str) -> LineFeatures:
             # nor a line of code that closes a block or opens one ("} else {", "if (ready) {",
             # "items.each { |item| item }"): no title opens on a closing brace or ends on a brace
             and text[0] not in _CODE_OPENERS and text[-1] not in _CODE_ENDINGS
+            # nor a line of program output ("[INFO] BUILD SUCCESS", "$ rubocop")
+            and (text[0] not in "[$>TFa" or _PROGRAM_OUTPUT_RE.match(text) is None)
         )
         # a CJK character is as wide as two Latin letters: a line whose CJK characters fill
         # that share of its letters' width ("Ruby 2.2.0-rc1 發佈", mostly figures and marks by
