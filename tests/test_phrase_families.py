@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_split.features import Family, line_features
 
@@ -88,3 +90,22 @@ def test_every_opening_pattern_has_a_case(family: str, kind: str) -> None:
     for language, _, pattern in _phrase_table(family):
         compiled = regex.compile(pattern, regex.V0 if family in ("chrome", "byline") else regex.I | regex.V0)
         assert any(compiled.match(line) for line in lines), (language, pattern)
+
+
+_OPENING_LINES = [c["line"] for c in CASES]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_OPENING_LINES),
+                 st.builds(lambda line, k: line[k:], st.sampled_from(_OPENING_LINES), st.integers(0, 6)),
+                 st.text(max_size=40)))
+def test_opening_families_match_as_their_whole_alternation(text: str) -> None:
+    """A family matched at the start of a line tries only the patterns that a match could begin
+    with the line's first character (`features._Opening`): it answers as the alternation of all
+    of them does, on the cases, their tails and any text."""
+    from corpus_split.features import _BYLINE_RE, _CHROME_RE, _PREAMBLE_RE, _SIGN_OFF_START_RE
+
+    for family in (_CHROME_RE, _BYLINE_RE, _PREAMBLE_RE, _SIGN_OFF_START_RE):
+        for line in (text, text.lower()):
+            whole = family.pattern.match(line) is not None
+            assert family.match(line) is whole, (family.pattern.pattern[:40], line)

@@ -197,22 +197,57 @@ def _family_regex(
         raise
 
 
+class _Opening:
+    """A family's patterns matched at the start of a line, as one alternation would match them,
+    but only those that a match could begin with the line's first character: found once per
+    character by partial matching (`regex`'s ``partial=True``) and kept as one compiled
+    alternation, in the table's order. The families hold patterns in many languages, and a line
+    opening on "t" or on "ф" is tried against a handful of them, not all (the same matches).
+    """
+
+    __slots__ = ("_by_first", "_flags", "_parts", "pattern")
+
+    # distinct first characters kept; past this, a character's alternation is built and dropped
+    _KEEP = 4096
+
+    def __init__(self, table: tuple[tuple[str, tuple[str, ...], str], ...], family: str, flags: int) -> None:
+        self.pattern = _family_regex(table, family, "^", flags)  # checks every pattern, naming a broken file
+        self._flags = flags
+        self._parts = tuple((p, regex.compile(p, flags)) for _, _, p in table)
+        self._by_first: dict[str, regex.Pattern[str] | None] = {}
+
+    def match(self, text: str) -> bool:
+        """Whether one of the patterns matches at the start of ``text``."""
+        if not text:
+            return self.pattern.match(text) is not None
+        first = text[0]
+        try:
+            pattern = self._by_first[first]
+        except KeyError:
+            alive = [p for p, compiled in self._parts if compiled.match(first, partial=True) is not None]
+            pattern = regex.compile("(?:" + "|".join(f"(?:{p})" for p in alive) + ")", self._flags) \
+                if alive else None
+            if len(self._by_first) < self._KEEP:
+                self._by_first[first] = pattern  # a pure function of the character: a race stores equals
+        return pattern is not None and pattern.match(text) is not None
+
+
 _PHRASE_FILES = _read_phrase_files()
 # Page chrome, by language (key "chrome" of the phrase files; the English file also holds the
 # marks every language shares: share rows, agency credits, dates, ©): each alternative is a
 # family of phrasing, not one page's text. Matched at the start of the lower-cased line (far
 # faster than a case-blind match).
-_CHROME_RE = _family_regex(_phrase_table("chrome"), "chrome", "^", regex.V0)
+_CHROME_RE = _Opening(_phrase_table("chrome"), "chrome", regex.V0)
 # Bylines, by language (key "byline"): "by" (or "von", "par"...) before a name, or a name
 # beside a staff title or an outlet's initials. Matched at the start of the line as written
 # (case-blind only where a pattern asks, names being capitalised).
-_BYLINE_RE = _family_regex(_phrase_table("byline"), "byline", "^", regex.V0)
+_BYLINE_RE = _Opening(_phrase_table("byline"), "byline", regex.V0)
 # Assistant preambles, by language (key "preamble" of the phrase files): they open a reply,
 # so they are matched at the start of a line.
-_PREAMBLE_RE = _family_regex(_phrase_table("preamble"), "preamble", "^")
+_PREAMBLE_RE = _Opening(_phrase_table("preamble"), "preamble", regex.I | regex.V0)
 # Assistant sign-offs and continuation notes that open a line, by language (key
 # "sign_off_start"); the generator's notes about its own output among them.
-_SIGN_OFF_START_RE = _family_regex(_phrase_table("sign_off_start"), "sign_off_start")
+_SIGN_OFF_START_RE = _Opening(_phrase_table("sign_off_start"), "sign_off_start", regex.I | regex.V0)
 # Sign-off phrases found anywhere in a line, by language (key "sign_off_anywhere" of the
 # phrase files): each pattern with the lower-cased cues it cannot match without (a line
 # holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py
