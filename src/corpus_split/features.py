@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
@@ -198,38 +199,81 @@ def _family_regex(
 
 
 class _Opening:
-    """A family's patterns matched at the start of a line, as one alternation would match them,
-    but only those that a match could begin with the line's first character: found once per
-    character by partial matching (`regex`'s ``partial=True``) and kept as one compiled
-    alternation, in the table's order. The families hold patterns in many languages, and a line
-    opening on "t" or on "ф" is tried against a handful of them, not all (the same matches).
+    """A family's patterns matched at the start of a line, as one alternation of them all would
+    match them, but trying only those that a match could begin with the line's first two
+    characters: found by partial matching (`regex`'s ``partial=True``), once for each first
+    character and, among its patterns, once for each second one. The families hold patterns in
+    many languages, and a line opening on "th" or on "фо" needs a handful of them.
+
+    The patterns are compiled on first use (once, under a lock): importing the package stays
+    cheap, and a malformed pattern fails there with a ValueError that names its file.
     """
 
-    __slots__ = ("_by_first", "_flags", "_parts", "pattern")
+    __slots__ = ("_alive", "_compiled", "_family", "_flags", "_lock", "_table")
 
-    # distinct first characters kept; past this, a character's alternation is built and dropped
-    _KEEP = 4096
+    _KEEP = 50_000  # openings kept (one or two characters); past this, the record starts afresh
 
     def __init__(self, table: tuple[tuple[str, tuple[str, ...], str], ...], family: str, flags: int) -> None:
-        self.pattern = _family_regex(table, family, "^", flags)  # checks every pattern, naming a broken file
+        self._table = table
+        self._family = family
         self._flags = flags
-        self._parts = tuple((p, regex.compile(p, flags)) for _, _, p in table)
-        self._by_first: dict[str, regex.Pattern[str] | None] = {}
+        self._lock = threading.Lock()
+        self._compiled: tuple[regex.Pattern[str], ...] | None = None
+        # opening (the first one or two characters) -> the patterns a match could begin with
+        self._alive: dict[str, tuple[regex.Pattern[str], ...]] = {}
+
+    @property
+    def _parts(self) -> tuple[regex.Pattern[str], ...]:
+        """Each pattern compiled, in the table's order (on first use).
+
+        Raises:
+            ValueError: a pattern does not compile; the message names its file.
+        """
+        compiled = self._compiled
+        if compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    parts = []
+                    for language, _, pattern in self._table:
+                        try:
+                            parts.append(regex.compile(pattern, self._flags))
+                        except regex.error as exc:
+                            raise ValueError(
+                                f"corpus_split/data/phrases/{language}.json: {self._family}: {exc}") from exc
+                    self._compiled = tuple(parts)
+                compiled = self._compiled
+        return compiled
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The alternation of all the patterns, anchored: what `match` answers as."""
+        return _family_regex(self._table, self._family, "^", self._flags)
 
     def match(self, text: str) -> bool:
         """Whether one of the patterns matches at the start of ``text``."""
-        if not text:
-            return self.pattern.match(text) is not None
-        first = text[0]
-        try:
-            pattern = self._by_first[first]
-        except KeyError:
-            alive = [p for p, compiled in self._parts if compiled.match(first, partial=True) is not None]
-            pattern = regex.compile("(?:" + "|".join(f"(?:{p})" for p in alive) + ")", self._flags) \
-                if alive else None
-            if len(self._by_first) < self._KEEP:
-                self._by_first[first] = pattern  # a pure function of the character: a race stores equals
-        return pattern is not None and pattern.match(text) is not None
+        alive = self._alive.get(text[:2])
+        if alive is None:
+            alive = self._patterns_for(text[:2])
+        for compiled in alive:  # noqa: SIM110 (a loop: no generator object per line)
+            if compiled.match(text) is not None:
+                return True
+        return False
+
+    def _patterns_for(self, opening: str) -> tuple[regex.Pattern[str], ...]:
+        """The patterns a match could begin with ``opening`` (those of its first character,
+        checked again with the second); all of them for an empty line."""
+        if not opening:
+            return self._parts
+        if len(opening) == 1:
+            among = self._parts
+        else:
+            first = self._alive.get(opening[0])
+            among = first if first is not None else self._patterns_for(opening[0])
+        alive = tuple(compiled for compiled in among if compiled.match(opening, partial=True) is not None)
+        if len(self._alive) >= self._KEEP:
+            self._alive.clear()  # bounded: CJK text opens on thousands of characters
+        self._alive[opening] = alive  # a pure function of the opening: a race stores equals
+        return alive
 
 
 _PHRASE_FILES = _read_phrase_files()
