@@ -83,7 +83,9 @@ _CODE_OPENERS = frozenset("})")
 _CODE_ENDINGS = frozenset("{}([")
 # Program output is not a title either: a line opening on a bracketed log level ("[INFO]
 # Building ..."), a shell or REPL prompt ("$ make", ">>> import x") or a stack-trace frame.
-# A bracketed tag that is no log level ("[Video] ...", "[SEC] ...") may open a title.
+# A bracketed tag that is no log level ("[Video] ...", "[SEC] ...") may open a title. (The line
+# model's `context._LOG_RE` is broader, any bracketed tag or timestamp: a feature it weighs,
+# where this decides alone.)
 _PROGRAM_OUTPUT_RE = re.compile(
     r"\[(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|FATAL|TRACE|CRITICAL)\](?:\s|$)"
     r"|\$ \S|>>> |Traceback \(|File \"|at [\w$.]+\(")
