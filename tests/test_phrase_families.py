@@ -111,7 +111,7 @@ def _openings() -> list[object]:
                           ("sign_off_start", regex.I | regex.V0)):
         small = type("Opening", (features._Opening,), {"_KEEP": 3})
         out.append(small(features._phrase_table(family), family, flags))
-    shipped = [features._CHROME_RE, features._BYLINE_RE, features._PREAMBLE_RE, features._SIGN_OFF_START_RE]
+    shipped = [features._CHROME, features._BYLINE, features._PREAMBLE, features._SIGN_OFF_START]
     return [*shipped, *out]
 
 

@@ -192,12 +192,25 @@ def _family_regex(
     try:
         return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for _, _, p in table) + ")", flags)
     except regex.error:
-        for language, _, pattern in table:  # which one: each alone (only when one is broken)
-            try:
-                regex.compile(pattern, flags)
-            except regex.error as exc:
-                raise ValueError(f"corpus_split/data/phrases/{language}.json: {family}: {exc}") from exc
+        _each_compiled(table, family, flags)  # which one: each alone (only when one is broken)
         raise
+
+
+def _each_compiled(
+    table: tuple[tuple[str, tuple[str, ...], str], ...], family: str, flags: int,
+) -> tuple[regex.Pattern[str], ...]:
+    """Each pattern of a phrase table compiled alone, in order.
+
+    Raises:
+        ValueError: a pattern does not compile; the message names its file.
+    """
+    out = []
+    for language, _, pattern in table:
+        try:
+            out.append(regex.compile(pattern, flags))
+        except regex.error as exc:
+            raise ValueError(f"corpus_split/data/phrases/{language}.json: {family}: {exc}") from exc
+    return tuple(out)
 
 
 class _Opening:
@@ -235,14 +248,7 @@ class _Opening:
         if compiled is None:
             with self._lock:
                 if self._compiled is None:
-                    parts = []
-                    for language, _, pattern in self._table:
-                        try:
-                            parts.append(regex.compile(pattern, self._flags))
-                        except regex.error as exc:
-                            raise ValueError(
-                                f"corpus_split/data/phrases/{language}.json: {self._family}: {exc}") from exc
-                    self._compiled = tuple(parts)
+                    self._compiled = _each_compiled(self._table, self._family, self._flags)
                 compiled = self._compiled
         return compiled
 
@@ -283,17 +289,17 @@ _PHRASE_FILES = _read_phrase_files()
 # marks every language shares: share rows, agency credits, dates, ©): each alternative is a
 # family of phrasing, not one page's text. Matched at the start of the lower-cased line (far
 # faster than a case-blind match).
-_CHROME_RE = _Opening(_phrase_table("chrome"), "chrome", regex.V0)
+_CHROME = _Opening(_phrase_table("chrome"), "chrome", regex.V0)
 # Bylines, by language (key "byline"): "by" (or "von", "par"...) before a name, or a name
 # beside a staff title or an outlet's initials. Matched at the start of the line as written
 # (case-blind only where a pattern asks, names being capitalised).
-_BYLINE_RE = _Opening(_phrase_table("byline"), "byline", regex.V0)
+_BYLINE = _Opening(_phrase_table("byline"), "byline", regex.V0)
 # Assistant preambles, by language (key "preamble" of the phrase files): they open a reply,
 # so they are matched at the start of a line.
-_PREAMBLE_RE = _Opening(_phrase_table("preamble"), "preamble", regex.I | regex.V0)
+_PREAMBLE = _Opening(_phrase_table("preamble"), "preamble", regex.I | regex.V0)
 # Assistant sign-offs and continuation notes that open a line, by language (key
 # "sign_off_start"); the generator's notes about its own output among them.
-_SIGN_OFF_START_RE = _Opening(_phrase_table("sign_off_start"), "sign_off_start", regex.I | regex.V0)
+_SIGN_OFF_START = _Opening(_phrase_table("sign_off_start"), "sign_off_start", regex.I | regex.V0)
 # Sign-off phrases found anywhere in a line, by language (key "sign_off_anywhere" of the
 # phrase files): each pattern with the lower-cased cues it cannot match without (a line
 # holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py
@@ -505,10 +511,10 @@ def _title_cased(words: list[str]) -> bool:
 
 def _family(text: str, n: int) -> Family:
     head = text[:_PATTERN_WINDOW]
-    if _PREAMBLE_RE.match(head[:300]):
+    if _PREAMBLE.match(head[:300]):
         return Family.ASSISTANT_PREAMBLE
     if n <= MAX_RESIDUE_LINE and (
-        _SIGN_OFF_START_RE.match(head)
+        _SIGN_OFF_START.match(head)
         or (
             not _attributed(head)  # decides as the last test below would, sooner (news text)
             and _maybe_sign_off(head) and _SIGN_OFF_ANY_RE.search(head)
@@ -517,7 +523,7 @@ def _family(text: str, n: int) -> Family:
     ):
         return Family.ASSISTANT_SIGN_OFF
     if n <= MAX_SHORT_LINE and (
-        _CHROME_RE.match(text.lower()) or _BYLINE_RE.match(text) or _is_breadcrumb(text)
+        _CHROME.match(text.lower()) or _BYLINE.match(text) or _is_breadcrumb(text)
     ):
         return Family.CHROME
     return Family.NONE
