@@ -38,7 +38,14 @@ from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason
 from .prelim import Role
-from .scores import logistic, sentence_model, start_model
+from .scores import logistic, sentence_model, start_model, translation_model
+from .translations import (
+    MAX_PARAGRAPHS,
+    SAMPLE_CHARS,
+    TRANSLATION_FEATURES,
+    block_language,
+    translation_vector,
+)
 
 __all__ = [
     "SENTENCE_FEATURES", "START_FEATURES", "ArticleSpan", "Unit", "bare_sentences", "find_articles",
@@ -1013,7 +1020,64 @@ def find_articles(
         if len(kept) == len(spans):
             break
         spans = articles(kept)
+    if len(spans) > 1 and not sentences:
+        spans = _translations_joined(units, layout, spans, articles)
     return units, spans
+
+
+def _translations_joined(
+    units: Sequence[Unit], layout: Layout, spans: list[ArticleSpan],
+    articles: Callable[[Sequence[int]], list[ArticleSpan]],
+) -> list[ArticleSpan]:
+    """Drop the starts where the language changes but the text does not: the block after is a
+    translation of the block before (the fitted `scores.TranslationModel` at or above its
+    floor), as when a letter is followed by its versions in other languages; the articles
+    around them are scored again as joined, until every start passes."""
+    check = translation_model()
+    if check.features != TRANSLATION_FEATURES:
+        raise ValueError("the translation model was fitted on other features; refit it with "
+                         "training/fit_translations.py")
+    lines = layout.lines
+
+    def text(unit: Unit) -> str:
+        return " ".join(lines[i].text for i in range(unit.first, unit.last + 1))
+
+    def head(first: int, last: int) -> str:
+        """The first SAMPLE_CHARS characters of units first..last."""
+        out = ""
+        for u in range(first, last + 1):
+            out += text(units[u]) + " "
+            if len(out) >= SAMPLE_CHARS:
+                break
+        return out[:SAMPLE_CHARS]
+
+    def tail(first: int, end: int) -> str:
+        """The last SAMPLE_CHARS characters of units first..end-1."""
+        out = ""
+        for u in range(end - 1, first - 1, -1):
+            out = text(units[u]) + " " + out
+            if len(out) >= SAMPLE_CHARS:
+                break
+        return out[-SAMPLE_CHARS:]
+
+    while True:
+        kept = [spans[0].first_unit]
+        for left, right in zip(spans, spans[1:]):
+            s = right.first_unit
+            # the language is judged next to the start on either side, and only where it
+            # changes are the blocks compared
+            lang_before = block_language(tail(left.first_unit, s))
+            lang_after = block_language(head(s, right.last_unit))
+            if lang_before is None or lang_after is None or lang_before == lang_after:
+                kept.append(s)
+                continue
+            after = [text(u) for u in units[s : min(right.last_unit + 1, s + MAX_PARAGRAPHS)]]
+            before = [text(u) for u in units[max(left.first_unit, s - MAX_PARAGRAPHS) : s]]
+            if check.probability(translation_vector(before, after)) < check.floor:
+                kept.append(s)
+        if len(kept) == len(spans):
+            return spans
+        spans = articles(kept)
 
 
 SENTENCE_FEATURES = (

@@ -25,6 +25,7 @@ __all__ = [
     "SentenceModel",
     "StartModel",
     "StartTree",
+    "TranslationModel",
     "expand",
     "iter_scores",
     "lexical_shift",
@@ -34,9 +35,11 @@ __all__ = [
     "parse_line_model",
     "parse_sentence_model",
     "parse_start_model",
+    "parse_translation_model",
     "score_paragraphs",
     "sentence_model",
     "start_model",
+    "translation_model",
 ]
 
 Verdict = Literal["content", "chrome", "artifact"]
@@ -48,6 +51,8 @@ START_MODEL_VERSION = 2
 """The version of ``data/start_model.json`` this code reads (2: with boosted trees)."""
 SENTENCE_MODEL_VERSION = 1
 """The version of ``data/sentence_model.json`` this code reads."""
+TRANSLATION_MODEL_VERSION = 1
+"""The version of ``data/translation_model.json`` this code reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,3 +588,55 @@ def sentence_model() -> SentenceModel:
                 _SENTENCE = parse_sentence_model(_shipped("sentence_model.json"),
                                                  "corpus_split/data/sentence_model.json")
     return _SENTENCE
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationModel:
+    """The shipped check of starts between two languages: the chance that the blocks either
+    side are one text and its translation, sigmoid(``bias`` + ``weights`` · features), from
+    `corpus_split.translations.TRANSLATION_FEATURES`. Starts at or above ``floor`` are
+    dropped. Fitted, with the floor, by ``training/fit_translations.py``."""
+
+    version: int
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    floor: float
+
+    def probability(self, x: Sequence[float]) -> float:
+        """The chance that the two blocks described by ``x`` are one text in two languages."""
+        return logistic(self.bias + float(sum(map(mul, self.weights, x))))
+
+
+_TRANSLATION: TranslationModel | None = None
+
+
+def _build_translation_model(data: dict[str, Any]) -> TranslationModel:
+    features = tuple(str(f) for f in data["features"])
+    weights = tuple(float(v) for v in data["weights"])
+    if len(weights) != len(features):
+        raise ValueError("one weight per feature expected")
+    floor = float(data["floor"])
+    if not 0.0 < floor <= 1.0:
+        raise ValueError(f"floor {floor} is not a probability above 0")
+    return TranslationModel(TRANSLATION_MODEL_VERSION, features, weights, float(data["bias"]), floor)
+
+
+def parse_translation_model(raw: str, where: str = "translation model") -> TranslationModel:
+    """A translation model from the JSON text that ``training/fit_translations.py`` writes.
+
+    Raises:
+        ValueError: the text is of another version or malformed; the message names ``where``.
+    """
+    return _parse(raw, where, TRANSLATION_MODEL_VERSION, _build_translation_model)
+
+
+def translation_model() -> TranslationModel:
+    """The shipped translation model (``data/translation_model.json``), read once, thread-safely."""
+    global _TRANSLATION
+    if _TRANSLATION is None:
+        with _LOCK:
+            if _TRANSLATION is None:
+                _TRANSLATION = parse_translation_model(_shipped("translation_model.json"),
+                                                       "corpus_split/data/translation_model.json")
+    return _TRANSLATION

@@ -1,0 +1,170 @@
+"""The translation check: a change of language is evidence of a new article, unless the text
+after the start is a translation of the text before it (issue 14; issue 13 names a letter cut
+at each of its translations). The fitted model (``data/translation_model.json``, fitted on
+news posts and their translations by ``training/fit_translations.py``) drops those starts."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus_split as cs
+from corpus_split import scores
+from corpus_split.translations import (
+    MAX_CHARS,
+    TRANSLATION_FEATURES,
+    block_language,
+    translation_vector,
+)
+
+# A notice in English with its German and French versions, and another German article
+# (all written here)
+EN = "\n\n".join([
+    'Notice to residents of Larkfield Road',
+    'The water supply on Larkfield Road will be switched off on 14 March 2025 between 9:00 and 15:00,'
+    ' while the council replaces 420 metres of old pipe under the road.',
+    'Residents of houses 1 to 86 should fill containers the evening before. Bottled water will be '
+    'handed out at the Brightwell community hall from 8:30.',
+    'Traffic on the road will be limited to one lane, and parking will not be possible between the '
+    'junction with Mill Lane and the bus stop.',
+    'If you have questions, call the Larkfield office on 0161 555 2040 or write to Harriet Okafor, '
+    'who leads the works.',
+]) + "\n"
+DE = "\n\n".join([
+    'Hinweis für die Bewohner der Larkfield Road',
+    'Die Wasserversorgung in der Larkfield Road wird am 14. März 2025 zwischen 9:00 und 15:00 Uhr '
+    'abgestellt, während die Gemeinde 420 Meter alte Leitung unter der Straße erneuert.',
+    'Die Bewohner der Häuser 1 bis 86 sollten am Abend vorher Behälter füllen. Ab 8:30 Uhr wird im '
+    'Gemeindesaal Brightwell Trinkwasser in Flaschen ausgegeben.',
+    'Der Verkehr auf der Straße wird auf eine Spur beschränkt, und zwischen der Kreuzung mit der Mill'
+    ' Lane und der Bushaltestelle ist das Parken nicht möglich.',
+    'Wenn Sie Fragen haben, rufen Sie das Büro in Larkfield unter 0161 555 2040 an oder schreiben Sie'
+    ' an Harriet Okafor, die die Arbeiten leitet.',
+]) + "\n"
+FR = "\n\n".join([
+    'Avis aux habitants de Larkfield Road',
+    "L'eau sera coupée sur Larkfield Road le 14 mars 2025 entre 9:00 et 15:00, pendant que la commune"
+    ' remplace 420 mètres de vieille conduite sous la chaussée.',
+    "Les habitants des maisons 1 à 86 doivent remplir des récipients la veille au soir. De l'eau en "
+    'bouteille sera distribuée à la salle communale de Brightwell dès 8:30.',
+    'La circulation sera limitée à une voie, et le stationnement sera impossible entre le carrefour '
+    "avec Mill Lane et l'arrêt de bus.",
+    'Pour toute question, appelez le bureau de Larkfield au 0161 555 2040 ou écrivez à Harriet '
+    'Okafor, qui dirige les travaux.',
+]) + "\n"
+OTHER_DE = "\n\n".join([
+    'Neuer Radweg am Stadtpark eröffnet',
+    'Nach zwei Jahren Bauzeit ist der Radweg entlang des Stadtparks seit Montag für alle freigegeben.'
+    ' Die Strecke verbindet den Bahnhof mit dem Neubaugebiet im Norden.',
+    'Der Bürgermeister lobte die Zusammenarbeit mit den Anwohnern, die sich lange für eine sichere '
+    'Verbindung eingesetzt hatten. Kinder können nun ohne Umweg zur Schule fahren.',
+    'Kritik gab es an den fehlenden Abstellplätzen am Bahnhof. Die Verwaltung will im Herbst weitere '
+    'Bügel aufstellen und prüft eine überdachte Anlage.',
+    'Ein Fest zur Eröffnung ist für den kommenden Sonntag geplant, mit Musik, einer Fahrradwerkstatt '
+    'und Führungen durch den Park.',
+]) + "\n"
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+@contextmanager
+def no_check() -> Iterator[None]:
+    """A translation model that never joins (its floor above any probability)."""
+    saved = scores.translation_model()
+    scores._TRANSLATION = scores.TranslationModel(
+        saved.version, saved.features, (0.0,) * len(saved.features), -50.0, 1.0)
+    try:
+        yield
+    finally:
+        scores._TRANSLATION = saved
+
+
+def test_the_shipped_model_loads_and_reads_these_features() -> None:
+    model = scores.translation_model()
+    assert model.features == TRANSLATION_FEATURES
+    assert 0.5 <= model.floor <= 1.0
+    p = model.probability(translation_vector(paragraphs(EN), paragraphs(DE)))
+    assert 0.0 < p < 1.0
+
+
+def test_a_notice_and_its_translations_stay_one_article() -> None:
+    text = EN + "\n" + DE + "\n" + FR
+    doc = cs.split(text)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == "Notice to residents of Larkfield Road"
+    # what the check changes: without it the change of language starts an article
+    with no_check():
+        assert len(cs.split(text).articles) > 1
+
+
+def test_a_different_article_in_another_language_still_starts() -> None:
+    doc = cs.split(EN + "\n" + OTHER_DE)
+    assert [a.title for a in doc.articles] == [
+        "Notice to residents of Larkfield Road", "Neuer Radweg am Stadtpark eröffnet"]
+
+
+def test_translations_score_above_the_floor_and_different_texts_far_below() -> None:
+    model = scores.translation_model()
+    assert model.probability(translation_vector(paragraphs(EN), paragraphs(DE))) >= model.floor
+    assert model.probability(translation_vector(paragraphs(DE), paragraphs(FR))) >= model.floor
+    assert model.probability(translation_vector(paragraphs(EN), paragraphs(OTHER_DE))) < 0.5
+
+
+def test_the_vector_compares_as_many_paragraphs_either_side() -> None:
+    # the German version followed by the French one: only the first five paragraphs after
+    # the start are set against the five before it
+    both = translation_vector(paragraphs(EN), paragraphs(DE) + paragraphs(FR))
+    alone = translation_vector(paragraphs(EN), paragraphs(DE))
+    assert both == alone
+    assert translation_vector([], paragraphs(DE)) == [0.0] * len(TRANSLATION_FEATURES)
+    assert translation_vector(paragraphs(EN), []) == [0.0] * len(TRANSLATION_FEATURES)
+
+
+def test_long_blocks_are_compared_on_a_bounded_part() -> None:
+    long = ["word " * 400] * 10
+    v = translation_vector(long, long)
+    assert v[TRANSLATION_FEATURES.index("pairs")] == pytest.approx(math.log1p(math.ceil(MAX_CHARS / 2000)))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The water supply will be switched off on the road while the council replaces the pipe.", "en"),
+    ("Die Wasserversorgung wird abgestellt, während die Gemeinde die alte Leitung erneuert.", "de"),
+    ("供水将在周五停止，市政府正在更换道路下面的旧管道，居民需要提前准备。", "zh"),
+    ("金曜日に道路の下の古い水道管を交換するため、断水が行われます。", "ja"),
+    ("Η υδροδότηση θα διακοπεί την Παρασκευή, ενώ ο δήμος αντικαθιστά τον παλιό αγωγό.", "greek"),
+    ("", None),
+    ("1234 5678", None),
+])
+def test_the_language_of_a_block(text: str, language: str | None) -> None:
+    assert block_language(text) == language
+
+
+def test_a_broken_model_file_names_itself() -> None:
+    raw = json.dumps({"version": 1, "features": ["numbers"], "weights": [1.0, 2.0], "bias": 0.0,
+                      "floor": 0.9})
+    with pytest.raises(ValueError, match="translation model"):
+        scores.parse_translation_model(raw)
+    with pytest.raises(ValueError, match="floor"):
+        scores.parse_translation_model(raw.replace("[1.0, 2.0]", "[1.0]").replace("0.9", "0.0"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=8), st.lists(st.text(max_size=200), max_size=8))
+def test_any_paragraphs_give_finite_features_in_range(before: list[str], after: list[str]) -> None:
+    v = translation_vector(before, after)
+    assert len(v) == len(TRANSLATION_FEATURES)
+    assert all(math.isfinite(x) for x in v)
+    named = dict(zip(TRANSLATION_FEATURES, v))
+    for name in ("numbers", "numbers_both", "long_numbers", "number_order", "names", "words", "script_gap"):
+        assert 0.0 <= named[name] <= 1.0
+    assert -1.0 - 1e-9 <= named["profile"] <= 1.0 + 1e-9
+    assert 0.0 <= scores.translation_model().probability(v) <= 1.0
+    block_language("".join(before))  # never fails on any text
