@@ -36,7 +36,7 @@ from .context import date_line
 from .features import LineFeatures, section_heading
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
-from .model import Reason
+from .model import Reason, _positional
 from .prelim import Role
 from .scores import logistic, sentence_model, start_model, translation_model
 from .translations import (
@@ -163,6 +163,9 @@ class Unit:
     words: tuple[str, ...]
 
 
+_new_unit = _positional(Unit)  # Unit(*every field), at half the cost: one a paragraph
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSpan:
     """An article as a range of units, with the evidence for where it starts."""
@@ -187,6 +190,7 @@ def build_units(
     across scripts, so such a switch is left to structural evidence.
     """
     units: list[Unit] = []
+    new_unit = _new_unit
     lengths = [len(line.text) for line in layout.lines]
     cjk_chars = sum(n for n, f in zip(lengths, feats) if f.cjk_share >= 0.5)
     main_cjk = cjk_chars * 2 > sum(lengths)
@@ -205,13 +209,13 @@ def build_units(
         elif role is not headline:
             continue
         if first >= 0:
-            units.append(Unit(first, last, roles[first] is headline, tuple(unit_words)))
+            units.append(new_unit(first, last, roles[first] is headline, tuple(unit_words)))
             unit_words.clear()
         first = last = i
         if keep[i]:
             unit_words.extend(words[i])
     if first >= 0:
-        units.append(Unit(first, last, roles[first] is headline, tuple(unit_words)))
+        units.append(new_unit(first, last, roles[first] is headline, tuple(unit_words)))
     return units
 
 
@@ -1038,15 +1042,21 @@ def _translations_joined(
         raise ValueError("the translation model was fitted on other features; refit it with "
                          "training/fit_translations.py")
     lines = layout.lines
+    texts: dict[int, str] = {}
 
-    def text(unit: Unit) -> str:
-        return " ".join(lines[i].text for i in range(unit.first, unit.last + 1))
+    def text(u: int) -> str:
+        """Unit ``u``'s lines, joined (each unit read once)."""
+        found = texts.get(u)
+        if found is None:
+            unit = units[u]
+            found = texts[u] = " ".join(lines[i].text for i in range(unit.first, unit.last + 1))
+        return found
 
     def head(first: int, last: int) -> str:
         """The first SAMPLE_CHARS characters of units first..last."""
         out = ""
         for u in range(first, last + 1):
-            out += text(units[u]) + " "
+            out += text(u) + " "
             if len(out) >= SAMPLE_CHARS:
                 break
         return out[:SAMPLE_CHARS]
@@ -1055,7 +1065,7 @@ def _translations_joined(
         """The last SAMPLE_CHARS characters of units first..end-1."""
         out = ""
         for u in range(end - 1, first - 1, -1):
-            out = text(units[u]) + " " + out
+            out = text(u) + " " + out
             if len(out) >= SAMPLE_CHARS:
                 break
         return out[-SAMPLE_CHARS:]
@@ -1071,8 +1081,8 @@ def _translations_joined(
             if lang_before is None or lang_after is None or lang_before == lang_after:
                 kept.append(s)
                 continue
-            after = [text(u) for u in units[s : min(right.last_unit + 1, s + MAX_PARAGRAPHS)]]
-            before = [text(u) for u in units[max(left.first_unit, s - MAX_PARAGRAPHS) : s]]
+            after = [text(u) for u in range(s, min(right.last_unit + 1, s + MAX_PARAGRAPHS))]
+            before = [text(u) for u in range(max(left.first_unit, s - MAX_PARAGRAPHS), s)]
             if check.probability(translation_vector(before, after)) < check.floor:
                 kept.append(s)
         if len(kept) == len(spans):

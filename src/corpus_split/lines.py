@@ -13,6 +13,7 @@ import regex
 from .features import MAX_SHORT_LINE, line_features
 from .frontmatter import FrontMatter, find_front_matter
 from .lexical import _NOT_PLAIN_RE
+from .model import _positional
 
 __all__ = ["Layout", "Line", "split_lines"]
 
@@ -108,6 +109,9 @@ class Line:
     cut: bool = False
 
 
+
+_new_line = _positional(Line)  # Line(*every field), at half the cost: one a line of text
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     """The lines of a document and how it lays out paragraphs."""
@@ -175,6 +179,7 @@ class Layout:
 def split_lines(text: str) -> Layout:
     """Find the non-blank lines of ``text`` and whether it is blank-line separated or wrapped."""
     lines: list[Line] = []
+    new_line = _new_line
     # how earlier lines open, to find restarts glued mid-line; gathered on first need
     openings: set[str] | None = None
     blank = 0
@@ -204,12 +209,13 @@ def split_lines(text: str) -> Layout:
             if openings is not None and (opening := _opening(body)):
                 openings.add(opening)
             if cut is None:
-                lines.append(Line(len(lines), start, start + len(body), body, blank, indent))
+                lines.append(
+                    new_line(len(lines), start, start + len(body), body, blank, indent, False, False))
             else:
                 head = body[:cut].rstrip()
-                lines.append(Line(len(lines), start, start + len(head), head, blank, indent, cut=True))
+                lines.append(new_line(len(lines), start, start + len(head), head, blank, indent, False, True))
                 tail = body[cut:]
-                lines.append(Line(len(lines), start + cut, start + len(body), tail, 0, 0, True))
+                lines.append(new_line(len(lines), start + cut, start + len(body), tail, 0, 0, True, False))
             blank = 0
         elif lines:
             blank += 1

@@ -8,9 +8,10 @@ between threads and compared in tests. Offsets always count characters of
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,6 +20,29 @@ if TYPE_CHECKING:
     from .repair import Repaired
 
 __all__ = ["CONTENT_KINDS", "Article", "Boundary", "Document", "Kind", "Reason", "Segment"]
+
+_T = TypeVar("_T")
+
+
+def _positional(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen, slotted dataclass ``cls`` that takes every field, in order.
+
+    It makes the object ``cls(*values)`` makes, storing each value through its slot rather
+    than by the generated ``__init__``'s ``object.__setattr__`` call per field, at about half
+    the cost: the stages make tens of thousands of lines, units and scores a megabyte. Only
+    for classes whose ``__init__`` does nothing more (no ``__post_init__``, no init-only field).
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if hasattr(cls, "__post_init__") or any(not f.init for f in fields(cls)):  # type: ignore[arg-type]
+        raise TypeError(f"{cls.__name__} does more on construction than store its fields")
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    scope.update((f"_set{i}", getattr(cls, name).__set__) for i, name in enumerate(names))
+    args = ", ".join(f"v{i}" for i in range(len(names)))
+    stores = "".join(f"    _set{i}(obj, v{i})\n" for i in range(len(names)))
+    exec(compile(f"def make({args}):\n    obj = _new(_cls)\n{stores}    return obj\n",
+                 f"<{cls.__name__} constructor>", "exec"), scope)
+    make: Callable[..., _T] = scope["make"]
+    return make
 
 
 class Kind(str, Enum):
