@@ -52,6 +52,7 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "corpus_split" / "data" /
 LANGUAGES = ("de", "es", "fr", "ru", "ja", "zh")
 GRID_FLOOR = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
 MAX_FALSE_JOIN = 0.01
+_FIGURE_RE = re.compile(r"\d")
 _GROUP_RE = re.compile(r"-(\d{4}-\d{2}-\d{2}-.*)$")
 NEAR_DATES = 6  # the hard negatives: among this many posts either side in date
 
@@ -103,7 +104,10 @@ def pairs(posts: list[dict[str, Any]], seed: int) -> tuple[list[list[float]], li
                       if p["group"] != a["group"] and p["group"] != b["group"]]
             if others:
                 before = seen(others[0], rng)[-rng.randint(1, 4):] + before
-        rows.append(translation_vector(before, seen(b, rng)))
+        after = seen(b, rng)
+        if rng.random() < 1 / 3:  # a text without figures (a letter): the rest must tell
+            before, after = [_FIGURE_RE.sub("", t) for t in before], [_FIGURE_RE.sub("", t) for t in after]
+        rows.append(translation_vector(before, after))
         labels.append(label)
         groups.append(f"{kind}|{a['id']}|{b['id']}")
 

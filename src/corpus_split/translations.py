@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import regex
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 TRANSLATION_FEATURES = (
-    "numbers", "numbers_both", "long_numbers", "number_order", "names", "words", "length_gap",
-    "script_gap", "profile", "pairs",
+    "numbers", "numbers_both", "long_numbers", "number_order", "names", "inner_names", "words",
+    "length_gap", "script_gap", "profile", "ratio_spread", "same_ends", "pairs",
 )
 """What the translation model reads of two blocks (see `translation_vector`)."""
 
@@ -42,6 +43,9 @@ SAMPLE_CHARS = 400
 """Characters next to a start that each side's language is judged on."""
 
 _DIGITS_RE = regex.compile(r"\d+")
+# what may stand between a sentence's end and the next word (a word after it opens a sentence)
+_OPENING_RE = regex.compile(r"[.!?:;。！？：；\"“”«»()\[\]]")
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？](?=\s|$)|[。！？]")
 _WORD_RE = regex.compile(r"[^\W\d_][\w'’.+#-]*[\w+#]|[^\W\d_]")
 # runs of one class of characters (counted by `_run_length`)
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
@@ -67,29 +71,49 @@ def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else 0.0
 
 
-def _measure(texts: Sequence[str]) -> tuple[list[str], set[str], set[str], float, float, list[float]]:
-    """Figures in order, capitalised words, words (3+ letters, case-folded), weighted length,
-    CJK share, and each paragraph's log weighted length."""
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """What `translation_vector` reads of one side's paragraphs."""
+
+    numbers: list[str]  # figures, in order
+    names: set[str]  # capitalised words (case-folded)
+    inner_names: set[str]  # ... of them, those inside a sentence: names rather than openings
+    words: set[str]  # words of three letters or more (case-folded)
+    weighted: float  # length, a CJK character weighing _CJK_WEIGHT
+    cjk_share: float
+    sizes: list[float]  # each paragraph's log weighted length
+    ends: list[int]  # each paragraph's sentence ends
+
+
+def _measure(texts: Sequence[str]) -> _Block:
     numbers: list[str] = []
     names: set[str] = set()
+    inner: set[str] = set()
     words: set[str] = set()
     sizes: list[float] = []
+    ends: list[int] = []
     cjk_total = 0
     chars = 0
     for text in texts:
         numbers.extend(_DIGITS_RE.findall(text))
-        for w in _WORD_RE.findall(text):
+        last = -1  # where the previous word ended (-1: none yet, the paragraph opens)
+        for m in _WORD_RE.finditer(text):
+            w = m.group()
             folded = w.casefold()
             if len(w) >= 2 and not w.islower():
                 names.add(folded)
+                if w[0].isupper() and last >= 0 and _OPENING_RE.search(text, last, m.start()) is None:
+                    inner.add(folded)
             if len(w) >= 3:
                 words.add(folded)
+            last = m.end()
         cjk = 0 if text.isascii() else _run_length(_CJK_RE, text)
         cjk_total += cjk
         chars += len(text)
         sizes.append(math.log1p(len(text) + (_CJK_WEIGHT - 1.0) * cjk))
+        ends.append(len(_SENTENCE_END_RE.findall(text)))
     weighted = chars + (_CJK_WEIGHT - 1.0) * cjk_total
-    return numbers, names, words, weighted, cjk_total / (chars or 1), sizes
+    return _Block(numbers, names, inner, words, weighted, cjk_total / (chars or 1), sizes, ends)
 
 
 def translation_vector(before: Sequence[str], after: Sequence[str]) -> list[float]:
@@ -97,11 +121,13 @@ def translation_vector(before: Sequence[str], after: Sequence[str]) -> list[floa
 
     The first paragraphs after it, as many as stand before it but at most `MAX_PARAGRAPHS`
     (fewer where they pass `MAX_CHARS`), are set against as many of the last before it: their
-    shared figures, long figures and capitalised words (Jaccard), how much of the figures'
-    order they share (a translation keeps it), their shared words of three letters or
-    more (cognates and names between alphabets), how far their lengths differ (log ratio,
-    CJK characters weighted), how far their CJK shares differ, and how the lengths of
-    paragraphs in the same place correlate, with how many such pairs there are.
+    shared figures, long figures, capitalised words and capitalised words inside sentences
+    (Jaccard), how much of the figures' order they share (a translation keeps it), their
+    shared words of three letters or more (cognates and names between alphabets), how far
+    their lengths differ (log ratio, CJK characters weighted), how far their CJK shares
+    differ; then paragraph by paragraph, in the same place: how their lengths correlate, how
+    far the ratios of their lengths spread, the share with as many sentence ends; and how
+    many such pairs there are.
     """
     b = []
     size = 0
@@ -115,14 +141,20 @@ def translation_vector(before: Sequence[str], after: Sequence[str]) -> list[floa
     a = list(before[-len(b):]) if b else []
     if not a or not b:
         return [0.0] * len(TRANSLATION_FEATURES)
-    nums_a, names_a, words_a, len_a, cjk_a, sizes_a = _measure(a)
-    nums_b, names_b, words_b, len_b, cjk_b, sizes_b = _measure(b)
-    pairs = min(len(sizes_a), len(sizes_b))
+    x, y = _measure(a), _measure(b)
+    nums_a, nums_b = x.numbers, y.numbers
+    pairs = min(len(x.sizes), len(y.sizes))
     # paragraphs in the same place: both blocks read from their first compared paragraph
-    profile = _pearson(sizes_a[:pairs], sizes_b[:pairs]) if pairs >= 3 else 0.0
+    profile = _pearson(x.sizes[:pairs], y.sizes[:pairs]) if pairs >= 3 else 0.0
+    # a translation grows or shrinks every paragraph alike (log length ratios close together)
+    # and keeps its sentences (as many sentence ends, paragraph by paragraph)
+    ratios = [q - p for p, q in zip(x.sizes, y.sizes)]
+    mean = sum(ratios) / pairs
+    spread = math.sqrt(sum((r - mean) ** 2 for r in ratios) / pairs) if pairs >= 2 else 1.0
+    same_ends = sum(1 for p, q in zip(x.ends, y.ends) if p == q) / pairs
     figures_a, figures_b = set(nums_a), set(nums_b)
-    long_a = {x for x in figures_a if len(x) >= 3}
-    long_b = {x for x in figures_b if len(x) >= 3}
+    long_a = {f for f in figures_a if len(f) >= 3}
+    long_b = {f for f in figures_b if len(f) >= 3}
     # a translation keeps its figures in order: the share of the two sequences that matches
     order = (SequenceMatcher(None, nums_a[:_MAX_FIGURES], nums_b[:_MAX_FIGURES], autojunk=False).ratio()
              if nums_a and nums_b else 0.0)
@@ -131,11 +163,14 @@ def translation_vector(before: Sequence[str], after: Sequence[str]) -> list[floa
         1.0 if nums_a and nums_b else 0.0,
         _jaccard(long_a, long_b),
         order,
-        _jaccard(names_a, names_b),
-        _jaccard(words_a, words_b),
-        abs(math.log((len_a + 1.0) / (len_b + 1.0))),
-        abs(cjk_a - cjk_b),
+        _jaccard(x.names, y.names),
+        _jaccard(x.inner_names, y.inner_names),
+        _jaccard(x.words, y.words),
+        abs(math.log((x.weighted + 1.0) / (y.weighted + 1.0))),
+        abs(x.cjk_share - y.cjk_share),
         profile,
+        min(spread, 1.0),
+        same_ends,
         math.log1p(pairs),
     ]
 
