@@ -86,7 +86,8 @@ def seen(post: dict[str, Any], rng: random.Random) -> list[str]:
 
 
 def pairs(posts: list[dict[str, Any]], seed: int) -> tuple[list[list[float]], list[int], list[str]]:
-    """Feature rows, labels (1: translation) and the group of the post before each start."""
+    """Feature rows, labels (1: translation) and a tag for each pair: its kind ("" for a
+    translation, "random" or "near" for a different post) and the two posts' ids."""
     rng = random.Random(seed)
     by_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -123,9 +124,11 @@ def pairs(posts: list[dict[str, Any]], seed: int) -> tuple[list[list[float]], li
                 pool = [p for p in by_lang[b["lang"]] if p["group"] != group]
                 add(a, rng.choice(pool), 0, "random")
                 i = bisect.bisect_left(dates, a["date"])
-                near = [p for p in posts[max(0, i - NEAR_DATES * 6): i + NEAR_DATES * 6]
-                        if p["group"] != group and p["lang"] != a["lang"]]
-                near.sort(key=lambda p: abs(posts.index(p) - i))
+                lo = max(0, i - NEAR_DATES * 6)
+                # the posts of other groups and languages within the window, nearest first
+                near = [p for _, p in sorted(
+                    ((abs(j - i), p) for j, p in enumerate(posts[lo : i + NEAR_DATES * 6], lo)
+                     if p["group"] != group and p["lang"] != a["lang"]), key=lambda jp: jp[0])]
                 if near:
                     add(a, rng.choice(near[: NEAR_DATES * 2]), 0, "near")
     return rows, labels, groups
