@@ -74,11 +74,15 @@ def test_inflections_meet_in_other_languages(line_a: str, line_b: str, lang: str
     assert set(content_words(line_a)) & set(content_words(line_b))
 
 
-def test_cjk_runs_give_character_bigrams() -> None:
-    assert content_words("安全漏洞") == ["安全", "全漏", "漏洞"]
+def test_cjk_runs_give_every_second_character_bigram() -> None:
+    # each character counted once, as a two-character word would count it ("安全" security,
+    # "漏洞" vulnerability); overlapping bigrams ("全漏" too) counted every character twice
+    assert content_words("安全漏洞") == ["安全", "漏洞"]
+    assert content_words("安全漏洞修复") == ["安全", "漏洞", "修复"]
     assert content_words("字") == ["字"]
+    assert content_words("三个字") == ["三个"]  # an odd run's last character is left out
     # the long-vowel mark belongs to the katakana word
-    assert "リー" in content_words("リリース")
+    assert content_words("リリース") == ["リリ", "ース"]
 
 
 def test_mixed_script_line() -> None:
