@@ -564,15 +564,21 @@ def logistic(z: float) -> float:
 _SENTENCE: SentenceModel | None = None
 
 
-def _build_sentence_model(data: dict[str, Any]) -> SentenceModel:
+def _logistic_fields(data: dict[str, Any]) -> tuple[tuple[str, ...], tuple[float, ...], float, float]:
+    """The features, weights, bias and floor of a logistic check's file (the sentence and
+    translation models)."""
     features = tuple(str(f) for f in data["features"])
     weights = tuple(float(v) for v in data["weights"])
     if len(weights) != len(features):
         raise ValueError("one weight per feature expected")
-    floor = float(data["floor"])
+    return features, weights, float(data["bias"]), float(data["floor"])
+
+
+def _build_sentence_model(data: dict[str, Any]) -> SentenceModel:
+    features, weights, bias, floor = _logistic_fields(data)
     if not 0.0 <= floor < 1.0:
         raise ValueError(f"floor {floor} is not a probability below 1")
-    return SentenceModel(SENTENCE_MODEL_VERSION, features, weights, float(data["bias"]), floor)
+    return SentenceModel(SENTENCE_MODEL_VERSION, features, weights, bias, floor)
 
 
 def parse_sentence_model(raw: str, where: str = "sentence model") -> SentenceModel:
@@ -617,14 +623,10 @@ _TRANSLATION: TranslationModel | None = None
 
 
 def _build_translation_model(data: dict[str, Any]) -> TranslationModel:
-    features = tuple(str(f) for f in data["features"])
-    weights = tuple(float(v) for v in data["weights"])
-    if len(weights) != len(features):
-        raise ValueError("one weight per feature expected")
-    floor = float(data["floor"])
+    features, weights, bias, floor = _logistic_fields(data)
     if not 0.0 < floor <= 1.0:
         raise ValueError(f"floor {floor} is not a probability above 0")
-    return TranslationModel(TRANSLATION_MODEL_VERSION, features, weights, float(data["bias"]), floor)
+    return TranslationModel(TRANSLATION_MODEL_VERSION, features, weights, bias, floor)
 
 
 def parse_translation_model(raw: str, where: str = "translation model") -> TranslationModel:
