@@ -538,12 +538,9 @@ def start_model() -> StartModel:
 
 
 @dataclass(frozen=True, slots=True)
-class SentenceModel:
-    """The shipped check of starts in bare-sentence text (one sentence a line, no titles): the
-    chance that a start the lexical cost chose opens a different text rather than a turn of
-    the same one, sigmoid(``bias`` + ``weights`` · features), from how the words on its two
-    sides relate (`corpus_split.boundaries.SENTENCE_FEATURES`). Starts under ``floor`` are
-    dropped. Fitted, with the floor, by ``training/fit_sentences.py``."""
+class _LogisticCheck:
+    """A check of chosen starts: sigmoid(``bias`` + ``weights`` · features), with the
+    ``floor`` its caller compares that chance with."""
 
     version: int
     features: tuple[str, ...]
@@ -552,8 +549,17 @@ class SentenceModel:
     floor: float
 
     def probability(self, x: Sequence[float]) -> float:
-        """The chance that the start described by ``x`` is right."""
+        """The chance the check gives the start described by ``x``."""
         return logistic(self.bias + float(sum(map(mul, self.weights, x))))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceModel(_LogisticCheck):
+    """The shipped check of starts in bare-sentence text (one sentence a line, no titles): the
+    chance that a start the lexical cost chose opens a different text rather than a turn of
+    the same one, sigmoid(``bias`` + ``weights`` · features), from how the words on its two
+    sides relate (`corpus_split.boundaries.SENTENCE_FEATURES`). Starts under ``floor`` are
+    dropped. Fitted, with the floor, by ``training/fit_sentences.py``."""
 
 
 def logistic(z: float) -> float:
@@ -565,7 +571,7 @@ _SENTENCE: SentenceModel | None = None
 
 
 def _logistic_fields(data: dict[str, Any]) -> tuple[tuple[str, ...], tuple[float, ...], float, float]:
-    """The features, weights, bias and floor of a logistic check's file (the sentence and
+    """The features, weights, bias and floor of a `_LogisticCheck`'s file (the sentence and
     translation models)."""
     features = tuple(str(f) for f in data["features"])
     weights = tuple(float(v) for v in data["weights"])
@@ -602,21 +608,11 @@ def sentence_model() -> SentenceModel:
 
 
 @dataclass(frozen=True, slots=True)
-class TranslationModel:
+class TranslationModel(_LogisticCheck):
     """The shipped check of starts between two languages: the chance that the blocks either
     side are one text and its translation, sigmoid(``bias`` + ``weights`` · features), from
     `corpus_split.translations.TRANSLATION_FEATURES`. Starts at or above ``floor`` are
     dropped. Fitted, with the floor, by ``training/fit_translations.py``."""
-
-    version: int
-    features: tuple[str, ...]
-    weights: tuple[float, ...]
-    bias: float
-    floor: float
-
-    def probability(self, x: Sequence[float]) -> float:
-        """The chance that the two blocks described by ``x`` are one text in two languages."""
-        return logistic(self.bias + float(sum(map(mul, self.weights, x))))
 
 
 _TRANSLATION: TranslationModel | None = None
