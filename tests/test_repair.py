@@ -153,3 +153,36 @@ def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone(line: str) -> None:
 
     if _ftfy_leaves(line):
         assert ftfy.fix_text(line, _ftfy_config(cs.Config())) == line
+
+
+_ENTITY_PIECES = st.sampled_from([
+    "&lt;", "&LT;", "&gt;", "&amp;", "&quot;", "&#39;", "&#3;", "&#27;", "&#x1b;", "&#13;", "&#10;",
+    "&#9;", "&#127;", "&#0;", "&nbsp;", "&#128;", "&#150;", "&foo;", "&amp;lt;", "&", "&#", ";", "<",
+    "[31m", "AT&T", "x" * 30 + ";", "&" + "a" * 26 + ";",
+])
+
+
+@given(st.lists(_ENTITY_PIECES | st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=6),
+                max_size=12).map("".join))
+def test_lines_fixed_without_ftfy_are_fixed_as_ftfy_fixes_them(line: str) -> None:
+    # repair unescapes lines whose only fix is their entities itself; where it does, ftfy's
+    # answer must be the same (and ftfy is asked for every other line)
+    from corpus_split.repair import _entities_fixed, _ftfy_config
+
+    fixed = _entities_fixed(line)
+    if fixed is not None:
+        assert fixed == ftfy.fix_text(line, _ftfy_config(cs.Config()))
+
+
+def test_newswire_entities_are_fixed_without_ftfy_and_mapped() -> None:
+    # "&lt;" and the "&#3;" end marker of newswire: fixed by the fast path, with one change each
+    from corpus_split.repair import _entities_fixed
+
+    line = "Shares of &lt;ACME Corp> rose 5 pct.&#3;"
+    assert _entities_fixed(line) == "Shares of <ACME Corp> rose 5 pct."
+    assert _entities_fixed("Caf&#233; &lt;ACME>") is None  # a character beyond ASCII: ftfy decides
+    assert _entities_fixed("AT&T &lt;T>") is None  # an "&" left over: ftfy decides
+    r = cs.repair("Title\n\n" + line + "\nnext line")
+    assert r.text == "Title\n\nShares of <ACME Corp> rose 5 pct.\nnext line"
+    assert [(c.before, c.after) for c in r.changes] == [("&lt;", "<"), ("&#3;", "")]
+    check_map(r)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 import ftfy
+import ftfy.fixes
 import regex
 
 from .config import DEFAULT_CONFIG, Config
@@ -472,17 +473,29 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
     if not dirty:
         return text, [], []
     b_whole = list(a_lines)
-    try:
-        # ftfy works line by line, so the lines it may change are fixed in one call
-        fixed = ftfy.fix_text("\n".join(a_lines[n] for n in dirty), cfg).split("\n")
-    except Exception:  # ftfy must never crash a repair; leave such lines as they are
-        fixed = []
-    if len(fixed) == len(dirty):
-        for n, b in zip(dirty, fixed):
-            b_whole[n] = b
-    else:
+    rest = dirty
+    if cfg.unescape_html is True:
+        # lines whose only fix is their HTML entities ("&lt;" and "&#3;" in newswire) are
+        # fixed here, as ftfy would fix them (`_entities_fixed`); ftfy sees the others
+        rest = []
         for n in dirty:
-            b_whole[n] = _safe_fix(a_lines[n], cfg)
+            b = _entities_fixed(a_lines[n])
+            if b is None:
+                rest.append(n)
+            else:
+                b_whole[n] = b
+    if rest:
+        try:
+            # ftfy works line by line, so the lines it may change are fixed in one call
+            fixed = ftfy.fix_text("\n".join(a_lines[n] for n in rest), cfg).split("\n")
+        except Exception:  # ftfy must never crash a repair; leave such lines as they are
+            fixed = []
+        if len(fixed) == len(rest):
+            for n, b in zip(rest, fixed):
+                b_whole[n] = b
+        else:
+            for n in rest:
+                b_whole[n] = _safe_fix(a_lines[n], cfg)
     edits: list[_Edit] = []
     fixes: list[tuple[Fix, ...]] = []
     # only the changed lines are aligned; the offsets of a line are those of the line
@@ -523,6 +536,35 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
         b_pos += len(b) + 1
         done = n + 1
     return "\n".join(b_whole), edits, fixes
+
+
+def _entities_fixed(line: str) -> str | None:
+    """``line`` as ftfy fixes it (entities unescaped) when that is all there is to fix, else None.
+
+    ftfy's first step replaces each HTML entity by its character, one by one, whatever
+    stands around it (`ftfy.fixes.unescape_html`). When the line is ASCII and the result is
+    printable ASCII without an "&" (which no step of ftfy changes, see `_ftfy_leaves`), that
+    result is ftfy's answer; anything else (a character beyond ASCII, a control character, an
+    "&" left over that might start a new entity) returns None and goes to ftfy itself.
+    """
+    if not line.isascii() or len(line) > _ALIGN_CHUNK:
+        return None
+    parts: list[str] = []
+    pos = 0
+    for m in _ENTITY_RE.finditer(line):
+        parts += (line[pos : m.start()], _unescaped(m.group()))
+        pos = m.end()
+    parts.append(line[pos:])
+    fixed = "".join(parts)
+    if "&" in fixed or not fixed.isascii() or not fixed.isprintable():
+        return None
+    return fixed
+
+
+@functools.lru_cache(maxsize=1024)
+def _unescaped(entity: str) -> str:
+    """ftfy's own unescaping of one entity (the entity itself when ftfy leaves it)."""
+    return str(ftfy.fixes.unescape_html(entity))
 
 
 def _ftfy_leaves(line: str) -> bool:
