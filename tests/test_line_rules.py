@@ -108,6 +108,40 @@ def test_camel_case_names_in_code_and_data_are_not_splices(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "it re-renders whenever `borderWidth`, `fontSize` or the `hoverShade` value changes",
+        "It's too wasteful when `pageOffset` changes on every scroll. Can we do any better here?",
+        "  const t2 = { shade: activeShade}; // <-- kept apart from the other branch today",
+    ],
+)
+def test_inline_code_and_code_lines_are_not_splices(line: str) -> None:
+    # a name in backticks or next to braces is code: never a word cut off with text glued on
+    # (issue 13: "never inside an identifier or code")
+    assert _splice_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line.strip()]
+
+
+def test_lines_inside_a_code_fence_are_never_cut() -> None:
+    # inside a fenced block a camel-case name before a capitalised run is code, however it
+    # reads; after the closing fence prose is searched again
+    inside = "# loads the stored weights and ratesThe International Coffee Organization said the quotas"
+    code = f"```python\nx = 1\n{inside}\n```\n"
+    prose = "Shares rose in early trading on the exchange yesterdThe International Coffee Organization said"
+    layout = split_lines(code + "\n" + prose)
+    texts = [ln.text for ln in layout.lines]
+    assert inside in texts
+    assert texts[-1].startswith("The International Coffee")  # the prose splice is still found
+
+
+def test_an_unclosed_code_fence_hides_nothing_after_it() -> None:
+    # a post cut off inside its code: the fence closes nothing, and splices below are found
+    text = ("```python\nx = 1\n\nShares rose in early trading on the exchange "
+            "yesterdThe International Coffee Organization said")
+    assert split_lines(text).lines[-1].text.startswith("The International Coffee")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "shares rose sharply in early trading on the exchange yesterdUpdate: the company has "
         "since withdrawn its offer for the rival",
         "the figures are posted each week at www.example.comThe International Coffee "
@@ -200,6 +234,11 @@ def test_one_keyboard_row_is_mash() -> None:
         ("See the official guide ↩︎", False),
         ("設定ファイルの例 ↩", False),
         ("Release notes ↩2", False),
+        # a Markdown image is a picture, not a title (regression, eighteenth session: image
+        # lines in a post were typed headings); a title that mentions one still is a title
+        ("![](/img/posts/trip/harbour-at-dusk.jpg)", False),
+        ("![The harbour at dusk](img/harbour.jpg) ![](img/pier.png)", False),
+        ("Photos From The Harbour Festival", True),
         # a line of code that closes a block or opens one is not a title (fifteenth session:
         # the lines of a post's unfenced JavaScript were headings, "} else {" among them);
         # brackets inside a title or a tag opening it still are
@@ -253,6 +292,22 @@ def test_a_paragraph_ending_in_a_cut_off_word_is_not_a_headline() -> None:
     roles, _ = read_roles(layout, find_duplicates=False)
     stub = next(i for i, line in enumerate(layout.lines) if line.cut)
     assert roles[stub - 1] is Role.BODY and roles[stub] is Role.BODY
+
+
+def test_a_line_whose_sentence_runs_on_below_is_not_a_headline() -> None:
+    # wrapped prose among code blocks, which the layout reads as unwrapped: a first line that
+    # ends on a word, with the next line carrying its sentence on in lower case, is body;
+    # a headline broken over two lines stays a headline
+    text = ("```\nx = 1\n```\n\n"
+            "Keeping the cached object in step becomes a little harder for the compiler\n"
+            "because it is no longer one statement. It is spread over several of them.\n\n"
+            "Harbour Board Chair\nis stepping down early\n\n"
+            "The chair announced on Monday that she would leave the board at the end of the year.")
+    layout = split_lines(text)
+    roles, _ = read_roles(layout, find_duplicates=False)
+    role = {line.text: r for line, r in zip(layout.lines, roles)}
+    assert role["Keeping the cached object in step becomes a little harder for the compiler"] is Role.BODY
+    assert role["Harbour Board Chair"] is Role.HEADLINE
 
 
 def test_earlier_text_starting_again_mid_line_is_split_off() -> None:

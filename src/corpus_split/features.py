@@ -78,6 +78,8 @@ _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 _FOOTNOTE_END_RE = re.compile("\u21a9[\ufe0e\ufe0f]?\\d{0,2}$")
 # A line that opens on a tag (and ends on ">": `line_features`) is markup, not a title
 _MARKUP_LINE_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--|<\?[A-Za-z]")
+# a line of Markdown images and nothing else
+_IMAGE_LINE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 # A line of code opens on a closing brace or ends on a brace or an opening bracket
 _CODE_OPENERS = frozenset("})")
 _CODE_ENDINGS = frozenset("{}([")
@@ -397,6 +399,8 @@ def line_features(text: str) -> LineFeatures:
             and not _figures_row(text)
             # nor is a line of markup ("<dependency>", "<version>2.1</version>"): code
             and not (text[0] == "<" and text[-1] == ">" and _MARKUP_LINE_RE.match(text))
+            # nor a Markdown image ("![a harbour at dusk](img/harbour.jpg)"): a picture, no words
+            and not (text[:2] == "![" and _IMAGE_LINE_RE.fullmatch(text))
             # nor a line of code that closes a block or opens one ("} else {", "if (ready) {",
             # "items.each { |item| item }"): no title opens on a closing brace or ends on a brace
             and text[0] not in _CODE_OPENERS and text[-1] not in _CODE_ENDINGS

@@ -52,6 +52,10 @@ _OPENERS = frozenset("<([\"“‘'")
 _NAME_PREFIXES = frozenset("iem")
 # The words of str.split(): the stdlib's \s is exactly str.isspace.
 _TOKEN_RE = re.compile(r"\S+")
+_CODE_MARKS = ("`", "{", "}", "=", "<", ">")
+# a Markdown code fence (a line opening on three backticks or tildes): the lines between two
+# are code, never searched for splices or glued headlines
+_FENCE_LINE_RE = re.compile(r"^[ \t]*(?:```|~~~).*", re.MULTILINE)
 _CAPITALISED_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}$")
 # A capitalised fragment ("Asso|Tokyo ...") counts only before a headline this long,
 # after a line this long (in words): "JavaScript" must not split a short line.
@@ -186,6 +190,7 @@ def split_lines(text: str) -> Layout:
     pos = 0
     marks = _glue_marks(text)
     n_marks = len(marks) if marks is not None else 0
+    code = _code_spans(text)  # [open, close) offsets of fenced code blocks, flat
     for raw in text.split("\n"):
         body = raw.strip()
         if body:
@@ -199,10 +204,11 @@ def split_lines(text: str) -> Layout:
             else:
                 k = bisect_left(marks, start)
                 glued = k < n_marks and marks[k] < start + len(body)
-            cut = _splice_point(body) if glued else None
-            if cut is None and (body[-1] in _CAPS_TAIL_ENDS or not body.isascii()):
+            in_code = bool(code) and bisect_right(code, start) % 2 == 1
+            cut = _splice_point(body) if glued and not in_code else None
+            if cut is None and not in_code and (body[-1] in _CAPS_TAIL_ENDS or not body.isascii()):
                 cut = _caps_tail_point(body)
-            if cut is None and glued and _RESTART_RE.search(body) is not None:
+            if cut is None and glued and not in_code and _RESTART_RE.search(body) is not None:
                 if openings is None:
                     openings = {o for line in lines if (o := _opening(line.text))}
                 cut = _restart_point(body, openings)
@@ -277,9 +283,29 @@ def _glue_marks(text: str) -> list[int] | None:
     return marks
 
 
+def _code_spans(text: str) -> list[int]:
+    """The offsets where each fenced code block opens (its first fence line) and closes
+    (the end of the closing fence line), flat and sorted: an offset lies in code when an odd
+    number of them are at or before it. A fence left open closes nothing (a post cut off
+    inside its code must not hide the rest of the page)."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    # (a line holding two fences, "```x = 1```", is a code span in a line, not a fence)
+    fences = [m.start() for m in _FENCE_LINE_RE.finditer(text) if m.group().count("```") < 2]
+    out: list[int] = []
+    for opening, closing in zip(fences[::2], fences[1::2]):
+        end = text.find("\n", closing)
+        out += (opening, len(text) if end < 0 else end)
+    return out
+
+
 def _code_name(body: str, start: int, word: str) -> bool:
-    """Whether ``word`` (from ``body[start:]``) is a name in code or data (see `_KEY_RE`)."""
+    """Whether ``word`` (from ``body[start:]``) is a name in code or data (see `_KEY_RE`):
+    inline code too (a backtick in or before it, "`hoverColours`"), and a word holding
+    braces, "=" or angle brackets ("hoverColours};"), which no glued prose holds."""
     if _CALL_RE.fullmatch(word) or (_PATH_RE.fullmatch(word) and not word.endswith(tuple("._$/"))):
+        return True
+    if body[start - 1 : start] == "`" or any(map(word.__contains__, _CODE_MARKS)):
         return True
     after = body[start + len(word) : start + len(word) + 3]  # " = " after a spaced assignment
     return not body[:start].strip() and _KEY_RE.fullmatch(word + after) is not None

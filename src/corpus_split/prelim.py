@@ -15,7 +15,7 @@ import regex
 from .context import LONG_WORDS, paragraph_spans, running_words, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
-from .lines import Layout
+from .lines import Layout, Line
 from .scores import ParagraphScore, iter_scores
 from .threads import find_thread
 
@@ -83,8 +83,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     feats: list[LineFeatures] = []
     for first, end, text, following, f, s in zip(firsts, ends, texts, [*texts[1:], None], para_feats, scores):
         role = _role(text, f, s, following)
-        if lines[end - 1].cut and role is Role.HEADLINE:
-            role = Role.BODY  # text that stops mid-word is not a headline
+        if role is Role.HEADLINE and (lines[end - 1].cut or _carried_on(text, lines, end, following)):
+            role = Role.BODY  # text that stops mid-word, or whose sentence runs on, is no headline
         roles.extend([role] * (end - first))
         feats.extend([f] * (end - first))
     thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles])
@@ -107,6 +107,17 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
+
+
+def _carried_on(text: str, lines: Sequence[Line], end: int, following: str | None) -> bool:
+    """Whether the next paragraph carries on this one's sentence: it follows on the next line
+    (no blank line between) and opens on a lower-case word, and this one ends on a letter or
+    a figure, not on punctuation, and the two together are no headline either (a paragraph
+    of wrapped prose the layout did not join, among code or lines of other widths; a
+    headline broken over two lines stays one)."""
+    return (following is not None and end < len(lines) and not lines[end].blank_before
+            and following[:1].islower() and text[-1:].isalnum()
+            and not line_features(f"{text} {following}").headline)
 
 
 def _features_of(texts: Sequence[str]) -> list[LineFeatures]:
