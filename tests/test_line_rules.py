@@ -310,6 +310,17 @@ def test_a_line_whose_sentence_runs_on_below_is_not_a_headline() -> None:
     assert role["Harbour Board Chair"] is Role.HEADLINE
 
 
+def test_a_cjk_heading_above_a_name_in_code_stays_a_heading() -> None:
+    # scripts without case say nothing of a sentence running on: a Chinese heading above a
+    # line that opens on a lower-case gem name is still a heading
+    text = ("我们发布了新的安全更新，请尽快升级到最新的版本。\n\n受影响的版本\n"
+            "example-gem 1.2.0 及更早的全部版本都受到这个问题的影响。")
+    layout = split_lines(text)
+    roles, _ = read_roles(layout, find_duplicates=False)
+    role = {line.text: r for line, r in zip(layout.lines, roles)}
+    assert role["受影响的版本"] is Role.HEADLINE
+
+
 def test_earlier_text_starting_again_mid_line_is_split_off() -> None:
     opening = "Volunteers at the harbour pulled three hundred trolleys from the canal on Sunday."
     text = opening + "\nThe divers said the work would go on. Beaucou" + opening

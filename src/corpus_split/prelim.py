@@ -111,12 +111,13 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
 def _carried_on(text: str, lines: Sequence[Line], end: int, following: str | None) -> bool:
     """Whether the next paragraph carries on this one's sentence: it follows on the next line
-    (no blank line between) and opens on a lower-case word, and this one ends on a letter or
-    a figure, not on punctuation, and the two together are no headline either (a paragraph
-    of wrapped prose the layout did not join, among code or lines of other widths; a
-    headline broken over two lines stays one)."""
+    (no blank line between) and opens on a lower-case word, and this one ends on a lower-case
+    word, not on punctuation, and the two together are no headline either (a paragraph of
+    wrapped prose the layout did not join, among code or lines of other widths; a headline
+    broken over two lines stays one). Scripts without case say nothing here: a Chinese or
+    Japanese heading above a line that opens on a name in code ("gem", "lib/") stays one."""
     return (following is not None and end < len(lines) and not lines[end].blank_before
-            and following[:1].islower() and text[-1:].isalnum()
+            and following[:1].islower() and text[-1:].islower()
             and not line_features(f"{text} {following}").headline)
 
 
