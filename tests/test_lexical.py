@@ -148,6 +148,21 @@ def test_line_words_one_tuple_per_line(rows: list[tuple[str, bool]]) -> None:
     assert all(words == () for words, w in zip(out, wanted) if not w)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab'-1 .A\t", max_size=40) | st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_words_are_the_patterns_words(text: str) -> None:
+    # the byte-level word finder is a faster _ASCII_WORD_RE.findall, nothing else
+    assert lexical._ascii_words(text) == lexical._ASCII_WORD_RE.findall(text)
+    low = text.lower()
+    assert lexical._ascii_words(low) == lexical._ASCII_WORD_RE.findall(low)
+
+
+def test_ascii_words_edge_cases() -> None:
+    for text in ["", "a", "ab", "a b", "x ab y", "ab1", "1ab", "ab-1", "-ab", "ab'", "'a", "a'b-c",
+                 "4th quarter", "u.s. dlrs", "rock-n-roll it's", "ab--cd 12-ab", "a\tb\nc de"]:
+        assert lexical._ascii_words(text) == lexical._ASCII_WORD_RE.findall(text), text
+
+
 def test_stem_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexical, "_CACHE_LIMIT", 50)
     stems = lexical._STEMS["en"]

@@ -151,6 +151,13 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 # glued to digits are no word ("sha256", "x86", a hex digest's "ea" or "de"); single
 # letters neither vote (see _STOP_INDEX) nor count (MIN_WORD), so they are not found.
 _ASCII_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z][a-z'\-]+(?![a-z0-9])")
+# Byte tables for `_ascii_words`: each character's class (a letter "a", a digit "0", an
+# apostrophe or hyphen "'", anything else a space); the letters alone; the characters of
+# _ASCII_WORD_RE and the digits, the rest spaces.
+_ASCII_CLASSES = bytes(
+    97 if 97 <= c <= 122 else 48 if 48 <= c <= 57 else 39 if c in b"'-" else 32 for c in range(256))
+_ASCII_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_ASCII_RUNS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c in b"'-" else 32 for c in range(256))
 # A letter, mark or digit outside ASCII: without one, _WORD_RE finds what _LATIN_WORD_RE
 # finds (its digit runs are dropped anyway), in a third of the time.
 _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
@@ -314,6 +321,34 @@ def without_soft_hyphens(text: str) -> str:
     return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
+def _ascii_words(low: str) -> list[str]:
+    """``_ASCII_WORD_RE.findall(low)`` for ASCII text, by C-level byte and string passes.
+
+    Each match of the pattern lies inside a run of letters, digits, apostrophes and hyphens,
+    and the pattern's look-arounds see only letters and digits, so runs are matched alone:
+    a run of letters is a word when it holds two or more, a run of letters and digits
+    holds none (a word may neither touch a digit nor stop before one), and the few runs
+    with an apostrophe or a hyphen go through the pattern. A line without apostrophes,
+    hyphens or a letter touching a digit (most of them) is split at once, its single
+    letters dropped. (The pattern costs a memory allocation per word found.)
+    """
+    encoded = low.encode("ascii")
+    classes = encoded.translate(_ASCII_CLASSES).decode("ascii")
+    if "'" in classes or "a0" in classes or "0a" in classes:
+        words: list[str] = []
+        for run in encoded.translate(_ASCII_RUNS).decode("ascii").split():
+            if run.isalpha():
+                if len(run) > 1:
+                    words.append(run)
+            elif not run.isalnum():  # an apostrophe or a hyphen
+                words.extend(_ASCII_WORD_RE.findall(run))
+        return words
+    words = encoded.translate(_ASCII_LETTERS).decode("ascii").split()
+    if " a " in classes or classes[:2] == "a " or classes[-2:] == " a" or classes == "a":
+        return [w for w in words if len(w) > 1]  # single letters are no words
+    return words
+
+
 def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     """`_tokens` of lowercased text, and whether every word is plain Latin (ASCII letters).
 
@@ -321,7 +356,7 @@ def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     modern news) takes a stdlib pattern that finds the same words as `_WORD_RE`.
     """
     if low.isascii():
-        return _ASCII_WORD_RE.findall(low), _NO_GRAMS, True
+        return _ascii_words(low), _NO_GRAMS, True
     low = without_soft_hyphens(low)
     if _NOT_PLAIN_RE.search(low) is None or _NON_ASCII_WORD_CHAR_RE.search(low) is None:
         return _LATIN_WORD_RE.findall(low), _NO_GRAMS, True
@@ -609,7 +644,7 @@ class _Lines:
     __slots__ = ("grams", "latin", "plain", "scripts", "special", "words")
 
     def __init__(self, texts: Sequence[str], wanted: Sequence[bool]) -> None:
-        findall = _ASCII_WORD_RE.findall
+        findall = _ascii_words
         lows = [t.lower() if w else "" for t, w in zip(texts, wanted)]
         # tuples of strings, which the cyclic collector stops tracking at its first pass
         self.plain: list[Sequence[str]] = [tuple(findall(low)) if low.isascii() else () for low in lows]
