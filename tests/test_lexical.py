@@ -163,6 +163,12 @@ def test_ascii_words_edge_cases() -> None:
         assert lexical._ascii_words(text) == lexical._ASCII_WORD_RE.findall(text), text
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab'-’‘“1 .Aé€→\u00ad\t\x01", max_size=40) | st.text())
+def test_latin_words_are_the_patterns_words(text: str) -> None:
+    assert lexical._latin_words(text) == lexical._LATIN_WORD_RE.findall(text)
+
+
 def test_stem_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexical, "_CACHE_LIMIT", 50)
     stems = lexical._STEMS["en"]

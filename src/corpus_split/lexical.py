@@ -158,6 +158,9 @@ _ASCII_CLASSES = bytes(
     97 if 97 <= c <= 122 else 48 if 48 <= c <= 57 else 39 if c in b"'-" else 32 for c in range(256))
 _ASCII_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _ASCII_RUNS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c in b"'-" else 32 for c in range(256))
+# ... and for `_latin_words`: the characters of _LATIN_WORD_RE (its "’" stands in as "\x01"),
+# the rest spaces
+_LATIN_RUNS = bytes(c if 97 <= c <= 122 or c in b"'-\x01" else 32 for c in range(256))
 # A letter, mark or digit outside ASCII: without one, _WORD_RE finds what _LATIN_WORD_RE
 # finds (its digit runs are dropped anyway), in a third of the time.
 _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
@@ -349,6 +352,24 @@ def _ascii_words(low: str) -> list[str]:
     return words
 
 
+def _latin_words(low: str) -> list[str]:
+    """``_LATIN_WORD_RE.findall(low)``, by C-level string and byte passes.
+
+    Each match is a run of the pattern's characters (letters, apostrophes, hyphens) from
+    its first letter on: the runs are split out at once ("’" as "\x01" meanwhile, every
+    other character beyond ASCII a space), and only a line with a run that opens on an
+    apostrophe or a hyphen has its runs trimmed one by one.
+    """
+    if "\x01" in low:  # not in text (a control character); kept apart, it would come back as "’"
+        return _LATIN_WORD_RE.findall(low)
+    runs = low.replace("’", "\x01").encode("ascii", "replace").translate(_LATIN_RUNS).decode("ascii")
+    if " '" in runs or " -" in runs or " \x01" in runs or runs[:1] in ("'", "-", "\x01"):
+        return [w for w in (r.lstrip("'’-") for r in runs.replace("\x01", "’").split()) if w]
+    if "\x01" in runs:
+        runs = runs.replace("\x01", "’")
+    return runs.split()
+
+
 def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     """`_tokens` of lowercased text, and whether every word is plain Latin (ASCII letters).
 
@@ -359,7 +380,7 @@ def _split_words(low: str) -> tuple[list[str], list[str], bool]:
         return _ascii_words(low), _NO_GRAMS, True
     low = without_soft_hyphens(low)
     if _NOT_PLAIN_RE.search(low) is None or _NON_ASCII_WORD_CHAR_RE.search(low) is None:
-        return _LATIN_WORD_RE.findall(low), _NO_GRAMS, True
+        return _latin_words(low), _NO_GRAMS, True
     words: list[str] = []
     grams: list[str] = []
     for w in _WORD_RE.findall(low):
