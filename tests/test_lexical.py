@@ -169,6 +169,23 @@ def test_latin_words_are_the_patterns_words(text: str) -> None:
     assert lexical._latin_words(text) == lexical._LATIN_WORD_RE.findall(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB'-’‘“1 .Aé€→\u00ad\t\x01", max_size=40) | st.text())
+def test_plain_words_are_the_patterns_words(text: str) -> None:
+    assert features._plain_words(text) == features._PLAIN_WORD_RE.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09_ -.'\t\u212a\u00ad", max_size=30) | st.text(max_size=130))
+def test_short_tokens_are_the_patterns_words(text: str) -> None:
+    from corpus_split import context
+
+    words = context._WORD_RE.findall(lexical.without_soft_hyphens(text.lower()))
+    short = len(text) <= context._LEXICON_CHARS and len(words) <= context.LEXICON_MAX_WORDS
+    expected = tuple(words) if short else ()
+    assert context.short_tokens(text) == expected
+
+
 def test_stem_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexical, "_CACHE_LIMIT", 50)
     stems = lexical._STEMS["en"]

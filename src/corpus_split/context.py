@@ -69,6 +69,7 @@ _HEAD_CHARS = 600
 LEXICON_MAX_WORDS = 8
 _LEXICON_CHARS = 120
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NON_LETTERS_TO_SPACE = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
 # Token shares (capitals, figures) are measured on the head of a long paragraph.
 _SHARE_CHARS = 400
 # A date line (`date_line`) is at most this long.
@@ -144,7 +145,11 @@ def short_tokens(text: str) -> tuple[str, ...]:
     """
     if len(text) > _LEXICON_CHARS:
         return ()
-    words = _WORD_RE.findall(without_soft_hyphens(text.lower()))
+    low = text.lower()
+    if low.isascii():  # the ASCII letters of _WORD_RE are a-z: split out in C, no pattern
+        words = low.encode("ascii").translate(_NON_LETTERS_TO_SPACE).decode("ascii").split()
+    else:
+        words = _WORD_RE.findall(without_soft_hyphens(low))
     return tuple(words) if len(words) <= LEXICON_MAX_WORDS else ()
 
 

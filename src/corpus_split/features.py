@@ -71,6 +71,14 @@ _NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
 # Without a letter, mark or digit beyond ASCII, _WORD_RE finds what this stdlib pattern finds.
 _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex.V1)
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9]+")
+# Byte tables for `_plain_words` ("’" stands in as "\x01"): each character's class (a letter
+# "a", a digit "0", an apostrophe or hyphen "'", anything else a space); and the characters
+# of _PLAIN_WORD_RE, the rest spaces.
+_PLAIN_CLASSES = bytes(
+    97 if 97 <= c <= 122 or 65 <= c <= 90 else 48 if 48 <= c <= 57 else 39 if c in b"'-\x01" else 32
+    for c in range(256))
+_PLAIN_RUNS = bytes(
+    c if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c in b"'-\x01" else 32 for c in range(256))
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
 _HEADLINE_END_RE = regex.compile(r"[.;,:…](?:\s?['\"’”)\]»])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
@@ -481,11 +489,29 @@ def _words(text: str) -> list[str]:
     """The words ``_WORD_RE`` finds, by a stdlib pattern when every letter and digit is ASCII;
     soft hyphens (hyphenation hints inside words) do not part words."""
     if text.isascii():
-        return _PLAIN_WORD_RE.findall(text)
+        return _plain_words(text)
     text = without_soft_hyphens(text)
     if _NOT_PLAIN_RE.search(text) is None or _NON_ASCII_WORD_CHAR_RE.search(text) is None:
-        return _PLAIN_WORD_RE.findall(text)
+        return _plain_words(text)
     return _WORD_RE.findall(text)
+
+
+def _plain_words(text: str) -> list[str]:
+    """``_PLAIN_WORD_RE.findall(text)``, by C-level string and byte passes when no word
+    touches a figure and none opens on an apostrophe or a hyphen (most lines): then the
+    runs of the pattern's characters are its words ("’" is "\x01" meanwhile, every other
+    character beyond ASCII a space). (The pattern costs a memory allocation per word.)"""
+    if "\x01" in text:  # not in text (a control character); kept apart, it would come back as "’"
+        return _PLAIN_WORD_RE.findall(text)
+    encoded = text.replace("’", "\x01").encode("ascii", "replace")
+    classes = encoded.translate(_PLAIN_CLASSES).decode("ascii")
+    if ("a0" in classes or "0a" in classes or "'0" in classes or "0'" in classes or " '" in classes
+            or classes[:1] == "'"):
+        return _PLAIN_WORD_RE.findall(text)
+    runs = encoded.translate(_PLAIN_RUNS).decode("ascii")
+    if "\x01" in runs:
+        runs = runs.replace("\x01", "’")
+    return runs.split()
 
 
 # Full-width punctuation and forms (CJK brackets and marks, full-width Latin): as wide as a
