@@ -105,3 +105,49 @@ def test_profile_words_are_the_words_left_between_punctuation_and_spaces(text: s
     low = text.lower()
     spaced = low.translate(str.maketrans(dict.fromkeys(".,;:!?¡¿\"'()[]«»“”‘’„-–—…", " ")))
     assert language._PROFILE_WORD_RE.findall(low) == spaced.split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab'-1 .A\t", max_size=40) | st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_words_are_the_patterns_words(text: str) -> None:
+    # the byte-level word finder is a faster _ASCII_WORD_RE.findall, nothing else
+    assert lexical._ascii_words(text) == lexical._ASCII_WORD_RE.findall(text)
+    low = text.lower()
+    assert lexical._ascii_words(low) == lexical._ASCII_WORD_RE.findall(low)
+
+
+def test_ascii_words_edge_cases() -> None:
+    for text in ["", "a", "ab", "a b", "x ab y", "ab1", "1ab", "ab-1", "-ab", "ab'", "'a", "a'b-c",
+                 "4th quarter", "u.s. dlrs", "rock-n-roll it's", "ab--cd 12-ab", "a\tb\nc de"]:
+        assert lexical._ascii_words(text) == lexical._ASCII_WORD_RE.findall(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab'-’‘“1 .Aé€→\u00ad\t\x01", max_size=40) | st.text())
+def test_latin_words_are_the_patterns_words(text: str) -> None:
+    assert lexical._latin_words(text) == lexical._LATIN_WORD_RE.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB'-’‘“1 .Aé€→\u00ad\t\x01", max_size=40) | st.text())
+def test_plain_words_are_the_patterns_words(text: str) -> None:
+    assert features._plain_words(text) == features._PLAIN_WORD_RE.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09_ -.'\t\u212a\u00ad", max_size=30) | st.text(max_size=130))
+def test_short_tokens_are_the_patterns_words(text: str) -> None:
+    words = context._WORD_RE.findall(lexical.without_soft_hyphens(text.lower()))
+    short = len(text) <= context._LEXICON_CHARS and len(words) <= context.LEXICON_MAX_WORDS
+    expected = tuple(words) if short else ()
+    assert context.short_tokens(text) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["19", "20", "1987", "2024", "12", "3", ":", "-", "/", ".", " ", "a", "_", "\u0661"]), max_size=8),
+    st.integers(0, 30))
+def test_fast_date_pattern_matches_as_the_date_pattern(tokens: list[str], pos: int) -> None:
+    text = "".join(tokens)
+    a, b = context._DATE_RE.search(text, pos), context._DATE_FAST_RE.search(text, pos)
+    assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))

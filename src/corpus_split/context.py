@@ -54,6 +54,11 @@ _CODE_RE = re.compile(r"[{};=<>]|`|\(\)|^\s*(?:def|class|import|return|var|let|c
 _CODE_CHAR_RE = re.compile(r"[{};=<>`($]")
 _CODE_START_RE = re.compile(r"\s*(?:def|class|import|return|var|let|const|function)\b")
 _DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+# _DATE_RE with its alternatives' common opening (a digit after no word character) taken
+# first: ``re`` then skips to the digits instead of trying the pattern at every character.
+# The same matches: the other digits of "\d{1,4}", "\d{1,2}" and "19" or "20" follow it.
+_DATE_FAST_RE = re.compile(
+    r"\d(?<!\w\d)(?:\d{0,3}[-/.]\d{1,2}[-/.]\d{1,4}\b|\d?:\d{2}\b|(?<=1)9\d{2}\b|(?<=2)0\d{2}\b)")
 _CJK_END_RE = re.compile(r"[。！？]")
 _DIGIT_RE = re.compile(r"[0-9]")
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
@@ -189,7 +194,7 @@ def _code(head: str) -> int:
 def _dated(head: str) -> bool:
     """Whether ``head`` holds a date, a time or a year (``_DATE_RE``); every match opens on a digit."""
     digit = _DIGIT_RE.search(head)
-    return digit is not None and _DATE_RE.search(head, digit.start()) is not None
+    return digit is not None and _DATE_FAST_RE.search(head, digit.start()) is not None
 
 
 def _inner_ends(text: str) -> int:
@@ -449,7 +454,10 @@ def span_rows(
     below, above = _terms_near(texts, feats, long)
     # a headline with a date line just above it or within three paragraphs below: a post's
     # or an article's header (title, dateline, byline), in any language that writes dates in figures
-    dated = list(map(date_line, texts))
+    # (only the paragraphs next to a headline are asked)
+    dated = [False] * n
+    for j in {j for k in range(n) if feats[k].headline for j in (k - 1, k + 1, k + 2, k + 3) if 0 <= j < n}:
+        dated[j] = date_line(texts[j])
     dated_head = [1.0 if feats[k].headline and (any(dated[k + 1:k + 4]) or (k > 0 and dated[k - 1]))
                   else 0.0 for k in range(n)]
     # the context features column by column (`_CONTEXT`), each in one C-level pass or one
