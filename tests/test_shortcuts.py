@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_split import context, features, language, lexical, scores
+from corpus_split import context, features, language, lexical, lines, scores
 
 
 def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
@@ -151,3 +151,10 @@ def test_fast_date_pattern_matches_as_the_date_pattern(tokens: list[str], pos: i
     text = "".join(tokens)
     a, b = context._DATE_RE.search(text, pos), context._DATE_FAST_RE.search(text, pos)
     assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aZQ19.,!: <>/-", max_size=30), st.integers(0, 30))
+def test_glued_capital_pretest_never_misses(window: str, start: int) -> None:
+    if not lines._maybe_glued_capital(window):
+        assert lines._GLUED_CAPITAL_RE.search(window, start) is None

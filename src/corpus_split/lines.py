@@ -418,6 +418,8 @@ def _caps_tail_point(body: str) -> int | None:
     if run and window[run : run + 1] in _OPENERS:
         cut = offset + run  # "...the Org<PHOENIX STEEL CORP> IN NEW DEBT DEAL"
     else:
+        if window.isascii() and not _maybe_glued_capital(window):
+            return None  # (most such lines: a headline in capitals alone)
         g = _GLUED_CAPITAL_RE.search(window, m.start() if m is not None else 0)
         if g is None:
             return None
@@ -428,6 +430,21 @@ def _caps_tail_point(body: str) -> int | None:
     if sum(1 for w in tail.split() if any(c.isalpha() for c in w)) < 3:
         return None
     return cut if line_features(tail).headline else None
+
+
+# ASCII characters by their part in a match of _GLUED_CAPITAL_RE: "D" a lower-case letter or
+# a digit, "P" the end of a sentence or clause, "U" a capital, anything else a space
+_GLUE_CAPITAL_CLASSES = bytes(
+    68 if 97 <= c <= 122 or 48 <= c <= 57 else 80 if c in b".!?;:," else 85 if 65 <= c <= 90 else 32
+    for c in range(256))
+
+
+def _maybe_glued_capital(window: str) -> bool:
+    """False when _GLUED_CAPITAL_RE cannot match in ASCII ``window``: in ASCII a match stands
+    before a capital that follows a lower-case letter or a digit, maybe with one of ".!?;:,"
+    between (a necessary test in C passes: that pattern tries every character, slowly)."""
+    classes = window.encode("ascii").translate(_GLUE_CAPITAL_CLASSES).decode("ascii")
+    return "DU" in classes or "DPU" in classes
 
 
 def _opening(text: str) -> str | None:
