@@ -43,15 +43,15 @@ _TERMS_CHARS = 1200
 _END_SENTENCE_RE = re.compile(r"[.!?。！？…](?:\s?[\"'’”)\]»」』])*$")  # "place . ''" too
 _LINKY_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w|#\w|\|[^|]|[»›→←«‹]|\s/\s")
 # Each match of _LINKY_RE holds one of these characters or strings; most paragraphs hold
-# none, and are passed over in C.
-_LINKY_CHAR_RE = re.compile(r"[/@#|»›→←«‹]")
-_LINKY_STRINGS = ("www.", ".com", ".org", ".net", ".htm", ".php")
+# none, and are passed over by substring tests (each a fast C scan, unlike a pattern's
+# character class, which tests each character in turn).
+_LINKY_MARKS = (*"/@#|»›→←«‹", "www.", ".com", ".org", ".net", ".htm", ".php")
 _LIST_RE = re.compile(r"^(?:[-*•·–+]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s|[^\W\d_][.)]\s)")
 _HEADING_MARK_RE = re.compile(r"^#{1,6}\s")
 _BOLD_RE = re.compile(r"^(?:\*\*|__).+(?:\*\*|__):?$")
 _CODE_RE = re.compile(r"[{};=<>]|`|\(\)|^\s*(?:def|class|import|return|var|let|const|function)\b|^\$\s")
 # ... and each match of _CODE_RE one of these characters or that opening.
-_CODE_CHAR_RE = re.compile(r"[{};=<>`($]")
+_CODE_CHARS = tuple("{};=<>`($")
 _CODE_START_RE = re.compile(r"\s*(?:def|class|import|return|var|let|const|function)\b")
 _DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 # _DATE_RE with its alternatives' common opening (a digit after no word character) taken
@@ -179,14 +179,18 @@ def _token_shares(head: str) -> tuple[float, float, float]:
 
 def _linky(head: str) -> int:
     """How many link-like tokens ``head`` holds (``_LINKY_RE``)."""
-    if _LINKY_CHAR_RE.search(head) is None and not any(map(head.__contains__, _LINKY_STRINGS)):
-        return 0
-    return len(_LINKY_RE.findall(head))
+    for mark in _LINKY_MARKS:
+        if mark in head:
+            return len(_LINKY_RE.findall(head))
+    return 0
 
 
 def _code(head: str) -> int:
     """How many code-like tokens ``head`` holds (``_CODE_RE``)."""
-    if _CODE_CHAR_RE.search(head) is None and _CODE_START_RE.match(head) is None:
+    for char in _CODE_CHARS:
+        if char in head:
+            return len(_CODE_RE.findall(head))
+    if _CODE_START_RE.match(head) is None:
         return 0
     return len(_CODE_RE.findall(head))
 
