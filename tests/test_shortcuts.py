@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_split import context, features, language, lexical, lines, scores
+from corpus_split import context, features, kinds, language, lexical, lines, scores
 
 
 def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
@@ -158,3 +158,18 @@ def test_fast_date_pattern_matches_as_the_date_pattern(tokens: list[str], pos: i
 def test_glued_capital_pretest_never_misses(window: str, start: int) -> None:
     if not lines._maybe_glued_capital(window):
         assert lines._GLUED_CAPITAL_RE.search(window, start) is None
+
+
+def _normalise_title_in_full(text: str) -> str:
+    text = kinds._MARKUP_RE.sub(r"\g<body>", text.strip()) or text.strip()
+    text = kinds._COUNTER_RE.sub("", text)
+    text = kinds._SANITISED_COLON_RE.sub(": ", text)
+    return kinds._SPACE_RE.sub(" ", text).strip()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab #*_1:\t\n\xa0\x1c\u2028“«„\""), max_size=20)
+       | st.text(max_size=40))
+def test_title_and_quote_shortcuts_agree_with_the_patterns(text: str) -> None:
+    assert kinds.normalise_title(text) == _normalise_title_in_full(text)
+    assert language._quoted(text) == (language._QUOTE_MARK_RE.search(text) is not None)

@@ -74,10 +74,17 @@ def normalise_title(text: str) -> str:
     Markdown heading marks and bold markers around the whole line ("## A", "**A**")
     are page markup, not part of the title.
     """
-    text = _MARKUP_RE.sub(r"\g<body>", text.strip()) or text.strip()
-    text = _COUNTER_RE.sub("", text)
-    text = _SANITISED_COLON_RE.sub(": ", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    # each pattern only where it can change the text (the markup one backtracks at every
+    # character): marks at either end, an underscore, whitespace other than single spaces
+    text = text.strip()
+    if text.startswith(("#", "**", "__")) or text.endswith(("**", "__")):
+        text = _MARKUP_RE.sub(r"\g<body>", text) or text
+    if "_" in text:
+        text = _COUNTER_RE.sub("", text)
+        text = _SANITISED_COLON_RE.sub(": ", text)
+    if "  " in text or not text.isprintable():  # (all other whitespace is unprintable)
+        text = _SPACE_RE.sub(" ", text)
+    return text.strip()
 
 
 def _key(text: str) -> str:

@@ -109,6 +109,7 @@ CJK_WEIGHT = 3
 _CJK_CODES = frozenset(("ja", "ko", "zh"))
 # Quoted titles and names are often in another language than the sentence around them.
 _QUOTE_MARK_RE = re.compile("[“«„\"]")  # what opens a quoted passage
+_QUOTE_MARKS = tuple("“«„\"")  # ... as substring tests (fast C scans)
 _QUOTED_RE = regex.compile(r"“[^”]{0,200}”|«[^»]{0,200}»|„[^“”]{0,200}[“”]|\"[^\"]{0,200}\"")
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
@@ -238,13 +239,21 @@ def _few_words(text: str) -> bool:
 
 def _unquoted(text: str) -> str:
     """``text`` with its quoted passages blanked out (a quoted title is another language's)."""
-    return _QUOTED_RE.sub(" ", text) if _QUOTE_MARK_RE.search(text) else text
+    return _QUOTED_RE.sub(" ", text) if _quoted(text) else text
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` holds a mark that opens a quoted passage (`_QUOTE_MARK_RE`)."""
+    for mark in _QUOTE_MARKS:  # noqa: SIM110 (a loop: no generator object per text)
+        if mark in text:
+            return True
+    return False
 
 
 def _unquoted_head(text: str, chars: int) -> str:
     """At least the first ``chars`` characters of `_unquoted` (``text``), and no more work:
     the passages are found one by one, as ``sub`` finds them, until enough text is out."""
-    if _QUOTE_MARK_RE.search(text) is None:
+    if not _quoted(text):
         return text
     out: list[str] = []
     size = pos = 0
