@@ -1195,7 +1195,7 @@ def _programme(
     exact costs need ``fit(q, e)``, the sum of f*log(f+1) over the word counts of units
     ``q..e-1``, for every such end: one window of those sums slides from candidate to
     candidate (units entering on the right are added once; units leaving on the left
-    correct it at the ends where their words recur), so the work grows with the text,
+    correct it at the units where their words recur), so the work grows with the text,
     not with the text times the candidates per window. ``flat`` is `_flatten` of the units,
     when the caller has it already; articles of fewer than ``min_words`` words pay a
     growing penalty (`SHORT_ARTICLE_PENALTY`).
@@ -1210,14 +1210,12 @@ def _programme(
     ids = dict(zip(dict.fromkeys(words), itertools.count()))
     # the words as ids, in a row: unit u's are flat_ids[prefix[u] : prefix[u + 1]]
     flat_ids = list(map(ids.__getitem__, words))
-    # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes),
-    # then n_units + 2, past every end
+    # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes)
     spots_of: list[list[int]] = [[] for _ in ids]
     consume = deque[None](maxlen=0).extend
     spot_of_each = itertools.chain.from_iterable(
         map(itertools.repeat, range(1, n_units + 1), map(sub, prefix[1:], prefix[:-1])))
     consume(map(list.append, map(spots_of.__getitem__, flat_ids), spot_of_each))
-    consume(map(list.append, spots_of, itertools.repeat(n_units + 2)))
     limit = MAX_SPAN_TOKENS
     log_nk = [0.0] * (limit + 1)
     for n in range(1, min(prefix[-1], limit) + 1):
@@ -1229,11 +1227,14 @@ def _programme(
     end_words = [prefix[e] for e in ends]  # words before each end
     span_starts = MAX_SPAN_STARTS
     short_penalty = SHORT_ARTICLE_PENALTY
-    # The window: counts[w] counts word w in units lo..hi-1, and fit[e] = fit(lo, e) for
-    # lo < e <= hi; shift[] collects the corrections when lo moves on (all exact).
+    # The window: counts[w] counts word w in units lo..hi-1, before[w] its occurrences in
+    # units before lo (so spots_of[w][before[w] :] begins with those in the window), and
+    # fit(lo, e) = part[lo + 1] + ... + part[e] for lo < e <= hi. Moving lo on changes part[]
+    # only where the words that leave recur, instead of every fit(., e) in the window; the
+    # sums are exact in any grouping, so fit(q, .) is the same float however it is summed.
     counts = [0] * len(ids)
-    fit = [0.0] * (n_units + 1)
-    shift = [0.0] * (n_units + 2)
+    before = [0] * len(ids)
+    part = [0.0] * (n_units + 1)
     lo = hi = 0
     for q in cands:
         if best[q] == math.inf:
@@ -1250,6 +1251,8 @@ def _programme(
         if q >= hi:
             for w in flat_ids[prefix[lo] : prefix[hi]]:
                 counts[w] = 0
+            for w in flat_ids[prefix[lo] : prefix[q]]:
+                before[w] += 1
             hi = q
         elif q > lo:
             word_ids = flat_ids[prefix[lo] : prefix[q]]
@@ -1258,42 +1261,43 @@ def _programme(
                 gone = Counter(word_ids)
             base = 0.0
             for w, a in gone.items():
-                counts[w] -= a
-                # fit(q, e) = fit(lo, e) less qflog[a + c] - qflog[c], c the count of w in
-                # q..e-1: a step function of e that changes where w recurs (exact sums)
+                c = counts[w] - a
+                counts[w] = c
+                # fit(q, e) = fit(lo, e) less qflog[a + c'] - qflog[c'], c' the count of w in
+                # q..e-1: a step function of e that changes where w recurs (its c
+                # occurrences in the window, the c after its a in spots_of[w])
                 base += qflog[a]
-                spots = spots_of[w]
-                j = bisect_right(spots, q)
-                if spots[j] <= hi:
-                    for spot, step in zip(spots[j : bisect_right(spots, hi, j)], _recurrence_steps(a)):
-                        shift[spot] += step
-            shift[q + 1] += base
-            fit[q + 1 : hi + 1] = map(sub, fit[q + 1 : hi + 1], itertools.accumulate(shift[q + 1 : hi + 1]))
-            shift[q + 1 : hi + 1] = itertools.repeat(0.0, hi - q)
+                j = before[w] + a
+                before[w] = j
+                if c:
+                    for spot, step in zip(spots_of[w][j : j + c], _recurrence_steps(a)):
+                        part[spot] -= step
+            part[q + 1] = sum(part[lo + 1 : q + 2]) - base
         lo = q
         # ... and its right edge to ``need``
         if need > hi:
-            s = fit[hi] if hi > q else 0.0
             for u in range(hi, need):
+                s = 0.0
                 for w in flat_ids[prefix[u] : prefix[u + 1]]:
                     f = counts[w]
                     s += qstep[f]
                     counts[w] = f + 1
-                fit[u + 1] = s
+                part[u + 1] = s
             hi = need
+        fit = list(itertools.accumulate(part[q + 1 : need + 1], initial=0.0))  # fit(q, q + i)
         at = prefix[q]
         # ends costed exactly: first..mid-1; the first ones hold fewer than min_words words
         mid = bisect_right(ends, exact_end, first, stop)
         short = bisect_left(end_words, at + min_words, first, mid)
         for e in ends[first:short]:
             n = prefix[e] - at
-            value = log_nk[n] - fit[e]
+            value = log_nk[n] - fit[e - q]
             value += short_penalty * (1.0 - n / min_words)
             if start_cost + value < best[e]:
                 best[e] = start_cost + value
                 back[e] = q
         for e in ends[short:mid]:
-            total = start_cost + (log_nk[prefix[e] - at] - fit[e])
+            total = start_cost + (log_nk[prefix[e] - at] - fit[e - q])
             if total < best[e]:
                 best[e] = total
                 back[e] = q
@@ -1303,7 +1307,7 @@ def _programme(
         # (the first end past it is the last, unless it is the very next unit)
         n = prefix[exact_end] - at
         if n:
-            per_word = (log_nk[n] - fit[exact_end]) / n
+            per_word = (log_nk[n] - fit[exact_end - q]) / n
         else:  # one unit longer than the window (a page with no line breaks): its own rate
             blocking = units[exact_end]
             per_word = _cost(Counter(blocking.words), k, cohesion, free) / len(blocking.words)
