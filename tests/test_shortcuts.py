@@ -8,13 +8,14 @@ C-level pass for a Python loop. These tests check each claim against the plain v
 from __future__ import annotations
 
 import itertools
+import math
 import random
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_split import context, features, kinds, language, lexical, lines, scores
+from corpus_split import boundaries, context, features, kinds, language, lexical, lines, scores
 
 
 def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
@@ -173,3 +174,50 @@ def _normalise_title_in_full(text: str) -> str:
 def test_title_and_quote_shortcuts_agree_with_the_patterns(text: str) -> None:
     assert kinds.normalise_title(text) == _normalise_title_in_full(text)
     assert language._quoted(text) == (language._QUOTE_MARK_RE.search(text) is not None)
+
+
+def _set_cosines(words: list[str], offsets: list[int]) -> list[float]:
+    """boundaries._cosines as it was: sets of the words on each side of every unit start."""
+    out = [0.0]
+    w = boundaries._COSINE_WINDOW
+    for at in offsets[1:-1]:
+        after = set(words[at : at + w])
+        before = set(words[max(0, at - w) : at])
+        out.append(len(after & before) / math.sqrt(len(after) * len(before)) if after and before else 0.0)
+    return out
+
+
+def _set_overlap(words: list[str], at: int, w: int) -> float:
+    """boundaries._overlap as it was, on sets of the words."""
+    after = set(words[at : at + w])
+    return len(after.intersection(words[max(0, at - 5 * w) : at])) / len(after) if after else 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 99), max_size=130), max_size=30), st.sampled_from([2, 5, 12, 100]))
+def test_sliding_cosines_and_overlaps_count_as_sets(units: list[list[int]], vocabulary: int) -> None:
+    # units of up to 130 words (past the 100-word window) or none, of few or many distinct words
+    words = [f"w{i % vocabulary}" for unit in units for i in unit]
+    offsets = [0, *itertools.accumulate(map(len, units))]
+    ids, n_ids = boundaries._word_ids(words)
+    assert n_ids == len(set(words))
+    assert boundaries._cosines(ids, n_ids, offsets) == _set_cosines(words, offsets)
+    previous = boundaries._previous(ids, n_ids)
+    for at in range(len(words) + 1):
+        for w in (1, 3, *boundaries._OVERLAP_WINDOWS):
+            assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)
+
+
+def test_sliding_cosines_and_overlaps_count_as_sets_on_long_texts() -> None:
+    # texts well past the windows (words leave the window before as well as after a start)
+    rng = random.Random(7)
+    for vocabulary in (3, 30, 300):
+        sizes = [rng.choice([0, 1, 5, 20, 40, 150]) for _ in range(120)]
+        words = [f"w{rng.randrange(vocabulary)}" for _ in range(sum(sizes))]
+        offsets = [0, *itertools.accumulate(sizes)]
+        ids, n_ids = boundaries._word_ids(words)
+        assert boundaries._cosines(ids, n_ids, offsets) == _set_cosines(words, offsets)
+        previous = boundaries._previous(ids, n_ids)
+        for at in offsets:
+            for w in boundaries._OVERLAP_WINDOWS:
+                assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)

@@ -240,6 +240,17 @@ def _flatten(units: Sequence[Unit]) -> _Flat:
     return words, [0, *itertools.accumulate(len(unit.words) for unit in units)]
 
 
+# The same words as small ints (equal words, equal ints; lists of counts can be indexed by
+# them, and they hash and compare faster than strings), and how many distinct words there are.
+_WordIds = tuple[list[int], int]
+
+
+def _word_ids(words: Sequence[str]) -> _WordIds:
+    """`_WordIds` of ``words`` (the ids in order of first occurrence)."""
+    ids = dict(zip(dict.fromkeys(words), itertools.count()))
+    return list(map(ids.__getitem__, words)), len(ids)
+
+
 def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[float | None]:
     """The term shift of the run of headlines starting at each headline unit; None elsewhere.
     ``flat`` is `_flatten` of the units, when the caller has it already."""
@@ -488,11 +499,30 @@ _LIST_START_RE = regex.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
 _OVERLAP_WINDOWS = (30, 150)
 
 
-def _overlap(flat: Sequence[str], at: int, w: int) -> float:
+def _overlap(previous: Sequence[int], at: int, w: int) -> float:
     """The share of the (distinct) ``w`` words from ``at`` on also found among the ``5 * w``
-    words before it (no set of those built); 0.0 when nothing follows."""
-    after = set(flat[at : at + w])
-    return len(after.intersection(flat[max(0, at - 5 * w) : at])) / len(after) if after else 0.0
+    words before it; 0.0 when nothing follows. ``previous`` is `_previous` of the words: a
+    word's first occurrence from ``at`` on is the one whose previous occurrence lies before
+    ``at``, and it is found before when that occurrence lies in the window (no sets built;
+    the same counts as of sets of the words, so the same float)."""
+    low = max(0, at - 5 * w)
+    distinct = shared = 0
+    for p in previous[at : at + w]:
+        if p < at:
+            distinct += 1
+            if p >= low:
+                shared += 1
+    return shared / distinct if distinct else 0.0
+
+
+def _previous(ids: Sequence[int], n_ids: int) -> list[int]:
+    """Per word of ``ids`` (`_WordIds`), where the same word occurred last before it (-1: nowhere)."""
+    last = [-1] * n_ids
+    out = [-1] * len(ids)
+    for at, w in enumerate(ids):
+        out[at] = last[w]
+        last[w] = at
+    return out
 
 # Content words on each side of every unit start whose sets are compared (cosine).
 _COSINE_WINDOW = 100
@@ -576,15 +606,54 @@ _LIST_FIRST = frozenset("-*0123456789")
 _LOG1P = tuple(math.log1p(i) for i in range(11))
 
 
-def _cosines(units: Sequence[Unit], flat: Sequence[str], offsets: Sequence[int]) -> list[float]:
-    """Set cosine of the content words just before and just after each unit's start."""
-    out = [0.0]
+def _cosines(ids: Sequence[int], n_ids: int, offsets: Sequence[int]) -> list[float]:
+    """Set cosine of the content words just before and just after each unit's start (words as
+    `_WordIds`, ``offsets`` of the units' starts and the end). The two windows slide along
+    the text, counting each word in them, their distinct words and those in both: a word
+    enters and leaves each window once, where a set of each window would take every word
+    a hundred times (the same counts as of sets, so the same floats)."""
     w = _COSINE_WINDOW
-    for u in range(1, len(units)):
-        at = offsets[u]
-        after = set(flat[at : at + w])
-        before = set(flat[max(0, at - w) : at])
-        out.append(len(after & before) / math.sqrt(len(after) * len(before)) if after and before else 0.0)
+    end = len(ids)
+    before, after = [0] * n_ids, [0] * n_ids  # counts in ids[b_lo:b_hi] and ids[a_lo:a_hi]
+    b_lo = b_hi = a_lo = a_hi = 0  # (each edge only moves on)
+    n_before = n_after = shared = 0
+    out = [0.0]
+    sqrt = math.sqrt
+    for at in offsets[1:-1]:
+        # before: ids[max(0, at - w) : at], after: ids[at : at + w]
+        for x in ids[b_hi:at]:
+            c = before[x]
+            before[x] = c + 1
+            if not c:
+                n_before += 1
+                if after[x]:
+                    shared += 1
+        b_hi = at
+        for x in ids[b_lo : max(0, at - w)]:
+            c = before[x] - 1
+            before[x] = c
+            if not c:
+                n_before -= 1
+                if after[x]:
+                    shared -= 1
+        b_lo = max(0, at - w)
+        for x in ids[a_hi : at + w]:
+            c = after[x]
+            after[x] = c + 1
+            if not c:
+                n_after += 1
+                if before[x]:
+                    shared += 1
+        a_hi = min(end, at + w)
+        for x in ids[a_lo:at]:
+            c = after[x] - 1
+            after[x] = c
+            if not c:
+                n_after -= 1
+                if before[x]:
+                    shared -= 1
+        a_lo = at
+        out.append(shared / sqrt(n_after * n_before) if n_after and n_before else 0.0)
     return out
 
 
@@ -699,7 +768,7 @@ def start_vectors(
 def _start_columns(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
     evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None, flat: _Flat | None = None,
-    lower: bool | None = None,
+    lower: bool | None = None, ids: _WordIds | None = None,
 ) -> list[list[float]]:
     """`start_vectors` of units 1.. as columns, one list per feature in `START_FEATURES` order.
 
@@ -707,7 +776,8 @@ def _start_columns(
     headline or a unit with lines between it and the one before can have is filled in for
     those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
     page-level switches other than a lower-case page, ``flat`` `_flatten` of the units and
-    ``lower`` `_lower_case_page` of them, when the caller has them.
+    ``lower`` `_lower_case_page` of them, and ``ids`` `_word_ids` of the flat words, when the
+    caller has them.
     """
     lines = layout.lines
     n = len(units)
@@ -715,6 +785,7 @@ def _start_columns(
         return [[] for _ in START_FEATURES]
     m = n - 1
     words, offsets = flat if flat is not None else _flatten(units)
+    word_ids, n_ids = ids if ids is not None else _word_ids(words)
     heads = [unit.headline for unit in units]
     firsts = [unit.first for unit in units]
     lasts = [unit.last for unit in units]
@@ -735,7 +806,7 @@ def _start_columns(
     first_title = next((set(unit.words) for unit in units if unit.headline and unit.words), set())
     first_style = None if first_head is None else _style(texts[first_head])
     first_size = 0.0 if first_head is None else math.log1p(sizes[first_head])
-    cosines = _cosines(units, words, offsets)[1:]
+    cosines = _cosines(word_ids, n_ids, offsets)[1:]
     ordered = sorted(cosines)
     typical = ordered[len(ordered) // 2]
     new_names, has_names = (column[1:] for column in _new_names(units, layout))
@@ -771,8 +842,9 @@ def _start_columns(
                   for head, gap, blank, splice in zip(heads[1:], gaps, blanks, spliced)]
     st = list(map(float, structural))
     overlap_a, overlap_b = zeros.copy(), zeros.copy()
+    previous = _previous(word_ids, n_ids)
     for r in itertools.compress(range(m), structural):
-        overlap_a[r], overlap_b[r] = (_overlap(words, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
+        overlap_a[r], overlap_b[r] = (_overlap(previous, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
     # what only headlines have: a run of them, a repeat, the first one's style, an
     # announcement by a preamble, a date line by them, the words since the last one
     in_run, repeats, announced_run, same_style, top_style, since_head, dated = (
@@ -904,6 +976,7 @@ def find_articles(
         return units, []
     n_units = len(units)
     flat = _flatten(units)
+    ids = _word_ids(flat[0])
     structured = _headed(sum(1 for u in units if u.headline), n_units)
     # Paragraphs and headed articles are long and sectioned; bare runs of single
     # sentences (excerpts glued together) need no such prior. A short line that ends a
@@ -950,7 +1023,7 @@ def find_articles(
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
         odds = [model.log_odds([0.0] * len(START_FEATURES))]
-        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat, lower))
+        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat, lower, ids))
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w = model.structural
         bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
@@ -977,7 +1050,7 @@ def find_articles(
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
     total = len(flat[0])
-    k = min(len(set(flat[0])), MAX_SMOOTHING_VOCABULARY)
+    k = min(ids[1], MAX_SMOOTHING_VOCABULARY)  # the distinct words
     prior = BOUNDARY_PRIOR_SENTENCES if sentences else BOUNDARY_PRIOR
     penalty = math.log(total + 2) * SENSITIVITY_RANGE ** (1.0 - 2.0 * sensitivity) * prior
 
@@ -985,7 +1058,7 @@ def find_articles(
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
     min_words = MIN_ARTICLE_WORDS_SENTENCES if sentences else MIN_ARTICLE_WORDS
-    starts = _programme(units, cands, start_costs, k, cohesion, free, flat, min_words)
+    starts = _programme(units, cands, start_costs, k, cohesion, free, flat, min_words, ids)
     # lexical gains of (previous start, start, end): the rounds below that drop weak starts
     # score most articles again with the same neighbours
     gains: dict[tuple[int, int, int], float] = {}
@@ -1187,6 +1260,7 @@ def _recurrence_steps(a: int) -> tuple[float, ...]:
 def _programme(
     units: Sequence[Unit], cands: Sequence[int], start_costs: Sequence[float], k: int,
     cohesion: float, free: int = 0, flat: _Flat | None = None, min_words: int = MIN_ARTICLE_WORDS,
+    ids: _WordIds | None = None,
 ) -> list[int]:
     """The dynamic programme: the candidate starts of the cheapest cover of all units.
 
@@ -1196,9 +1270,9 @@ def _programme(
     ``q..e-1``, for every such end: one window of those sums slides from candidate to
     candidate (units entering on the right are added once; units leaving on the left
     correct it at the units where their words recur), so the work grows with the text,
-    not with the text times the candidates per window. ``flat`` is `_flatten` of the units,
-    when the caller has it already; articles of fewer than ``min_words`` words pay a
-    growing penalty (`SHORT_ARTICLE_PENALTY`).
+    not with the text times the candidates per window. ``flat`` is `_flatten` of the units
+    and ``ids`` `_word_ids` of its words, when the caller has them already; articles of
+    fewer than ``min_words`` words pay a growing penalty (`SHORT_ARTICLE_PENALTY`).
     """
     n_units = len(units)
     best = [math.inf] * (n_units + 1)
@@ -1207,11 +1281,10 @@ def _programme(
     ends = sorted({*cands, n_units})
     end_pos = {e: i for i, e in enumerate(ends)}
     words, prefix = flat if flat is not None else _flatten(units)
-    ids = dict(zip(dict.fromkeys(words), itertools.count()))
     # the words as ids, in a row: unit u's are flat_ids[prefix[u] : prefix[u + 1]]
-    flat_ids = list(map(ids.__getitem__, words))
+    flat_ids, n_ids = ids if ids is not None else _word_ids(words)
     # per word: u + 1 for every occurrence in unit u, in order (where fit(., e) changes)
-    spots_of: list[list[int]] = [[] for _ in ids]
+    spots_of: list[list[int]] = [[] for _ in range(n_ids)]
     consume = deque[None](maxlen=0).extend
     spot_of_each = itertools.chain.from_iterable(
         map(itertools.repeat, range(1, n_units + 1), map(sub, prefix[1:], prefix[:-1])))
@@ -1232,8 +1305,8 @@ def _programme(
     # fit(lo, e) = part[lo + 1] + ... + part[e] for lo < e <= hi. Moving lo on changes part[]
     # only where the words that leave recur, instead of every fit(., e) in the window; the
     # sums are exact in any grouping, so fit(q, .) is the same float however it is summed.
-    counts = [0] * len(ids)
-    before = [0] * len(ids)
+    counts = [0] * n_ids
+    before = [0] * n_ids
     part = [0.0] * (n_units + 1)
     lo = hi = 0
     for q in cands:
