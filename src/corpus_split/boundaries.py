@@ -1342,9 +1342,14 @@ def _programme(
                 base += qflog[a]
                 j = before[w] + a
                 before[w] = j
-                if c:
-                    for spot, step in zip(spots_of[w][j : j + c], _recurrence_steps(a)):
-                        part[spot] -= step
+                # (indexed loops, and one recurrence without the table: cheaper than a zip)
+                if c == 1:
+                    part[spots_of[w][j]] -= (qflog[a + 1] - qflog[1]) - qflog[a]  # steps[0]
+                elif c:
+                    spots = spots_of[w]
+                    steps = _recurrence_steps(a)
+                    for i in range(c):
+                        part[spots[j + i]] -= steps[i]
             part[q + 1] = sum(part[lo + 1 : q + 2]) - base
         lo = q
         # ... and its right edge to ``need``
