@@ -221,3 +221,25 @@ def test_sliding_cosines_and_overlaps_count_as_sets_on_long_texts() -> None:
         for at in offsets:
             for w in boundaries._OVERLAP_WINDOWS:
                 assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)
+
+
+def _plain_headline_shifts(units: list[boundaries.Unit]) -> list[float | None]:
+    """boundaries._headline_shifts with every headline's shift found afresh at each start."""
+    run_end = [len(units)] * (len(units) + 1)
+    for j in range(len(units) - 1, -1, -1):
+        run_end[j] = run_end[j + 1] if units[j].headline else j
+    prefix, where = boundaries._term_positions(units)
+    return [boundaries._term_shift(units, u, run_end, prefix, where)
+            if unit.headline and len(unit.words) >= boundaries.MIN_TITLE_TERMS else None
+            for u, unit in enumerate(units)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.lists(st.integers(0, 30), max_size=60)), max_size=80))
+def test_headline_shifts_kept_below_runs_are_found_afresh(raw: list[tuple[int, list[int]]]) -> None:
+    # long runs of headlines (past MAX_RUN), some parted by a skipped line, over few words
+    units, line = [], 0
+    for kind, words in raw:
+        line += 1 + (kind == 3)
+        units.append(boundaries.Unit(line, line, kind != 0, tuple(f"w{i}" for i in words)))
+    assert boundaries._headline_shifts(units) == _plain_headline_shifts(units)

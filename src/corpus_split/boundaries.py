@@ -259,8 +259,13 @@ def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[f
     for j in range(len(units) - 1, -1, -1):
         run_end[j] = run_end[j + 1] if units[j].headline else j
     prefix, where = _term_positions(units, flat)
+    # each headline's terms, and how many of them recur below a run (by headline and the
+    # run's end): a headline in a long run is judged from every start of the run before it,
+    # against the same words below
+    terms_of = {u: set(unit.words) for u, unit in enumerate(units) if unit.headline}
+    found_below: dict[tuple[int, int], int] = {}
     return [
-        _term_shift(units, u, run_end, prefix, where)
+        _term_shift(units, u, run_end, prefix, where, terms_of, found_below)
         if unit.headline and len(unit.words) >= MIN_TITLE_TERMS else None
         for u, unit in enumerate(units)
     ]
@@ -429,14 +434,17 @@ def _inner_sentence_ends(text: str) -> int:
 
 def _term_shift(
     units: Sequence[Unit], u: int, run_end: Sequence[int], prefix: Sequence[int],
-    where: dict[str, list[int]],
+    where: dict[str, list[int]], terms_of: dict[int, set[str]] | None = None,
+    found_below: dict[tuple[int, int], int] | None = None,
 ) -> float:
     """How much better a run of headlines matches the text below it than the text above.
 
     For each headline of the run starting at unit ``u``: the share of its terms
     found in the TERM_WINDOW words below the run minus the share found in those
     above it; the best headline counts (teaser links above a title share nothing
-    with either side). ``where`` holds each headline term's word positions.
+    with either side). ``where`` holds each headline term's word positions; ``terms_of``
+    each headline's terms and ``found_below`` how many of a headline's terms recur below a
+    position, kept from call to call (the shares are counts: the same floats however found).
     """
     j = u
     while (
@@ -447,15 +455,23 @@ def _term_shift(
     below = prefix[run_end[j]]
     above = prefix[u]
     shifts = []
-    for head in units[u:j]:
-        terms = set(head.words)
+    # (a run of one headline is judged once: nothing to keep)
+    known = found_below if found_below is not None and j - u > 1 else None
+    for h in range(u, j):
+        terms = set(units[h].words) if terms_of is None else terms_of[h]
         if not terms:
             continue
-        shift = 0
+        shift = None if known is None else known.get((h, below))
+        if shift is None:
+            shift = 0
+            for term in terms:
+                spots = where[term]
+                k = bisect_left(spots, below)
+                shift += k < len(spots) and spots[k] < below + TERM_WINDOW
+            if known is not None:
+                known[(h, below)] = shift
         for term in terms:
             spots = where[term]
-            k = bisect_left(spots, below)
-            shift += k < len(spots) and spots[k] < below + TERM_WINDOW
             k = bisect_left(spots, above - TERM_WINDOW)
             shift -= k < len(spots) and spots[k] < above
         shifts.append(shift / max(len(terms), MIN_SHIFT_TERMS))
