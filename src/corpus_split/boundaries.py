@@ -1345,9 +1345,7 @@ def _programme(
             hi = q
         elif q > lo:
             word_ids = flat_ids[prefix[lo] : prefix[q]]
-            gone = dict.fromkeys(word_ids, 1)
-            if len(gone) < len(word_ids):
-                gone = Counter(word_ids)
+            gone = Counter(word_ids)  # (the words that leave mostly repeat: counted at once)
             base = 0.0
             for w, a in gone.items():
                 c = counts[w] - a
