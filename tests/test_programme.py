@@ -107,16 +107,25 @@ words = st.lists(st.sampled_from("alpha beta gamma delta eps zeta eta theta iota
 unit_lists = st.lists(st.tuples(st.booleans(), words), min_size=1, max_size=40)
 
 
-@settings(max_examples=300, deadline=None)
-@given(unit_lists, st.data())
-def test_sliding_programme_equals_plain_programme(
+def programme_case(
     raw: list[tuple[bool, list[str]]], data: st.DataObject
-) -> None:
+) -> tuple[list[b.Unit], list[int], list[float], int, float]:
+    """A programme's inputs drawn for units (headline flag, words): the units, candidates,
+    start costs, smoothing vocabulary and cohesion prior."""
     units = [b.Unit(i, i, head, tuple(ws)) for i, (head, ws) in enumerate(raw)]
     cands = [0] + [i for i in range(1, len(units)) if data.draw(st.booleans())]
     start_costs = [0.0] + [data.draw(st.floats(-20, 40)) for _ in units[1:]]
     k = data.draw(st.integers(1, 50))
     cohesion = data.draw(st.sampled_from([0.0, b.COHESION]))
+    return units, cands, start_costs, k, cohesion
+
+
+@settings(max_examples=300, deadline=None)
+@given(unit_lists, st.data())
+def test_sliding_programme_equals_plain_programme(
+    raw: list[tuple[bool, list[str]]], data: st.DataObject
+) -> None:
+    units, cands, start_costs, k, cohesion = programme_case(raw, data)
     with pytest.MonkeyPatch.context() as mp:
         # small windows, so that extrapolation and the window's sliding both happen often
         mp.setattr(b, "MAX_SPAN_TOKENS", data.draw(st.integers(1, 60)))
@@ -293,11 +302,7 @@ def test_programme_parts_give_the_shifted_windows_floats(
     raw: list[tuple[bool, list[str]]], data: st.DataObject
 ) -> None:
     # few distinct words, so that words leave the window several at a time and recur often
-    units = [b.Unit(i, i, head, tuple(ws)) for i, (head, ws) in enumerate(raw)]
-    cands = [0] + [i for i in range(1, len(units)) if data.draw(st.booleans())]
-    start_costs = [0.0] + [data.draw(st.floats(-20, 40)) for _ in units[1:]]
-    k = data.draw(st.integers(1, 50))
-    cohesion = data.draw(st.sampled_from([0.0, b.COHESION]))
+    units, cands, start_costs, k, cohesion = programme_case(raw, data)
     free = data.draw(st.sampled_from([0, 300]))
     min_words = data.draw(st.integers(1, 60))
     with pytest.MonkeyPatch.context() as mp:
