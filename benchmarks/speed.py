@@ -5,14 +5,14 @@ articles glued together when ``../shared`` is beside the project, else the bundl
 seeds repeated):
 
 1. ``ftfy.fix_text`` alone vs ``split`` on the same 1 MB text (target: split <= 2.5x, issue 15);
-   three rounds back to back, the median round reported; then the same on 1 MB of modern
+   five rounds back to back, the median round reported; then the same on 1 MB of modern
    English news (``corpora/news-en.jsonl.gz``) and on 1 MB of Chinese and Japanese news
    posts (``corpora/news-multi.jsonl.gz``, issue 14) when ``../shared`` has them.
 2. Linearity: split's cost per MB on one 8 MB document vs one 1 MB document (<= 1.3x).
 3. Peak memory of splitting the 8 MB document (<= 500 MB), in a fresh process so
    nothing else counts: growth of the resident set (``ru_maxrss``) across the split.
 4. ``split_many`` throughput with ``jobs=2`` vs ``jobs=1`` on ~30 kB documents (>= 1.7x);
-   three rounds, the median reported.
+   five rounds, the median reported.
 
 Usage: ``python benchmarks/speed.py [--big-mb 8] [--corpus-mb 2] [--timeout 1200]``.
 Every figure is printed with its target; the machine's load average is printed too,
@@ -41,7 +41,7 @@ NEWS = ROOT.parent / "shared" / "corpora" / "news-en.jsonl.gz"
 MULTI = ROOT.parent / "shared" / "corpora" / "news-multi.jsonl.gz"
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
 DOC_CHARS = 30_000  # a typical scraped page of several articles
-ROUNDS = 3  # rounds for figures 1 and 4; the median round is reported
+ROUNDS = 5  # rounds for figures 1 and 4; the median round is reported (five: one busy moment moves it less)
 
 
 def pieces() -> list[str]:
