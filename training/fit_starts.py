@@ -468,6 +468,9 @@ def main() -> None:
     parser.add_argument("--leave-out", default=None, help="a corpus file name to fit without")
     parser.add_argument("--linear", action="store_true",
                         help="fit the logistic regression only (by default boosted trees compete with it)")
+    parser.add_argument("--trees", type=int, default=TREES, help="boosted trees (each costs every unit "
+                        "a few comparisons at run time)")
+    parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE, help="the boosting's shrinkage")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
     parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
     parser.add_argument("--save-cross", type=Path, default=None,
@@ -479,6 +482,8 @@ def main() -> None:
                              "validation concatenations, titled and damaged news: never fitted on) "
                              "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
+    global TREES, LEARNING_RATE
+    TREES, LEARNING_RATE = args.trees, args.learning_rate
     held = held_back_models()
     train: list[TrainingDoc] = []
     valid: list[TrainingDoc] = []
