@@ -462,6 +462,7 @@ def fit_model(rows: list[tuple[list[list[float]], list[int]]], docs: list[Traini
 
 
 def main() -> None:
+    global TREES, LEARNING_RATE  # the flags below set what fit_model and the export read
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "corpus_split" / "data" / "start_model.json")
@@ -482,7 +483,6 @@ def main() -> None:
                              "validation concatenations, titled and damaged news: never fitted on) "
                              "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
-    global TREES, LEARNING_RATE
     TREES, LEARNING_RATE = args.trees, args.learning_rate
     held = held_back_models()
     train: list[TrainingDoc] = []
