@@ -243,3 +243,14 @@ def test_headline_shifts_kept_below_runs_are_found_afresh(raw: list[tuple[int, l
         line += 1 + (kind == 3)
         units.append(boundaries.Unit(line, line, kind != 0, tuple(f"w{i}" for i in words)))
     assert boundaries._headline_shifts(units) == _plain_headline_shifts(units)
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?。)»’”\"':,-\u2013\u2014\t\n\r\x0b\x85\u2028\xa0"),
+               max_size=12) | st.text(max_size=12))
+def test_last_character_pretests_never_skip_a_match(text: str) -> None:
+    """A text whose last character is outside `_SENTENCE_END_LAST` (`_UNFINISHED_LAST`) is
+    never found by `_SENTENCE_END_RE` (`_UNFINISHED_RE`), so the search may be skipped."""
+    if boundaries._SENTENCE_END_RE.search(text[-6:]):
+        assert text[-1:] in boundaries._SENTENCE_END_LAST
+    if boundaries._UNFINISHED_RE.search(text[-3:]):
+        assert text[-1:] in boundaries._UNFINISHED_LAST

@@ -149,6 +149,12 @@ SENSITIVITY_RANGE = 2.0
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？](?:\s?['\"’”)»])*$")
 # A line that stops on a colon, a comma or a dash leads into the next one.
 _UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
+# The last characters a text that `_SENTENCE_END_RE` (`_UNFINISHED_RE`) finds can end on,
+# with the line breaks before which ``$`` may match: texts ending otherwise (most lines
+# inside paragraphs) are told without a search.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_SENTENCE_END_LAST = frozenset(".!?。！？'\"’”)»" + _LINE_BREAKS)
+_UNFINISHED_LAST = frozenset(":,-\u2013\u2014" + _LINE_BREAKS)
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
 _ABBREVIATION_SHAPE_RE = regex.compile(r"\p{Lu}\p{Ll}{0,3}|\p{Ll}|\w+\.\w+")
 
@@ -322,6 +328,7 @@ def _bonuses(
             bonus -= PENALTY_CONTINUATION
         if (
             not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
+            and lines[prev.last].text[-1:] in _UNFINISHED_LAST
             and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
         ):
             bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
@@ -396,14 +403,18 @@ def _one_sentence_per_line(layout: Layout) -> bool:
     if layout.blank_separated or layout.wrap_width is not None or len(lines) < 3:
         return False
     sample = lines[:: max(1, len(lines) // 200)]
-    ends = sum(1 for ln in sample if _SENTENCE_END_RE.search(ln.text[-6:]))
+    ends = sum(1 for ln in sample
+               if ln.text[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(ln.text[-6:]))
     inner = sum(_inner_sentence_ends(ln.text[:2000]) for ln in sample)
     return ends >= 0.7 * len(sample) and inner <= SENTENCE_LINES_INNER * len(sample)
 
 
 def _title_shaped(layout: Layout, units: Sequence[Unit]) -> list[bool]:
     """Whether each unit is a headline that does not end like a sentence."""
-    return [u.headline and not _SENTENCE_END_RE.search(layout.lines[u.first].text[-6:]) for u in units]
+    lines = layout.lines
+    return [u.headline and not (lines[u.first].text[-1:] in _SENTENCE_END_LAST
+                                and _SENTENCE_END_RE.search(lines[u.first].text[-6:]))
+            for u in units]
 
 
 def bare_sentences(layout: Layout, units: Sequence[Unit], title_shaped: Sequence[bool] | None = None) -> bool:
@@ -599,8 +610,9 @@ def _lower_case_page(firsts: Sequence[str], lasts: Sequence[str]) -> bool:
     often open in lower case, are not such sentences; cased text broken mid-sentence opens
     in lower case only where no sentence ended.)"""
     after = [first for first, last in zip(firsts[1:], lasts)
-             if first.count(" ") >= 3 and _SENTENCE_END_RE.search(first[-6:])
-             and _SENTENCE_END_RE.search(last[-6:])]
+             if first.count(" ") >= 3
+             and first[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(first[-6:])
+             and last[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(last[-6:])]
     lower = sum(map(_continues, after))
     return lower >= _MIN_LOWER_PAGE and 2 * lower >= len(after)
 
@@ -894,7 +906,7 @@ def _start_columns(
     level_of = levels[1:]
     prev_heads = heads[:-1]
     numbered = _NUMBERED_RE.match
-    unfinished = _UNFINISHED_RE.search
+    unfinished, unfinished_last = _UNFINISHED_RE.search, _UNFINISHED_LAST
     no_blank = (
         [1.0 if blank == 0 else 0.0 for blank in blanks] if layout.blank_separated else zeros)
     sentence_ends = _SENTENCE_END_CHARS
@@ -924,7 +936,8 @@ def _start_columns(
         links,
         list(map(float, spliced)),
         [1.0 if _continues(text) else 0.0 for text in texts[1:]] if not lower else zeros,
-        [1.0 if not prev_head and not gap and unfinished(text[-3:]) is not None else 0.0
+        [1.0 if not prev_head and not gap and text[-1:] in unfinished_last
+         and unfinished(text[-3:]) is not None else 0.0
          for prev_head, gap, text in zip(prev_heads, gaps, last_texts)],
         no_blank,
         [float(min(blank, 3)) for blank in blanks],
