@@ -254,3 +254,16 @@ def test_last_character_pretests_never_skip_a_match(text: str) -> None:
         assert text[-1:] in boundaries._SENTENCE_END_LAST
     if boundaries._UNFINISHED_RE.search(text[-3:]):
         assert text[-1:] in boundaries._UNFINISHED_LAST
+
+
+@given(st.text(alphabet=st.sampled_from("#*-•()1234 .:)aZqé\t\n\x0b\x0c\r\x1c\x1f"), max_size=24)
+       .filter(str.isascii) | st.text(alphabet=st.characters(max_codepoint=127), max_size=24))
+def test_ascii_patterns_in_re_match_as_the_regex_patterns(text: str) -> None:
+    """On ASCII text the ``re`` forms of `_NUMBERED_RE` and `_NAME_START_RE` match what they
+    match, and `_md_level` (which searches only a text opening on "#") reads the same level."""
+    for plain, full in ((boundaries._NUMBERED_ASCII_RE, boundaries._NUMBERED_RE),
+                        (boundaries._NAME_START_ASCII_RE, boundaries._NAME_START_RE)):
+        ours, theirs = plain.match(text), full.match(text)
+        assert (ours and ours.group()) == (theirs and theirs.group())
+    heading = boundaries._MD_HEADING_RE.match(text)
+    assert boundaries._md_level(text) == (len(heading.group(1)) if heading else 0)

@@ -522,6 +522,12 @@ _MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
 _NUMBERED_RE = regex.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?:\d{1,3}[.):]|\(\d{1,3}\)|[-*•]\s|\p{L}{2,12}\s+\d{1,3}\s*[:.)-])"
 )
+# _NUMBERED_RE for ASCII text, in ``re`` (cheaper to call): there \p{L} is A-Z and a-z, \d is
+# 0-9 and \s the six characters below
+_NUMBERED_ASCII_RE = re.compile(
+    r"(?:#{1,6}[\t\n\x0b\x0c\r ]+)?(?:\*\*)?(?:[0-9]{1,3}[.):]|\([0-9]{1,3}\)|[-*][\t\n\x0b\x0c\r ]"
+    r"|[A-Za-z]{2,12}[\t\n\x0b\x0c\r ]+[0-9]{1,3}[\t\n\x0b\x0c\r ]*[:.)-])"
+)
 _LIST_START_RE = regex.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
 _OVERLAP_WINDOWS = (30, 150)
 
@@ -567,6 +573,7 @@ _NAME_ASCII_RE = re.compile(r"[A-Z](?<=[a-z0-9,;][\t\n\x0b\x0c\r ][A-Z])[a-z]+")
 # _NAME_RE's two halves: the character before the space, and the name
 _NAME_BEFORE_RE = regex.compile(r"[\p{Ll}\d,;]")
 _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
+_NAME_START_ASCII_RE = re.compile(r"[A-Z][a-z]+")  # _NAME_START_RE for ASCII text, in ``re``
 _CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 # A line whose last character is one of these ends a sentence.
 _SENTENCE_END_CHARS = frozenset(".!?。！？…\"”’)")
@@ -737,7 +744,7 @@ def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]
     for k in range(1, len(texts)):
         names.update(found[k])
         if _name_follows(texts[k - 1][-1], texts[k]):
-            start = _NAME_START_RE.match(texts[k])
+            start = (_NAME_START_ASCII_RE if texts[k].isascii() else _NAME_START_RE).match(texts[k])
             if start is not None:
                 names.add(start.group())
     return names
@@ -765,6 +772,9 @@ def _style(text: str) -> tuple[int, bool, bool]:
 
 
 def _md_level(text: str) -> int:
+    """The Markdown heading level of ``text`` (0: none); one not opening on "#" is not searched."""
+    if text[:1] != "#":
+        return 0
     m = _MD_HEADING_RE.match(text)
     return len(m.group(1)) if m else 0
 
@@ -905,7 +915,7 @@ def _start_columns(
     shift_value = [shift or 0.0 for shift in shifts[1:]]
     level_of = levels[1:]
     prev_heads = heads[:-1]
-    numbered = _NUMBERED_RE.match
+    numbered, numbered_ascii = _NUMBERED_RE.match, _NUMBERED_ASCII_RE.match
     unfinished, unfinished_last = _UNFINISHED_RE.search, _UNFINISHED_LAST
     no_blank = (
         [1.0 if blank == 0 else 0.0 for blank in blanks] if layout.blank_separated else zeros)
@@ -944,7 +954,8 @@ def _start_columns(
         list(map(float, level_of)),
         [1.0 if level > top else 0.0 for level in level_of],
         [1.0 if level == top > 0 else 0.0 for level in level_of],
-        [0.0 if numbered(text) is None else 1.0 for text in texts[1:]],
+        [0.0 if (numbered_ascii if text.isascii() else numbered)(text) is None else 1.0
+         for text in texts[1:]],
         [1.0 if _list_start(text) else 0.0 for text in texts[2:]] + [0.0],
         st,
         overlap_a,
