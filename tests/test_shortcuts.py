@@ -267,3 +267,13 @@ def test_ascii_patterns_in_re_match_as_the_regex_patterns(text: str) -> None:
         assert (ours and ours.group()) == (theirs and theirs.group())
     heading = boundaries._MD_HEADING_RE.match(text)
     assert boundaries._md_level(text) == (len(heading.group(1)) if heading else 0)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab Zq,;.1éÉ—"), min_size=1, max_size=250),
+                min_size=1, max_size=4))
+def test_opening_names_are_the_names_of_the_joined_opening(texts: list[str]) -> None:
+    """`_opening_names` from each line's names is what searching the first three lines
+    joined by spaces, cut at 400 characters, finds (one line or several)."""
+    found = [boundaries._names(text[:2000]) for text in texts]
+    expected = set(boundaries._names(" ".join(texts[:3])[:400]))
+    assert boundaries._opening_names(texts[:3], found) == expected

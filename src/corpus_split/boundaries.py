@@ -711,10 +711,12 @@ def _new_names(units: Sequence[Unit], layout: Layout) -> tuple[list[float], list
     read = 0
     shares = [0.5]
     has = [0.0]
+    find_ascii = _NAME_ASCII_RE.findall  # (`_names` of ASCII text, without the call)
     for u, unit in enumerate(units):
-        found = [_names(lines[i].text[:2000]) for i in range(unit.first, unit.last + 1)]
+        texts = [line.text for line in lines[unit.first : unit.last + 1]]
+        found = [find_ascii(text[:2000]) if text.isascii() else _names(text[:2000]) for text in texts]
         if u:
-            names = _opening_names(lines, unit, found)
+            names = _opening_names(texts[:3], found)
             if names:
                 oldest = read - _NAMES_LINES  # seen: read in a line numbered above this
                 seen = map(last_line.get, names, itertools.repeat(oldest))
@@ -730,14 +732,16 @@ def _new_names(units: Sequence[Unit], layout: Layout) -> tuple[list[float], list
     return shares, has
 
 
-def _opening_names(lines: Sequence[Line], unit: Unit, found: Sequence[list[str]]) -> set[str]:
-    """The names in the first 400 characters of a unit's first three lines joined by spaces.
+def _opening_names(texts: Sequence[str], found: Sequence[list[str]]) -> set[str]:
+    """The names in the first 400 characters of a unit's first three lines (``texts``)
+    joined by spaces.
 
     ``found`` holds the names of each of the unit's lines. Joined, the lines hold those and
     a name opening a line after one that ends as a sentence goes on (a lower-case letter,
     a figure, a comma); so the joined text is searched only when it is longer than 400.
     """
-    texts = [lines[i].text for i in range(unit.first, min(unit.last + 1, unit.first + 3))]
+    if len(texts) == 1:
+        return set(found[0]) if len(texts[0]) <= 400 else set(_names(texts[0][:400]))
     if sum(map(len, texts)) + len(texts) - 1 > 400:
         return set(_names(" ".join(texts)[:400]))
     names = set(found[0])
