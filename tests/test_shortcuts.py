@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from collections import Counter
 
 import regex
 from hypothesis import given, settings
@@ -206,6 +207,9 @@ def test_sliding_cosines_and_overlaps_count_as_sets(units: list[list[int]], voca
     for at in range(len(words) + 1):
         for w in (1, 3, *boundaries._OVERLAP_WINDOWS):
             assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)
+        for short, long in ((1, 3), (3, 3), boundaries._OVERLAP_WINDOWS):
+            assert boundaries._overlaps(previous, at, short, long) == (
+                _set_overlap(words, at, short), _set_overlap(words, at, long))
 
 
 def test_sliding_cosines_and_overlaps_count_as_sets_on_long_texts() -> None:
@@ -221,6 +225,8 @@ def test_sliding_cosines_and_overlaps_count_as_sets_on_long_texts() -> None:
         for at in offsets:
             for w in boundaries._OVERLAP_WINDOWS:
                 assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)
+            assert boundaries._overlaps(previous, at, *boundaries._OVERLAP_WINDOWS) == tuple(
+                _set_overlap(words, at, w) for w in boundaries._OVERLAP_WINDOWS)
 
 
 def _plain_headline_shifts(units: list[boundaries.Unit]) -> list[float | None]:
@@ -277,3 +283,28 @@ def test_opening_names_are_the_names_of_the_joined_opening(texts: list[str]) -> 
     found = [boundaries._names(text[:2000]) for text in texts]
     expected = set(boundaries._names(" ".join(texts[:3])[:400]))
     assert boundaries._opening_names(texts[:3], found) == expected
+
+
+@settings(deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=300), min_size=2, max_size=6),
+       st.integers(1, 5000), st.sampled_from([0, 300]))
+def test_split_gain_counts_both_sides_as_one_counter(raw: list[list[int]], k: int, free: int) -> None:
+    """`_split_gain` (both sides' counts continued from the left side's) equals the costs of
+    the counters of the left words, the right words and both in a row."""
+    units = [boundaries._new_unit(i, i, False, tuple(f"w{w}" for w in words))
+             for i, words in enumerate(raw)]
+    b = len(units) // 2
+    left: list[str] = []
+    for u in range(b - 1, -1, -1):
+        if len(left) >= boundaries.SCORE_WINDOW:
+            break
+        left.extend(units[u].words[len(left) - boundaries.SCORE_WINDOW :])
+    right: list[str] = []
+    for u in range(b, len(units)):
+        if len(right) >= boundaries.SCORE_WINDOW:
+            break
+        right.extend(units[u].words[: boundaries.SCORE_WINDOW - len(right)])
+    cost = boundaries._cost
+    expected = (cost(Counter(left + right), k, 0.25, free) - cost(Counter(left), k, 0.25, free)
+                - cost(Counter(right), k, 0.25, free))
+    assert boundaries._split_gain(units, 0, b, len(units), k, 0.25, free) == expected

@@ -548,6 +548,28 @@ def _overlap(previous: Sequence[int], at: int, w: int) -> float:
     return shared / distinct if distinct else 0.0
 
 
+def _overlaps(previous: Sequence[int], at: int, short: int, long: int) -> tuple[float, float]:
+    """`_overlap` at windows ``short`` <= ``long`` from one pass over the ``long`` words: the
+    first ``short`` of them are the short window's (the same counts, so the same floats)."""
+    low_short, low_long = max(0, at - 5 * short), max(0, at - 5 * long)  # (low_long <= low_short)
+    distinct = shared_short = shared_long = 0
+    for p in previous[at : at + short]:
+        if p < at:
+            distinct += 1
+            if p >= low_long:
+                shared_long += 1
+                if p >= low_short:
+                    shared_short += 1
+    distinct_short = distinct
+    for p in previous[at + short : at + long]:
+        if p < at:
+            distinct += 1
+            if p >= low_long:
+                shared_long += 1
+    return (shared_short / distinct_short if distinct_short else 0.0,
+            shared_long / distinct if distinct else 0.0)
+
+
 def _previous(ids: Sequence[int], n_ids: int) -> list[int]:
     """Per word of ``ids`` (`_WordIds`), where the same word occurred last before it (-1: nowhere)."""
     last = [-1] * n_ids
@@ -886,7 +908,7 @@ def _start_columns(
     overlap_a, overlap_b = zeros.copy(), zeros.copy()
     previous = _previous(word_ids, n_ids)
     for r in itertools.compress(range(m), structural):
-        overlap_a[r], overlap_b[r] = (_overlap(previous, offsets[r + 1], w) for w in _OVERLAP_WINDOWS)
+        overlap_a[r], overlap_b[r] = _overlaps(previous, offsets[r + 1], *_OVERLAP_WINDOWS)
     # what only headlines have: a run of them, a repeat, the first one's style, an
     # announcement by a preamble, a date line by them, the words since the last one
     in_run, repeats, announced_run, same_style, top_style, since_head, dated = (
@@ -1472,9 +1494,14 @@ def _split_gain(
         if len(right) >= SCORE_WINDOW:
             break
         right.extend(units[u].words[: SCORE_WINDOW - len(right)])
+    # both sides' counts continue the left side's: Counter(left + right) without counting
+    # the left side twice (the same counts in the same order, so the same sums)
+    left_counts = Counter(left)
+    counts = left_counts.copy()
+    counts.update(right)
     return (
-        _cost(Counter(left + right), k, cohesion, free)
-        - _cost(Counter(left), k, cohesion, free)
+        _cost(counts, k, cohesion, free)
+        - _cost(left_counts, k, cohesion, free)
         - _cost(Counter(right), k, cohesion, free)
     )
 
