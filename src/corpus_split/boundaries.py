@@ -667,49 +667,50 @@ def _cosines(ids: Sequence[int], n_ids: int, offsets: Sequence[int]) -> list[flo
     """Set cosine of the content words just before and just after each unit's start (words as
     `_WordIds`, ``offsets`` of the units' starts and the end). The two windows slide along
     the text, counting each word in them, their distinct words and those in both: a word
-    enters and leaves each window once, where a set of each window would take every word
-    a hundred times (the same counts as of sets, so the same floats)."""
+    enters the window after, passes from it to the window before in one step, and leaves,
+    where a set of each window would take every word a hundred times (the same counts as
+    of sets, so the same floats)."""
     w = _COSINE_WINDOW
     end = len(ids)
-    before, after = [0] * n_ids, [0] * n_ids  # counts in ids[b_lo:b_hi] and ids[a_lo:a_hi]
-    b_lo = b_hi = a_lo = a_hi = 0  # (each edge only moves on)
+    before, after = [0] * n_ids, [0] * n_ids  # counts in ids[lo:mid] and ids[mid:hi]
+    lo = mid = hi = 0  # (each edge only moves on)
     n_before = n_after = shared = 0
     out = [0.0]
     sqrt = math.sqrt
     for at in offsets[1:-1]:
         # before: ids[max(0, at - w) : at], after: ids[at : at + w]
-        for x in ids[b_hi:at]:
-            c = before[x]
-            before[x] = c + 1
-            if not c:
-                n_before += 1
-                if after[x]:
-                    shared += 1
-        b_hi = at
-        for x in ids[b_lo : max(0, at - w)]:
-            c = before[x] - 1
-            before[x] = c
-            if not c:
-                n_before -= 1
-                if after[x]:
-                    shared -= 1
-        b_lo = max(0, at - w)
-        for x in ids[a_hi : at + w]:
+        for x in ids[hi : at + w]:
             c = after[x]
             after[x] = c + 1
             if not c:
                 n_after += 1
                 if before[x]:
                     shared += 1
-        a_hi = min(end, at + w)
-        for x in ids[a_lo:at]:
-            c = after[x] - 1
-            after[x] = c
-            if not c:
-                n_after -= 1
-                if before[x]:
+        hi = min(end, at + w)
+        for x in ids[mid:at]:  # (all in the window after by now)
+            c = before[x]
+            before[x] = c + 1
+            d = after[x] - 1
+            after[x] = d
+            if c:
+                if not d:  # was in both, now only before
+                    n_after -= 1
                     shared -= 1
-        a_lo = at
+            else:
+                n_before += 1
+                if d:
+                    shared += 1
+                else:
+                    n_after -= 1
+        mid = at
+        for x in ids[lo : max(0, at - w)]:
+            c = before[x] - 1
+            before[x] = c
+            if not c:
+                n_before -= 1
+                if after[x]:
+                    shared -= 1
+        lo = max(0, at - w)
         out.append(shared / sqrt(n_after * n_before) if n_after and n_before else 0.0)
     return out
 
