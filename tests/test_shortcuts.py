@@ -308,3 +308,32 @@ def test_split_gain_counts_both_sides_as_one_counter(raw: list[list[int]], k: in
     expected = (cost(Counter(left + right), k, 0.25, free) - cost(Counter(left), k, 0.25, free)
                 - cost(Counter(right), k, 0.25, free))
     assert boundaries._split_gain(units, 0, b, len(units), k, 0.25, free) == expected
+
+
+def _sims_first_sectioned(units: list[boundaries.Unit], shifts: list[float],
+                          flat: tuple[list[str], list[int]]) -> bool:
+    """boundaries._sectioned as it was: the blocks' similarities first, then the shifts."""
+    words, offsets = flat
+    opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
+    blocks = [Counter(words[offsets[a] : offsets[b]]) for a, b in zip(opens, [*opens[1:], len(units)])]
+    norms = [math.hypot(*block.values()) for block in blocks]
+    sims = sorted(boundaries._cosine(blocks[i], blocks[i + 1], norms[i] * norms[i + 1])
+                  for i in range(len(blocks) - 1) if blocks[i] and blocks[i + 1])
+    if (len(sims) < boundaries.SECTIONED_MIN_BLOCKS - 1
+            or sims[len(sims) // 2] < boundaries.SECTIONED_SIMILARITY):
+        return False
+    ordered = sorted(shifts)
+    return not ordered or ordered[len(ordered) // 2] < boundaries.TITLE_TERMS_SHIFT
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.lists(st.integers(0, 8), max_size=12)), max_size=40),
+       st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.3, 0.5, 1.0, -0.2]), max_size=9))
+def test_sectioned_weighing_shifts_first_decides_alike(raw: list[tuple[bool, list[int]]],
+                                                        shifts: list[float]) -> None:
+    """`_sectioned` (shifts first, blocks counted only where they may decide) agrees with
+    the blocks-first order."""
+    units = [boundaries._new_unit(i, i, head, tuple(f"w{w}" for w in words))
+             for i, (head, words) in enumerate(raw)]
+    flat = boundaries._flatten(units)
+    assert boundaries._sectioned(units, shifts, flat) == _sims_first_sectioned(units, shifts, flat)

@@ -376,18 +376,19 @@ def _sectioned(units: Sequence[Unit], shifts: Sequence[float], flat: _Flat) -> b
     ``shifts`` are the term shifts of the headlines that open text: a section
     heading's words recur above it as well as below, a title's only below, so
     headlines that mostly behave like titles are titles of same-topic stories.
-    ``flat`` is `_flatten` of the units.
+    ``flat`` is `_flatten` of the units. The shifts are weighed first: where the headlines
+    behave like titles (on news pages, most often) no block's words need counting.
     """
+    ordered = sorted(shifts)
+    if ordered and ordered[len(ordered) // 2] >= TITLE_TERMS_SHIFT:
+        return False
     words, offsets = flat
     opens = [0] + [i for i in range(1, len(units)) if units[i].headline and not units[i - 1].headline]
     blocks = [Counter(words[offsets[a] : offsets[b]]) for a, b in zip(opens, [*opens[1:], len(units)])]
     norms = [math.hypot(*block.values()) for block in blocks]  # each block's, once
     sims = sorted(_cosine(blocks[i], blocks[i + 1], norms[i] * norms[i + 1])
                   for i in range(len(blocks) - 1) if blocks[i] and blocks[i + 1])
-    if len(sims) < SECTIONED_MIN_BLOCKS - 1 or sims[len(sims) // 2] < SECTIONED_SIMILARITY:
-        return False
-    ordered = sorted(shifts)
-    return not ordered or ordered[len(ordered) // 2] < TITLE_TERMS_SHIFT
+    return len(sims) >= SECTIONED_MIN_BLOCKS - 1 and sims[len(sims) // 2] >= SECTIONED_SIMILARITY
 
 
 def _cosine(a: Counter[str], b: Counter[str], norm: float) -> float:
