@@ -110,6 +110,17 @@ def test_profile_words_are_the_words_left_between_punctuation_and_spaces(text: s
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab Z.,;:!?\"'()[]-\t\n\x0b\x1c1", max_size=60)
+       | st.text(alphabet=st.characters(max_codepoint=127)))
+def test_profile_hits_of_ascii_text_by_bytes_are_the_patterns(text: str) -> None:
+    # language._profile_hits splits ASCII text through a byte table: the pattern's words
+    low = text.lower()
+    by_bytes = low.encode("ascii").translate(language._PROFILE_PUNCT_BYTES).decode("ascii").split()
+    assert by_bytes == language._PROFILE_WORD_RE.findall(low)
+    assert by_bytes == low.translate(language._PROFILE_PUNCT_SPACE).split()
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab'-1 .A\t", max_size=40) | st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_words_are_the_patterns_words(text: str) -> None:
     # the byte-level word finder is a faster _ASCII_WORD_RE.findall, nothing else
