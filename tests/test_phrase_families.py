@@ -124,7 +124,7 @@ _OPENINGS = _openings()
                  st.text(max_size=40)))
 def test_opening_families_match_as_their_whole_alternation(text: str) -> None:
     """A family matched at the start of a line tries only the patterns that a match could begin
-    with the line's first two characters (`features._Opening`): it answers as the alternation of
+    with the line's first characters (`features._Opening`): it answers as the alternation of
     all of them does, on the cases, their tails and any text."""
     for family in _OPENINGS:
         for line in (text, text.lower()):

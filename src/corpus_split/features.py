@@ -225,10 +225,11 @@ def _each_compiled(
 
 class _Opening:
     """A family's patterns matched at the start of a line, as one alternation of them all would
-    match them, but trying only those that a match could begin with the line's first two
-    characters: found by partial matching (`regex`'s ``partial=True``), once for each first
-    character and, among its patterns, once for each second one. The families hold patterns in
-    many languages, and a line opening on "th" or on "фо" needs a handful of them.
+    match them, but trying only those that a match could begin with the line's first
+    `_OPENING` characters: found by partial matching (`regex`'s ``partial=True``), once for each
+    first character, among its patterns once for each second one, and so on. The families
+    hold patterns in many languages: a line opening on "th" leaves eight or so of them to try,
+    one opening on "the" two.
 
     The patterns are compiled on first use (once, under a lock): importing the package stays
     cheap, and a malformed pattern fails there with a ValueError that names its file.
@@ -236,7 +237,8 @@ class _Opening:
 
     __slots__ = ("_alive", "_compiled", "_family", "_flags", "_lock", "_table")
 
-    _KEEP = 50_000  # openings kept (one or two characters); past this, the record starts afresh
+    _KEEP = 50_000  # openings kept (up to _OPENING characters); past this, the record starts afresh
+    _OPENING = 3  # characters of a line's opening that choose its patterns
 
     def __init__(self, table: tuple[tuple[str, tuple[str, ...], str], ...], family: str, flags: int) -> None:
         self._table = table
@@ -269,24 +271,25 @@ class _Opening:
 
     def match(self, text: str) -> bool:
         """Whether one of the patterns matches at the start of ``text``."""
-        alive = self._alive.get(text[:2])
+        opening = text[: self._OPENING]
+        alive = self._alive.get(opening)
         if alive is None:
-            alive = self._patterns_for(text[:2])
+            alive = self._patterns_for(opening)
         for compiled in alive:  # noqa: SIM110 (a loop: no generator object per line)
             if compiled.match(text) is not None:
                 return True
         return False
 
     def _patterns_for(self, opening: str) -> tuple[regex.Pattern[str], ...]:
-        """The patterns a match could begin with ``opening`` (those of its first character,
-        checked again with the second); all of them for an empty line."""
+        """The patterns a match could begin with ``opening`` (those of its opening one character
+        shorter, checked again with the whole); all of them for an empty line."""
         if not opening:
             return self._parts
         if len(opening) == 1:
             among = self._parts
         else:
-            first = self._alive.get(opening[0])
-            among = first if first is not None else self._patterns_for(opening[0])
+            shorter = self._alive.get(opening[:-1])
+            among = shorter if shorter is not None else self._patterns_for(opening[:-1])
         alive = tuple(compiled for compiled in among if compiled.match(opening, partial=True) is not None)
         if len(self._alive) >= self._KEEP:
             self._alive.clear()  # bounded: CJK text opens on thousands of characters
