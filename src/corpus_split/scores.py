@@ -11,7 +11,7 @@ import itertools
 import json
 import math
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter, mul, sub, truediv
@@ -94,7 +94,7 @@ class _Linear:
 
     def probabilities(self, x: Sequence[float], shift: Sequence[float] = ()) -> list[float]:
         """The softmax of the classes' scores for ``x``, each moved by ``shift`` when given
-        (three classes, the line model's, go through `probabilities_many`, unrolled)."""
+        (the shipped line model's three classes go through `iter_scores`, unrolled)."""
         logits = [0.0] + [b + sum(map(mul, row, x)) for row, b in self.delta]
         if shift:
             logits = [v + d - shift[0] for v, d in zip(logits, shift)]
@@ -102,54 +102,6 @@ class _Linear:
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
         return [e / total for e in exps]
-
-    def probabilities_many(
-        self, xs: Sequence[Sequence[float]], shifts: Sequence[Sequence[float]],
-    ) -> list[Sequence[float]]:
-        """``[probabilities(x, shift) for x, shift in zip(xs, shifts)]``: for three classes the
-        same sums in one loop, the model's rows and the helpers looked up once (the same floats),
-        each as a tuple (of floats only: soon left untracked by the cyclic collector)."""
-        if len(self.delta) != 2:
-            return [self.probabilities(x, shift) for x, shift in zip(xs, shifts)]
-        (row1, b1), (row2, b2) = self.delta
-        exp = math.exp
-        out: list[Sequence[float]] = []
-        add = out.append
-        for x, shift in zip(xs, shifts):
-            l0, l1, l2 = 0.0, b1 + sum(map(mul, row1, x)), b2 + sum(map(mul, row2, x))
-            if shift:
-                s0 = shift[0]
-                l0, l1, l2 = l0 + s0 - s0, l1 + shift[1] - s0, l2 + shift[2] - s0
-            top = max(l0, l1, l2)
-            e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
-            total = e0 + e1 + e2
-            add((e0 / total, e1 / total, e2 / total))
-        return out
-
-    def probabilities_of_many(
-        self, xs: Sequence[Sequence[float]], extras: Iterable[Sequence[float]],
-    ) -> Iterator[list[float]]:
-        """``probabilities(x + extra)`` for each pair, one at a time, without building the joined
-        lists: for three classes each sum runs on from the sum over ``x``, in the same order,
-        the rows' tails past ``x`` sliced once (the same floats)."""
-        if len(self.delta) != 2:
-            yield from (self.probabilities([*x, *extra]) for x, extra in zip(xs, extras))
-            return
-        (row1, b1), (row2, b2) = self.delta
-        exp = math.exp
-        tails: dict[int, tuple[Sequence[float], Sequence[float]]] = {}
-        for x, extra in zip(xs, extras):
-            n = len(x)
-            tail = tails.get(n)
-            if tail is None:
-                tail = tails[n] = (row1[n:], row2[n:])
-            l0 = 0.0
-            l1 = b1 + sum(map(mul, tail[0], extra), sum(map(mul, row1, x)))
-            l2 = b2 + sum(map(mul, tail[1], extra), sum(map(mul, row2, x)))
-            top = max(l0, l1, l2)
-            e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
-            total = e0 + e1 + e2
-            yield [e0 / total, e1 / total, e2 / total]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +118,13 @@ class LineModel:
     """Log-odds added to content against chrome before the verdict: the operating point that
     ``training/fit_lines.py`` chose on validation pages and dev half A (content kept first).
     Those hold next to no assistant residue, so content against residue is left at even odds."""
+    _sums: Callable[[Sequence[float]], tuple[float, float, float, float]] | None = field(
+        init=False, default=None, repr=False, compare=False)
+    """The parts over `expand`'s inputs of both passes' logits (`_compile_sums`), or None
+    where the models are not of three classes or hold a weight that is not finite."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sums", _compile_sums(self.kind, self.smoothed))
 
     def verdict(self, content: float, chrome: float, artifact: float) -> Verdict:
         """The class a paragraph with these probabilities is given at the operating point."""
@@ -370,17 +329,89 @@ def iter_scores(
     model = line_model()
     ci = {c: k for k, c in enumerate(model.smoothed.classes)}
     li = model.links.classes.index("links")
-    # tuples, as `expand` makes them: holding only floats, the collector soon stops tracking them
-    xs = [(*v, *map(mul, _PAIR_LEFT(v), _PAIR_RIGHT(v))) for v in vectors]
-    first = model.kind.probabilities_many(xs, [lexical_shift(model, t) if t else () for t in tokens])
     content, chrome, artifact = ci["content"], ci["chrome"], ci["artifact"]
     verdict_of = model.verdict
     links_of = model.links.probabilities
     new_score = _new_score
-    for x, p in zip(xs, model.smoothed.probabilities_of_many(xs, _neighbour_rows(first))):
+    for v, p in zip(vectors, _second_pass(model, vectors, tokens)):
         verdict = verdict_of(p[content], p[chrome], p[artifact])
-        links = links_of(x)[li] if verdict == "chrome" else 0.0
+        links = links_of(expand(v))[li] if verdict == "chrome" else 0.0
         yield new_score(p[content], p[chrome], p[artifact], links, verdict)
+
+
+def _second_pass(
+    model: LineModel, vectors: Sequence[Sequence[float]], tokens: Sequence[Sequence[str]],
+) -> Iterator[Sequence[float]]:
+    """The smoothed model's probabilities of each paragraph, from its features and its
+    neighbours' first-pass probabilities (the kind model's, moved by the paragraph's words)."""
+    sums = model._sums
+    if sums is None or any(len(v) != len(FEATURE_NAMES) for v in vectors):
+        xs = [expand(v) for v in vectors]
+        plain = [model.kind.probabilities(x, lexical_shift(model, t) if t else ())
+                 for x, t in zip(xs, tokens)]
+        yield from (model.smoothed.probabilities([*x, *extra])
+                    for x, extra in zip(xs, _neighbour_rows(plain)))
+        return
+    # `_Linear.probabilities` of three classes unrolled, on the parts over the inputs that
+    # `sums` adds up for both models in one pass (the same floats)
+    exp = math.exp
+    (_, k1), (_, k2) = model.kind.delta
+    parts = list(map(sums, vectors))
+    first: list[Sequence[float]] = []
+    add = first.append
+    for (s1, s2, _, _), t in zip(parts, tokens):
+        l0, l1, l2 = 0.0, k1 + s1, k2 + s2
+        if t:
+            shift = lexical_shift(model, t)
+            s0 = shift[0]
+            l0, l1, l2 = l0 + s0 - s0, l1 + shift[1] - s0, l2 + shift[2] - s0
+        top = max(l0, l1, l2)
+        e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
+        total = e0 + e1 + e2
+        add((e0 / total, e1 / total, e2 / total))
+    (row1, b1), (row2, b2) = model.smoothed.delta
+    width = len(FEATURE_NAMES) + len(_PAIR_INDEX)
+    tail1, tail2 = row1[width:], row2[width:]  # the weights of the neighbours' features
+    for (_, _, s1, s2), extra in zip(parts, _neighbour_rows(first)):
+        l1 = b1 + sum(map(mul, tail1, extra), s1)
+        l2 = b2 + sum(map(mul, tail2, extra), s2)
+        top = max(0.0, l1, l2)
+        e0, e1, e2 = exp(0.0 - top), exp(l1 - top), exp(l2 - top)
+        total = e0 + e1 + e2
+        yield e0 / total, e1 / total, e2 / total
+
+
+def _compile_sums(
+    kind: _Linear, smoothed: _Linear,
+) -> Callable[[Sequence[float]], tuple[float, float, float, float]] | None:
+    """One plain Python function of a paragraph's features ``v`` that returns the sums
+    ``sum(map(mul, row, expand(v)))`` of the two rows of ``kind.delta`` and of the two of
+    ``smoothed.delta`` (over `expand`'s inputs only: the neighbours' features come later).
+
+    The same floats as those sums: the terms are added in the same order, each weight is
+    written out exactly (``repr``), and a term whose feature is zero is left out (adding
+    ±0.0 to a sum that starts at 0.0 changes nothing). Most of a paragraph's features are
+    zero (flags), and a compiled multiply-add costs a third of one through ``map``.
+    None where a model is not of three classes or holds a weight that is not finite.
+    """
+    if len(kind.delta) != 2 or len(smoothed.delta) != 2:
+        return None
+    rows = [row for row, _ in (*kind.delta, *smoothed.delta)]
+    if not all(math.isfinite(w) for row in rows for w in row):
+        return None
+    width = len(FEATURE_NAMES)
+    lines = ["def sums(v):", "    " + "".join(f"x{i}, " for i in range(width)) + "= v"]
+    lines += [f"    x{width + k} = x{a} * x{b}" for k, (a, b) in enumerate(_PAIR_INDEX)]
+    lines.append("    a0 = a1 = a2 = a3 = 0.0")
+    for j in range(width + len(_PAIR_INDEX)):
+        if any(j < len(row) for row in rows):
+            lines.append(f"    if x{j}:")
+            lines += [f"        a{r} += {row[j]!r} * x{j}" for r, row in enumerate(rows) if j < len(row)]
+    lines.append("    return a0, a1, a2, a3")
+    scope: dict[str, Any] = {}
+    exec(compile("\n".join(lines) + "\n", "<line model sums>", "exec"), scope)
+    function: Callable[[Sequence[float]], tuple[float, float, float, float]] = scope["sums"]
+    return function
 
 
 @dataclass(frozen=True, slots=True)
