@@ -65,6 +65,13 @@ _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 _ASCII_NON_DIGIT = bytes(c for c in range(128) if not chr(c).isdigit())
 _ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
+# An ASCII character's class for `_ascii_classes`: white space (as str.split parts on it),
+# capital, small letter, digit or other.
+_ASCII_CLASSES = bytes(
+    ord(" ") if chr(c).isspace() else ord("U") if chr(c).isupper() else ord("l") if chr(c).islower()
+    else ord("d") if chr(c).isdigit() else ord("o") for c in range(128)) + bytes(128)
+# A token of capitals only (in classes with all but letters and spaces left out)
+_CAPITALS_RE = re.compile(rb" U+(?![^ ])")
 _FIRST = itemgetter(0)
 # Link-like tokens are counted in the head of a paragraph only.
 _HEAD = 500
@@ -77,6 +84,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _NON_LETTERS_TO_SPACE = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
 # Token shares (capitals, figures) are measured on the head of a long paragraph.
 _SHARE_CHARS = 400
+# Whether a paragraph holds a date is read on this head.
+_DATE_CHARS = 200
 # A date line (`date_line`) is at most this long.
 _DATE_LINE_CHARS = 80
 _DATE_LINE_WORDS = 10
@@ -177,6 +186,32 @@ def _token_shares(head: str) -> tuple[float, float, float]:
     return upper / (alpha or 1), sum(map(str.isupper, tokens)) / (alpha or 1), digit / len(tokens)
 
 
+def _ascii_classes(head: str) -> bytes:
+    """The class (`_ASCII_CLASSES`) of each character of an ASCII ``head``, after a space:
+    its tokens' first characters are those after a space, and counting classes is one C
+    pass each (no token split out)."""
+    return (" " + head).encode("ascii").translate(_ASCII_CLASSES)
+
+
+def _ascii_token_shares(classes: bytes, chars: int) -> tuple[float, float, float]:
+    """`_token_shares` of the first ``chars`` characters of an ASCII head, from its
+    `_ascii_classes`: the same counts, so the same floats."""
+    end = chars + 1  # past the leading space
+    upper = classes.count(b" U", 0, end)
+    lower = classes.count(b" l", 0, end)
+    digit = classes.count(b" d", 0, end)
+    tokens = upper + lower + digit + classes.count(b" o", 0, end)
+    if not tokens:
+        return 0.0, 0.0, 0.0
+    alpha = upper + lower
+    # a token is all capitals (str.isupper) when it holds a capital and no small letter
+    letters = classes[:end].translate(None, b"do")
+    capitals = 0
+    if letters.find(b"U ") >= 0 or letters.endswith(b"U"):  # (``in`` on bytes first tries an int)
+        capitals = len(_CAPITALS_RE.findall(letters))
+    return upper / (alpha or 1), capitals / (alpha or 1), digit / tokens
+
+
 def _linky(head: str) -> int:
     """How many link-like tokens ``head`` holds (``_LINKY_RE``)."""
     for mark in _LINKY_MARKS:
@@ -215,14 +250,24 @@ def _own(
     # shares and rates are read on the head of a long paragraph (its cost stays flat)
     head = text[:_HEAD_CHARS]
     scale = len(text) / (len(head) or 1)
-    cjk = 0 if text.isascii() else _count_cjk(head) * scale
+    ascii = text.isascii()
+    cjk = 0 if ascii else _count_cjk(head) * scale
     words = text.count(" ") + 1 + cjk / 2
     head_spaces = head.count(" ")
     head_words = head_spaces + 1 + cjk / scale / 2
-    capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
     nonspace = len(head) - head_spaces or 1
-    letters = _count_letters(head)
-    alnum = letters + _count_digits(head)
+    if ascii:  # the counts below from the characters' classes
+        classes = _ascii_classes(head)
+        capitalised, all_caps, numeric = _ascii_token_shares(classes, _SHARE_CHARS)
+        letters = classes.count(b"U") + classes.count(b"l")
+        alnum = letters + classes.count(b"d")
+        digit = classes.find(b"d", 1, _DATE_CHARS + 1) - 1
+        dated = digit >= 0 and _DATE_FAST_RE.search(text[:_DATE_CHARS], digit) is not None
+    else:
+        capitalised, all_caps, numeric = _token_shares(text[:_SHARE_CHARS])
+        letters = _count_letters(head)
+        alnum = letters + _count_digits(head)
+        dated = _dated(text[:_DATE_CHARS])
     last = text[-1:]
     end_sentence = _END_SENTENCE_RE.search(text[-7:]) is not None
     family = f.family
@@ -250,7 +295,7 @@ def _own(
         math.log1p(_code(text[:300])),
         1.0 if first.islower() else 0.0,
         1.0 if first.isdigit() else 0.0,
-        1.0 if _dated(text[:200]) else 0.0,
+        1.0 if dated else 0.0,
         1.0 if f.headline else 0.0,
         1.0 if family is Family.CHROME else 0.0,
         1.0 if family is Family.ASSISTANT_PREAMBLE else 0.0,

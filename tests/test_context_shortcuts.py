@@ -1,0 +1,53 @@
+"""The paragraph features' speed shortcuts count what the plain versions count (issue 15).
+
+An ASCII paragraph's shares, letters, digits and date test are read off one string of its
+characters' classes (`context._ascii_classes`); these tests check them against the
+functions they stand in for.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_split import context, features
+
+# ASCII text with every class of character: capitals, small letters, digits, marks, and
+# each kind of white space str.split parts on (the file and group separators too)
+_ascii = st.text(alphabet=st.sampled_from("AZaz09 .,:;/-'()<>$\t\n\r\x0b\x0c\x1c\x1f\x00~USA"),
+                 max_size=120)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ascii, st.integers(0, 130))
+def test_ascii_classes_give_the_token_shares(text: str, chars: int) -> None:
+    classes = context._ascii_classes(text)
+    assert context._ascii_token_shares(classes, chars) == context._token_shares(text[:chars])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ascii)
+def test_ascii_classes_count_letters_and_digits(text: str) -> None:
+    classes = context._ascii_classes(text)
+    assert classes.count(b"U") + classes.count(b"l") == features._count_letters(text)
+    assert classes.count(b"d") == features._count_digits(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["1987", "12:30", "3/4/88", "x", "1", " ", "2001", "a1999", "/", "U.S."]),
+                max_size=80))
+def test_own_features_of_ascii_text_are_those_of_the_plain_counts(tokens: list[str]) -> None:
+    # `_own` reads an ASCII paragraph's shares, letters and date off its classes
+    text = "".join(tokens) or "x"
+    row = context._own(text, features.line_features(text), 1, False, 0, False)
+    head = text[:context._HEAD_CHARS]
+    nonspace = len(head) - head.count(" ") or 1
+    letters = features._count_letters(head)
+    shares = context._token_shares(text[:context._SHARE_CHARS])
+    plain = {
+        **dict(zip(("capitalised", "all_caps", "numeric"), shares)),
+        "letters": letters / nonspace,
+        "symbols": (nonspace - letters - features._count_digits(head)) / nonspace,
+        "date_time": 1.0 if context._dated(text[:context._DATE_CHARS]) else 0.0,
+    }
+    assert {name: row[context._OWN.index(name)] for name in plain} == plain
