@@ -51,3 +51,12 @@ def test_own_features_of_ascii_text_are_those_of_the_plain_counts(tokens: list[s
         "date_time": 1.0 if context._dated(text[:context._DATE_CHARS]) else 0.0,
     }
     assert {name: row[context._OWN.index(name)] for name in plain} == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", ";", "=", "<", ">", "`", "(", ")", "()", "$", " ", "\t",
+                                 "def", "class", "return", "x", "\u00e9", "\u2019", "\n"]),
+                max_size=40).map("".join))
+def test_code_counts_the_patterns_matches(text: str) -> None:
+    assert context._code(text) == len(context._CODE_RE.findall(text))
+    assert context._code_count(text) == len(context._CODE_RE.findall(text))

@@ -52,6 +52,8 @@ _BOLD_RE = re.compile(r"^(?:\*\*|__).+(?:\*\*|__):?$")
 _CODE_RE = re.compile(r"[{};=<>]|`|\(\)|^\s*(?:def|class|import|return|var|let|const|function)\b|^\$\s")
 # ... and each match of _CODE_RE one of these characters or that opening.
 _CODE_CHARS = tuple("{};=<>`($")
+_CODE_MARKS = b"{};=<>`"  # the characters that _CODE_RE matches one by one
+_SHELL_PROMPT_RE = re.compile(r"\$\s")
 _CODE_START_RE = re.compile(r"\s*(?:def|class|import|return|var|let|const|function)\b")
 _DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 # _DATE_RE with its alternatives' common opening (a digit after no word character) taken
@@ -224,10 +226,19 @@ def _code(head: str) -> int:
     """How many code-like tokens ``head`` holds (``_CODE_RE``)."""
     for char in _CODE_CHARS:
         if char in head:
-            return len(_CODE_RE.findall(head))
-    if _CODE_START_RE.match(head) is None:
-        return 0
-    return len(_CODE_RE.findall(head))
+            return _code_count(head)
+    return 0 if _CODE_START_RE.match(head) is None else 1  # nothing but the opening keyword
+
+
+def _code_count(head: str) -> int:
+    """``len(_CODE_RE.findall(head))`` without the pattern, which tries its alternatives at
+    every character: each mark is a match, so is each "()", and so is a keyword or a shell
+    prompt opening ``head`` (no mark nor "()" can overlap those)."""
+    encoded = head.encode("utf-8", "surrogatepass")  # the marks are ASCII: counted in bytes
+    count = len(encoded) - len(encoded.translate(None, _CODE_MARKS)) + head.count("()")
+    if _CODE_START_RE.match(head) is not None or _SHELL_PROMPT_RE.match(head) is not None:
+        count += 1
+    return count
 
 
 def _dated(head: str) -> bool:
