@@ -60,3 +60,24 @@ def test_own_features_of_ascii_text_are_those_of_the_plain_counts(tokens: list[s
 def test_code_counts_the_patterns_matches(text: str) -> None:
     assert context._code(text) == len(context._CODE_RE.findall(text))
     assert context._code_count(text) == len(context._CODE_RE.findall(text))
+
+
+# the marks that open or close what the pretested patterns match, and text around them
+_PIECES = [".", "!", "?", "\u3002", "\u2026", '"', "'", "\u2019", "\u201d", ")", "]", "\u00bb", "\u300d",
+           " ", "\n", "\t", "x", "A", ":", "at ", 'File "', "DEBUG", "INFO ", "[", "2024-01-02 10:00", "$ ",
+           "% x", ">>> ", "... ", "\u0662", "#", "# ", "**", "__", "*", "_", "/", "@", "|", "www.", ".com",
+           "! ", "? ", ". "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_pretested_patterns_agree_with_the_patterns(text: str) -> None:
+    # each shortcut tries its pattern only where the text's first or last character leaves it open
+    assert context._ends_sentence(text) == (context._END_SENTENCE_RE.search(text[-7:]) is not None)
+    assert context._log_line(text) == (1.0 if context._LOG_RE.match(text) is not None else 0.0)
+    assert context._linky(text) == len(context._LINKY_RE.findall(text))
+    assert context._inner_ends(text) == (text.count(". ") + text.count("! ") + text.count("? ")
+                                         + len(context._CJK_END_RE.findall(text)))
+    row = context._own(text or "x", features.line_features(text or "x"), 0, False, 0, False)
+    for name, pattern in (("heading_mark", context._HEADING_MARK_RE), ("bold", context._BOLD_RE)):
+        assert row[context._OWN.index(name)] == (1.0 if pattern.match(text or "x") else 0.0)

@@ -46,9 +46,15 @@ _LINKY_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w|#\w|\
 # none, and are passed over by substring tests (each a fast C scan, unlike a pattern's
 # character class, which tests each character in turn).
 _LINKY_MARKS = (*"/@#|»›→←«‹", "www.", ".com", ".org", ".net", ".htm", ".php")
+_ASCII_LINKY_MARKS = tuple(mark for mark in _LINKY_MARKS if mark.isascii())
+# The last character of a text that _END_SENTENCE_RE matches: a sentence's end, or a closing
+# quote or bracket after one (or a newline, before which ``$`` matches too).
+_SENTENCE_ENDS = ".!?。！？…"
+_AFTER_END = "\"'’”)]»」』\n"
 _LIST_RE = re.compile(r"^(?:[-*•·–+]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s|[^\W\d_][.)]\s)")
 _HEADING_MARK_RE = re.compile(r"^#{1,6}\s")
 _BOLD_RE = re.compile(r"^(?:\*\*|__).+(?:\*\*|__):?$")
+_BOLD_OPENERS = ("*", "_")  # (a tuple: "" is in no tuple of characters)
 _CODE_RE = re.compile(r"[{};=<>]|`|\(\)|^\s*(?:def|class|import|return|var|let|const|function)\b|^\$\s")
 # ... and each match of _CODE_RE one of these characters or that opening.
 _CODE_CHARS = tuple("{};=<>`($")
@@ -100,6 +106,9 @@ _MARKUP_OPEN_RE = re.compile(r"<[!/?]?[A-Za-z]|\{[%{]")
 _LOG_RE = re.compile(
     r"\s*(?:\[[A-Za-z][\w:./ -]{0,23}\](?:\s|$)|\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[$%] \S|>>> |\.\.\. "
     r"|at [\w$.]+\(|File \"|Traceback \(|(?:DEBUG|INFO|WARN(?:ING)?|ERROR|FATAL|TRACE|CRITICAL)\b)")
+# What a match of _LOG_RE opens with, past its white space: a digit, one of these marks or words.
+_LOG_OPENERS = ("[", "$", "%", ">", ".")
+_LOG_WORDS = ("at ", 'File "', "Traceback (", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "TRACE", "CRITICAL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +225,7 @@ def _ascii_token_shares(classes: bytes, chars: int) -> tuple[float, float, float
 
 def _linky(head: str) -> int:
     """How many link-like tokens ``head`` holds (``_LINKY_RE``)."""
-    for mark in _LINKY_MARKS:
+    for mark in _ASCII_LINKY_MARKS if head.isascii() else _LINKY_MARKS:
         if mark in head:
             return len(_LINKY_RE.findall(head))
     return 0
@@ -247,9 +256,22 @@ def _dated(head: str) -> bool:
     return digit is not None and _DATE_FAST_RE.search(head, digit.start()) is not None
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (``_END_SENTENCE_RE`` on its last 7 characters): at once
+    where its last character is a sentence's end or none of what may follow one."""
+    last = text[-1:]
+    if last and last in _SENTENCE_ENDS:
+        return True
+    return bool(last) and last in _AFTER_END and _END_SENTENCE_RE.search(text[-7:]) is not None
+
+
 def _inner_ends(text: str) -> int:
     """Sentence ends inside a paragraph (a full stop, ! or ? before a space)."""
-    n = text.count(". ") + text.count("! ") + text.count("? ")
+    n = text.count(". ")
+    if "!" in text:  # (a test for the mark is a fraction of a count)
+        n += text.count("! ")
+    if "?" in text:
+        n += text.count("? ")
     return n if text.isascii() else n + len(_CJK_END_RE.findall(text))
 
 
@@ -263,8 +285,9 @@ def _own(
     scale = len(text) / (len(head) or 1)
     ascii = text.isascii()
     cjk = 0 if ascii else _count_cjk(head) * scale
-    words = text.count(" ") + 1 + cjk / 2
-    head_spaces = head.count(" ")
+    spaces = text.count(" ")
+    words = spaces + 1 + cjk / 2
+    head_spaces = spaces if head is text else head.count(" ")
     head_words = head_spaces + 1 + cjk / scale / 2
     nonspace = len(head) - head_spaces or 1
     if ascii:  # the counts below from the characters' classes
@@ -280,7 +303,7 @@ def _own(
         alnum = letters + _count_digits(head)
         dated = _dated(text[:_DATE_CHARS])
     last = text[-1:]
-    end_sentence = _END_SENTENCE_RE.search(text[-7:]) is not None
+    end_sentence = _ends_sentence(text)
     family = f.family
     first = text[:1]
     return (
@@ -299,9 +322,9 @@ def _own(
         letters / nonspace,
         (nonspace - alnum) / nonspace,
         math.log1p(_linky(text[:_HEAD])),
-        1.0 if _HEADING_MARK_RE.match(text) is not None else 0.0,
+        1.0 if first == "#" and _HEADING_MARK_RE.match(text) is not None else 0.0,
         1.0 if _LIST_RE.match(text) is not None else 0.0,
-        1.0 if _BOLD_RE.match(text) is not None else 0.0,
+        1.0 if first in _BOLD_OPENERS and _BOLD_RE.match(text) is not None else 0.0,
         1.0 if text.startswith(">") else 0.0,
         math.log1p(_code(text[:300])),
         1.0 if first.islower() else 0.0,
@@ -350,7 +373,11 @@ def _markup(text: str) -> tuple[float, float]:
 
 
 def _log_line(text: str) -> float:
-    """1.0 when a paragraph opens like program output or a log line (`_LOG_RE`)."""
+    """1.0 when a paragraph opens like program output or a log line (`_LOG_RE`); the pattern
+    is tried only on a paragraph that opens as one of its alternatives may."""
+    first = text[:1]
+    if not (first in _LOG_OPENERS or first.isspace() or first.isdecimal() or text.startswith(_LOG_WORDS)):
+        return 0.0
     return 1.0 if _LOG_RE.match(text) is not None else 0.0
 
 
