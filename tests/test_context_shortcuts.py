@@ -66,7 +66,7 @@ def test_code_counts_the_patterns_matches(text: str) -> None:
 _PIECES = [".", "!", "?", "\u3002", "\u2026", '"', "'", "\u2019", "\u201d", ")", "]", "\u00bb", "\u300d",
            " ", "\n", "\t", "x", "A", ":", "at ", 'File "', "DEBUG", "INFO ", "[", "2024-01-02 10:00", "$ ",
            "% x", ">>> ", "... ", "\u0662", "#", "# ", "**", "__", "*", "_", "/", "@", "|", "www.", ".com",
-           "! ", "? ", ". "]
+           "! ", "? ", ". ", "![a](b)", "<img src=x>", "<IMG>", "<", "!["]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -78,6 +78,11 @@ def test_pretested_patterns_agree_with_the_patterns(text: str) -> None:
     assert context._linky(text) == len(context._LINKY_RE.findall(text))
     assert context._inner_ends(text) == (text.count(". ") + text.count("! ") + text.count("? ")
                                          + len(context._CJK_END_RE.findall(text)))
+    if text:
+        plain_image = 0.0
+        if "![" in text or "<img" in text or "<IMG" in text:
+            plain_image = sum(m.end() - m.start() for m in context._IMAGE_RE.finditer(text)) / len(text)
+        assert context._markup(text)[0] == plain_image
     row = context._own(text or "x", features.line_features(text or "x"), 0, False, 0, False)
     for name, pattern in (("heading_mark", context._HEADING_MARK_RE), ("bold", context._BOLD_RE)):
         assert row[context._OWN.index(name)] == (1.0 if pattern.match(text or "x") else 0.0)

@@ -366,7 +366,8 @@ def _markup(text: str) -> tuple[float, float]:
     """The share of a paragraph's characters in images (`_IMAGE_RE`), and whether it opens
     with a tag (`_MARKUP_OPEN_RE`)."""
     image = 0.0
-    if "![" in text or "<img" in text or "<IMG" in text:
+    # (a test for one character is a fraction of one for two or more)
+    if ("[" in text and "![" in text) or ("<" in text and ("<img" in text or "<IMG" in text)):
         image = sum(m.end() - m.start() for m in _IMAGE_RE.finditer(text)) / len(text)
     opens = text[:1] in "<{" and _MARKUP_OPEN_RE.match(text) is not None
     return image, 1.0 if opens else 0.0
@@ -419,8 +420,12 @@ def _terms_near(
             cache[key] = sets
         return sets
 
+    terms_of: dict[str, set[str]] = {}  # each headline's terms, once per text ("Reuter" recurs)
     for k in heads:
-        terms = set(content_words(texts[k]))
+        text = texts[k]
+        terms = terms_of.get(text)
+        if terms is None:
+            terms = terms_of[text] = set(content_words(text))
         if not terms:
             continue
         b = bisect.bisect_right(longs, k)
@@ -457,21 +462,21 @@ def span_rows(
     fenced = _fenced(texts)
     usual = layout.base_indent  # indented means deeper than the page's usual indent
     # a paragraph's own features depend on its text and features (its repeats are its text's),
-    # and on its blank lines and indent only as min(blank_before, 2) and indented or not:
-    # recurring paragraphs ("Reuter", "Advertisement") are measured once
+    # on its blank lines and indent only as min(blank_before, 2) and indented or not, and on
+    # its place in front matter: recurring paragraphs ("Reuter", "Advertisement") are measured once
+    front, front_title = _front_matter(layout, firsts, ends)
     own: list[tuple[float, ...]] = []
-    known: dict[tuple[str, int, int, bool, bool], tuple[float, ...]] = {}
-    for first, text, f, key, fence in zip(firsts, texts, feats, keys, fenced):
+    known: dict[tuple[str, int, int, bool, bool, float, float], tuple[float, ...]] = {}
+    for first, text, f, key, fence, front_k, title_k in zip(
+            firsts, texts, feats, keys, fenced, front, front_title):
         line = lines[first]
         indented = line.indent > usual
-        memo = (text, id(f), min(line.blank_before, 2), indented, fence)
+        memo = (text, id(f), min(line.blank_before, 2), indented, fence, front_k, title_k)
         row = known.get(memo)
         if row is None:
-            row = known[memo] = _own(text, f, line.blank_before, indented, counts[key] - 1, fence)
+            row = known[memo] = (*_own(text, f, line.blank_before, indented, counts[key] - 1, fence),
+                                 front_k, *_markup(text), _log_line(text), title_k)
         own.append(row)
-    front, front_title = _front_matter(layout, firsts, ends)
-    own = [(*o, f, *_markup(text), _log_line(text), t)
-           for o, f, text, t in zip(own, front, texts, front_title)]
     i_words, i_end, i_linky, i_list, i_code, i_log = map(
         _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]
