@@ -1,8 +1,8 @@
 """The line model's speed shortcuts give the floats of the plain formulas (issue 15).
 
 `scores.iter_scores` adds up both passes' logits with a compiled function that leaves out
-the zero features; these tests check it against `_Linear.probabilities` on `expand`'s
-inputs, to the last bit.
+the zero features, and finishes the second pass with another; these tests check them
+against `_Linear.probabilities` on `expand`'s inputs, to the last bit.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def test_compiled_passes_give_the_plain_probabilities(
     vectors: list[list[float]], data: st.DataObject,
 ) -> None:
     model = scores.line_model()
-    assert model._sums is not None
+    assert model._sums is not None and model._second is not None
     known = sorted(model.lexicon)[:20]
     words = st.lists(st.sampled_from([*known, "zzzunknown"]), max_size=4)
     tokens = [data.draw(words) for _ in vectors]
@@ -86,3 +86,6 @@ def test_models_the_sums_cannot_write_out_go_the_plain_way() -> None:
     assert scores._compile_sums(infinite, good) is None
     two = scores._Linear(three[:2], (row, row), (0.0, 0.0))
     assert scores._compile_sums(two, good) is None
+    assert scores._compile_second(good) is not None
+    assert scores._compile_second(infinite) is None
+    assert scores._compile_second(two) is None

@@ -123,8 +123,14 @@ class LineModel:
     """The parts over `expand`'s inputs of both passes' logits (`_compile_sums`), or None
     where the models are not of three classes or hold a weight that is not finite."""
 
+    _second: Callable[..., tuple[float, float, float]] | None = field(
+        init=False, default=None, repr=False, compare=False)
+    """The smoothed model's probabilities from the parts of its logits and the neighbours'
+    features (`_compile_second`), or None as for ``_sums``."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_sums", _compile_sums(self.kind, self.smoothed))
+        object.__setattr__(self, "_second", _compile_second(self.smoothed))
 
     def verdict(self, content: float, chrome: float, artifact: float) -> Verdict:
         """The class a paragraph with these probabilities is given at the operating point."""
@@ -344,8 +350,8 @@ def _second_pass(
 ) -> Iterator[Sequence[float]]:
     """The smoothed model's probabilities of each paragraph, from its features and its
     neighbours' first-pass probabilities (the kind model's, moved by the paragraph's words)."""
-    sums = model._sums
-    if sums is None or any(len(v) != len(FEATURE_NAMES) for v in vectors):
+    sums, second = model._sums, model._second
+    if sums is None or second is None or any(len(v) != len(FEATURE_NAMES) for v in vectors):
         xs = [expand(v) for v in vectors]
         plain = [model.kind.probabilities(x, lexical_shift(model, t) if t else ())
                  for x, t in zip(xs, tokens)]
@@ -369,16 +375,40 @@ def _second_pass(
         e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
         total = e0 + e1 + e2
         add((e0 / total, e1 / total, e2 / total))
-    (row1, b1), (row2, b2) = model.smoothed.delta
-    width = len(FEATURE_NAMES) + len(_PAIR_INDEX)
-    tail1, tail2 = row1[width:], row2[width:]  # the weights of the neighbours' features
-    for (_, _, s1, s2), extra in zip(parts, _neighbour_rows(first)):
-        l1 = b1 + sum(map(mul, tail1, extra), s1)
-        l2 = b2 + sum(map(mul, tail2, extra), s2)
-        top = max(0.0, l1, l2)
-        e0, e1, e2 = exp(0.0 - top), exp(l1 - top), exp(l2 - top)
-        total = e0 + e1 + e2
-        yield e0 / total, e1 / total, e2 / total
+    if parts:
+        _, _, smoothed1, smoothed2 = zip(*parts)
+        yield from map(second, smoothed1, smoothed2, *_neighbour_columns(first))
+
+
+def _compile_second(smoothed: _Linear) -> Callable[..., tuple[float, float, float]] | None:
+    """One plain Python function of the parts ``s1, s2`` of the smoothed model's two logits
+    over `expand`'s inputs (`_compile_sums`) and of a paragraph's neighbours' features (the
+    columns of `neighbour_features`, one argument each): the three probabilities, as
+    `_Linear.probabilities` gives them (each sum runs on from its part, in the same order).
+    None where the model is not of three classes or holds a number that is not finite."""
+    if len(smoothed.delta) != 2 or not all(
+            math.isfinite(w) for row, b in smoothed.delta for w in (*row, b)):
+        return None
+    extras = 2 * (1 + len(_NEIGHBOUR_WINDOWS))  # the neighbours' features of two classes
+    inputs = len(FEATURE_NAMES) + len(_PAIR_INDEX)
+    names = [f"n{i}" for i in range(extras)]
+
+    def logit(part: str, row: Sequence[float], bias: float) -> str:
+        terms = [f"{w!r} * {name}" for w, name in zip(row[inputs:], names)]
+        return f"{bias!r} + ({' + '.join([part, *terms])})"
+
+    (row1, b1), (row2, b2) = smoothed.delta
+    source = (f"def second(s1, s2, {', '.join(names)}):\n"
+              f"    l1 = {logit('s1', row1, b1)}\n"
+              f"    l2 = {logit('s2', row2, b2)}\n"
+              "    top = max(0.0, l1, l2)\n"
+              "    e0, e1, e2 = exp(0.0 - top), exp(l1 - top), exp(l2 - top)\n"
+              "    total = e0 + e1 + e2\n"
+              "    return e0 / total, e1 / total, e2 / total\n")
+    scope: dict[str, Any] = {"exp": math.exp}
+    exec(compile(source, "<line model second pass>", "exec"), scope)
+    function: Callable[..., tuple[float, float, float]] = scope["second"]
+    return function
 
 
 def _compile_sums(
