@@ -26,10 +26,12 @@ _ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
 # A Markdown code fence (three or more backticks or tildes, maybe a language name) opens or
 # closes code inside a post: part of its text, never a separator between articles.
 _FENCE_RE = regex.compile(r"^(?:`{3,}|~{3,})[\w+#.-]*$")
+_FENCE_OPENERS = ("`", "~")  # (tuples: "" is in none)
 # A bulleted or quoted line ("- Author | Title", "> a quote") that the model calls content is
 # an item of the text, not a headline (a run of headlines after the text is taken for teasers).
 # Numbered lines stay headlines: "2. Title" may open the next article.
 _ITEM_RE = regex.compile(r"^(?:[-*•·–+]\s|>\s?)")
+_ITEM_OPENERS = tuple("-*•·–+>")
 # An assistant phrase (a preamble's "Of course, ...", a sign-off's "Feel free to ...") opening
 # running text (LONG_WORDS words or more) that the model is at least this sure is content is a
 # quote or a turn of the text; a generator's own preambles and sign-offs are a sentence or two.
@@ -140,11 +142,17 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
         return _ASSISTANT[f.family]
     if f.family is Family.CHROME:
         return Role.CHROME
-    if _FENCE_RE.match(text):
+    # the patterns are tried only where the first character leaves them open: most text opens
+    # on an ASCII letter, which is no fence, no separator and a letter
+    first = text[:1]
+    if first in _FENCE_OPENERS and _FENCE_RE.match(text):
         return Role.BODY
-    if len(text) <= 200 and _SEPARATOR_RE.match(text):
-        return Role.SEPARATOR
-    if not _ALNUM_RE.search(text) or f.gibberish:
+    if not (first.isascii() and first.isalpha()):
+        if len(text) <= 200 and _SEPARATOR_RE.match(text):
+            return Role.SEPARATOR
+        if not _ALNUM_RE.search(text):
+            return Role.NOISE
+    if f.gibberish:
         return Role.NOISE
     if s.verdict == "artifact":
         if text.endswith((":", "：")):
@@ -153,4 +161,6 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
             else Role.SIGN_OFF
     if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME
-    return Role.HEADLINE if f.headline and not _ITEM_RE.match(text) else Role.BODY
+    if not f.headline:
+        return Role.BODY
+    return Role.BODY if first in _ITEM_OPENERS and _ITEM_RE.match(text) else Role.HEADLINE
