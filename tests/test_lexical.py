@@ -155,3 +155,12 @@ def test_stem_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert stems[f"word{i}s"] == f"word{i}"
     line_words(["Prices rose"], [True])  # trims every cache first
     assert len(stems) <= 50
+
+
+def test_the_stemmers_keep_no_cache_of_their_own() -> None:
+    # each `_Stems` dict keeps every stem it made: PyStemmer's cache (a list per word, for
+    # the cyclic collector to walk) would hold only its misses again
+    for stems in lexical._ALL_STEMS:
+        stemmer = getattr(stems._stem, "__self__", None)
+        assert getattr(stemmer, "maxCacheSize", 0) == 0
+    assert lexical._STEMS["en"]["prices"] == "price"

@@ -268,9 +268,15 @@ class _Stems(dict[str, str]):
         self._stem: Callable[[str], str] | None = None
         if lang and lang.stemmer:
             try:
-                self._stem = snowballstemmer.stemmer(lang.stemmer).stemWord
+                stemmer = snowballstemmer.stemmer(lang.stemmer)
             except (KeyError, ValueError):  # PyStemmer, which snowballstemmer prefers, may lack one
                 self._stem = None
+            else:
+                # PyStemmer's own cache would only ever see this dict's misses, and keep a
+                # list for each: thousands of containers a text for the cyclic collector
+                if hasattr(stemmer, "maxCacheSize"):
+                    stemmer.maxCacheSize = 0
+                self._stem = stemmer.stemWord
 
     def __missing__(self, word: str) -> str:
         w = word.replace("’", "'").strip("'-")
