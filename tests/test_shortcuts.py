@@ -271,6 +271,8 @@ def test_last_character_pretests_never_skip_a_match(text: str) -> None:
         assert text[-1:] in boundaries._SENTENCE_END_LAST
     if boundaries._UNFINISHED_RE.search(text[-3:]):
         assert text[-1:] in boundaries._UNFINISHED_LAST
+    assert boundaries._ends_sentence(text) == (boundaries._SENTENCE_END_RE.search(text[-6:]) is not None)
+    assert boundaries._unfinished(text) == (boundaries._UNFINISHED_RE.search(text[-3:]) is not None)
 
 
 @given(st.text(alphabet=st.sampled_from("#*-•()1234 .:)aZqé\t\n\x0b\x0c\r\x1c\x1f"), max_size=24)

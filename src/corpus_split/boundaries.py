@@ -155,6 +155,19 @@ _UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _SENTENCE_END_LAST = frozenset(".!?。！？'\"’”)»" + _LINE_BREAKS)
 _UNFINISHED_LAST = frozenset(":,-\u2013\u2014" + _LINE_BREAKS)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (`_SENTENCE_END_RE` on its last six characters),
+    searched only where its last character can end a match."""
+    return text[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(text[-6:]) is not None
+
+
+def _unfinished(text: str) -> bool:
+    """Whether ``text`` stops on a colon, a comma or a dash (`_UNFINISHED_RE` on its last three
+    characters), searched only where its last character can end a match."""
+    return text[-1:] in _UNFINISHED_LAST and _UNFINISHED_RE.search(text[-3:]) is not None
+
 _INNER_SENTENCE_RE = regex.compile(r"[a-z0-9)][.!?]['\"’”]?\s+[A-Z]")
 _ABBREVIATION_SHAPE_RE = regex.compile(r"\p{Lu}\p{Ll}{0,3}|\p{Ll}|\w+\.\w+")
 
@@ -328,8 +341,7 @@ def _bonuses(
             bonus -= PENALTY_CONTINUATION
         if (
             not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
-            and lines[prev.last].text[-1:] in _UNFINISHED_LAST
-            and _UNFINISHED_RE.search(lines[prev.last].text[-3:])
+            and _unfinished(lines[prev.last].text)
         ):
             bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
         if lines[unit.first].blank_before == 0 and layout.blank_separated:
@@ -404,8 +416,7 @@ def _one_sentence_per_line(layout: Layout) -> bool:
     if layout.blank_separated or layout.wrap_width is not None or len(lines) < 3:
         return False
     sample = lines[:: max(1, len(lines) // 200)]
-    ends = sum(1 for ln in sample
-               if ln.text[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(ln.text[-6:]))
+    ends = sum(1 for ln in sample if _ends_sentence(ln.text))
     inner = sum(_inner_sentence_ends(ln.text[:2000]) for ln in sample)
     return ends >= 0.7 * len(sample) and inner <= SENTENCE_LINES_INNER * len(sample)
 
@@ -413,9 +424,7 @@ def _one_sentence_per_line(layout: Layout) -> bool:
 def _title_shaped(layout: Layout, units: Sequence[Unit]) -> list[bool]:
     """Whether each unit is a headline that does not end like a sentence."""
     lines = layout.lines
-    return [u.headline and not (lines[u.first].text[-1:] in _SENTENCE_END_LAST
-                                and _SENTENCE_END_RE.search(lines[u.first].text[-6:]))
-            for u in units]
+    return [u.headline and not _ends_sentence(lines[u.first].text) for u in units]
 
 
 def bare_sentences(layout: Layout, units: Sequence[Unit], title_shaped: Sequence[bool] | None = None) -> bool:
@@ -640,9 +649,7 @@ def _lower_case_page(firsts: Sequence[str], lasts: Sequence[str]) -> bool:
     often open in lower case, are not such sentences; cased text broken mid-sentence opens
     in lower case only where no sentence ended.)"""
     after = [first for first, last in zip(firsts[1:], lasts)
-             if first.count(" ") >= 3
-             and first[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(first[-6:])
-             and last[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(last[-6:])]
+             if first.count(" ") >= 3 and _ends_sentence(first) and _ends_sentence(last)]
     lower = sum(map(_continues, after))
     return lower >= _MIN_LOWER_PAGE and 2 * lower >= len(after)
 
@@ -944,7 +951,6 @@ def _start_columns(
     level_of = levels[1:]
     prev_heads = heads[:-1]
     numbered, numbered_ascii = _NUMBERED_RE.match, _NUMBERED_ASCII_RE.match
-    unfinished, unfinished_last = _UNFINISHED_RE.search, _UNFINISHED_LAST
     no_blank = (
         [1.0 if blank == 0 else 0.0 for blank in blanks] if layout.blank_separated else zeros)
     sentence_ends = _SENTENCE_END_CHARS
@@ -974,8 +980,7 @@ def _start_columns(
         links,
         list(map(float, spliced)),
         [1.0 if _continues(text) else 0.0 for text in texts[1:]] if not lower else zeros,
-        [1.0 if not prev_head and not gap and text[-1:] in unfinished_last
-         and unfinished(text[-3:]) is not None else 0.0
+        [1.0 if not prev_head and not gap and _unfinished(text) else 0.0
          for prev_head, gap, text in zip(prev_heads, gaps, last_texts)],
         no_blank,
         [float(min(blank, 3)) for blank in blanks],
