@@ -200,7 +200,7 @@ def _set_cosines(words: list[str], offsets: list[int]) -> list[float]:
 
 
 def _set_overlap(words: list[str], at: int, w: int) -> float:
-    """boundaries._overlap as it was, on sets of the words."""
+    """The overlap of one window as boundaries computed it before, on sets of the words."""
     after = set(words[at : at + w])
     return len(after.intersection(words[max(0, at - 5 * w) : at])) / len(after) if after else 0.0
 
@@ -217,7 +217,7 @@ def test_sliding_cosines_and_overlaps_count_as_sets(units: list[list[int]], voca
     previous = boundaries._previous(ids, n_ids)
     for at in range(len(words) + 1):
         for w in (1, 3, *boundaries._OVERLAP_WINDOWS):
-            assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)
+            assert boundaries._overlaps(previous, at, w, w)[0] == _set_overlap(words, at, w)
         for short, long in ((1, 3), (3, 3), boundaries._OVERLAP_WINDOWS):
             assert boundaries._overlaps(previous, at, short, long) == (
                 _set_overlap(words, at, short), _set_overlap(words, at, long))
@@ -235,7 +235,7 @@ def test_sliding_cosines_and_overlaps_count_as_sets_on_long_texts() -> None:
         previous = boundaries._previous(ids, n_ids)
         for at in offsets:
             for w in boundaries._OVERLAP_WINDOWS:
-                assert boundaries._overlap(previous, at, w) == _set_overlap(words, at, w)
+                assert boundaries._overlaps(previous, at, w, w)[0] == _set_overlap(words, at, w)
             assert boundaries._overlaps(previous, at, *boundaries._OVERLAP_WINDOWS) == tuple(
                 _set_overlap(words, at, w) for w in boundaries._OVERLAP_WINDOWS)
 

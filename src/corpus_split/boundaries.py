@@ -542,25 +542,14 @@ _LIST_START_RE = regex.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
 _OVERLAP_WINDOWS = (30, 150)
 
 
-def _overlap(previous: Sequence[int], at: int, w: int) -> float:
-    """The share of the (distinct) ``w`` words from ``at`` on also found among the ``5 * w``
-    words before it; 0.0 when nothing follows. ``previous`` is `_previous` of the words: a
-    word's first occurrence from ``at`` on is the one whose previous occurrence lies before
-    ``at``, and it is found before when that occurrence lies in the window (no sets built;
-    the same counts as of sets of the words, so the same float)."""
-    low = max(0, at - 5 * w)
-    distinct = shared = 0
-    for p in previous[at : at + w]:
-        if p < at:
-            distinct += 1
-            if p >= low:
-                shared += 1
-    return shared / distinct if distinct else 0.0
-
-
 def _overlaps(previous: Sequence[int], at: int, short: int, long: int) -> tuple[float, float]:
-    """`_overlap` at windows ``short`` <= ``long`` from one pass over the ``long`` words: the
-    first ``short`` of them are the short window's (the same counts, so the same floats)."""
+    """The share of the (distinct) ``w`` words from ``at`` on also found among the ``5 * w``
+    words before it, at windows ``w`` = ``short`` <= ``long``; 0.0 when nothing follows.
+    ``previous`` is `_previous` of the words: a word's first occurrence from ``at`` on is the
+    one whose previous occurrence lies before ``at``, and it is found before when that
+    occurrence lies in the window (no sets built; the same counts as of sets of the words, so
+    the same floats). One pass over the ``long`` words: the first ``short`` are the short
+    window's."""
     low_short, low_long = max(0, at - 5 * short), max(0, at - 5 * long)  # (low_long <= low_short)
     distinct = shared_short = shared_long = 0
     for p in previous[at : at + short]:
