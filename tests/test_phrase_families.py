@@ -130,3 +130,16 @@ def test_opening_families_match_as_their_whole_alternation(text: str) -> None:
         for line in (text, text.lower()):
             whole = family.pattern.match(line) is not None  # type: ignore[attr-defined]
             assert family.match(line) is whole, (family.pattern.pattern[:40], line)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.sampled_from(_OPENING_LINES),
+                 st.builds(lambda line, k: line[k:], st.sampled_from(_OPENING_LINES), st.integers(0, 12)),
+                 st.text(max_size=40)))
+def test_sign_off_patterns_searched_one_by_one_find_what_their_alternation_finds(text: str) -> None:
+    """`features._signed_off` searches the sign-off patterns one by one: it answers as the
+    alternation of them all does, on the cases, their tails and any text."""
+    from corpus_split.features import _SIGN_OFF_ANYWHERE, _family_regex, _signed_off
+
+    whole = _family_regex(_SIGN_OFF_ANYWHERE, "sign_off_anywhere")
+    assert _signed_off(text) is (whole.search(text) is not None)

@@ -318,7 +318,6 @@ _SIGN_OFF_START = _Opening(_phrase_table("sign_off_start"), "sign_off_start", re
 # holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py
 # checks that every pattern has a sign-off case and that the cases it matches hold one of its cues.
 _SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere", need_cues=True)
-_SIGN_OFF_ANY_RE = _family_regex(_SIGN_OFF_ANYWHERE, "sign_off_anywhere")
 _SIGN_OFF_ANY_PARTS = _each_compiled(_SIGN_OFF_ANYWHERE, "sign_off_anywhere", regex.I | regex.V0)
 # The link a wiki prints after each section heading to edit that section, by language (key
 # "section_edit" of the phrase files: "[edit]", "[Bearbeiten | Quelltext bearbeiten]"...): it
@@ -593,9 +592,9 @@ def _maybe_sign_off(head: str) -> bool:
 
 
 def _signed_off(head: str) -> bool:
-    """``_SIGN_OFF_ANY_RE.search(head) is not None``: the alternation matches where one of its
-    patterns does, so each pattern is searched alone, which `regex` does far faster (each
-    alone has a prefix to scan for; all together they are tried at every character)."""
+    """Whether one of the sign-off patterns is found in ``head``, as their alternation would
+    find it: each pattern is searched alone, which `regex` does far faster (each alone has a
+    prefix to scan for; all together they are tried at every character)."""
     for pattern in _SIGN_OFF_ANY_PARTS:  # noqa: SIM110
         if pattern.search(head) is not None:
             return True
