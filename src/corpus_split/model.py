@@ -24,6 +24,15 @@ __all__ = ["CONTENT_KINDS", "Article", "Boundary", "Document", "Kind", "Reason",
 _T = TypeVar("_T")
 
 
+def _generated(source: str, name: str, filename: str, scope: dict[str, Any] | None = None) -> Any:
+    """The function ``name`` that ``source`` (generated code, from checked numbers and names
+    only) defines, run in ``scope``; ``filename`` names it in tracebacks and profiles. The
+    stages' hot loops (constructors, the fitted models' sums) are written out this way."""
+    namespace: dict[str, Any] = {} if scope is None else scope
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[name]
+
+
 def _positional(cls: type[_T]) -> Callable[..., _T]:
     """A constructor of the frozen, slotted dataclass ``cls`` that takes every field, in order.
 
@@ -39,9 +48,8 @@ def _positional(cls: type[_T]) -> Callable[..., _T]:
     scope.update((f"_set{i}", getattr(cls, name).__set__) for i, name in enumerate(names))
     args = ", ".join(f"v{i}" for i in range(len(names)))
     stores = "".join(f"    _set{i}(obj, v{i})\n" for i in range(len(names)))
-    exec(compile(f"def make({args}):\n    obj = _new(_cls)\n{stores}    return obj\n",
-                 f"<{cls.__name__} constructor>", "exec"), scope)
-    make: Callable[..., _T] = scope["make"]
+    make: Callable[..., _T] = _generated(f"def make({args}):\n    obj = _new(_cls)\n{stores}    return obj\n",
+                                         "make", f"<{cls.__name__} constructor>", scope)
     return make
 
 

@@ -18,7 +18,7 @@ from operator import itemgetter, mul, sub, truediv
 from typing import Any, Literal, TypeVar
 
 from .context import FEATURE_NAMES
-from .model import _positional
+from .model import _generated, _positional
 
 __all__ = [
     "LineModel",
@@ -405,9 +405,8 @@ def _compile_second(smoothed: _Linear) -> Callable[..., tuple[float, float, floa
               "    e0, e1, e2 = exp(0.0 - top), exp(l1 - top), exp(l2 - top)\n"
               "    total = e0 + e1 + e2\n"
               "    return e0 / total, e1 / total, e2 / total\n")
-    scope: dict[str, Any] = {"exp": math.exp}
-    exec(compile(source, "<line model second pass>", "exec"), scope)
-    function: Callable[..., tuple[float, float, float]] = scope["second"]
+    function: Callable[..., tuple[float, float, float]] = _generated(
+        source, "second", "<line model second pass>", {"exp": math.exp})
     return function
 
 
@@ -438,9 +437,8 @@ def _compile_sums(
             lines.append(f"    if x{j}:")
             lines += [f"        a{r} += {row[j]!r} * x{j}" for r, row in enumerate(rows) if j < len(row)]
     lines.append("    return a0, a1, a2, a3")
-    scope: dict[str, Any] = {}
-    exec(compile("\n".join(lines) + "\n", "<line model sums>", "exec"), scope)
-    function: Callable[[Sequence[float]], tuple[float, float, float, float]] = scope["sums"]
+    function: Callable[[Sequence[float]], tuple[float, float, float, float]] = _generated(
+        "\n".join(lines) + "\n", "sums", "<line model sums>")
     return function
 
 
@@ -540,9 +538,7 @@ def _compile_trees(trees: Sequence[StartTree], width: int) -> Callable[..., floa
         terms.append(node(tree, 0, 0))
     names = ", ".join(f"x{f}" for f in range(width))
     source = f"def tree_sum({names}):\n    return " + " + ".join(terms) + "\n"
-    scope: dict[str, Any] = {}
-    exec(compile(source, "<start model trees>", "exec"), scope)
-    function: Callable[..., float] = scope["tree_sum"]
+    function: Callable[..., float] = _generated(source, "tree_sum", "<start model trees>")
     return function
 
 
