@@ -25,7 +25,7 @@ from operator import add, itemgetter, sub, truediv
 
 from .features import Family, LineFeatures, _count_cjk, _count_digits, _count_letters, content_words
 from .frontmatter import _fenced
-from .lexical import without_soft_hyphens
+from .lexical import holds_any, without_soft_hyphens
 from .lines import Layout
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "paragraph_spans", "paragraph_vectors", "paragraphs",
@@ -225,17 +225,15 @@ def _ascii_token_shares(classes: bytes, chars: int) -> tuple[float, float, float
 
 def _linky(head: str) -> int:
     """How many link-like tokens ``head`` holds (``_LINKY_RE``)."""
-    for mark in _ASCII_LINKY_MARKS if head.isascii() else _LINKY_MARKS:
-        if mark in head:
-            return len(_LINKY_RE.findall(head))
+    if holds_any(head, _ASCII_LINKY_MARKS if head.isascii() else _LINKY_MARKS):
+        return len(_LINKY_RE.findall(head))
     return 0
 
 
 def _code(head: str) -> int:
     """How many code-like tokens ``head`` holds (``_CODE_RE``)."""
-    for char in _CODE_CHARS:
-        if char in head:
-            return _code_count(head)
+    if holds_any(head, _CODE_CHARS):
+        return _code_count(head)
     return 0 if _CODE_START_RE.match(head) is None else 1  # nothing but the opening keyword
 
 

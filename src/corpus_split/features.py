@@ -27,7 +27,14 @@ from typing import Any
 
 import regex
 
-from .lexical import _NOT_PLAIN_RE, TITLE_CASE_STOPWORDS, content_words, line_words, without_soft_hyphens
+from .lexical import (
+    _NOT_PLAIN_RE,
+    TITLE_CASE_STOPWORDS,
+    content_words,
+    holds_any,
+    line_words,
+    without_soft_hyphens,
+)
 
 __all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
@@ -572,7 +579,7 @@ def _attributed(head: str) -> bool:
     """Whether `_ATTRIBUTION_RE` finds a quoted speaker in ``head``; searched only when a
     lower-cased cue word is there (False without one: the caller asks again later)."""
     low = head.lower()
-    return any(map(low.__contains__, _ATTRIBUTION_CUES)) and _ATTRIBUTION_RE.search(head) is not None
+    return holds_any(low, _ATTRIBUTION_CUES) and _ATTRIBUTION_RE.search(head) is not None
 
 
 _ATTRIBUTION_CUES = ("said", "says", "told", "according")
@@ -583,12 +590,9 @@ def _maybe_sign_off(head: str) -> bool:
     low = head.lower()
     cues = _SIGN_OFF_CUES if low.isascii() or not _UNICODE_CUE_CHAR_RE.search(low) \
         else _SIGN_OFF_CUES_UNICODE
-    # one substring test a cue (a fast C search each), not one pattern of them all: stdlib re
-    # tries that pattern at nearly every character, as nearly every letter opens some cue
-    for cue in cues:  # noqa: SIM110 (a loop: no generator object per line)
-        if cue in low:
-            return True
-    return False
+    # one substring test a cue, not one pattern of them all: stdlib re tries that pattern at
+    # nearly every character, as nearly every letter opens some cue
+    return holds_any(low, cues)
 
 
 def _signed_off(head: str) -> bool:

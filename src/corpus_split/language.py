@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from .kinds import LineKinds
-from .lexical import _NOT_PLAIN_RE
+from .lexical import _NOT_PLAIN_RE, holds_any
 from .lines import Layout
 from .model import CONTENT_KINDS, Kind
 
@@ -248,10 +248,7 @@ def _unquoted(text: str) -> str:
 
 def _quoted(text: str) -> bool:
     """Whether ``text`` holds a mark that opens a quoted passage (`_QUOTE_MARK_RE`)."""
-    for mark in _QUOTE_MARKS:  # noqa: SIM110 (a loop: no generator object per text)
-        if mark in text:
-            return True
-    return False
+    return holds_any(text, _QUOTE_MARKS)
 
 
 def _unquoted_head(text: str, chars: int) -> str:

@@ -330,6 +330,16 @@ def without_soft_hyphens(text: str) -> str:
     return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
+def holds_any(text: str, parts: Sequence[str]) -> bool:
+    """Whether ``text`` holds one of ``parts`` (substrings): one fast C scan each, where a
+    pattern's alternation or character class would test every character in turn; the
+    stages' cheap pre-checks before their patterns."""
+    for part in parts:  # noqa: SIM110 (a loop: no generator object per text)
+        if part in text:
+            return True
+    return False
+
+
 def _ascii_words(low: str) -> list[str]:
     """``_ASCII_WORD_RE.findall(low)`` for ASCII text, by C-level byte and string passes.
 

@@ -12,7 +12,7 @@ import regex
 
 from .features import MAX_SHORT_LINE, line_features
 from .frontmatter import FrontMatter, find_front_matter
-from .lexical import _NOT_PLAIN_RE
+from .lexical import _NOT_PLAIN_RE, holds_any
 from .model import _positional
 
 __all__ = ["Layout", "Line", "split_lines"]
@@ -305,7 +305,7 @@ def _code_name(body: str, start: int, word: str) -> bool:
     braces, "=" or angle brackets ("hoverColours};"), which no glued prose holds."""
     if _CALL_RE.fullmatch(word) or (_PATH_RE.fullmatch(word) and not word.endswith(tuple("._$/"))):
         return True
-    if body[start - 1 : start] == "`" or any(map(word.__contains__, _CODE_MARKS)):
+    if body[start - 1 : start] == "`" or holds_any(word, _CODE_MARKS):
         return True
     after = body[start + len(word) : start + len(word) + 3]  # " = " after a spaced assignment
     return not body[:start].strip() and _KEY_RE.fullmatch(word + after) is not None
