@@ -293,10 +293,12 @@ def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[f
 def _bonuses(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
     lower: bool | None = None,
-) -> list[tuple[float, tuple[Reason, ...]]]:
+) -> tuple[list[float], list[tuple[Reason, ...]]]:
     """Structural evidence for an article starting at each unit (a headed page's paragraphs
-    pay more: `_paragraph_penalised`)."""
-    out: list[tuple[float, tuple[Reason, ...]]] = [(0.0, (Reason.DOCUMENT_START,))]
+    pay more: `_paragraph_penalised`): its value and its reasons, in two lists (no pair per
+    unit to build and keep)."""
+    values = [0.0]
+    reasons_of: list[tuple[Reason, ...]] = [(Reason.DOCUMENT_START,)]
     lines = layout.lines
     # a lower-case opening carries a sentence on, unless the page is written in lower case
     if lower is None:
@@ -346,21 +348,22 @@ def _bonuses(
             bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
         if lines[unit.first].blank_before == 0 and layout.blank_separated:
             reasons.append(Reason.NO_BLANK_LINE)
-        out.append((bonus, tuple(reasons)))
-    return out
+        values.append(bonus)
+        reasons_of.append(tuple(reasons))
+    return values, reasons_of
 
 
 def _paragraph_penalised(
-    plain: Sequence[tuple[float, tuple[Reason, ...]]], shifts: Sequence[float | None],
-) -> list[tuple[float, tuple[Reason, ...]]]:
-    """The bonuses of a headed page, from `_bonuses`: a unit with no headline and no other
-    reason than NO_BLANK_LINE pays PENALTY_PARAGRAPH (on such a page articles open at
-    headlines, not at bare paragraphs). Bonuses are sums of the whole-number constants
-    above, exact in floats in any order."""
+    values: Sequence[float], reasons: Sequence[tuple[Reason, ...]], shifts: Sequence[float | None],
+) -> list[float]:
+    """The bonus values of a headed page, from `_bonuses` (the reasons stay): a unit with no
+    headline and no other reason than NO_BLANK_LINE pays PENALTY_PARAGRAPH (on such a page
+    articles open at headlines, not at bare paragraphs). Bonuses are sums of the
+    whole-number constants above, exact in floats in any order."""
     no_blank = (Reason.NO_BLANK_LINE,)
     return [
-        (b - PENALTY_PARAGRAPH, r) if u and shifts[u] is None and (not r or r == no_blank) else (b, r)
-        for u, (b, r) in enumerate(plain)
+        b - PENALTY_PARAGRAPH if u and shifts[u] is None and (not r or r == no_blank) else b
+        for u, (b, r) in enumerate(zip(values, reasons))
     ]
 
 
@@ -829,7 +832,7 @@ def start_vectors(
 
 def _start_columns(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
-    evidence: Sequence[tuple[float, tuple[Reason, ...]]] | None = None, flat: _Flat | None = None,
+    evidence: Sequence[float] | None = None, flat: _Flat | None = None,
     lower: bool | None = None, ids: _WordIds | None = None,
 ) -> list[list[float]]:
     """`start_vectors` of units 1.. as columns, one list per feature in `START_FEATURES` order.
@@ -837,7 +840,7 @@ def _start_columns(
     Column by column, most of them are passes in C over per-unit lists, and what only a
     headline or a unit with lines between it and the one before can have is filled in for
     those alone (the same floats as row by row). ``evidence`` is `_bonuses` without the
-    page-level switches other than a lower-case page, ``flat`` `_flatten` of the units and
+    page-level switches other than a lower-case page (its values), ``flat`` `_flatten` of the units and
     ``lower`` `_lower_case_page` of them, and ``ids`` `_word_ids` of the flat words, when the
     caller has them.
     """
@@ -879,7 +882,7 @@ def _start_columns(
     if lower is None:
         lower = _lower_case_page(texts, last_texts)
     if evidence is None:
-        evidence = _bonuses(units, layout, roles, shifts, lower)
+        evidence = _bonuses(units, layout, roles, shifts, lower)[0]
     log1p = math.log1p
     log_words = list(map(log1p, sizes))
     zeros = [0.0] * m
@@ -1017,7 +1020,7 @@ def _start_columns(
         list(map(mul, h, cosine_vs_page)),
         list(map(float, map(and_, structural, prev_ends))),
         [cosine if level > 0 else 0.0 * cosine for level, cosine in zip(level_of, cosines)],
-        [bonus / 10.0 for bonus, _ in evidence[1:]],
+        [bonus / 10.0 for bonus in evidence[1:]],
         list(map(mul, h, [words - first_size for words in own_words])),
         since_head,
         front,
@@ -1053,8 +1056,9 @@ def find_articles(
         shifts = [shift if titled else None for shift, titled in zip(shifts, title_shaped)]
     lower = _lower_case_page([layout.lines[u.first].text for u in units],
                              [layout.lines[u.last].text for u in units])
-    plain = _bonuses(units, layout, roles, shifts, lower)  # the unit's own: the start model reads it
-    bonuses = _paragraph_penalised(plain, shifts) if structured else plain
+    # the unit's own evidence (the start model reads it), its value then adjusted for the page
+    plain, reasons = _bonuses(units, layout, roles, shifts, lower)
+    bonuses = _paragraph_penalised(plain, reasons, shifts) if structured else plain
     if sentences:
         cohesion = COHESION_SENTENCES
     elif _sectioned(units, [
@@ -1067,12 +1071,12 @@ def find_articles(
         # with no headline or other cue needs a strong change of vocabulary.
         cohesion = COHESION_TITLED
         bonuses = [
-            (b - PENALTY_UNTITLED, r) if i and shifts[i] is None and not r else (b, r)
-            for i, (b, r) in enumerate(bonuses)
+            b - PENALTY_UNTITLED if i and shifts[i] is None and not r else b
+            for i, (b, r) in enumerate(zip(bonuses, reasons))
         ]
     # candidates are the units the structural evidence leaves possible; the start model
     # reweighs them but does not thin them (a sparse chain could not reach the end)
-    possible = [b > CANDIDATE_FLOOR for b, _ in bonuses]
+    possible = [b > CANDIDATE_FLOOR for b in bonuses]
     model = start_model()
     if model.features != START_FEATURES:
         raise ValueError("the start model was fitted on other features; refit it with "
@@ -1087,9 +1091,8 @@ def find_articles(
         odds = [model.log_odds([0.0] * len(START_FEATURES))]
         odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat, lower, ids))
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
-        w = model.structural
-        bonuses = [(w * b + model.scale * lo + model.offset, r) if u else (b, r)
-                   for u, ((b, r), lo) in enumerate(zip(bonuses, odds))]
+        w, scale, offset = model.structural, model.scale, model.offset
+        bonuses = [w * b + scale * lo + offset if u else b for u, (b, lo) in enumerate(zip(bonuses, odds))]
         if model.cohesion is not None:
             cohesion = model.cohesion  # fitted for every page, instead of by page kind
             free = model.cohesion_free
@@ -1102,12 +1105,14 @@ def find_articles(
     if Role.FURNITURE in roles:
         for u in range(1, n_units):
             if _after_furniture(units, roles, u):
-                bonuses[u] = (BONUS_POST, (Reason.POST,))
+                bonuses[u] = BONUS_POST
+                reasons[u] = (Reason.POST,)
                 possible[u] = True
     # so does a Markdown post's front matter after other text: a file's header, it heads a
     # post wherever posts are joined (the start model rarely sees it between posts)
     for u in _after_front_matter(units, layout):
-        bonuses[u] = (BONUS_POST, (Reason.FRONT_MATTER,))
+        bonuses[u] = BONUS_POST
+        reasons[u] = (Reason.FRONT_MATTER,)
         possible[u] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
@@ -1118,7 +1123,7 @@ def find_articles(
 
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
-    start_costs = [0.0] + [penalty - b for b, _ in bonuses[1:]]
+    start_costs = [0.0] + [penalty - b for b in bonuses[1:]]
     min_words = MIN_ARTICLE_WORDS_SENTENCES if sentences else MIN_ARTICLE_WORDS
     starts = _programme(units, cands, start_costs, k, cohesion, free, flat, min_words, ids)
     # lexical gains of (previous start, start, end): the rounds below that drop weak starts
@@ -1137,16 +1142,16 @@ def find_articles(
             lexical = gains.get(key)
             if lexical is None:
                 lexical = gains[key] = _split_gain(units, prev_start, s, end, k, cohesion, free)
-            gain = lexical - penalty + bonuses[s][0]
-            reasons = bonuses[s][1]
+            gain = lexical - penalty + bonuses[s]
+            why = reasons[s]
             if lexical > 0:
-                reasons = (*reasons, Reason.VOCABULARY_SHIFT)
+                why = (*why, Reason.VOCABULARY_SHIFT)
             # the chance that this start is right, calibrated on held-out fitting material
-            post = Reason.POST in reasons
+            post = Reason.POST in why
             logit = (slope * gain + lexical_slope * lexical + odds_slope * odds[s]
                      + post_slope * post + intercept)
             score = logistic(logit)
-            spans.append(ArticleSpan(s, end - 1, score, reasons, gain, lexical, odds[s]))
+            spans.append(ArticleSpan(s, end - 1, score, why, gain, lexical, odds[s]))
         return spans
 
     spans = articles(starts)
