@@ -305,14 +305,15 @@ def _bonuses(
         lower = _lower_case_page([lines[u.first].text for u in units], [lines[u.last].text for u in units])
     # inside a run of headlines that an assistant preamble opens
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
-    for u in range(1, len(units)):
-        unit = units[u]
-        prev = units[u - 1]
+    preamble, sign_off, separator = Role.PREAMBLE, Role.SIGN_OFF, Role.SEPARATOR
+    blank_separated = layout.blank_separated
+    for u, (prev, unit) in enumerate(zip(units, units[1:]), 1):
         bonus = 0.0
         reasons: list[Reason] = []
-        between = roles[prev.last + 1 : unit.first]
+        # (most units stand right after the one before: nothing between them to search)
         in_run = prev.headline and unit.headline and prev.last + 1 == unit.first
-        if Role.PREAMBLE in between:
+        between = roles[prev.last + 1 : unit.first] if prev.last + 1 != unit.first else ()
+        if between and preamble in between:
             bonus += BONUS_PREAMBLE
             reasons.append(Reason.ASSISTANT_PREAMBLE)
             announced = unit.headline
@@ -320,33 +321,35 @@ def _bonuses(
             bonus -= BONUS_PREAMBLE  # the piece the preamble announced starts at the run's head
         else:
             announced = False
-        if Role.SIGN_OFF in between:
+        after_sign_off = bool(between) and sign_off in between
+        if after_sign_off:
             bonus += BONUS_SIGN_OFF
             reasons.append(Reason.AFTER_SIGN_OFF)
-        if Role.SEPARATOR in between or lines[unit.first].blank_before >= 3:
+        line = lines[unit.first]
+        if (between and separator in between) or line.blank_before >= 3:
             bonus += BONUS_SEPARATOR
             reasons.append(Reason.SEPARATOR)
-        if lines[unit.first].spliced:
+        if line.spliced:
             bonus += BONUS_SPLICE_HEADLINE if unit.headline else BONUS_SPLICE_TEXT
             reasons.append(Reason.SPLICE)
         shift = shifts[u]
         if shift is not None:
             bonus += BONUS_HEADLINE + shift * BONUS_TERMS
-            if Role.SIGN_OFF in between:
+            if after_sign_off:
                 bonus += BONUS_SIGN_OFF_HEADLINE
             reasons.append(Reason.HEADLINE)
             if shift > TITLE_TERMS_SHIFT:
                 reasons.append(Reason.TITLE_TERMS_BELOW)
             if in_run:
                 bonus -= PENALTY_INSIDE_RUN  # a run of headlines starts at its first line
-        elif not lower and _continues(lines[unit.first].text):
+        elif not lower and _continues(line.text):
             bonus -= PENALTY_CONTINUATION
         if (
-            not prev.headline and prev.last + 1 == unit.first and not lines[unit.first].spliced
+            not prev.headline and prev.last + 1 == unit.first and not line.spliced
             and _unfinished(lines[prev.last].text)
         ):
             bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
-        if lines[unit.first].blank_before == 0 and layout.blank_separated:
+        if line.blank_before == 0 and blank_separated:
             reasons.append(Reason.NO_BLANK_LINE)
         values.append(bonus)
         reasons_of.append(tuple(reasons))
