@@ -1,0 +1,64 @@
+"""The first reading's speed shortcuts give what the plain forms give, to the last bit (issue 15).
+
+`scores.iter_scores` writes out the verdict and the words' shift of the first pass; these
+tests check the scores against the plain composition of `LineModel.verdict`,
+`lexical_shift` and `_Linear.probabilities`.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_split import scores
+from corpus_split.context import FEATURE_NAMES
+
+_WIDTH = len(FEATURE_NAMES)
+# features as the line model sees them: mostly flags and zeros (signed ones too), some sizes
+_feature = st.one_of(st.sampled_from([0.0, -0.0, 1.0, 0, 1]),
+                     st.floats(-40.0, 40.0, allow_nan=False, allow_subnormal=True))
+_vector = st.lists(_feature, min_size=_WIDTH, max_size=_WIDTH)
+
+
+def _bits(value: float) -> bytes:
+    return struct.pack("<d", float(value))
+
+
+def _plain_scores(
+    vectors: Sequence[Sequence[float]], tokens: Sequence[Sequence[str]],
+) -> list[tuple[bytes, bytes, bytes, bytes, str]]:
+    """Each paragraph's score by the plain formulas, its floats as bit patterns."""
+    model = scores.line_model()
+    xs = [scores.expand(v) for v in vectors]
+    first = [model.kind.probabilities(x, scores.lexical_shift(model, t) if t else ())
+             for x, t in zip(xs, tokens)]
+    second = [model.smoothed.probabilities([*x, *extra])
+              for x, extra in zip(xs, scores.neighbour_features(first))]
+    classes = model.smoothed.classes
+    out = []
+    for x, p in zip(xs, second):
+        content, chrome, artifact = (p[classes.index(c)] for c in ("content", "chrome", "artifact"))
+        verdict = model.verdict(content, chrome, artifact)
+        links = 0.0
+        if verdict == "chrome":
+            links = model.links.probabilities(x)[model.links.classes.index("links")]
+        out.append((_bits(content), _bits(chrome), _bits(artifact), _bits(links), verdict))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_vector, max_size=12), st.data())
+def test_scores_are_those_of_the_plain_verdict_and_shift(
+    vectors: list[list[float]], data: st.DataObject,
+) -> None:
+    model = scores.line_model()
+    # known words (several on one paragraph, repeated too) and unknown ones
+    known = sorted(model.lexicon)
+    words = st.lists(st.sampled_from([*known[:10], *known[-10:], "zzzunknown"]), max_size=6)
+    tokens = [data.draw(words) for _ in vectors]
+    fast = [(_bits(s.content), _bits(s.chrome), _bits(s.artifact), _bits(s.links), s.verdict)
+            for s in scores.iter_scores(vectors, tokens)]
+    assert fast == _plain_scores(vectors, tokens)
