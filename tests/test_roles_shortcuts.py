@@ -2,7 +2,8 @@
 
 `scores.iter_scores` writes out the verdict and the words' shift of the first pass; these
 tests check the scores against the plain composition of `LineModel.verdict`,
-`lexical_shift` and `_Linear.probabilities`.
+`lexical_shift` and `_Linear.probabilities`. `context.span_rows` measures a recurring
+paragraph once; its rows are checked against each paragraph measured alone.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_split import scores
-from corpus_split.context import FEATURE_NAMES
+from corpus_split import context, features, frontmatter, lines, scores
 
-_WIDTH = len(FEATURE_NAMES)
+_WIDTH = len(context.FEATURE_NAMES)
 # features as the line model sees them: mostly flags and zeros (signed ones too), some sizes
 _feature = st.one_of(st.sampled_from([0.0, -0.0, 1.0, 0, 1]),
                      st.floats(-40.0, 40.0, allow_nan=False, allow_subnormal=True))
@@ -62,3 +62,29 @@ def test_scores_are_those_of_the_plain_verdict_and_shift(
     fast = [(_bits(s.content), _bits(s.chrome), _bits(s.artifact), _bits(s.links), s.verdict)
             for s in scores.iter_scores(vectors, tokens)]
     assert fast == _plain_scores(vectors, tokens)
+
+
+# paragraphs that recur with other blank lines, indents and places (inside a code fence, in
+# front matter): each recurrence may take the row of the text's first paragraph only where
+# all of these agree
+_PARAGRAPHS = ["Reuter", "Advertisement", "  Reuter", "```", "---", "title: A post", "x: 1",
+               "Share this article", "The company said profits rose 5 pct in 1987.", "#### Notes"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PARAGRAPHS), st.integers(0, 3)), min_size=1, max_size=14))
+def test_recurring_paragraphs_get_their_own_rows(paragraphs: list[tuple[str, int]]) -> None:
+    text = "".join("\n" * blank + para + "\n" for para, blank in paragraphs)
+    layout = lines.split_lines(text)
+    firsts, ends, texts = context.paragraph_spans(layout)
+    feats = [features.line_features(t) for t in texts]
+    rows = context.span_rows(layout, firsts, ends, texts, feats)
+    keys = [t.casefold() for t in texts]
+    fenced = frontmatter._fenced(texts)
+    front, title = context._front_matter(layout, firsts, ends)
+    for k, (first, t, f) in enumerate(zip(firsts, texts, feats)):
+        line = layout.lines[first]
+        plain = (*context._own(t, f, line.blank_before, line.indent > layout.base_indent,
+                               keys.count(keys[k]) - 1, fenced[k]),
+                 front[k], *context._markup(t), context._log_line(t), title[k])
+        assert rows[k][:len(context._OWN)] == plain
