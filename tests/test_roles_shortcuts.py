@@ -88,3 +88,36 @@ def test_recurring_paragraphs_get_their_own_rows(paragraphs: list[tuple[str, int
                                keys.count(keys[k]) - 1, fenced[k]),
                  front[k], *context._markup(t), context._log_line(t), title[k])
         assert rows[k][:len(context._OWN)] == plain
+
+
+def _plain_family(text: str) -> features.Family:
+    """`features._family` as written before it lower-cased a line once for all its tests."""
+    f = features
+    head = text[:f._PATTERN_WINDOW]
+    if f._PREAMBLE.match(head[:300]):
+        return f.Family.ASSISTANT_PREAMBLE
+    low = head.lower()
+    if len(text) <= f.MAX_RESIDUE_LINE and (
+        f._SIGN_OFF_START.match(head)
+        or (not f._attributed(head, low) and f._maybe_sign_off(low) and f._signed_off(head)
+            and not f._ATTRIBUTION_RE.search(head))
+    ):
+        return f.Family.ASSISTANT_SIGN_OFF
+    if len(text) <= f.MAX_SHORT_LINE and (
+        f._CHROME.match(text.lower()) or f._BYLINE.match(text) or f._is_breadcrumb(text)
+    ):
+        return f.Family.CHROME
+    return f.Family.NONE
+
+
+# openings and cues of each family, case variants, and filler that moves a line across the
+# length limits (a short line, the window the patterns read, a sign-off's longest line)
+_FAMILY_PIECES = ["Sure! Here is ", "I hope this helps", "Feel free to ask", "let me know", "he said ",
+                  "Advertisement", "By John Smith", "Home > News > World", "Share this", "SAID ",
+                  "Let Me Know", "\u0130stanbul ", "Stra\u00dfe ", "x" * 150, "word " * 60, ". "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FAMILY_PIECES), min_size=1, max_size=8).map("".join))
+def test_a_lines_family_is_that_of_the_plain_tests(text: str) -> None:
+    assert features._family(text, len(text)) is _plain_family(text)
