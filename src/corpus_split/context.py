@@ -464,17 +464,21 @@ def span_rows(
     # its place in front matter: recurring paragraphs ("Reuter", "Advertisement") are measured once
     front, front_title = _front_matter(layout, firsts, ends)
     own: list[tuple[float, ...]] = []
-    known: dict[tuple[str, int, int, bool, bool, float, float], tuple[float, ...]] = {}
-    for first, text, f, key, fence, front_k, title_k in zip(
-            firsts, texts, feats, keys, fenced, front, front_title):
+    # a text's first paragraph (a dict of strings and integers: no key object per paragraph for
+    # the cyclic collector), whose row a later one with the same text takes where the rest agrees
+    first_of: dict[str, int] = {}
+    blanks = [min(lines[i].blank_before, 2) for i in firsts]
+    for k, (first, text, f, key, fence, front_k, title_k, blank) in enumerate(zip(
+            firsts, texts, feats, keys, fenced, front, front_title, blanks)):
         line = lines[first]
         indented = line.indent > usual
-        memo = (text, id(f), min(line.blank_before, 2), indented, fence, front_k, title_k)
-        row = known.get(memo)
-        if row is None:
-            row = known[memo] = (*_own(text, f, line.blank_before, indented, counts[key] - 1, fence),
-                                 front_k, *_markup(text), _log_line(text), title_k)
-        own.append(row)
+        j = first_of.setdefault(text, k)
+        if j < k and (feats[j] is f and blanks[j] == blank and (lines[firsts[j]].indent > usual) == indented
+                      and fenced[j] == fence and front[j] == front_k and front_title[j] == title_k):
+            own.append(own[j])
+            continue
+        own.append((*_own(text, f, line.blank_before, indented, counts[key] - 1, fence),
+                    front_k, *_markup(text), _log_line(text), title_k))
     i_words, i_end, i_linky, i_list, i_code, i_log = map(
         _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]

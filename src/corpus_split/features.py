@@ -553,17 +553,21 @@ def _family(text: str, n: int) -> Family:
     head = text[:_PATTERN_WINDOW]
     if _PREAMBLE.match(head[:300]):
         return Family.ASSISTANT_PREAMBLE
+    if n > MAX_RESIDUE_LINE and n > MAX_SHORT_LINE:
+        return Family.NONE  # too long for a sign-off or a line of chrome
+    low = head.lower()  # lower-cased once for the cue tests and the chrome patterns
     if n <= MAX_RESIDUE_LINE and (
         _SIGN_OFF_START.match(head)
         or (
-            not _attributed(head)  # decides as the last test below would, sooner (news text)
-            and _maybe_sign_off(head) and _signed_off(head)
+            not _attributed(head, low)  # decides as the last test below would, sooner (news text)
+            and _maybe_sign_off(low) and _signed_off(head)
             and not _ATTRIBUTION_RE.search(head)
         )
     ):
         return Family.ASSISTANT_SIGN_OFF
     if n <= MAX_SHORT_LINE and (
-        _CHROME.match(text.lower()) or _BYLINE.match(text) or _is_breadcrumb(text)
+        _CHROME.match(low if n <= _PATTERN_WINDOW else text.lower()) or _BYLINE.match(text)
+        or _is_breadcrumb(text)
     ):
         return Family.CHROME
     return Family.NONE
@@ -575,19 +579,17 @@ def section_heading(text: str) -> bool:
     return text.endswith("]") and _SECTION_EDIT_RE.search(text[-60:]) is not None
 
 
-def _attributed(head: str) -> bool:
+def _attributed(head: str, low: str) -> bool:
     """Whether `_ATTRIBUTION_RE` finds a quoted speaker in ``head``; searched only when a
-    lower-cased cue word is there (False without one: the caller asks again later)."""
-    low = head.lower()
+    cue word is in ``low``, ``head`` lower-cased (False without one: the caller asks again later)."""
     return holds_any(low, _ATTRIBUTION_CUES) and _ATTRIBUTION_RE.search(head) is not None
 
 
 _ATTRIBUTION_CUES = ("said", "says", "told", "according")
 
 
-def _maybe_sign_off(head: str) -> bool:
-    """Cheap pre-check: does the line hold any word that every sign-off pattern needs?"""
-    low = head.lower()
+def _maybe_sign_off(low: str) -> bool:
+    """Cheap pre-check: does the line, lower-cased, hold any word that every sign-off pattern needs?"""
     cues = _SIGN_OFF_CUES if low.isascii() or not _UNICODE_CUE_CHAR_RE.search(low) \
         else _SIGN_OFF_CUES_UNICODE
     # one substring test a cue, not one pattern of them all: stdlib re tries that pattern at
