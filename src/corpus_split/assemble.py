@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from operator import ne
+from collections.abc import Iterator, Sequence
+from operator import ne, or_
 
 from .frontmatter import front_matter_value
 from .kinds import LineKinds, normalise_title
@@ -22,6 +22,16 @@ from .repair import Repaired
 __all__ = ["build_document"]
 
 _new_segment = _positional(Segment)  # Segment(*every field), at half the cost: many a page
+
+
+def _changes(*columns: Sequence[object]) -> Iterator[int]:
+    """The indices (from 1) where any of the equally long ``columns`` differs from the item
+    above: compared column by column in C, since a tuple a row would be one more object a
+    line for the cycle collector to track."""
+    changed = map(ne, columns[0][1:], columns[0][:-1])
+    for column in columns[1:]:
+        changed = map(or_, changed, map(ne, column[1:], column[:-1]))
+    return itertools.compress(range(1, len(columns[0])), changed)
 
 
 def build_document(
@@ -49,8 +59,7 @@ def build_document(
 
     # 1. pieces: runs of lines sharing kind, article and language; articles start a piece
     # (a line opens one where its kind, article or language is not the line above's)
-    keys = list(zip(kinds, arts, languages))
-    opens = sorted({*itertools.compress(range(1, len(keys)), map(ne, keys[1:], keys[:-1])),
+    opens = sorted({*_changes(kinds, arts, languages),
                     *(first for first, _, _ in kept_ranges), *([0] if lines else [])})
     piece_lines = list(zip(opens, [o - 1 for o in opens[1:]] + [len(lines) - 1]))
 
