@@ -59,3 +59,17 @@ def without_check() -> scores.SentenceModel:
     """A sentence model that drops nothing: in bare sentences the lexical cost alone decides."""
     return scores.SentenceModel(scores.SENTENCE_MODEL_VERSION, boundaries.SENTENCE_FEATURES,
                                 (0.0,) * len(boundaries.SENTENCE_FEATURES), 0.0, 0.0)
+
+
+@pytest.fixture
+def ctrl_c() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt here and in the processes started meanwhile, as in a
+    terminal, even where the test run itself ignores SIGINT (a shell starts background jobs
+    so, and such a child would ignore it too)."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

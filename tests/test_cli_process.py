@@ -54,6 +54,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.usefixtures("ctrl_c")
 def test_signal_leaves_no_temp_file_and_no_workers(tmp_path: Path, signum: int, status: int) -> None:
     text = SEEDS[0].read_text(encoding="utf-8")
     src = tmp_path / "big.jsonl"

@@ -398,6 +398,7 @@ def test_an_io_error_while_reading_names_the_file(tmp_path: Path,
         list(read_records(path))
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_signals_are_held_during_a_clean_up_then_delivered() -> None:
     import os
     import signal
