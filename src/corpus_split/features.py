@@ -70,6 +70,8 @@ class Family(str, Enum):
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# ... in runs: counted by their lengths, one match a run rather than one a character
+_CJK_RUN_RE = regex.compile(_CJK_RE.pattern + "+")
 # Every character of those four scripts lies in these ranges (a test checks each code
 # point): text with none of them holds no CJK, found without the Unicode script tables.
 _MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
@@ -537,7 +539,7 @@ def _count_cjk(text: str) -> int:
     """How many Han, kana and Hangul characters ``text`` holds."""
     if text.isascii() or _MAYBE_CJK_RE.search(text) is None:
         return 0
-    return len(_CJK_RE.findall(text))
+    return sum(map(len, _CJK_RUN_RE.findall(text)))
 
 
 def _title_cased(words: list[str]) -> bool:
