@@ -24,6 +24,7 @@ def test_cjk_prefilter_ranges_hold_every_cjk_character() -> None:
     # only if every Han, kana and Hangul character lies in them
     outside = [c for c in range(0x2E80) if not 0x1100 <= c <= 0x11FF]
     assert not any(features._CJK_RE.match(chr(c)) for c in outside)
+    assert not any(lexical._CJK_RE.match(chr(c)) for c in outside)  # lexical._split_words skips by them too
     assert all(features._MAYBE_CJK_RE.match(chr(c)) for c in (0x1100, 0x2E80, 0x4E00, 0xAC00, 0x20000))
 
 
@@ -84,6 +85,30 @@ def test_plain_latin_fast_path_finds_the_full_patterns_words(text: str) -> None:
     assert words == _full_pattern_words(low)
     if latin:
         assert grams == [] and all("a" <= w[0] <= "z" for w in words)
+
+
+def _full_split(low: str) -> tuple[list[str], list[str]]:
+    """Words and CJK bigrams as the full path finds them, word by word (no pre-check)."""
+    words: list[str] = []
+    grams: list[str] = []
+    for w in lexical._WORD_RE.findall(low):
+        if w[0].isdigit():
+            continue
+        if lexical._CJK_RE.match(w):
+            for run in lexical._CJK_RUN_RE.findall(w):
+                grams.extend(run[i : i + 2] for i in range(0, max(1, len(run) - 1), lexical._GRAM_STEP))
+            continue
+        words.append(w)
+    return words, grams
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 '-éжω½²中かー한\u00ad"), max_size=60))
+def test_words_without_cjk_skip_the_cjk_test_with_the_same_result(text: str) -> None:
+    low = text.lower() + "ж"  # a letter beyond Latin: the full path
+    words, grams, latin = lexical._split_words(low)
+    assert not latin
+    assert (words, grams) == _full_split(lexical.without_soft_hyphens(low))
 
 
 @settings(max_examples=500, deadline=None)

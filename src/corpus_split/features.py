@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from .lexical import (
+    _MAYBE_CJK_RE,  # the ranges that hold every character of _CJK_RE's scripts
     _NOT_PLAIN_RE,
     TITLE_CASE_STOPWORDS,
     content_words,
@@ -72,9 +73,6 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # ... in runs: counted by their lengths, one match a run rather than one a character
 _CJK_RUN_RE = regex.compile(_CJK_RE.pattern + "+")
-# Every character of those four scripts lies in these ranges (a test checks each code
-# point): text with none of them holds no CJK, found without the Unicode script tables.
-_MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
 _LETTER_RUN_RE = regex.compile(r"\p{L}+")
 _NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
 # Without a letter, mark or digit beyond ASCII, _WORD_RE finds what this stdlib pattern finds.

@@ -170,6 +170,9 @@ _NON_ASCII_WORD_CHAR_RE = regex.compile(r"[[\p{L}\p{M}\p{N}]--\p{ASCII}]", regex
 _NOT_PLAIN_RE = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]")
 _LATIN_WORD_RE = re.compile(r"[a-z][a-z'’\-]*")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Every character of those four scripts lies in these ranges (a test checks each code
+# point): text with none of them holds no CJK, found without the Unicode script tables.
+_MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
 _GRAM_STEP = 2  # a CJK run's bigrams start every this many characters
 
@@ -397,9 +400,12 @@ def _split_words(low: str) -> tuple[list[str], list[str], bool]:
     low = without_soft_hyphens(low)
     if _NOT_PLAIN_RE.search(low) is None or _NON_ASCII_WORD_CHAR_RE.search(low) is None:
         return _latin_words(low), _NO_GRAMS, True
+    found = _WORD_RE.findall(low)
+    if _MAYBE_CJK_RE.search(low) is None:  # no Han, kana or Hangul: no word is CJK
+        return [w for w in found if not w[0].isdigit()], _NO_GRAMS, False
     words: list[str] = []
     grams: list[str] = []
-    for w in _WORD_RE.findall(low):
+    for w in found:
         if w[0].isdigit():
             continue
         if _CJK_RE.match(w):
