@@ -462,7 +462,7 @@ def fit_model(rows: list[tuple[list[list[float]], list[int]]], docs: list[Traini
 
 
 def main() -> None:
-    global TREES, LEARNING_RATE  # the flags below set what fit_model and the export read
+    global TREES, LEARNING_RATE, DEPTH  # the flags below set what fit_model and the export read
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "corpus_split" / "data" / "start_model.json")
@@ -472,6 +472,7 @@ def main() -> None:
     parser.add_argument("--trees", type=int, default=TREES, help="boosted trees (each costs every unit "
                         "a few comparisons at run time)")
     parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE, help="the boosting's shrinkage")
+    parser.add_argument("--depth", type=int, default=DEPTH, help="each tree's depth")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
     parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
     parser.add_argument("--save-cross", type=Path, default=None,
@@ -483,7 +484,7 @@ def main() -> None:
                              "validation concatenations, titled and damaged news: never fitted on) "
                              "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
-    TREES, LEARNING_RATE = args.trees, args.learning_rate
+    TREES, LEARNING_RATE, DEPTH = args.trees, args.learning_rate, args.depth
     held = held_back_models()
     train: list[TrainingDoc] = []
     valid: list[TrainingDoc] = []
