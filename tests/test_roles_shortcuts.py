@@ -16,11 +16,7 @@ from hypothesis import strategies as st
 
 from corpus_split import context, features, frontmatter, lines, scores
 
-_WIDTH = len(context.FEATURE_NAMES)
-# features as the line model sees them: mostly flags and zeros (signed ones too), some sizes
-_feature = st.one_of(st.sampled_from([0.0, -0.0, 1.0, 0, 1]),
-                     st.floats(-40.0, 40.0, allow_nan=False, allow_subnormal=True))
-_vector = st.lists(_feature, min_size=_WIDTH, max_size=_WIDTH)
+from .test_scores_shortcuts import _plain_second_pass, _vector
 
 
 def _bits(value: float) -> bytes:
@@ -33,10 +29,7 @@ def _plain_scores(
     """Each paragraph's score by the plain formulas, its floats as bit patterns."""
     model = scores.line_model()
     xs = [scores.expand(v) for v in vectors]
-    first = [model.kind.probabilities(x, scores.lexical_shift(model, t) if t else ())
-             for x, t in zip(xs, tokens)]
-    second = [model.smoothed.probabilities([*x, *extra])
-              for x, extra in zip(xs, scores.neighbour_features(first))]
+    second = _plain_second_pass(model, vectors, tokens)
     classes = model.smoothed.classes
     out = []
     for x, p in zip(xs, second):
