@@ -1,8 +1,8 @@
 """The first reading's speed shortcuts give what the plain forms give, to the last bit (issue 15).
 
-`scores.iter_scores` writes out the verdict and the words' shift of the first pass; these
-tests check the scores against the plain composition of `LineModel.verdict`,
-`lexical_shift` and `_Linear.probabilities`. `context.span_rows` measures a recurring
+`scores.iter_scores` unrolls both passes over three classes; these tests check the scores
+against the plain composition of `LineModel.verdict`, `lexical_shift` and
+`_Linear.probabilities`. `context.span_rows` measures a recurring
 paragraph once; its rows are checked against each paragraph measured alone.
 """
 

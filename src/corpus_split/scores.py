@@ -336,18 +336,14 @@ def iter_scores(
     ci = {c: k for k, c in enumerate(model.smoothed.classes)}
     li = model.links.classes.index("links")
     pick = itemgetter(ci["content"], ci["chrome"], ci["artifact"])
+    verdict_of = model.verdict
     links_of = model.links.probabilities
     new_score = _new_score
-    # `LineModel.verdict` written out, its factor taken once (the same floats compared)
-    odds = math.exp(model.content_bias)
     for v, p in zip(vectors, _second_pass(model, vectors, tokens)):
         content, chrome, artifact = pick(p)
-        if artifact > content and artifact >= chrome:
-            yield new_score(content, chrome, artifact, 0.0, "artifact")
-        elif chrome > content * odds:
-            yield new_score(content, chrome, artifact, links_of(expand(v))[li], "chrome")
-        else:
-            yield new_score(content, chrome, artifact, 0.0, "content")
+        verdict = verdict_of(content, chrome, artifact)
+        links = links_of(expand(v))[li] if verdict == "chrome" else 0.0
+        yield new_score(content, chrome, artifact, links, verdict)
 
 
 def _second_pass(
@@ -367,20 +363,15 @@ def _second_pass(
     # `sums` adds up for both models in one pass (the same floats)
     exp = math.exp
     (_, k1), (_, k2) = model.kind.delta
-    weights_of = model.lexicon.get
     parts = list(map(sums, vectors))
     first: list[Sequence[float]] = []
     add = first.append
     for (s1, s2, _, _), t in zip(parts, tokens):
         l0, l1, l2 = 0.0, k1 + s1, k2 + s2
         if t:
-            # `lexical_shift` of three classes written out (its sums, in its order)
-            h0 = h1 = h2 = 0.0
-            for word in t:
-                row = weights_of(word)
-                if row is not None:
-                    h0, h1, h2 = h0 + row[0], h1 + row[1], h2 + row[2]
-            l0, l1, l2 = l0 + h0 - h0, l1 + h1 - h0, l2 + h2 - h0
+            shift = lexical_shift(model, t)
+            s0 = shift[0]
+            l0, l1, l2 = l0 + s0 - s0, l1 + shift[1] - s0, l2 + shift[2] - s0
         top = max(l0, l1, l2)
         e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
         total = e0 + e1 + e2
