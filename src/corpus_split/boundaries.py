@@ -307,6 +307,7 @@ def _bonuses(
     announced = bool(units) and units[0].headline and Role.PREAMBLE in roles[: units[0].first]
     preamble, sign_off, separator = Role.PREAMBLE, Role.SIGN_OFF, Role.SEPARATOR
     blank_separated = layout.blank_separated
+    fences = layout.front_matter.inside if layout.front_matter.found else None
     for u, (prev, unit) in enumerate(zip(units, units[1:]), 1):
         bonus = 0.0
         reasons: list[Reason] = []
@@ -326,7 +327,8 @@ def _bonuses(
             bonus += BONUS_SIGN_OFF
             reasons.append(Reason.AFTER_SIGN_OFF)
         line = lines[unit.first]
-        if (between and separator in between) or line.blank_before >= 3:
+        if (between and separator in between and _separated(roles, fences, prev.last + 1, unit.first)) \
+                or line.blank_before >= 3:
             bonus += BONUS_SEPARATOR
             reasons.append(Reason.SEPARATOR)
         if line.spliced:
@@ -354,6 +356,15 @@ def _bonuses(
         values.append(bonus)
         reasons_of.append(tuple(reasons))
     return values, reasons_of
+
+
+def _separated(roles: Sequence[Role], fences: bytes | None, lo: int, hi: int) -> bool:
+    """Whether a separator line among lines ``lo`` to ``hi - 1`` stands outside front matter
+    (``fences``: `FrontMatter.inside`, None on a page without any): the "---" that closes a
+    post's metadata block heads that post's text, it does not part two articles."""
+    if fences is None:
+        return True
+    return any(roles[i] is Role.SEPARATOR and not fences[i] for i in range(lo, hi))
 
 
 def _paragraph_penalised(
@@ -892,13 +903,14 @@ def _start_columns(
     # units with lines between them and the one before (most units stand side by side)
     gaps = [lasts[u - 1] + 1 != firsts[u] for u in range(1, n)]
     preamble, sign_off, separator, chrome, links = (zeros.copy() for _ in range(5))
+    fences = layout.front_matter.inside if layout.front_matter.found else None
     for r in itertools.compress(range(m), gaps):
         between = roles[lasts[r] + 1 : firsts[r + 1]]
         if Role.PREAMBLE in between:
             preamble[r] = 1.0
         if Role.SIGN_OFF in between:
             sign_off[r] = 1.0
-        if Role.SEPARATOR in between:
+        if Role.SEPARATOR in between and _separated(roles, fences, lasts[r] + 1, firsts[r + 1]):
             separator[r] = 1.0
         chrome[r] = log1p(between.count(Role.CHROME))
         links[r] = log1p(between.count(Role.LINK))
