@@ -52,7 +52,6 @@ def test_no_leaf_of_the_shipped_trees_decides_alone() -> None:
     assert not leaves or max(map(abs, leaves)) < 10.0
 
 
-
 def test_a_bad_start_model_file_is_a_clear_error() -> None:
     try:
         parse_start_model('{"version": 1, "features": ["a"], "weights": [], "bias": 0}', "x.json")
@@ -276,6 +275,11 @@ def test_the_rule_that_closes_front_matter_is_no_separator_between_articles() ->
     # a rule between two texts outside front matter still parts them
     text = "\n".join(["A first post", "", PROSE, "", "* * *", "", "A second post", "", PROSE])
     assert max(row[column] for row in _unit_rows(text).values()) == 1.0
+    # ... and so does one on a page that has front matter elsewhere
+    text = "\n".join([*head, PROSE, "", "* * *", "", "A second post", "", PROSE])
+    rows = _unit_rows(text)
+    assert rows["A second post"][column] == 1.0
+    assert all(row[column] == 0.0 for key, row in rows.items() if key != "A second post")
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -177,7 +177,7 @@ def titled_news(rows: list[dict[str, object]], n: int, seed: int) -> list[Traini
     """Two to four news stories (half of them briefs: their first paragraphs), each under its
     plain title: the plain concatenation users make of a news corpus, with paragraphs and
     stories parted by blank lines, or by single line breaks as many scrapes leave them
-    (validation only)."""
+    (validation and calibration; fitted on too only with ``--titled-train``)."""
     rng = random.Random(f"titled:{seed}")
     rows = [r for r in rows if len(str(r.get("text") or "")) >= 200 and r.get("title")]
     out = []
@@ -480,7 +480,7 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=DEPTH, help="each tree's depth")
     parser.add_argument("--titled-train", action="store_true",
                         help="fit on plain titled news concatenations too (by default they are "
-                             "validation only; docs/models.md, twenty-first session)")
+                             "validation and calibration only; docs/models.md, twenty-first session)")
     parser.add_argument("--min-leaf", type=int, default=MIN_LEAF, help="units each tree's leaf holds "
                         "at least")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")

@@ -361,7 +361,9 @@ def _bonuses(
 def _separated(roles: Sequence[Role], fences: bytes | None, lo: int, hi: int) -> bool:
     """Whether a separator line among lines ``lo`` to ``hi - 1`` stands outside front matter
     (``fences``: `FrontMatter.inside`, None on a page without any): the "---" that closes a
-    post's metadata block heads that post's text, it does not part two articles."""
+    post's metadata block heads that post's text, it does not part two articles, and the one
+    that opens a later post's block is that post's evidence (`_after_front_matter`), not a
+    separator's."""
     if fences is None:
         return True
     return any(roles[i] is Role.SEPARATOR and not fences[i] for i in range(lo, hi))
