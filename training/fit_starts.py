@@ -466,6 +466,46 @@ def fit_model(rows: list[tuple[list[list[float]], list[int]]], docs: list[Traini
     return probe
 
 
+@dataclass
+class Material:
+    """The documents of one fit: fitted on, and the validation sets of the decoder's choice."""
+
+    train: list[TrainingDoc]
+    valid: list[TrainingDoc]
+    titled: list[TrainingDoc]
+    calibrating: list[TrainingDoc]
+    damaged: list[TrainingDoc]
+    clean: list[TrainingDoc]  # (the news sets are news-en's: empty when it is left out)
+
+
+def material(leave_out: str | None, n: int, validation: int, titled_train: bool) -> Material:
+    """Each source's concatenations (``n`` to fit on, ``validation`` to choose with), less the
+    source left out; dev A comes apart (`dev_docs`)."""
+    held = held_back_models()
+    m = Material([], [], [], [], [], [])
+    for name in (*SOURCES, PAGES):
+        if name == leave_out:
+            continue
+        rows = records(name, held, leave_out)
+        if name == PAGES:
+            m.train += page_concatenations(rows, n, seed=0)
+            m.valid += page_concatenations(rows, validation, seed=1)
+        else:
+            m.train += concatenations(name, rows, n, seed=0)
+            m.valid += concatenations(name, rows, validation, seed=1)
+        if name == "news-en.jsonl.gz":
+            m.titled = titled_news(rows, validation, seed=2)
+            m.clean = clean_titled(rows, validation, seed=3)
+            # the calibration's own titled material (seeds apart from both checks above)
+            m.calibrating = titled_news(rows, validation, seed=4) + clean_titled(rows, validation, seed=5)
+            m.train += clean_titled(rows, n // 2, seed=0)  # the easy case is fitted on too
+            if titled_train:  # the plain titled concatenation users make most
+                m.train += titled_news(rows, n // 2, seed=0)
+            m.train += damaged_news(rows, n, seed=0)
+            m.damaged = damaged_news(rows, 2 * validation, seed=1)
+    return m
+
+
 def main() -> None:
     global TREES, LEARNING_RATE, DEPTH, MIN_LEAF  # the flags below set what fit_model and the export read
     parser = argparse.ArgumentParser(description=__doc__)
@@ -495,33 +535,9 @@ def main() -> None:
                              "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
     TREES, LEARNING_RATE, DEPTH, MIN_LEAF = args.trees, args.learning_rate, args.depth, args.min_leaf
-    held = held_back_models()
-    train: list[TrainingDoc] = []
-    valid: list[TrainingDoc] = []
-    titled: list[TrainingDoc] = []
-    calibrating: list[TrainingDoc] = []
-    damaged: list[TrainingDoc] = []
-    for name in (*SOURCES, PAGES):
-        if name == args.leave_out:
-            continue
-        rows = records(name, held, args.leave_out)
-        if name == PAGES:
-            train += page_concatenations(rows, args.n, seed=0)
-            valid += page_concatenations(rows, args.validation, seed=1)
-        else:
-            train += concatenations(name, rows, args.n, seed=0)
-            valid += concatenations(name, rows, args.validation, seed=1)
-        if name == "news-en.jsonl.gz":
-            titled = titled_news(rows, args.validation, seed=2)
-            clean = clean_titled(rows, args.validation, seed=3)
-            # the calibration's own titled material (seeds apart from both checks above)
-            calibrating = titled_news(rows, args.validation, seed=4) + clean_titled(
-                rows, args.validation, seed=5)
-            train += clean_titled(rows, args.n // 2, seed=0)  # the easy case is fitted on too
-            if args.titled_train:  # the plain titled concatenation users make most
-                train += titled_news(rows, args.n // 2, seed=0)
-            train += damaged_news(rows, args.n, seed=0)
-            damaged = damaged_news(rows, 2 * args.validation, seed=1)
+    m = material(args.leave_out, args.n, args.validation, args.titled_train)
+    train, valid, titled, calibrating, damaged, clean = (
+        m.train, m.valid, m.titled, m.calibrating, m.damaged, m.clean)
     if args.evaluate:
         evaluate_models(args.evaluate, valid, titled, damaged, clean)
         return
