@@ -8,12 +8,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_split.boundaries import START_FEATURES, _bonuses, _headline_shifts, build_units, start_vectors
+from corpus_split.boundaries import (
+    START_FEATURES,
+    Unit,
+    _bonuses,
+    _headline_shifts,
+    build_units,
+    start_vectors,
+)
 from corpus_split.context import date_line
 from corpus_split.features import line_words
-from corpus_split.lines import split_lines
+from corpus_split.lines import Layout, split_lines
 from corpus_split.model import Reason
-from corpus_split.prelim import CONTENT_ROLES, read_roles
+from corpus_split.prelim import CONTENT_ROLES, Role, read_roles
 from corpus_split.scores import (
     START_MODEL_VERSION,
     StartModel,
@@ -23,11 +30,16 @@ from corpus_split.scores import (
 )
 
 
-def _vectors(text: str) -> list[list[float]]:
+def _units(text: str) -> tuple[Layout, list[Role], list[Unit]]:
+    """The layout, roles and units of ``text``, as `find_articles` reads them."""
     layout = split_lines(text)
     roles, feats = read_roles(layout, True)
     words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
-    units = build_units(layout, roles, feats, words)
+    return layout, list(roles), build_units(layout, roles, feats, words)
+
+
+def _vectors(text: str) -> list[list[float]]:
+    layout, roles, units = _units(text)
     return start_vectors(units, layout, roles, _headline_shifts(units))
 
 
@@ -67,10 +79,7 @@ def test_a_second_title_scores_above_a_section_heading() -> None:
     other = "Fishermen landed a record catch of herring in the northern port this week. " * 3
     text = "\n\n".join(["# Council agrees budget", body, "## Costs", more, "# Herring catch breaks record",
                         other])
-    layout = split_lines(text)
-    roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
-    units = build_units(layout, roles, feats, words)
+    layout, roles, units = _units(text)
     vectors = start_vectors(units, layout, roles, _headline_shifts(units))
     at = {layout.lines[unit.first].text: u for u, unit in enumerate(units)}
     model = start_model()
@@ -234,10 +243,7 @@ def test_a_model_of_trees_loads_and_bad_trees_are_clear_errors() -> None:
 
 def _unit_rows(text: str) -> dict[str, list[float]]:
     """Each unit's start row, keyed by the text of its first line."""
-    layout = split_lines(text)
-    roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
-    units = build_units(layout, roles, feats, words)
+    layout, roles, units = _units(text)
     rows = start_vectors(units, layout, roles, _headline_shifts(units))
     return {layout.lines[unit.first].text: row for unit, row in zip(units, rows)}
 
@@ -266,10 +272,7 @@ def test_the_rule_that_closes_front_matter_is_no_separator_between_articles() ->
     column = START_FEATURES.index("separator_before")
     rows = _unit_rows(text)
     assert rows and all(row[column] == 0.0 for row in rows.values())
-    layout = split_lines(text)
-    roles, feats = read_roles(layout, True)
-    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
-    units = build_units(layout, roles, feats, words)
+    layout, roles, units = _units(text)
     _, reasons = _bonuses(units, layout, roles, _headline_shifts(units))
     assert all(Reason.SEPARATOR not in why for why in reasons)
     # a rule between two texts outside front matter still parts them

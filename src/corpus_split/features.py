@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from .lexical import (
+    _CJK_RE,  # one character of Han, kana or Hangul
     _MAYBE_CJK_RE,  # the ranges that hold every character of _CJK_RE's scripts
     _NOT_PLAIN_RE,
     TITLE_CASE_STOPWORDS,
@@ -70,8 +71,7 @@ class Family(str, Enum):
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\p{N}+")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# ... in runs: counted by their lengths, one match a run rather than one a character
+# _CJK_RE in runs: counted by their lengths, one match a run rather than one a character
 _CJK_RUN_RE = regex.compile(_CJK_RE.pattern + "+")
 _LETTER_RUN_RE = regex.compile(r"\p{L}+")
 _NON_ASCII_LETTER_RE = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
