@@ -424,3 +424,36 @@ def test_the_rest_of_a_spliced_line_stands_at_the_page_indent() -> None:
     layout = split_lines(text)
     tails = [i for i, line in enumerate(layout.lines) if line.spliced]
     assert tails and all(layout.lines[i].indent == layout.base_indent for i in tails)
+
+
+# Regressions, twenty-second session: splices found inside names and in CJK text (issue 13:
+# "never inside an identifier or code"); found on the fitting half of the multilingual posts.
+_PRERELEASE = ("Viele Projekte wie Hanami und pWiki schickten uns Berichte über ihre Tests "
+               "mit der Vorabversion.")
+
+
+def test_a_name_spelt_the_same_elsewhere_on_the_page_is_no_splice() -> None:
+    alone = split_lines(_PRERELEASE)
+    assert [line.spliced for line in alone.lines] == [False, True]  # one spelling: still a cut
+    page = split_lines(_PRERELEASE + "\n\nMehr über pWiki steht auf der Seite des Projekts.")
+    assert not any(line.spliced for line in page.lines)
+    assert page.lines[0].text == _PRERELEASE
+
+
+def test_a_glued_headline_holds_one_sentence_at_most() -> None:
+    line = ("Seit dem Umzug der Seite kann jeder auf GitLab den Text der Seite bearbeiten. "
+            "Wie gefällt Ihnen das?")
+    assert _splice_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "这次更新修复了解析器的问题。Net::HTTP.get 会 使用 新的 代理",
+        "新版本的編譯器專注於提升程式的執行速度，Ruby 的 JIT",
+    ],
+)
+def test_latin_words_inside_cjk_text_are_no_glued_headline(line: str) -> None:
+    assert _caps_tail_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line]

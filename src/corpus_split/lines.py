@@ -12,7 +12,7 @@ import regex
 
 from .features import MAX_SHORT_LINE, line_features
 from .frontmatter import FrontMatter, find_front_matter
-from .lexical import _NOT_PLAIN_RE, holds_any
+from .lexical import _CJK_RE, _NOT_PLAIN_RE, holds_any
 from .model import _positional
 
 __all__ = ["Layout", "Line", "split_lines"]
@@ -205,7 +205,7 @@ def split_lines(text: str) -> Layout:
                 k = bisect_left(marks, start)
                 glued = k < n_marks and marks[k] < start + len(body)
             in_code = bool(code) and bisect_right(code, start) % 2 == 1
-            cut = _splice_point(body) if glued and not in_code else None
+            cut = _splice_point(body, text, start) if glued and not in_code else None
             if cut is None and not in_code and (body[-1] in _CAPS_TAIL_ENDS or not body.isascii()):
                 cut = _caps_tail_point(body)
             if cut is None and glued and not in_code and _RESTART_RE.search(body) is not None:
@@ -300,6 +300,9 @@ def _code_spans(text: str) -> list[int]:
     return out
 
 
+_LEADING_SPACE_RE = re.compile(r"\s+")
+
+
 def _code_name(body: str, start: int, word: str) -> bool:
     """Whether ``word`` (from ``body[start:]``) is a name in code or data (see `_KEY_RE`):
     inline code too (a backtick in or before it, "`hoverColours`"), and a word holding
@@ -309,11 +312,18 @@ def _code_name(body: str, start: int, word: str) -> bool:
     if body[start - 1 : start] == "`" or holds_any(word, _CODE_MARKS):
         return True
     after = body[start + len(word) : start + len(word) + 3]  # " = " after a spaced assignment
-    return not body[:start].strip() and _KEY_RE.fullmatch(word + after) is not None
+    # only spaces before it (found without copying the line's head: a long line of
+    # candidates would cost its length each)
+    leading = _LEADING_SPACE_RE.match(body)
+    return (leading.end() if leading else 0) >= start and _KEY_RE.fullmatch(word + after) is not None
 
 
-def _splice_point(body: str) -> int | None:
-    """Where text was glued onto a word cut off mid-way, if it was; None otherwise."""
+def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
+    """Where text was glued onto a word cut off mid-way, if it was; None otherwise.
+
+    ``text`` is the whole page and ``at`` where ``body`` stands in it: a word that is spelt
+    the same elsewhere on the page ("GitLab", "eBay", "MkDocs") is a name, not a splice.
+    """
     if len(body) < 12:
         return None
     # Work per candidate stays bounded on long lines (a megabyte with no newline): the
@@ -357,7 +367,9 @@ def _splice_point(body: str) -> int | None:
         tail_words = len(ends) - first_tail  # len(body[cut:].split())
         head_words = bisect_left(starts, cut)  # len(body[:cut].split())
         tail = body[cut:] if len(body) - cut <= MAX_SHORT_LINE else ""
-        headline_tail = tail_words >= 2 and bool(tail) and line_features(tail).headline
+        # a headline holds one sentence at most: "Lab den Text bearbeiten. Wie ...?" is text
+        headline_tail = (tail_words >= 2 and bool(tail) and line_features(tail).headline
+                         and _INNER_SENTENCE_END_RE.search(tail) is None)
         if not stub and not (
             headline_tail and tail_words >= _MIN_CAPITALISED_TAIL
             and head_words >= _MIN_CAPITALISED_HEAD
@@ -365,7 +377,7 @@ def _splice_point(body: str) -> int | None:
             continue
         if opener:
             if headline_tail and tail_words >= 4 and head_words >= 3:
-                return cut
+                return cut  # "the Org<PHOENIX STEEL CORP> ...": no word opens on a bracket
             continue
         first = body[cut : ends[first_tail]] if first_tail < len(ends) else ""
         if _code_name(body, word_start, body[word_start : cut + len(first)]):
@@ -380,15 +392,50 @@ def _splice_point(body: str) -> int | None:
         if headline_tail and (
             head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
         ):
-            return cut  # in wrapped text the sentence of a one-letter stub began a line above
+            # (in wrapped text the sentence of a one-letter stub began a line above)
+            if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut):
+                return cut
+            continue
         if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS:
             opening = " ".join(
                 body[max(a, cut) : b]
                 for a, b in zip(starts[first_tail : first_tail + 5], ends[first_tail : first_tail + 5])
             )
             if _starts_sentence(opening):  # its first words are those of body[cut:]
-                return cut
+                if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut):
+                    return cut
+                continue
     return None
+
+
+# Two sentences: a word's last two small letters, its end mark, a space and a capital
+# (an initial or "U.S." holds no two small letters before its point)
+_INNER_SENTENCE_END_RE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
+# How far either side of a candidate splice the page is searched for the same word spelt whole
+_SPELT_REACH = 20_000
+
+
+def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> bool:
+    """Whether the word a splice candidate would cut (``body[begin:]`` up to its first
+    character that is no letter or digit; ``cut`` inside it) stands whole elsewhere in
+    ``text`` within `_SPELT_REACH` (``body`` is at ``at`` in ``text``): a name spelt so
+    twice ("MkDocs ... MkDocs-Themen") is no word cut off by glued text, which is
+    never spelt the same way again. False without ``text``."""
+    if not text:
+        return False
+    end = cut
+    while end < len(body) and body[end].isalnum():
+        end += 1
+    word = body[begin:end]
+    here = at + begin
+    lo, hi = max(0, here - _SPELT_REACH), min(len(text), here + _SPELT_REACH)
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        after = i + len(word)
+        if i != here and not text[i - 1 : i].isalnum() and not text[after : after + 1].isalnum():
+            return True
+        i = text.find(word, i + 1, hi)
+    return False
 
 
 def _caps_tail_point(body: str) -> int | None:
@@ -408,7 +455,8 @@ def _caps_tail_point(body: str) -> int | None:
         switches = [m.start() for m in _AFTER_CJK_RE.finditer(window)]
         if switches:  # the last switch from CJK to Latin capitals
             tail = window[switches[-1] :]
-            if len(tail.split()) >= 3 and line_features(tail).headline:
+            # a Latin-script headline holds no CJK ("。Net::HTTP.get 会 使用 代理" is text)
+            if len(tail.split()) >= 3 and _CJK_RE.search(tail) is None and line_features(tail).headline:
                 return len(body) - len(window) + switches[-1]
     last = window.rsplit(None, 2)
     if len(last) < 3 or (last[1] + last[2]).upper() != last[1] + last[2]:
