@@ -457,3 +457,24 @@ def test_a_glued_headline_holds_one_sentence_at_most() -> None:
 def test_latin_words_inside_cjk_text_are_no_glued_headline(line: str) -> None:
     assert _caps_tail_point(line) is None
     assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # capitals and small letters mixed inside the word after the candidate: a name
+        "Renting a server with plenty of memory and four vCPUs and a large disk costs little now.",
+        # a one-letter word that is no glue word: a unit ("kB"), not a sentence's start
+        "The download crawled along at about 1.5 kB per second after the mirror went down for the night.",
+    ],
+)
+def test_names_and_units_written_in_mixed_case_are_no_splice(line: str) -> None:
+    assert _splice_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
+def test_a_sentence_opening_on_a_one_letter_glue_word_is_still_a_splice() -> None:
+    line = ("the committee met for hours and agreed on a plan for the harbA new ferry service "
+            "will start in May and run until the end of the summer season.")
+    cut = _splice_point(line)
+    assert cut is not None and line[cut:].startswith("A new ferry service")

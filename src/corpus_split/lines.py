@@ -387,8 +387,11 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             and first[1:].islower() and first.lower() in _GLUE_WORDS
         ):
             return cut  # "biggest commodThe International ...": no name is spelt "xThe"
-        if len(first) == 2:
-            continue  # a two-letter word counts only as one of _GLUE_WORDS ("kWh" stays whole)
+        if len(first) == 2 or (len(first) == 1 and first.lower() not in _GLUE_WORDS):
+            continue  # a short word counts only as one of _GLUE_WORDS ("kWh", "kB" stay whole)
+        letters = "".join(filter(str.isalpha, first))
+        if not letters.isupper() and not letters[1:].islower():
+            continue  # capitals and small letters mixed inside it ("vCPUs", "pyAlienFX"): a name
         if headline_tail and (
             head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
         ):
@@ -408,9 +411,10 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
     return None
 
 
-# Two sentences: a word's last two small letters, its end mark, a space and a capital
-# (an initial or "U.S." holds no two small letters before its point)
-_INNER_SENTENCE_END_RE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
+# Two sentences: a word's last three small letters, its full stop, a space and a capital
+# (an initial, "U.S." or "Gov." holds fewer small letters before its point; a headline may
+# hold a question: "Who is she? Her party wants her out")
+_INNER_SENTENCE_END_RE = regex.compile(r"\p{Ll}{3}\.\s+\p{Lu}")
 # How far either side of a candidate splice the page is searched for the same word spelt whole
 _SPELT_REACH = 20_000
 
