@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import corpus_split as cs
 from corpus_split.features import line_features
 from corpus_split.lines import _caps_tail_point, _splice_point, split_lines
 from corpus_split.prelim import Role, read_roles
@@ -478,3 +479,31 @@ def test_a_sentence_opening_on_a_one_letter_glue_word_is_still_a_splice() -> Non
             "will start in May and run until the end of the summer season.")
     cut = _splice_point(line)
     assert cut is not None and line[cut:].startswith("A new ferry service")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[release-notes]: https://blog.example.org/2024/05/02/release-notes.html",
+        '<img src="/media/harbour.jpg" alt="The harbour at dawn">',
+        "</section>",
+        "```sh BUILD_MIRROR=https://mirror.example.org make install",
+        "items.forEach(item => { render(item) })",
+    ],
+)
+def test_code_and_markup_lines_head_nothing(line: str) -> None:
+    # regression, twenty-second session: such lines are headline-shaped (short, no full stop),
+    # were read as headings and opened articles in Markdown posts and wiki pages
+    text = (f"How the site is built\n\n{line}\n\n"
+            "The pages are rebuilt every night from the notes in the repository.")
+    layout = split_lines(text)
+    roles, _ = read_roles(layout, True)
+    assert roles[1] is not Role.HEADLINE
+    assert len(cs.split(text).articles) == 1
+
+
+@pytest.mark.parametrize("line", ["<ACME CORP> TO BUY HARBOUR FERRIES", "Rates On Hold", "What is map()?"])
+def test_headlines_that_look_a_little_like_code_stay_headlines(line: str) -> None:
+    layout = split_lines(f"{line}\n\nThe board met on Tuesday and agreed the plan after a long debate.")
+    roles, _ = read_roles(layout, True)
+    assert roles[0] is Role.HEADLINE

@@ -35,12 +35,15 @@ def _plain_role(text: str, f: LineFeatures, s: ParagraphScore, following: str | 
             else Role.SIGN_OFF
     if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME
-    return Role.HEADLINE if f.headline and not prelim._ITEM_RE.match(text) else Role.BODY
+    code = (prelim._LINK_DEFINITION_RE.match(text) is not None or prelim._TAG_OPEN_RE.match(text) is not None
+            or text.startswith(("```", "~~~")) or any(mark in text for mark in ("{", "}", "=>"))
+            or text.endswith(";"))
+    return Role.HEADLINE if f.headline and not code and not prelim._ITEM_RE.match(text) else Role.BODY
 
 
 _PIECES = ["```", "~~~", "python", "---", "***", "* ", "- ", "> ", "•", "–", "+ ", " ", "\t", "A", "x",
            "Word", "\u00e9t\u00e9", "\u4e2d\u6587", "\u0662", "12", ".", "!", "\u2019", "\u00bb", "==", "#",
-           "Of course, ", "Subscribe", "Reply"]
+           "Of course, ", "Subscribe", "Reply", "[", "]: ", "<p>", "<a href=", "{", "=>", ";"]
 
 
 @settings(max_examples=1000, deadline=None)

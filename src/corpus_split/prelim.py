@@ -15,6 +15,7 @@ import regex
 from .context import LONG_WORDS, paragraph_spans, running_words, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features
+from .lexical import holds_any
 from .lines import Layout, Line
 from .scores import ParagraphScore, iter_scores
 from .threads import find_thread
@@ -161,6 +162,29 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
             else Role.SIGN_OFF
     if s.verdict == "chrome":
         return Role.LINK if s.links > 0.5 else Role.CHROME
-    if not f.headline:
+    if not f.headline or _code_or_markup(text):
         return Role.BODY
     return Role.BODY if first in _ITEM_OPENERS and _ITEM_RE.match(text) else Role.HEADLINE
+
+
+def _code_or_markup(text: str) -> bool:
+    """Whether a headline-shaped line is code or markup, which heads nothing (issues 12 and
+    13: code lines were taken as titles and opened articles): a Markdown link definition
+    ("[2]: https://..."), a line that opens on an HTML tag or a code fence, or one that
+    holds a brace or an arrow function, or ends on a semicolon."""
+    first = text[:1]
+    if first == "[":
+        return _LINK_DEFINITION_RE.match(text) is not None
+    if first == "<":
+        return _TAG_OPEN_RE.match(text) is not None
+    if first in _FENCE_OPENERS and text[:3] in ("```", "~~~"):
+        return True
+    return holds_any(text, _CODE_MARKS) or text.endswith(";")
+
+
+# "[label]: target", a Markdown link definition (the target a URL or a path, no spaces)
+_LINK_DEFINITION_RE = regex.compile(r"\[[^\]\n]{1,100}\]:\s*\S+$")
+# an HTML tag: "<p>", "</div>", "<img src=...", "<pre><code ...>" (not "<ACME CORP> TO BUY ...",
+# the ticker of a newswire headline: a tag closes at once or names an attribute with "=")
+_TAG_OPEN_RE = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s*/?>|\s+[\w:-]+\s*=)")
+_CODE_MARKS = ("{", "}", "=>")
