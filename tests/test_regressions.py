@@ -560,6 +560,27 @@ def test_consecutive_markdown_posts_are_split_at_their_front_matter() -> None:
     assert heading.kind is cs.Kind.HEADING and heading.article == 0
 
 
+def test_a_post_starts_at_its_front_matter_not_at_its_title_key() -> None:
+    # regression, twenty-second session: where the line model reads a post's keys as text
+    # (pages glued without blank lines do that), the start stood at the title key, so the
+    # fence and the keys above it ("layout", "date") ended the post before
+    from corpus_split.boundaries import find_articles
+    from corpus_split.lexical import line_words
+    from corpus_split.lines import split_lines
+    from corpus_split.prelim import CONTENT_ROLES, Role, read_roles
+
+    text = "".join(_FRONT_POST.format(n=n + 1, title=t, summary=s, body=b)
+                   for n, (t, s, b) in enumerate(_FRONT_POSTS))
+    layout = split_lines(text)
+    roles, feats = read_roles(layout, True)
+    inside = layout.front_matter.inside
+    roles = [Role.BODY if inside[i] and r is not Role.HEADLINE else r for i, r in enumerate(roles)]
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
+    units, spans = find_articles(layout, roles, feats, words, 0.5)
+    starts = [layout.lines[units[sp.first_unit].first].text for sp in spans[1:]]
+    assert starts == ["---", "---"]
+
+
 def test_a_front_matter_example_in_a_code_fence_opens_no_article() -> None:
     # a tutorial shows the header a post file needs: an example, not a post (regression: an audit)
     text = (

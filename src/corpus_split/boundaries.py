@@ -1127,10 +1127,19 @@ def find_articles(
                 possible[u] = True
     # so does a Markdown post's front matter after other text: a file's header, it heads a
     # post wherever posts are joined (the start model rarely sees it between posts)
+    # The post opens where its front matter does ("---", "layout: post", ... before the title
+    # key), so that the block is the post's, not the end of the text above
+    inside = layout.front_matter.inside
     for u in _after_front_matter(units, layout):
-        bonuses[u] = BONUS_POST
-        reasons[u] = (Reason.FRONT_MATTER,)
-        possible[u] = True
+        v = u
+        while v and 0 not in inside[units[v - 1].first : units[v].first]:
+            possible[v] = False  # the post's own header
+            v -= 1
+        if not v:
+            continue  # the page opens on this post
+        bonuses[v] = BONUS_POST
+        reasons[v] = (Reason.FRONT_MATTER,)
+        possible[v] = True
     slope, intercept = model.calibration
     lexical_slope, odds_slope, post_slope = model.calibration_terms
     total = len(flat[0])
