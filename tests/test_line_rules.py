@@ -485,6 +485,7 @@ def test_a_sentence_opening_on_a_one_letter_glue_word_is_still_a_splice() -> Non
     "line",
     [
         "[release-notes]: https://blog.example.org/2024/05/02/release-notes.html",
+        "[notes]: https://blog.example.org/notes\n[faq]: /help/faq",
         '<img src="/media/harbour.jpg" alt="The harbour at dawn">',
         "</section>",
         "```sh BUILD_MIRROR=https://mirror.example.org make install",
@@ -502,7 +503,8 @@ def test_code_and_markup_lines_head_nothing(line: str) -> None:
     assert len(cs.split(text).articles) == 1
 
 
-@pytest.mark.parametrize("line", ["<ACME CORP> TO BUY HARBOUR FERRIES", "Rates On Hold", "What is map()?"])
+@pytest.mark.parametrize("line", ["<ACME CORP> TO BUY HARBOUR FERRIES", "Rates On Hold", "What is map()?",
+                                  "[Video]: Storm floods the harbour road"])
 def test_headlines_that_look_a_little_like_code_stay_headlines(line: str) -> None:
     layout = split_lines(f"{line}\n\nThe board met on Tuesday and agreed the plan after a long debate.")
     roles, _ = read_roles(layout, True)

@@ -182,8 +182,9 @@ def _code_or_markup(text: str) -> bool:
     return holds_any(text, _CODE_MARKS) or text.endswith(";")
 
 
-# "[label]: target", a Markdown link definition (the target a URL or a path, no spaces)
-_LINK_DEFINITION_RE = regex.compile(r"\[[^\]\n]{1,100}\]:\s*\S+$")
+# "[label]: target", a Markdown link definition opening the paragraph (the target a URL, an
+# anchor or a path; more definitions may follow it on the paragraph's other lines)
+_LINK_DEFINITION_RE = regex.compile(r"\[[^\]\n]{1,100}\]:[ \t]*<?(?:[A-Za-z][\w+.-]*:|/|#|\.{1,2}/|www\.)\S*")
 # an HTML tag: "<p>", "</div>", "<img src=...", "<pre><code ...>" (not "<ACME CORP> TO BUY ...",
 # the ticker of a newswire headline: a tag closes at once or names an attribute with "=")
 _TAG_OPEN_RE = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s*/?>|\s+[\w:-]+\s*=)")
