@@ -503,9 +503,32 @@ def test_code_and_markup_lines_head_nothing(line: str) -> None:
     assert len(cs.split(text).articles) == 1
 
 
-@pytest.mark.parametrize("line", ["<ACME CORP> TO BUY HARBOUR FERRIES", "Rates On Hold", "What is map()?",
-                                  "[Video]: Storm floods the harbour road"])
+@pytest.mark.parametrize("line", ["<ACME CORP> TO BUY HARBOUR FERRIES", "<NOVA> WINS FERRY CONTRACT",
+                                  "Rates On Hold", "What is map()?", "[Video]: Storm floods the harbour road",
+                                  "[Live]: Storm: what we know so far"])
 def test_headlines_that_look_a_little_like_code_stay_headlines(line: str) -> None:
     layout = split_lines(f"{line}\n\nThe board met on Tuesday and agreed the plan after a long debate.")
     roles, _ = read_roles(layout, True)
     assert roles[0] is Role.HEADLINE
+
+
+# Regressions found by a review of the fixes above (twenty-second session)
+def test_a_glued_headline_may_hold_an_abbreviation() -> None:
+    line = ("the board met on Tuesday and agreed a plan for the harbour "
+            "todaAcme Corp. Names New Chief Executive")
+    cut = _splice_point(line)
+    assert cut is not None and line[cut:].startswith("Acme Corp.")
+
+
+def test_a_splice_in_a_passage_the_page_repeats_is_found_in_both_copies() -> None:
+    glued = ("the council said the new ferry timetable would start in the spring and run until the "
+             "autumGreat Wheel Reopens After Repairs")
+    page = glued + "\n\nOther text stands between the copies, about the weather in the north.\n\n" + glued
+    assert [line.text for line in split_lines(page).lines if line.spliced] == [
+        "Great Wheel Reopens After Repairs"] * 2
+
+
+def test_a_name_after_a_bracket_is_found_elsewhere_without_it() -> None:
+    page = ("Many teams such as Hanami and (zorkWidget users sent us reports about their tests with "
+            "the preview release.\n\nMore about zorkWidget is on its site.")
+    assert not any(line.spliced for line in split_lines(page).lines)

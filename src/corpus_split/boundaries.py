@@ -394,6 +394,9 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
+_FRONT_FENCE_LINES = ("---", "+++")
+
+
 def _after_front_matter(units: Sequence[Unit], layout: Layout) -> list[int]:
     """The units (after the first) that a post's front matter opens: headlines whose line is
     the block's title key (`FrontMatter.titles`; the roles make it a headline)."""
@@ -1132,7 +1135,9 @@ def find_articles(
     inside = layout.front_matter.inside
     for u in _after_front_matter(units, layout):
         v = u
-        while v and 0 not in inside[units[v - 1].first : units[v].first]:
+        # back through the block's units, not past its opening fence into a block before it
+        while (v and 0 not in inside[units[v - 1].first : units[v].first]
+               and layout.lines[units[v].first].text not in _FRONT_FENCE_LINES):
             possible[v] = False  # the post's own header
             v -= 1
         if not v:

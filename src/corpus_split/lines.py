@@ -321,8 +321,9 @@ def _code_name(body: str, start: int, word: str) -> bool:
 def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
     """Where text was glued onto a word cut off mid-way, if it was; None otherwise.
 
-    ``text`` is the whole page and ``at`` where ``body`` stands in it: a word that is spelt
-    the same elsewhere on the page ("GitLab", "eBay", "MkDocs") is a name, not a splice.
+    ``text`` is the whole page and ``at`` where ``body`` stands in it: where the cut rests on
+    the shape of the text after it (not on a glue word or a bracket), a word spelt the same
+    elsewhere on the page ("GitLab", "pWiki") is a name, not a splice (`_spelt_elsewhere`).
     """
     if len(body) < 12:
         return None
@@ -411,12 +412,15 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
     return None
 
 
-# Two sentences: a word's last three small letters, its full stop, a space and a capital
-# (an initial, "U.S." or "Gov." holds fewer small letters before its point; a headline may
-# hold a question: "Who is she? Her party wants her out")
-_INNER_SENTENCE_END_RE = regex.compile(r"\p{Ll}{3}\.\s+\p{Lu}")
+# Two sentences: a word in small letters of three or more, or a capitalised one of five or
+# more, its full stop, a space and a capital (an initial, "U.S.", "Gov.", "Corp." or "Sept."
+# is none of those; a headline may hold a question: "Who is she? Her party wants her out")
+_INNER_SENTENCE_END_RE = regex.compile(r"(?:(?<![\p{L}\p{N}])\p{Ll}{3,}|\p{Lu}\p{Ll}{4,})\.\s+\p{Lu}")
 # How far either side of a candidate splice the page is searched for the same word spelt whole
 _SPELT_REACH = 20_000
+# Characters on either side of a word that, the same at both spellings, make them one
+# passage repeated rather than a name used twice
+_SAME_SPOT = 12
 
 
 def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> bool:
@@ -427,16 +431,22 @@ def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> boo
     never spelt the same way again. False without ``text``."""
     if not text:
         return False
+    while begin < cut and not body[begin].isalnum():
+        begin += 1  # "(zorkWidget": the word, not its bracket
     end = cut
     while end < len(body) and body[end].isalnum():
         end += 1
     word = body[begin:end]
     here = at + begin
+    # the characters around this spot: a passage the page repeats word for word (a splice
+    # copied with it) is no second spelling
+    around = text[max(0, here - _SAME_SPOT) : here + len(word) + _SAME_SPOT]
     lo, hi = max(0, here - _SPELT_REACH), min(len(text), here + _SPELT_REACH)
     i = text.find(word, lo, hi)
     while i >= 0:
         after = i + len(word)
-        if i != here and not text[i - 1 : i].isalnum() and not text[after : after + 1].isalnum():
+        if (i != here and not text[i - 1 : i].isalnum() and not text[after : after + 1].isalnum()
+                and text[max(0, i - _SAME_SPOT) : after + _SAME_SPOT] != around):
             return True
         i = text.find(word, i + 1, hi)
     return False

@@ -173,19 +173,22 @@ def _code_or_markup(text: str) -> bool:
     ("[2]: https://..."), a line that opens on an HTML tag or a code fence, or one that
     holds a brace or an arrow function, or ends on a semicolon."""
     first = text[:1]
-    if first == "[":
-        return _LINK_DEFINITION_RE.match(text) is not None
-    if first == "<":
-        return _TAG_OPEN_RE.match(text) is not None
+    if first == "[" and _LINK_DEFINITION_RE.match(text) is not None:
+        return True
+    if first == "<" and _TAG_OPEN_RE.match(text) is not None:
+        return True
     if first in _FENCE_OPENERS and text[:3] in ("```", "~~~"):
         return True
     return holds_any(text, _CODE_MARKS) or text.endswith(";")
 
 
-# "[label]: target", a Markdown link definition opening the paragraph (the target a URL, an
-# anchor or a path; more definitions may follow it on the paragraph's other lines)
-_LINK_DEFINITION_RE = regex.compile(r"\[[^\]\n]{1,100}\]:[ \t]*<?(?:[A-Za-z][\w+.-]*:|/|#|\.{1,2}/|www\.)\S*")
-# an HTML tag: "<p>", "</div>", "<img src=...", "<pre><code ...>" (not "<ACME CORP> TO BUY ...",
-# the ticker of a newswire headline: a tag closes at once or names an attribute with "=")
-_TAG_OPEN_RE = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s*/?>|\s+[\w:-]+\s*=)")
+# "[label]: target", a Markdown link definition opening the paragraph (the target a URL, a
+# mail address, an anchor or a path; more definitions may follow on the paragraph's other
+# lines), not "[Live]: Storm: what we know"
+_LINK_DEFINITION_RE = regex.compile(
+    r"\[[^\]\n]{1,100}\]:[ \t]*<?(?:[A-Za-z][\w+.-]*://|mailto:|/|#|\.{1,2}/|www\.)\S*")
+# an HTML tag: "<p>", "</div>", "<img src=...", "<pre><code ...>"; not the ticker of a newswire
+# headline, "<ACME CORP> TO BUY ..." or "<NOVA> WINS ...": a tag names an attribute with "=",
+# or closes at once with a name in small letters or as a closing tag
+_TAG_OPEN_RE = regex.compile(r"(?:</[A-Za-z][\w:-]*|<[a-z][a-z0-9:-]*)\s*/?>|<[A-Za-z][\w:-]*\s+[\w:-]+\s*=")
 _CODE_MARKS = ("{", "}", "=>")
