@@ -442,8 +442,8 @@ def test_a_name_spelt_the_same_elsewhere_on_the_page_is_no_splice() -> None:
 
 
 def test_a_glued_headline_holds_one_sentence_at_most() -> None:
-    line = ("Seit dem Umzug der Seite kann jeder auf GitLab den Text der Seite bearbeiten. "
-            "Wie gefällt Ihnen das?")
+    line = ("Seit dem Umbau kann jeder Leser auf GitLab eigene Korrekturen für die Seite vorschlagen. "
+            "Was halten Sie davon?")
     assert _splice_point(line) is None
     assert [ln.text for ln in split_lines(line).lines] == [line]
 
@@ -452,7 +452,7 @@ def test_a_glued_headline_holds_one_sentence_at_most() -> None:
     "line",
     [
         "这次更新修复了解析器的问题。Net::HTTP.get 会 使用 新的 代理",
-        "新版本的編譯器專注於提升程式的執行速度，Ruby 的 JIT",
+        "這個版本大幅改善了記憶體的管理方式，Perl 的 GC",
     ],
 )
 def test_latin_words_inside_cjk_text_are_no_glued_headline(line: str) -> None:

@@ -368,7 +368,7 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
         tail_words = len(ends) - first_tail  # len(body[cut:].split())
         head_words = bisect_left(starts, cut)  # len(body[:cut].split())
         tail = body[cut:] if len(body) - cut <= MAX_SHORT_LINE else ""
-        # a headline holds one sentence at most: "Lab den Text bearbeiten. Wie ...?" is text
+        # a headline holds one sentence at most: "Lab eigene Korrekturen vorschlagen. Was ...?" is text
         headline_tail = (tail_words >= 2 and bool(tail) and line_features(tail).headline
                          and _INNER_SENTENCE_END_RE.search(tail) is None)
         if not stub and not (
@@ -392,7 +392,7 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             continue  # a short word counts only as one of _GLUE_WORDS ("kWh", "kB" stay whole)
         letters = "".join(filter(str.isalpha, first))
         if not letters.isupper() and not letters[1:].islower():
-            continue  # capitals and small letters mixed inside it ("vCPUs", "pyAlienFX"): a name
+            continue  # capitals and small letters mixed inside it ("vCPUs", "iPadOS"): a name
         if headline_tail and (
             head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
         ):
