@@ -505,7 +505,7 @@ def test_code_and_markup_lines_head_nothing(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["<ACME CORP> TO BUY HARBOUR FERRIES", "<NOVA> WINS FERRY CONTRACT",
                                   "Rates On Hold", "What is map()?", "[Video]: Storm floods the harbour road",
-                                  "[Live]: Storm: what we know so far"])
+                                  "[Live]: Update: roads closed by the storm"])
 def test_headlines_that_look_a_little_like_code_stay_headlines(line: str) -> None:
     layout = split_lines(f"{line}\n\nThe board met on Tuesday and agreed the plan after a long debate.")
     roles, _ = read_roles(layout, True)

@@ -184,7 +184,7 @@ def _code_or_markup(text: str) -> bool:
 
 # "[label]: target", a Markdown link definition opening the paragraph (the target a URL, a
 # mail address, an anchor or a path; more definitions may follow on the paragraph's other
-# lines), not "[Live]: Storm: what we know"
+# lines), not "[Live]: Update: roads closed"
 _LINK_DEFINITION_RE = regex.compile(
     r"\[[^\]\n]{1,100}\]:[ \t]*<?(?:[A-Za-z][\w+.-]*://|mailto:|/|#|\.{1,2}/|www\.)\S*")
 # an HTML tag: "<p>", "</div>", "<img src=...", "<pre><code ...>"; not the ticker of a newswire
