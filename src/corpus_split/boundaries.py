@@ -34,6 +34,7 @@ import regex
 
 from .context import date_line
 from .features import LineFeatures, section_heading
+from .frontmatter import _FRONT_FENCES
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason, _positional
@@ -392,9 +393,6 @@ def _headed(headlines: int, n_units: int) -> bool:
 def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bool:
     """Whether a thread's furniture stands between unit ``u`` and the one before it."""
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
-
-
-_FRONT_FENCE_LINES = ("---", "+++")
 
 
 def _after_front_matter(units: Sequence[Unit], layout: Layout) -> list[int]:
@@ -1130,14 +1128,14 @@ def find_articles(
                 possible[u] = True
     # so does a Markdown post's front matter after other text: a file's header, it heads a
     # post wherever posts are joined (the start model rarely sees it between posts)
-    # The post opens where its front matter does ("---", "layout: post", ... before the title
+    # The post opens where its front matter does (its fence and the keys above the title
     # key), so that the block is the post's, not the end of the text above
     inside = layout.front_matter.inside
     for u in _after_front_matter(units, layout):
         v = u
         # back through the block's units, not past its opening fence into a block before it
         while (v and 0 not in inside[units[v - 1].first : units[v].first]
-               and layout.lines[units[v].first].text not in _FRONT_FENCE_LINES):
+               and layout.lines[units[v].first].text not in _FRONT_FENCES):
             possible[v] = False  # the post's own header
             v -= 1
         if not v:

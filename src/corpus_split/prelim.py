@@ -177,7 +177,7 @@ def _code_or_markup(text: str) -> bool:
         return True
     if first == "<" and _TAG_OPEN_RE.match(text) is not None:
         return True
-    if first in _FENCE_OPENERS and text[:3] in ("```", "~~~"):
+    if text.startswith(("```", "~~~")):
         return True
     return holds_any(text, _CODE_MARKS) or text.endswith(";")
 
