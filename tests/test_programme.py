@@ -42,29 +42,15 @@ def article_values(
             n = sum(counts.values())
             value = log_nk(n) - sum(b._flog(c) for c in counts.values())
         else:
-            # the window's cost, then per word at the rate of its second half (from the last
-            # unit boundary within half its words)
             whole = Counter(w for u in units[q:exact_units] for w in u.words)
             n_w = sum(whole.values())
-            base, n_base = 0.0, 0
             if n_w:
-                cost_w = log_nk(n_w) - sum(b._flog(c) for c in whole.values())
-                per_word = cost_w / n_w
-                h = q
-                for i in range(q + 1, exact_units):
-                    if sum(sizes[q:i]) <= n_w // 2:
-                        h = i
-                n_h = sum(sizes[q:h])
-                if q < h and 0 < n_h < n_w:
-                    half = Counter(w for u in units[q:h] for w in u.words)
-                    cost_h = log_nk(n_h) - sum(b._flog(c) for c in half.values())
-                    base, n_base = cost_w, n_w
-                    per_word = (cost_w - cost_h) / (n_w - n_h)
+                per_word = (log_nk(n_w) - sum(b._flog(c) for c in whole.values())) / n_w
             else:
                 blocking = units[exact_units]
                 per_word = b._cost(Counter(blocking.words), k, cohesion) / len(blocking.words)
             n = sum(sizes[q:e])
-            value = base + per_word * (n - n_base)
+            value = per_word * n
         if n < b.MIN_ARTICLE_WORDS:
             value += b.SHORT_ARTICLE_PENALTY * (1.0 - n / b.MIN_ARTICLE_WORDS)
         out[e] = value
@@ -274,19 +260,11 @@ def shifted_programme(
                 back[e] = q
         if mid == stop:
             continue
-        # past the exact window: the window's cost, then per word at the rate of its second
-        # half, up to the reach (the first end past it is the last, unless it is the very next unit)
+        # past the exact window: the cost per word so far, times the words, up to the reach
+        # (the first end past it is the last, unless it is the very next unit)
         n = prefix[exact_end] - at
-        base_cost = 0.0
-        n_base = 0
         if n:
-            whole = log_nk[n] - fit[exact_end]
-            per_word = whole / n
-            h = bisect_right(prefix, at + n // 2, q + 1, exact_end) - 1
-            n_h = prefix[h] - at
-            if q < h and 0 < n_h < n:
-                base_cost, n_base = whole, n
-                per_word = (whole - (log_nk[n_h] - fit[h])) / (n - n_h)
+            per_word = (log_nk[n] - fit[exact_end]) / n
         else:  # one unit longer than the window (a page with no line breaks): its own rate
             blocking = units[exact_end]
             per_word = b._cost(Counter(blocking.words), k, cohesion, free) / len(blocking.words)
@@ -295,13 +273,13 @@ def shifted_programme(
         short = bisect_left(end_words, at + min_words, mid, last)
         for e in ends[mid:short]:
             n = prefix[e] - at
-            value = base_cost + per_word * (n - n_base)
+            value = per_word * n
             value += short_penalty * (1.0 - n / min_words)
             if start_cost + value < best[e]:
                 best[e] = start_cost + value
                 back[e] = q
         for e in ends[short:last]:
-            total = start_cost + (base_cost + per_word * (prefix[e] - at - n_base))
+            total = start_cost + per_word * (prefix[e] - at)
             if total < best[e]:
                 best[e] = total
                 back[e] = q

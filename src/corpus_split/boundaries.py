@@ -1475,22 +1475,11 @@ def _programme(
                 back[e] = q
         if mid == stop:
             continue
-        # past the exact window: the window's cost, then per word at the rate of its second
-        # half, up to the reach (the first end past it is the last, unless it is the very
-        # next unit): the rate the text runs on at, not its mean since q, which holds the cost
-        # of every word seen first and so let a window of several articles run on too
-        # cheaply (pages of 20 or 50 news stories lost a third of their starts, and more).
+        # past the exact window: the cost per word so far, times the words, up to the reach
+        # (the first end past it is the last, unless it is the very next unit)
         n = prefix[exact_end] - at
-        base_cost = 0.0
-        n_base = 0
         if n:
-            whole = log_nk[n] - fit[exact_end - q]
-            per_word = whole / n
-            h = bisect_right(prefix, at + n // 2, q + 1, exact_end) - 1  # the last unit within half
-            n_h = prefix[h] - at
-            if q < h and 0 < n_h < n:
-                base_cost, n_base = whole, n
-                per_word = (whole - (log_nk[n_h] - fit[h - q])) / (n - n_h)
+            per_word = (log_nk[n] - fit[exact_end - q]) / n
         else:  # one unit longer than the window (a page with no line breaks): its own rate
             blocking = units[exact_end]
             per_word = _cost(Counter(blocking.words), k, cohesion, free) / len(blocking.words)
@@ -1499,13 +1488,13 @@ def _programme(
         short = bisect_left(end_words, at + min_words, mid, last)
         for e in ends[mid:short]:
             n = prefix[e] - at
-            value = base_cost + per_word * (n - n_base)
+            value = per_word * n
             value += short_penalty * (1.0 - n / min_words)
             if start_cost + value < best[e]:
                 best[e] = start_cost + value
                 back[e] = q
         for e in ends[short:last]:
-            total = start_cost + (base_cost + per_word * (prefix[e] - at - n_base))
+            total = start_cost + per_word * (prefix[e] - at)
             if total < best[e]:
                 best[e] = total
                 back[e] = q
