@@ -104,6 +104,11 @@ GRID_COHESION = (None, 0.25)
 GRID_FREE = (0, 300)
 # the calibrated score under which a start is dropped
 GRID_MIN_SCORE = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5)
+# Records glued in the long pages fitted on with --long-train (one in LONG_SHARE of each
+# source's concatenations): features read against the page (position, share of headlines,
+# likeness to its first title) then meet pages longer than four articles
+LONG_PAGE = (6, 16)
+LONG_SHARE = 10
 TIE = 0.005  # grid settings whose mean F1 is this close to the best count as tied
 
 
@@ -275,12 +280,15 @@ def clean_titled(rows: list[dict[str, object]], n: int, seed: int) -> list[Train
     return out
 
 
-def concatenations(source: str, rows: list[dict[str, object]], n: int, seed: int) -> list[TrainingDoc]:
-    rng = random.Random(f"{source}:{seed}")
+def concatenations(source: str, rows: list[dict[str, object]], n: int, seed: int,
+                   long: bool = False) -> list[TrainingDoc]:
+    """``n`` documents of one to four of the source's records glued (``long``: LONG_PAGE of them,
+    a feed or an archive page), each rendered in one of its layouts."""
+    rng = random.Random(f"{source}:{seed}" + (":long" if long else ""))
     rows = [r for r in rows if len(str(r.get("text") or "")) >= 200]
     out = []
     for _ in range(n):
-        k = 1 if rng.random() < 0.3 else rng.randint(2, 4)
+        k = rng.randint(*LONG_PAGE) if long else 1 if rng.random() < 0.3 else rng.randint(2, 4)
         parts = [render(rng.choice(rows), rng, source) for _ in range(k)]
         text = ""
         zones = []
@@ -478,7 +486,8 @@ class Material:
     clean: list[TrainingDoc]  # (the news sets are news-en's: empty when it is left out)
 
 
-def material(leave_out: str | None, n: int, validation: int, titled_train: bool) -> Material:
+def material(leave_out: str | None, n: int, validation: int, titled_train: bool,
+             long_train: bool = False) -> Material:
     """Each source's concatenations (``n`` to fit on, ``validation`` to choose with), less the
     source left out; dev A comes apart (`dev_docs`)."""
     held = held_back_models()
@@ -492,6 +501,8 @@ def material(leave_out: str | None, n: int, validation: int, titled_train: bool)
             m.valid += page_concatenations(rows, validation, seed=1)
         else:
             m.train += concatenations(name, rows, n, seed=0)
+            if long_train:
+                m.train += concatenations(name, rows, n // LONG_SHARE, seed=0, long=True)
             m.valid += concatenations(name, rows, validation, seed=1)
         if name == "news-en.jsonl.gz":
             m.titled = titled_news(rows, validation, seed=2)
@@ -521,6 +532,11 @@ def main() -> None:
     parser.add_argument("--titled-train", action="store_true",
                         help="fit on plain titled news concatenations too (by default they are "
                              "validation and calibration only; docs/models.md, twenty-first session)")
+    parser.add_argument("--long-train", action="store_true",
+                        help="fit on long pages too (LONG_PAGE records glued, a tenth as many as the "
+                             "short concatenations of each source)")
+    parser.add_argument("--trees-only", action="store_true",
+                        help="fit and choose the boosted trees alone (skip the linear model)")
     parser.add_argument("--min-leaf", type=int, default=MIN_LEAF, help="units each tree's leaf holds "
                         "at least")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
@@ -535,7 +551,7 @@ def main() -> None:
                              "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
     TREES, LEARNING_RATE, DEPTH, MIN_LEAF = args.trees, args.learning_rate, args.depth, args.min_leaf
-    m = material(args.leave_out, args.n, args.validation, args.titled_train)
+    m = material(args.leave_out, args.n, args.validation, args.titled_train, args.long_train)
     train, valid, titled, calibrating, damaged, clean = (
         m.train, m.valid, m.titled, m.calibrating, m.damaged, m.clean)
     if args.evaluate:
@@ -573,7 +589,8 @@ def main() -> None:
         return sum(whole) / len(whole) if whole else 1.0
 
     best: tuple[float, int, dict[str, object]] | None = None
-    for linear in (True, False) if not args.linear else (True,):
+    classes = (True,) if args.linear else (False,) if args.trees_only else (True, False)
+    for linear in classes:
         # each model class goes through the same choice; the better mean F1 wins, and a tie
         # goes to the linear model (a few multiply-adds a unit)
         base = fit_model(rows_train + rows_dev, train + dev_a, linear=linear)
