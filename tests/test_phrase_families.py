@@ -99,6 +99,23 @@ def test_every_opening_pattern_has_a_case(family: str, kind: str) -> None:
 _OPENING_LINES = [c["line"] for c in CASES]
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("> Write a paragraph about the harbour festival, in a cheerful tone", True),
+    ("> Please summarise the minutes below in five bullet points:", True),
+    ("> Can you explain what this error means?", True),
+    ("> > You are an experienced travel editor.", True),
+    ("> Uploads larger than 20 MB are rejected.", False),
+    ("> Writers' rooms were quieter than usual this spring.", False),
+    ("Write a paragraph about the harbour festival.", False),
+])
+def test_a_quoted_request_to_a_chat_model(line: str, expected: bool) -> None:
+    """`features.quoted_request`: a quotation that opens on a request put to a chat model
+    (the "request" family), after its quote marks; other quotations and unquoted lines are not."""
+    from corpus_split.features import quoted_request
+
+    assert bool(quoted_request(line)) is expected
+
+
 def _openings() -> list[object]:
     """The shipped families, and each built again with room for only three openings in its
     record (so that the record is cleared and rebuilt as lines come): every way must match alike."""
@@ -108,10 +125,11 @@ def _openings() -> list[object]:
 
     out: list[object] = []
     for family, flags in (("chrome", regex.V0), ("byline", regex.V0), ("preamble", regex.I | regex.V0),
-                          ("sign_off_start", regex.I | regex.V0)):
+                          ("sign_off_start", regex.I | regex.V0), ("request", regex.I | regex.V0)):
         small = type("Opening", (features._Opening,), {"_KEEP": 3})
         out.append(small(features._phrase_table(family), family, flags))
-    shipped = [features._CHROME, features._BYLINE, features._PREAMBLE, features._SIGN_OFF_START]
+    shipped = [features._CHROME, features._BYLINE, features._PREAMBLE, features._SIGN_OFF_START,
+               features._REQUEST]
     return [*shipped, *out]
 
 

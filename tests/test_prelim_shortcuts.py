@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_split import prelim
-from corpus_split.features import Family, LineFeatures, line_features
+from corpus_split.features import Family, LineFeatures, line_features, quoted_request
 from corpus_split.prelim import Role
 from corpus_split.scores import ParagraphScore
 
@@ -28,6 +28,8 @@ def _plain_role(text: str, f: LineFeatures, s: ParagraphScore, following: str | 
         return Role.SEPARATOR
     if not prelim._ALNUM_RE.search(text) or f.gibberish:
         return Role.NOISE
+    if s.verdict == "artifact" and text.startswith(">") and not quoted_request(text):
+        return Role.BODY
     if s.verdict == "artifact":
         if text.endswith((":", "：")):
             return Role.PREAMBLE
@@ -43,7 +45,7 @@ def _plain_role(text: str, f: LineFeatures, s: ParagraphScore, following: str | 
 
 _PIECES = ["```", "~~~", "python", "---", "***", "* ", "- ", "> ", "•", "–", "+ ", " ", "\t", "A", "x",
            "Word", "\u00e9t\u00e9", "\u4e2d\u6587", "\u0662", "12", ".", "!", "\u2019", "\u00bb", "==", "#",
-           "Of course, ", "Subscribe", "Reply", "[", "]: ", "<p>", "<a href=", "{", "=>", ";"]
+           "Of course, ", "Subscribe", "Reply", "Write ", "[", "]: ", "<p>", "<a href=", "{", "=>", ";"]
 
 
 @settings(max_examples=1000, deadline=None)

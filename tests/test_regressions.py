@@ -658,3 +658,28 @@ def test_front_matter_titles_lie_in_blocks_and_name_their_articles(pieces: list[
     for boundary, article in zip(doc.boundaries, doc.articles[1:]):
         if cs.Reason.FRONT_MATTER in boundary.reasons:
             assert article.title
+
+
+def test_a_quotation_is_the_pages_text_unless_it_quotes_a_request_to_a_chat_model() -> None:
+    # the line model read 39% of the quotations in real blog posts (web-misc) as assistant
+    # residue, which a page's quoted prompt to a chat model is ("> Write a ..."); a quotation
+    # of anything else is the page's text
+    quote = ("> Uploads larger than 20 MB are rejected, and files are kept for thirty days before "
+             "they are deleted.")
+    request = "> Write a short, polite letter asking the council to pay for rain butts on every plot."
+    text = ("Moving our backups to the new storage service\n\n"
+            "We moved the nightly backups last month. The service's documentation is clear about "
+            "retention:\n\n"
+            f"{quote}\n\n"
+            "That meant we had to keep a second copy of anything older than a month on our own disks, "
+            "which took a small script and a cron job.\n\n"
+            "I asked a chat assistant to draft the note to our treasurer.\n\n"
+            f"{request}\n\n"
+            "What came back was too polite by half, so I rewrote it myself.\n")
+    doc = cs.split(text)
+
+    def kind_at(offset: int) -> cs.Kind:
+        return next(s.kind for s in doc.segments if s.start <= offset < s.end)
+
+    assert kind_at(text.index(quote) + 5) in cs.CONTENT_KINDS
+    assert kind_at(text.index(request) + 5) is cs.Kind.ARTIFACT

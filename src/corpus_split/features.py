@@ -320,6 +320,15 @@ _PREAMBLE = _Opening(_phrase_table("preamble"), "preamble", regex.I | regex.V0)
 # Assistant sign-offs and continuation notes that open a line, by language (key
 # "sign_off_start"); the generator's notes about its own output among them.
 _SIGN_OFF_START = _Opening(_phrase_table("sign_off_start"), "sign_off_start", regex.I | regex.V0)
+# Requests put to a chat model, by language (key "request"): "Write a paragraph about ...",
+# "Explain ...", matched at the start of a quoted line ("> ...") after its quote marks
+_REQUEST = _Opening(_phrase_table("request"), "request", regex.I | regex.V0)
+
+
+def quoted_request(text: str) -> bool:
+    """Whether ``text`` is a quotation ("> ...") of a request put to a chat model, which a page
+    about using one quotes with its answer (assistant residue), unlike other quotations."""
+    return text.startswith(">") and _REQUEST.match(text.lstrip("> \t")[:_PATTERN_WINDOW])
 # Sign-off phrases found anywhere in a line, by language (key "sign_off_anywhere" of the
 # phrase files): each pattern with the lower-cased cues it cannot match without (a line
 # holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py

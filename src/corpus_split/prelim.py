@@ -14,7 +14,7 @@ import regex
 
 from .context import LONG_WORDS, paragraph_spans, running_words, short_tokens, span_rows
 from .duplicates import find_repeats
-from .features import Family, LineFeatures, line_features
+from .features import Family, LineFeatures, line_features, quoted_request
 from .lexical import holds_any
 from .lines import Layout, Line
 from .scores import ParagraphScore, iter_scores
@@ -155,6 +155,8 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
             return Role.NOISE
     if f.gibberish:
         return Role.NOISE
+    if s.verdict == "artifact" and first == ">" and not quoted_request(text):
+        return Role.BODY  # a quotation is the page's text, unless it quotes a request to a chat model
     if s.verdict == "artifact":
         if text.endswith((":", "：")):
             return Role.PREAMBLE
