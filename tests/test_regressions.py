@@ -683,3 +683,35 @@ def test_a_quotation_is_the_pages_text_unless_it_quotes_a_request_to_a_chat_mode
 
     assert kind_at(text.index(quote) + 5) in cs.CONTENT_KINDS
     assert kind_at(text.index(request) + 5) is cs.Kind.ARTIFACT
+
+
+def test_the_lines_of_a_code_block_are_the_posts_text() -> None:
+    # a closing brace, "});" or a shell comment inside a fenced block was typed noise,
+    # boilerplate or a heading by its shape alone (in 600 real blog posts of web-misc, 22,590
+    # characters of code typed noise and 18,944 boilerplate)
+    code = ("```js\n"
+            "tally.addEventListener('pointerup', function () {\n"
+            "  counter += 1;\n"
+            "});\n"
+            "}\n"
+            "# Rebuild the bundle\n"
+            "```")
+    text = ("Counting clicks without a framework\n\n"
+            "The whole widget fits in a few lines of plain JavaScript, and none of it needs a build "
+            "step to run in a modern browser.\n\n"
+            f"{code}\n\n"
+            "That is all there is to it: the counter lives in a closure and the page never reloads.\n")
+    doc = cs.split(text)
+    start = text.index(code)
+    for offset in (text.index("});", start), text.index("}\n#", start), text.index("# Rebuild", start)):
+        kind = next(s.kind for s in doc.segments if s.start <= offset < s.end)
+        assert kind in cs.CONTENT_KINDS, (text[offset:offset + 12], kind)
+    assert len(doc.articles) == 1
+
+
+def test_a_fence_left_open_closes_no_code_block() -> None:
+    from corpus_split.lines import split_lines
+    from corpus_split.prelim import _code_block_lines
+
+    lines = split_lines("intro\n```\ncode();\n```\nmore text\n```\nstray fence, never closed\n").lines
+    assert _code_block_lines(lines) == [1, 2, 3]

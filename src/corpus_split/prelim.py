@@ -90,6 +90,11 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word, or whose sentence runs on, is no headline
         roles.extend([role] * (end - first))
         feats.extend([f] * (end - first))
+    if any("```" in text or "~~~" in text for text in texts):
+        # a code block's lines are the post's text, whatever their shape ("});", "}", "---",
+        # "# install the tools"): never noise, chrome or a heading
+        for i in _code_block_lines(lines):
+            roles[i] = Role.BODY
     thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles])
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
@@ -110,6 +115,26 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
+
+
+def _code_block_lines(lines: Sequence[Line]) -> list[int]:
+    """The lines of every closed Markdown code block: its fences and what stands between them
+    (a fence left open closes nothing, so a stray one does not swallow the rest of the page)."""
+    out: list[int] = []
+    opened = -1
+    for i, line in enumerate(lines):
+        text = line.text.lstrip()
+        if not text.startswith(("```", "~~~")):
+            continue
+        if opened < 0:
+            if len(text) > 3 and text.rstrip().endswith(text[:3]):
+                out.append(i)  # a block on one line: "```x = 1```"
+            else:
+                opened = i
+        else:
+            out.extend(range(opened, i + 1))
+            opened = -1
+    return out
 
 
 def _carried_on(text: str, lines: Sequence[Line], end: int, following: str | None) -> bool:
