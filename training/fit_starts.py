@@ -523,8 +523,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "corpus_split" / "data" / "start_model.json")
     parser.add_argument("--leave-out", default=None, help="a corpus file name to fit without")
-    parser.add_argument("--linear", action="store_true",
-                        help="fit the logistic regression only (by default boosted trees compete with it)")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--linear", action="store_true",
+                      help="fit the logistic regression only (by default boosted trees compete with it)")
+    only.add_argument("--trees-only", action="store_true",
+                      help="fit and choose the boosted trees alone (skip the linear model)")
     parser.add_argument("--trees", type=int, default=TREES, help="boosted trees (each costs every unit "
                         "a few comparisons at run time)")
     parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE, help="the boosting's shrinkage")
@@ -535,8 +538,6 @@ def main() -> None:
     parser.add_argument("--long-train", action="store_true",
                         help="fit on long pages too (LONG_PAGE records glued, a tenth as many as the "
                              "short concatenations of each source)")
-    parser.add_argument("--trees-only", action="store_true",
-                        help="fit and choose the boosted trees alone (skip the linear model)")
     parser.add_argument("--min-leaf", type=int, default=MIN_LEAF, help="units each tree's leaf holds "
                         "at least")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")

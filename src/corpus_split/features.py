@@ -329,6 +329,8 @@ def quoted_request(text: str) -> bool:
     """Whether ``text`` is a quotation ("> ...") of a request put to a chat model, which a page
     about using one quotes with its answer (assistant residue), unlike other quotations."""
     return text.startswith(">") and _REQUEST.match(text.lstrip("> \t")[:_PATTERN_WINDOW])
+
+
 # Sign-off phrases found anywhere in a line, by language (key "sign_off_anywhere" of the
 # phrase files): each pattern with the lower-cased cues it cannot match without (a line
 # holding none of the cues is not searched: `_maybe_sign_off`); tests/test_phrase_families.py

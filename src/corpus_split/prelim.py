@@ -73,7 +73,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
     In hard-wrapped text a paragraph spans several lines, and its fragments
     would look like headlines one by one; so the lines of each paragraph are
-    judged together, share one role and carry the paragraph's features. Whether a
+    judged together, share one role and carry the paragraph's features (until a
+    thread, a code block or a front-matter title gives some of them their own). Whether a
     paragraph is content, chrome or assistant residue is the fitted line model's call
     (`corpus_split.scores`); separators and noise are told by their shape.
     """
@@ -118,20 +119,26 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
 
 
 def _code_block_lines(lines: Sequence[Line]) -> list[int]:
-    """The lines of every closed Markdown code block: its fences and what stands between them
-    (a fence left open closes nothing, so a stray one does not swallow the rest of the page)."""
+    """The lines of every closed Markdown code block: its fences and what stands between them.
+
+    A block opens on a line of three or more backticks (or of tildes followed by the code's
+    language, "~~~rust": a bare "~~~" is as often a divider between stories) and closes on a
+    line of the same mark, at least as long, with nothing else on it; a line holding two runs
+    of backticks is inline code ("```ls``` lists the files"), and a fence left open closes
+    nothing, so a stray one does not swallow the rest of the page."""
     out: list[int] = []
     opened = -1
+    mark = ""
     for i, line in enumerate(lines):
-        text = line.text.lstrip()
+        text = line.text.strip()
         if not text.startswith(("```", "~~~")):
             continue
+        run = len(text) - len(text.lstrip(text[0]))
+        rest = text[run:].strip()
         if opened < 0:
-            if len(text) > 3 and text.rstrip().endswith(text[:3]):
-                out.append(i)  # a block on one line: "```x = 1```"
-            else:
-                opened = i
-        else:
+            if (text[0] == "`" and "```" not in rest) or (text[0] == "~" and rest and "~" not in rest):
+                opened, mark = i, text[:run]
+        elif not rest and text[0] == mark[0] and run >= len(mark):
             out.extend(range(opened, i + 1))
             opened = -1
     return out
