@@ -6,6 +6,7 @@ The Reuters-21578 articles are read from ``../shared`` (never copied into the pr
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import re
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "training"))
 from held_back import held_back  # noqa: E402, F401  (re-exported to the benchmarks)
 
 REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
+NEWS_EN = SHARED / "corpora" / "news-en.jsonl.gz"
 SEEDS = SHARED / "seeds"
 
 MIN_BODY_CHARS = 300
@@ -73,6 +75,17 @@ def load_reuters(*, min_paragraphs: int = 2) -> list[ReutersArticle]:
                 continue
             title = " ".join((row.get("title") or "").split()) or None
             out.append(ReutersArticle(int(row["id"]), title, tuple(row.get("topics") or ()), paras))
+    return out
+
+
+def load_news_en() -> list[tuple[str | None, list[str]]]:
+    """(title or None, paragraphs) of every news-en record, each paragraph's white space collapsed."""
+    out: list[tuple[str | None, list[str]]] = []
+    with gzip.open(NEWS_EN, "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            paras = [" ".join(p.split()) for p in (row.get("text") or "").split("\n\n") if p.strip()]
+            out.append((row.get("title") or None, paras))
     return out
 
 

@@ -12,16 +12,13 @@ or in the blank lines before it). Reuters stories are never fitted on; ``--sourc
 
 from __future__ import annotations
 
-import gzip
-import json
 import random
 import time
 from typing import Any
 
 import corpus_split as cs
-from _common import REUTERS, SHARED, arguments, load_reuters, need, write_json
+from _common import NEWS_EN, REUTERS, arguments, load_news_en, load_reuters, need, write_json
 
-NEWS_EN = SHARED / "corpora" / "news-en.jsonl.gz"
 LENGTHS = (4, 10, 20, 50)  # stories a page
 
 
@@ -31,15 +28,8 @@ def stories(source: str) -> list[tuple[str, list[str]]]:
         need(REUTERS, "Reuters-21578")
         return [(a.title, list(a.paragraphs)) for a in load_reuters() if a.title]
     need(NEWS_EN, "news-en")
-    out = []
-    with gzip.open(NEWS_EN, "rt", encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            title = " ".join((row.get("title") or "").split())
-            paras = [" ".join(p.split()) for p in (row.get("text") or "").split("\n") if p.strip()]
-            if title and len(paras) >= 2:
-                out.append((title, paras))
-    return out
+    titled = ((" ".join((title or "").split()), paras) for title, paras in load_news_en())
+    return [(title, paras) for title, paras in titled if title and len(paras) >= 2]
 
 
 def page(chosen: list[tuple[str, list[str]]]) -> tuple[str, list[tuple[int, int]]]:

@@ -14,15 +14,12 @@ where a story must not be taken for excerpts.
 
 from __future__ import annotations
 
-import gzip
-import json
 import random
 from typing import Any
 
 import corpus_split as cs
-from _common import REUTERS, SHARED, arguments, load_reuters, need, write_json
+from _common import NEWS_EN, REUTERS, arguments, load_news_en, load_reuters, need, write_json
 
-NEWS_EN = SHARED / "corpora" / "news-en.jsonl.gz"
 MIN_PARAGRAPHS = 5
 
 
@@ -30,12 +27,7 @@ def stories(source: str) -> list[tuple[str | None, list[str]]]:
     """(title, paragraphs) of every usable story, each paragraph on one line."""
     if source == "news-en":
         need(NEWS_EN, "the news-en corpus")
-        out = []
-        with gzip.open(NEWS_EN, "rt", encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                paras = [" ".join(p.split()) for p in row["text"].split("\n\n") if p.strip()]
-                out.append((row.get("title") or None, paras))
+        out = load_news_en()
     else:
         need(REUTERS, "the Reuters corpus")
         out = [(a.title, [" ".join(p.split()) for p in a.paragraphs])
