@@ -130,7 +130,7 @@ def _code_block_lines(lines: Sequence[Line]) -> list[int]:
     opened = -1
     mark = ""
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text  # (trimmed already)
         if not text.startswith(("```", "~~~")):
             continue
         run = len(text) - len(text.lstrip(text[0]))
