@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import corpus_split as cs
 from corpus_split.features import Family, line_features
 from corpus_split.lines import split_lines
@@ -89,6 +91,30 @@ def test_a_long_cjk_paragraph_the_model_is_sure_of_is_text() -> None:
     assert _role(text, f, sure, None) is Role.BODY
     short = "如果有任何问题，请随时告诉我。"
     assert _role(short, line_features(short), sure, None) is Role.SIGN_OFF
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known failure: a short line opening on an assistant sign-off phrase is residue however sure "
+    "the line model is that it is content; letting the model decide lost synthetic residue "
+    "between damaged news stories (docs/models.md, twenty-fourth session)"))
+def test_a_bloggers_feel_free_line_stays_in_the_post() -> None:
+    text = (
+        "Baking a Rye Loaf on a Weeknight\n\n"
+        "Most rye recipes ask for a whole weekend, but a small loaf fits into an evening if the "
+        "starter is ready when you get home. I mix the dough before dinner, let it rise while the "
+        "dishes are done, and bake it just before bed.\n\n"
+        "The dough is sticky, which worries people who are used to wheat. Wet hands help more "
+        "than extra flour, and a plastic scraper keeps the counter clean. Shape it quickly and put "
+        "it straight into the tin.\n\n"
+        "Feel free to swap the caraway for fennel seeds, or leave the seeds out altogether.\n\n"
+        "Bake it for forty minutes at a high heat, then let it cool completely before cutting, "
+        "since rye keeps setting as it cools. The crumb will be dense and moist, and the loaf keeps "
+        "well for most of a week.\n"
+    )
+    doc = cs.split(text)
+    aside = text.index("Feel free")
+    assert {seg.kind for seg in doc.segments if seg.start <= aside < seg.end} == {cs.Kind.BODY}
+    assert len(doc.articles) == 1
 
 
 def test_a_code_block_with_pipes_is_not_a_breadcrumb_trail() -> None:

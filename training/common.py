@@ -194,6 +194,32 @@ def flatten_some(docs: list[LabelledDoc], share: float, seed: str) -> list[Label
     return [flatten_layout(d, rng) if rng.random() < share else d for d in docs]
 
 
+def glue_some(docs: list[LabelledDoc], share: float, seed: str) -> list[LabelledDoc]:
+    """``docs`` with a deterministic ``share`` of them glued to the one or two after them (a
+    blank line or a line break between), labels carried over: residue then stands between
+    texts, as in a scraped page of several answers, not only at a document's edges."""
+    rng = random.Random(f"glue:{seed}")
+    out: list[LabelledDoc] = []
+    i = 0
+    while i < len(docs):
+        k = rng.choice((2, 3)) if rng.random() < share else 1
+        parts = docs[i : i + k]
+        i += k
+        if len(parts) == 1:
+            out.append(parts[0])
+            continue
+        text = ""
+        ranges: list[tuple[int, int, str, str]] = []
+        for j, part in enumerate(parts):
+            if j:
+                text += rng.choice(("\n\n", "\n\n", "\n"))
+            base = len(text)
+            ranges += [(a + base, b + base, lab, sub) for a, b, lab, sub in part.ranges]
+            text += part.text
+        out.append(LabelledDoc(parts[0].source, "+".join(p.id for p in parts), text, tuple(ranges)))
+    return out
+
+
 def held_back_models() -> set[str]:
     """Chat models never used in fitting: every fifth by sorted name (benchmarks/residue.py
     scores these)."""

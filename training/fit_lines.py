@@ -44,6 +44,7 @@ from common import (
     ROOT,
     LabelledDoc,
     flatten_some,
+    glue_some,
     held_back_models,
     load_dev,
     load_excerpts,
@@ -87,6 +88,8 @@ POSTS_WEIGHT = 0.5
 # (one paragraph a line, heading marks dropped half the time: `common.flatten_layout`), so that
 # section headings standing bare among prose are seen as the content they are.
 FLAT_SHARE = 0.33
+# share of chat-model responses glued to the one or two after them (residue between texts)
+GLUED_LLM = 0.0
 # The lexicon: words of short paragraphs seen in at least this many training documents, at most
 # this many words (weights under 0.05 are not shipped).
 LEXICON_MIN_DOCS = 25
@@ -418,6 +421,8 @@ def main() -> None:
                         help="weight of each dev A document against a labelled page's 1")
     parser.add_argument("--content-weight", type=float, default=CONTENT_WEIGHT,
                         help="weight of content paragraphs against other paragraphs' 1")
+    parser.add_argument("--glued-llm", type=float, default=GLUED_LLM,
+                        help="share of chat-model responses glued to the next one or two")
     parser.add_argument("--cross-dev", action="store_true",
                         help="only report dev A cross-fitted (two halves) at several content biases")
     parser.add_argument("--save-cross", type=Path, default=None,
@@ -430,7 +435,7 @@ def main() -> None:
     pages = [d for d in pages_all if not is_validation(d)]
     validation = [d for d in pages_all if is_validation(d)]
     dev_a = list(load_dev("A"))
-    llm = flatten_some(list(load_llm(exclude=held)), FLAT_SHARE, "llm")
+    llm = glue_some(flatten_some(list(load_llm(exclude=held)), FLAT_SHARE, "llm"), args.glued_llm, "llm")
     excerpts = [doc for name in EXCERPT_SOURCES for doc in load_excerpts(name, EXCERPTS_EACH)]
     posts = flatten_some(list(load_posts(POSTS)), FLAT_SHARE, "posts")
     print(f"pages {len(pages)} (validation {len(validation)}), dev A {len(dev_a)}, "
