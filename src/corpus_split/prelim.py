@@ -7,10 +7,7 @@ decided later (`corpus_split.boundaries`, then `corpus_split.kinds`).
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from enum import Enum
 
 import regex
@@ -18,7 +15,7 @@ import regex
 from .context import LONG_WORDS, paragraph_spans, running_words, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features, quoted_request
-from .lexical import content_words, holds_any
+from .lexical import holds_any
 from .lines import Layout, Line
 from .scores import ParagraphScore, iter_scores
 from .threads import find_thread
@@ -40,12 +37,6 @@ _ITEM_OPENERS = tuple("-*•·–+>")
 # running text (LONG_WORDS words or more) that the model is at least this sure is content is a
 # quote or a turn of the text; a generator's own preambles and sign-offs are a sentence or two.
 FAMILY_YIELD = 0.95
-# ... and a short one is residue too, unless the text above it and the text below it (ASIDE_REACH
-# content words each side) are one text: their cosine at least ASIDE_COSINE, a writer's aside
-# ("feel free to swap the seeds") between paragraphs of one post, not a generator's residue
-# between two texts. Chosen on the fitting side (docs/models.md, twenty-fourth session).
-ASIDE_REACH = 100
-ASIDE_COSINE = 0.3
 
 
 class Role(str, Enum):
@@ -94,11 +85,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     scores = iter_scores(span_rows(layout, firsts, ends, texts, para_feats), list(map(short_tokens, texts)))
     roles: list[Role] = []
     feats: list[LineFeatures] = []
-    for k, (first, end, text, following, f, s) in enumerate(
-            zip(firsts, ends, texts, [*texts[1:], None], para_feats, scores)):
+    for first, end, text, following, f, s in zip(firsts, ends, texts, [*texts[1:], None], para_feats, scores):
         role = _role(text, f, s, following)
-        if role in _RESIDUE and s.content >= FAMILY_YIELD and _one_text(texts, k):
-            role = _role(text, replace(f, family=Family.NONE), s, following)  # the model's call
         if role is Role.HEADLINE and (lines[end - 1].cut or _carried_on(text, lines, end, following)):
             role = Role.BODY  # text that stops mid-word, or whose sentence runs on, is no headline
         roles.extend([role] * (end - first))
@@ -128,33 +116,6 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
-
-
-_RESIDUE = frozenset(_ASSISTANT.values())
-
-
-def _one_text(texts: Sequence[str], k: int) -> bool:
-    """Whether the text above paragraph ``k`` and the text below it are one text: the cosine
-    of their content words (`ASIDE_REACH` each side, paragraph by paragraph) is at least
-    `ASIDE_COSINE`. Asked only of the few short paragraphs an assistant phrase opens."""
-    above = _words_from(texts, k - 1, -1)
-    below = _words_from(texts, k + 1, 1)
-    norm = math.sqrt(sum(v * v for v in above.values()) * sum(v * v for v in below.values()))
-    if not norm:
-        return False
-    return sum(above[w] * below[w] for w in above.keys() & below.keys()) / norm >= ASIDE_COSINE
-
-
-def _words_from(texts: Sequence[str], k: int, step: int) -> Counter[str]:
-    """The content words of paragraphs ``k``, ``k + step``, ... until `ASIDE_REACH` are counted."""
-    counts: Counter[str] = Counter()
-    size = 0
-    while 0 <= k < len(texts) and size < ASIDE_REACH:
-        words = content_words(texts[k])
-        counts.update(words)
-        size += len(words)
-        k += step
-    return counts
 
 
 def _code_block_lines(lines: Sequence[Line]) -> list[int]:
