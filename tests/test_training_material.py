@@ -85,6 +85,27 @@ def test_flattening_keeps_each_characters_label(parts: list[tuple[str, str]], se
             raise AssertionError(f"{c!r} labelled {lab} has no source")
 
 
+@given(st.lists(st.tuples(st.text(alphabet="ab\n", min_size=1, max_size=8),
+                          st.sampled_from(["content", "artifact"])), min_size=1, max_size=7),
+       st.sampled_from([0.0, 0.5, 1.0]), st.integers(0, 3))
+def test_gluing_keeps_every_document_and_its_labels(
+        parts: list[tuple[str, str]], share: float, seed: int) -> None:
+    docs = [LabelledDoc("llm", str(i), text, ((0, len(text), lab, lab),))
+            for i, (text, lab) in enumerate(parts)]
+    glued = common.glue_some(docs, share, str(seed))
+    if share == 0.0:
+        assert glued == docs
+    # every document once, in order, each with its own label at its own characters
+    assert "+".join(d.id for d in glued).split("+") == [d.id for d in docs]
+    pieces = [(g.text[a:b], lab) for g in glued for a, b, lab, _ in g.ranges]
+    assert pieces == [(d.text, d.ranges[0][2]) for d in docs]
+    for g in glued:  # what lies between them is a line break or a blank line, unlabelled
+        rest = list(g.text)
+        for a, b, _, _ in g.ranges:
+            rest[a:b] = [""] * (b - a)
+        assert set("".join(rest)) <= {"\n"}
+
+
 def test_a_post_and_its_translations_are_held_back_together() -> None:
     """news-multi records are held back by posting date: translations of one post (same
     date, other language) fall on the same side, other corpora are never held back."""
