@@ -187,9 +187,9 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
             return Role.NOISE
     if f.gibberish:
         return Role.NOISE
-    if s.verdict == "artifact" and first == ">" and not quoted_request(text):
-        return Role.BODY  # a quotation is the page's text, unless it quotes a request to a chat model
     if s.verdict == "artifact":
+        if first == ">" and not quoted_request(text):
+            return Role.BODY  # a quotation is the page's text, unless it quotes a request to a chat model
         if text.endswith((":", "：")):
             return Role.PREAMBLE
         return Role.PREAMBLE if following is not None and line_features(following).headline \
