@@ -59,7 +59,7 @@ from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, DEV, ROOT, dev_halves, front_matter, held_back_models
+from common import CORPORA, DEV, ROOT, dev_halves, front_matter, held_back_models, validation_record
 from held_back import held_back
 
 from corpus_split import scores, synthetic
@@ -87,6 +87,9 @@ MIN_LEAF = 100
 SOURCES = ("web-misc.jsonl.gz", "wiki-sections.jsonl.gz", "llm-articles.jsonl.gz", "news-en.jsonl.gz",
            "news-multi.jsonl.gz")
 PAGES = "pages.jsonl.gz"  # real single-article pages with their chrome, alone or glued together
+# Whether a comment thread's post on a labelled page, which that gold does not mark, counts as a
+# wrong start (as it did before the twenty-fifth session; `decode`)
+POSTS_SCORED = False
 WRAPPED = 0.2  # share of titled documents hard-wrapped
 FLAT = 0.4  # share of Markdown documents shown as a page shows them: no heading marks, no emphasis
 SPLICED = 0.1  # share of joins where the text above is cut off mid-word
@@ -425,9 +428,18 @@ def decode(docs: list[Prepared], whole: list[bool] | None = None) -> tuple[float
                 and Role.FURNITURE not in p.roles:
             whole.append(len(spans) <= 1)
         right = first_units([p.layout.lines[unit.first].start for unit in units], p.doc.zones)
-        chosen = {s.first_unit for s in spans[1:]}
-        gains += [(s.gain, s.lexical, s.log_odds, float(Reason.POST in s.reasons),
-                   int(s.first_unit in right)) for s in spans[1:]]
+        starts = spans[1:]
+        if not POSTS_SCORED and p.doc.source == PAGES:
+            # the labelled pages' gold marks a page's main text, not the posts of its comment
+            # thread: a start the thread parse made there is neither right nor wrong (unless it
+            # opens the next page), and says nothing to the calibration of posts (dev A does)
+            starts = [s for s in starts if Reason.POST not in s.reasons or s.first_unit in right]
+            gains += [(s.gain, s.lexical, s.log_odds, 0.0, int(s.first_unit in right))
+                      for s in starts if Reason.POST not in s.reasons]
+        else:
+            gains += [(s.gain, s.lexical, s.log_odds, float(Reason.POST in s.reasons),
+                       int(s.first_unit in right)) for s in starts]
+        chosen = {s.first_unit for s in starts}
         tp += len(chosen & right)
         fp += len(chosen - right)
         fn += len(p.doc.zones) - len(chosen & right)
@@ -487,38 +499,46 @@ class Material:
 
 
 def material(leave_out: str | None, n: int, validation: int, titled_train: bool,
-             long_train: bool = False) -> Material:
+             long_train: bool = False, shared_records: bool = False) -> Material:
     """Each source's concatenations (``n`` to fit on, ``validation`` to choose with), less the
-    source left out; dev A comes apart (`dev_docs`)."""
+    source left out; dev A comes apart (`dev_docs`).
+
+    The validation, calibration and check sets are glued from records never fitted on
+    (`common.validation_record`: one in five of each source, the labelled pages the line model
+    validates on among them); ``shared_records`` draws both from every record, as fits before
+    the twenty-fifth session did (to reproduce them)."""
     held = held_back_models()
     m = Material([], [], [], [], [], [])
     for name in (*SOURCES, PAGES):
         if name == leave_out:
             continue
         rows = records(name, held, leave_out)
+        fit = rows if shared_records else [r for r in rows if not validation_record(name, str(r.get("id")))]
+        kept = rows if shared_records else [r for r in rows if validation_record(name, str(r.get("id")))]
         if name == PAGES:
-            m.train += page_concatenations(rows, n, seed=0)
-            m.valid += page_concatenations(rows, validation, seed=1)
+            m.train += page_concatenations(fit, n, seed=0)
+            m.valid += page_concatenations(kept, validation, seed=1)
         else:
-            m.train += concatenations(name, rows, n, seed=0)
+            m.train += concatenations(name, fit, n, seed=0)
             if long_train:
-                m.train += concatenations(name, rows, n // LONG_SHARE, seed=0, long=True)
-            m.valid += concatenations(name, rows, validation, seed=1)
+                m.train += concatenations(name, fit, n // LONG_SHARE, seed=0, long=True)
+            m.valid += concatenations(name, kept, validation, seed=1)
         if name == "news-en.jsonl.gz":
-            m.titled = titled_news(rows, validation, seed=2)
-            m.clean = clean_titled(rows, validation, seed=3)
+            m.titled = titled_news(kept, validation, seed=2)
+            m.clean = clean_titled(kept, validation, seed=3)
             # the calibration's own titled material (seeds apart from both checks above)
-            m.calibrating = titled_news(rows, validation, seed=4) + clean_titled(rows, validation, seed=5)
-            m.train += clean_titled(rows, n // 2, seed=0)  # the easy case is fitted on too
+            m.calibrating = titled_news(kept, validation, seed=4) + clean_titled(kept, validation, seed=5)
+            m.train += clean_titled(fit, n // 2, seed=0)  # the easy case is fitted on too
             if titled_train:  # the plain titled concatenation users make most
-                m.train += titled_news(rows, n // 2, seed=0)
-            m.train += damaged_news(rows, n, seed=0)
-            m.damaged = damaged_news(rows, 2 * validation, seed=1)
+                m.train += titled_news(fit, n // 2, seed=0)
+            m.train += damaged_news(fit, n, seed=0)
+            m.damaged = damaged_news(kept, 2 * validation, seed=1)
     return m
 
 
 def main() -> None:
-    global TREES, LEARNING_RATE, DEPTH, MIN_LEAF  # the flags below set what fit_model and the export read
+    # the flags below set what fit_model, decode and the export read
+    global TREES, LEARNING_RATE, DEPTH, MIN_LEAF, POSTS_SCORED
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "corpus_split" / "data" / "start_model.json")
@@ -541,6 +561,13 @@ def main() -> None:
     parser.add_argument("--min-leaf", type=int, default=MIN_LEAF, help="units each tree's leaf holds "
                         "at least")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
+    parser.add_argument("--score-page-posts", action="store_true",
+                        help="count the posts of a labelled page's comment thread as wrong starts, "
+                             "as fits before the twenty-fifth session did")
+    parser.add_argument("--shared-records", action="store_true",
+                        help="draw the validation sets from the records fitted on too, as fits "
+                             "before the twenty-fifth session did (by default one record in five "
+                             "of each source is kept for them)")
     parser.add_argument("--validation", type=int, default=40, help="validation concatenations per source")
     parser.add_argument("--save-cross", type=Path, default=None,
                         help="also write each model class's two models fitted without one half of "
@@ -552,7 +579,9 @@ def main() -> None:
                              "and exit; dev A is left out, since a shipped model was fitted on it")
     args = parser.parse_args()
     TREES, LEARNING_RATE, DEPTH, MIN_LEAF = args.trees, args.learning_rate, args.depth, args.min_leaf
-    m = material(args.leave_out, args.n, args.validation, args.titled_train, args.long_train)
+    POSTS_SCORED = args.score_page_posts
+    m = material(args.leave_out, args.n, args.validation, args.titled_train, args.long_train,
+                 args.shared_records)
     train, valid, titled, calibrating, damaged, clean = (
         m.train, m.valid, m.titled, m.calibrating, m.damaged, m.clean)
     if args.evaluate:
