@@ -738,18 +738,53 @@ def main() -> None:
 def evaluate_models(paths: list[Path], valid: list[TrainingDoc], titled: list[TrainingDoc],
                     damaged: list[TrainingDoc], clean: list[TrainingDoc]) -> None:
     """Boundary F1 of each model file on the validation material, and the mean of the three
-    sets the fit's objective shares with it (validation, titled news, damaged news)."""
+    sets the fit's objective shares with it (validation, titled news, damaged news); for each
+    file after the first, how far that mean lies from the first file's, with the standard
+    error of the difference by a paired bootstrap of the documents (how much of a difference
+    the material can tell from noise)."""
     sets = {name: [prepare(d) for d in docs] for name, docs in
             (("validation", valid), ("titled news", titled), ("damaged news", damaged),
              ("clean titled", clean))}
+    shared = ("validation", "titled news", "damaged news")
+    first: dict[str, list[tuple[int, int, int]]] = {}
     for path in paths:
         scores._START = scores.parse_start_model(path.read_text(encoding="utf-8"), str(path))
         whole: list[bool] = []
         f1 = {name: decode(docs, whole if name == "validation" else None)[0] for name, docs in sets.items()}
         mean = (f1["validation"] + f1["titled news"] + f1["damaged news"]) / 3
+        counts = {name: [decode([p])[1:4] for p in sets[name]] for name in shared}
+        against = ""
+        if not first:
+            first = counts
+        else:
+            diff, se = _paired_difference(first, counts)
+            against = f"; against the first file {diff:+.4f} (standard error {se:.4f})"
         print(f"{path}: " + ", ".join(f"{k} F1 {v:.3f}" for k, v in f1.items())
               + f"; mean of the first three {mean:.4f}; web pages alone left whole "
-              f"{sum(whole) / max(1, len(whole)):.3f}", flush=True)
+              f"{sum(whole) / max(1, len(whole)):.3f}{against}", flush=True)
+
+
+def _pooled_f1(counts: list[tuple[int, int, int]]) -> float:
+    tp, fp, fn = (sum(c[k] for c in counts) for k in range(3))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _paired_difference(a: dict[str, list[tuple[int, int, int]]], b: dict[str, list[tuple[int, int, int]]],
+                       draws: int = 1000) -> tuple[float, float]:
+    """The mean over the sets of (pooled F1 of ``b`` - that of ``a``), each set's documents
+    (tp, fp, fn per document) being the same for both; and its standard error over ``draws``
+    resamplings of the documents (the same resample for both models, fixed seed)."""
+    rng = random.Random(0)
+    observed = sum(_pooled_f1(b[k]) - _pooled_f1(a[k]) for k in a) / len(a)
+    values = []
+    for _ in range(draws):
+        total = 0.0
+        for k in a:
+            pick = [rng.randrange(len(a[k])) for _ in a[k]]
+            total += _pooled_f1([b[k][i] for i in pick]) - _pooled_f1([a[k][i] for i in pick])
+        values.append(total / len(a))
+    centre = sum(values) / len(values)
+    return observed, (sum((v - centre) ** 2 for v in values) / (len(values) - 1)) ** 0.5
 
 
 def model_data(model: scores.StartModel, decoder: dict[str, object]) -> dict[str, object]:
