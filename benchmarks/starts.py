@@ -2,13 +2,14 @@
 
     python benchmarks/starts.py [--model FILE] [--n 40] [--json FILE]
 
-Builds the validation concatenations of ``training/fit_starts.py`` (its seed 1, never fitted
-on): per corpus source, documents of one to four real documents glued together, real web
-pages alone or glued, and plain titled news. Prints boundary precision, recall and F1 and
-the single documents cut, per source. The shipped model was fitted on concatenations of the
-same sources (other documents, seed 0), so for a held-back figure fit without one source
-(``python training/fit_starts.py --leave-out SOURCE --out FILE``) and score it with
-``--model FILE``.
+Builds the validation concatenations of ``training/fit_starts.py`` (its seed 1, from the
+records no fit draws from, `common.validation_record`): per corpus source, documents of one
+to four real documents glued together, real web pages alone or glued, and plain titled news.
+Prints boundary precision, recall and F1 and the single documents cut, per source. The
+shipped model was fitted on concatenations of the same sources (seed 0; before the
+twenty-fifth session's split, of all their records), so for a held-back figure fit without
+one source (``python training/fit_starts.py --leave-out SOURCE --out FILE``) and score it
+with ``--model FILE``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     need(SHARED / "corpora" / "pages.jsonl.gz", "the corpora")
     import fit_starts as fit  # the fitting script's own generators (training/)
-    from common import held_back_models
+    from common import held_back_models, validation_record
 
     from corpus_split import scores
 
@@ -36,7 +37,7 @@ def main() -> None:
     held = held_back_models()
     sets = {}
     for name in (*fit.SOURCES, fit.PAGES):
-        rows = fit.records(name, held)
+        rows = [r for r in fit.records(name, held) if validation_record(name, str(r.get("id")))]
         if name == fit.PAGES:
             sets["pages"] = fit.page_concatenations(rows, args.n, seed=1)
         else:
