@@ -180,3 +180,22 @@ def test_a_labelled_pages_comment_posts_are_neither_right_nor_wrong_starts() -> 
     # elsewhere (dev A's threads are annotated post by post) a post is scored as any start
     thread = fit.prepare(fit.TrainingDoc("devA", ARTICLE + THREAD, []))
     assert fit.decode([thread])[2] == 4
+
+
+def test_the_paired_difference_of_two_models_and_its_noise() -> None:
+    # fit_starts keeps the reference decoder setting unless the grid's best beats it by two
+    # standard errors of this difference (the twenty-fifth session found the old 0.005 tie
+    # far inside the noise of 40 documents a set)
+    assert common.pooled_f1([(2, 1, 1), (0, 1, 0)]) == 2 * 2 / (2 * 2 + 2 + 1)
+    assert common.pooled_f1([(0, 3, 2)]) == 0.0
+    a = {"one": [(1, 1, 1)] * 20 + [(2, 0, 0)] * 20, "two": [(1, 0, 1)] * 30}
+    assert common.paired_difference(a, a) == (0.0, 0.0)  # the same documents, the same answers
+    better = {"one": [(2, 0, 0)] * 40, "two": [(1, 0, 1)] * 30}
+    diff, se = common.paired_difference(a, better)
+    assert diff == (1.0 - common.pooled_f1(a["one"])) / 2
+    assert 0 < se < diff / 2  # twenty documents better and none worse: beyond the noise
+    assert common.paired_difference(a, better) == (diff, se)  # a fixed draw
+    # one document better among forty: within it
+    slight = {"one": [(1, 1, 1)] * 19 + [(2, 0, 0)] * 21, "two": [(1, 0, 1)] * 30}
+    diff, se = common.paired_difference(a, slight)
+    assert 0 < diff < 2 * se

@@ -12,7 +12,7 @@ import json
 import random
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +51,35 @@ def validation_record(source: str, record_id: str) -> bool:
         date = _DATE_RE.search(record_id)
         key = date.group() if date else record_id
     return zlib.crc32(key.encode("utf-8")) % VALIDATION_EVERY == 0
+
+
+Counts = tuple[int, int, int]
+"""One document's boundary counts: starts right, starts wrong, starts missed."""
+
+
+def pooled_f1(counts: Sequence[Counts]) -> float:
+    """Boundary F1 of documents pooled (their counts added)."""
+    tp, fp, fn = (sum(c[k] for c in counts) for k in range(3))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def paired_difference(a: Mapping[str, Sequence[Counts]], b: Mapping[str, Sequence[Counts]],
+                      draws: int = 1000) -> tuple[float, float]:
+    """How far ``b``'s mean over the sets of pooled F1 lies above ``a``'s (each set's documents
+    the same for both, in the same order), and the standard error of that difference: the
+    documents of each set resampled ``draws`` times, the same resample for both (a paired
+    bootstrap, fixed seed), so what both get right or wrong alike adds no noise."""
+    rng = random.Random(0)
+    observed = sum(pooled_f1(b[k]) - pooled_f1(a[k]) for k in a) / len(a)
+    values = []
+    for _ in range(draws):
+        total = 0.0
+        for k in a:
+            pick = [rng.randrange(len(a[k])) for _ in a[k]]
+            total += pooled_f1([b[k][i] for i in pick]) - pooled_f1([a[k][i] for i in pick])
+        values.append(total / len(a))
+    centre = sum(values) / len(values)
+    return observed, (sum((v - centre) ** 2 for v in values) / (len(values) - 1)) ** 0.5
 
 
 def dev_halves() -> dict[str, list[str]]:

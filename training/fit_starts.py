@@ -59,7 +59,17 @@ from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, DEV, ROOT, dev_halves, front_matter, held_back_models, validation_record
+from common import (
+    CORPORA,
+    DEV,
+    ROOT,
+    Counts,
+    dev_halves,
+    front_matter,
+    held_back_models,
+    paired_difference,
+    validation_record,
+)
 from held_back import held_back
 
 from corpus_split import scores, synthetic
@@ -113,6 +123,11 @@ GRID_MIN_SCORE = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5)
 LONG_PAGE = (6, 16)
 LONG_SHARE = 10
 TIE = 0.005  # grid settings whose mean F1 is this close to the best count as tied
+# The grid's best setting replaces the reference model's (the shipped one by default) only when
+# it wins by this many standard errors of the paired difference (`common.paired_difference`):
+# at 100 documents a set one is about 0.01, twice TIE (docs/models.md, twenty-fifth session)
+SIGNIFICANCE = 2.0
+OBJECTIVE = ("dev A", "validation", "titled news", "damaged news")  # the sets the grid's mean is over
 
 
 @dataclass
@@ -415,11 +430,12 @@ def prepare(doc: TrainingDoc) -> Prepared:
 Gains = list[tuple[float, float, float, float, int]]  # gain, lexical, log-odds, post, right
 
 
-def decode(docs: list[Prepared], whole: list[bool] | None = None) -> tuple[float, int, int, int, Gains]:
+def decode(docs: list[Prepared], whole: list[bool] | None = None,
+           per_doc: list[Counts] | None = None) -> tuple[float, int, int, int, Gains]:
     """Pooled boundary F1 of the current start model over documents (zones matched once
     each), and every chosen start's gain with whether it was right; with ``whole``, whether
     each real single-article document (dev A, a web page alone, threads aside) was left
-    whole is appended to it."""
+    whole is appended to it; with ``per_doc``, each document's (tp, fp, fn)."""
     tp = fp = fn = 0
     gains: Gains = []
     for p in docs:
@@ -440,9 +456,12 @@ def decode(docs: list[Prepared], whole: list[bool] | None = None) -> tuple[float
             gains += [(s.gain, s.lexical, s.log_odds, float(Reason.POST in s.reasons),
                        int(s.first_unit in right)) for s in starts]
         chosen = {s.first_unit for s in starts}
-        tp += len(chosen & right)
-        fp += len(chosen - right)
-        fn += len(p.doc.zones) - len(chosen & right)
+        found = len(chosen & right)
+        tp += found
+        fp += len(chosen) - found
+        fn += len(p.doc.zones) - found
+        if per_doc is not None:
+            per_doc.append((found, len(chosen) - found, len(p.doc.zones) - found))
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     return f1, tp, fp, fn, gains
 
@@ -571,6 +590,12 @@ def main() -> None:
     parser.add_argument("--validation", type=int, default=100,
                         help="validation concatenations per source (40 before the twenty-fifth session: "
                              "a paired standard error of 0.012-0.015 on the objective, 0.0105 at 100)")
+    parser.add_argument("--reference", type=Path,
+                        default=ROOT / "src" / "corpus_split" / "data" / "start_model.json",
+                        help="a start model file whose decoder setting and floor stay unless the grid's "
+                             "best beats them by SIGNIFICANCE standard errors (default: the shipped one)")
+    parser.add_argument("--no-reference", action="store_true",
+                        help="choose the grid's best outright, as fits before the twenty-fifth session did")
     parser.add_argument("--save-cross", type=Path, default=None,
                         help="also write each model class's two models fitted without one half of "
                              "dev A (linear_cross0.json ... trees_cross1.json) to this folder, to study "
@@ -589,6 +614,9 @@ def main() -> None:
     if args.evaluate:
         evaluate_models(args.evaluate, valid, titled, damaged, clean)
         return
+    reference: dict[str, object] | None = None
+    if not args.no_reference and args.reference.is_file():  # (read before --out may overwrite it)
+        reference = json.loads(args.reference.read_text(encoding="utf-8"))["decoder"]
     dev_a = dev_docs("A")
     rows_train = [analyse(doc) for doc in train]
     rows_dev = [analyse(doc) for doc in dev_a]
@@ -603,15 +631,15 @@ def main() -> None:
     calibrating_p = [prepare(d) for d in calibrating]
     damaged_p = [prepare(d) for d in damaged]
 
-    def decode_dev(models: list[scores.StartModel], whole: list[bool] | None = None, /,
-                   **settings: object) -> tuple[float, Gains]:
+    def decode_dev(models: list[scores.StartModel], whole: list[bool] | None = None,
+                   per_doc: list[Counts] | None = None, /, **settings: object) -> tuple[float, Gains]:
         """dev A's pooled F1 and gains, each half decoded by the model fitted without it
-        (``whole`` as in `decode`)."""
+        (``whole`` and ``per_doc`` as in `decode`)."""
         tp = fp = fn = 0
         gains: Gains = []
         for docs, model in zip(dev_p, models):
             scores._START = replace(model, **settings)  # type: ignore[arg-type]
-            _, a, b, c, g = decode(docs, whole)
+            _, a, b, c, g = decode(docs, whole, per_doc)
             tp, fp, fn, gains = tp + a, fp + b, fn + c, gains + g
         return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), gains
 
@@ -643,14 +671,16 @@ def main() -> None:
             (st, s, o, c, f) for st in GRID_STRUCTURAL for s in GRID_SCALE for o in GRID_OFFSET
             for c in GRID_COHESION for f in GRID_FREE if c or not f
         ]
+        counts: dict[tuple[float, float, float, float | None, int], dict[str, list[Counts]]] = {}
         for st, s, o, c, f in grid:
             setting = {"scale": s, "offset": o, "structural": st, "cohesion": c, "cohesion_free": f}
             kept_whole: list[bool] = []
-            f_dev = decode_dev(without, kept_whole, **setting)[0]
+            docs = counts[(st, s, o, c, f)] = {name: [] for name in OBJECTIVE}
+            f_dev = decode_dev(without, kept_whole, docs["dev A"], **setting)[0]
             scores._START = replace(base, **setting)  # type: ignore[arg-type]
-            f_val = decode(valid_p, kept_whole)[0]
-            f_titled = decode(titled_p)[0]
-            f_damaged = decode(damaged_p)[0]
+            f_val = decode(valid_p, kept_whole, docs["validation"])[0]
+            f_titled = decode(titled_p, None, docs["titled news"])[0]
+            f_damaged = decode(damaged_p, None, docs["damaged news"])[0]
             f_clean = decode(clean_p)[0]
             whole = share(kept_whole)
             value = (f_dev + f_val + f_titled + f_damaged) / 4
@@ -667,6 +697,17 @@ def main() -> None:
         top = max(value for value, _, _ in results)
         _, _, (st, s, o, c, f, f_dev, f_val) = max(
             (r for r in results if r[0] >= top - TIE), key=lambda r: (r[1], r[0]))
+        # the reference's setting stays unless the best beats it beyond the material's noise
+        ref = None if reference is None else tuple(
+            reference.get(k) for k in ("structural", "scale", "offset", "cohesion", "cohesion_free"))
+        qualified = {r[2][:5]: r[2] for r in results}
+        if ref and ref in qualified and ref != (st, s, o, c, f):
+            diff, se = paired_difference(counts[ref], counts[(st, s, o, c, f)])
+            stays = diff < SIGNIFICANCE * se
+            print(f"best against the reference's setting: {diff:+.4f} (standard error {se:.4f}): "
+                  + ("the reference's stays" if stays else "the best replaces it"))
+            if stays:
+                st, s, o, c, f, f_dev, f_val = qualified[ref]
         print(f"chosen: structural {st}, scale {s}, offset {o}, cohesion {c}, free {f} (dev A {f_dev:.3f}, "
               f"validation {f_val:.3f})")
         # calibration: the chance that a chosen start is right, as a logistic function of its gain
@@ -691,12 +732,15 @@ def main() -> None:
         setting.update(calibration=calibration, calibration_terms=terms)
         chosen = replace(base, **setting)  # type: ignore[arg-type]
         floors = []
+        floor_counts: dict[float, dict[str, list[Counts]]] = {}
         for floor in GRID_MIN_SCORE:
             kept_whole = []
-            f_dev = decode_dev(without, kept_whole, **setting, min_score=floor)[0]
+            docs = floor_counts[floor] = {name: [] for name in OBJECTIVE}
+            f_dev = decode_dev(without, kept_whole, docs["dev A"], **setting, min_score=floor)[0]
             scores._START = replace(chosen, min_score=floor)
-            f_val = decode(valid_p, kept_whole)[0]
-            f_titled, f_damaged = (decode(d)[0] for d in (titled_p, damaged_p))
+            f_val = decode(valid_p, kept_whole, docs["validation"])[0]
+            f_titled = decode(titled_p, None, docs["titled news"])[0]
+            f_damaged = decode(damaged_p, None, docs["damaged news"])[0]
             whole = share(kept_whole)
             if decode(clean_p)[0] >= floor_clean - TIE or not floor:
                 floors.append(((f_dev + f_val + f_titled + f_damaged) / 4, -floor, floor, f_dev, f_val))
@@ -704,6 +748,15 @@ def main() -> None:
                   f"titled news F1 {f_titled:.3f}, damaged news F1 {f_damaged:.3f}, real single "
                   f"articles whole {whole:.3f}", flush=True)
         _, _, min_score, f_dev, f_val = max(floors)
+        ref_floor = None if reference is None else float(reference.get("min_score") or 0.0)  # type: ignore[arg-type]
+        by_floor = {row[2]: row for row in floors}
+        if ref_floor is not None and ref_floor in by_floor and ref_floor != min_score:
+            diff, se = paired_difference(floor_counts[ref_floor], floor_counts[min_score])
+            stays = diff < SIGNIFICANCE * se
+            print(f"best floor against the reference's: {diff:+.4f} (standard error {se:.4f}): "
+                  + ("the reference's stays" if stays else "the best replaces it"))
+            if stays:
+                _, _, min_score, f_dev, f_val = by_floor[ref_floor]
         print(f"chosen: min score {min_score}")
         decoder = {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
                    "min_score": min_score,
@@ -748,45 +801,23 @@ def evaluate_models(paths: list[Path], valid: list[TrainingDoc], titled: list[Tr
             (("validation", valid), ("titled news", titled), ("damaged news", damaged),
              ("clean titled", clean))}
     shared = ("validation", "titled news", "damaged news")
-    first: dict[str, list[tuple[int, int, int]]] = {}
+    first: dict[str, list[Counts]] = {}
     for path in paths:
         scores._START = scores.parse_start_model(path.read_text(encoding="utf-8"), str(path))
         whole: list[bool] = []
-        f1 = {name: decode(docs, whole if name == "validation" else None)[0] for name, docs in sets.items()}
+        counts: dict[str, list[Counts]] = {name: [] for name in shared}
+        f1 = {name: decode(docs, whole if name == "validation" else None, counts.get(name))[0]
+              for name, docs in sets.items()}
         mean = (f1["validation"] + f1["titled news"] + f1["damaged news"]) / 3
-        counts = {name: [decode([p])[1:4] for p in sets[name]] for name in shared}
         against = ""
         if not first:
             first = counts
         else:
-            diff, se = _paired_difference(first, counts)
+            diff, se = paired_difference(first, counts)
             against = f"; against the first file {diff:+.4f} (standard error {se:.4f})"
         print(f"{path}: " + ", ".join(f"{k} F1 {v:.3f}" for k, v in f1.items())
               + f"; mean of the first three {mean:.4f}; web pages alone left whole "
               f"{sum(whole) / max(1, len(whole)):.3f}{against}", flush=True)
-
-
-def _pooled_f1(counts: list[tuple[int, int, int]]) -> float:
-    tp, fp, fn = (sum(c[k] for c in counts) for k in range(3))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def _paired_difference(a: dict[str, list[tuple[int, int, int]]], b: dict[str, list[tuple[int, int, int]]],
-                       draws: int = 1000) -> tuple[float, float]:
-    """The mean over the sets of (pooled F1 of ``b`` - that of ``a``), each set's documents
-    (tp, fp, fn per document) being the same for both; and its standard error over ``draws``
-    resamplings of the documents (the same resample for both models, fixed seed)."""
-    rng = random.Random(0)
-    observed = sum(_pooled_f1(b[k]) - _pooled_f1(a[k]) for k in a) / len(a)
-    values = []
-    for _ in range(draws):
-        total = 0.0
-        for k in a:
-            pick = [rng.randrange(len(a[k])) for _ in a[k]]
-            total += _pooled_f1([b[k][i] for i in pick]) - _pooled_f1([a[k][i] for i in pick])
-        values.append(total / len(a))
-    centre = sum(values) / len(values)
-    return observed, (sum((v - centre) ** 2 for v in values) / (len(values) - 1)) ** 0.5
 
 
 def model_data(model: scores.StartModel, decoder: dict[str, object]) -> dict[str, object]:
