@@ -30,7 +30,12 @@ separate validation concatenations, on plain titled news concatenations (news-en
 damaged news-en concatenations of their own;
 settings within 0.005 of the best count as tied, and the tie goes to titled news. A setting
 qualifies only if it does as well as the old decoder (boundary F1) in clean concatenations of
-short titled stories (the easy case users rely on).
+short titled stories (the easy case users rely on). The best then replaces the reference
+model's setting (``--reference``, the shipped model) only when it beats it by SIGNIFICANCE
+standard errors of the paired difference over the four sets' documents; the floor below
+likewise. The validation, check and calibration sets are glued from records no fit draws
+from (``common.validation_record``); a labelled page's comment-thread posts, which its gold
+does not mark, are not scored.
 Last, ``calibration`` fits the chance that a chosen start is right as a logistic function
 of its gain, the lexical cost's part of it, the model's log-odds and whether it opens a
 thread's post, on the same material and titled news of its own (each of the four sets
