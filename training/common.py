@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from held_back import held_back
+from held_back import held_back, record_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -28,7 +28,6 @@ CONTENT, CHROME, ARTIFACT = "content", "chrome", "artifact"
 # only validates: the line model's operating point is chosen on those of the labelled pages,
 # the start model's decoder on concatenations of those of every source.
 VALIDATION_EVERY = 5
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLASSES = (CONTENT, CHROME, ARTIFACT)
 
 
@@ -45,12 +44,8 @@ class LabelledDoc:
 def validation_record(source: str, record_id: str) -> bool:
     """Whether record ``record_id`` of corpus ``source`` only validates (is never fitted on):
     one in VALIDATION_EVERY by a CRC of its id; for ``news-multi`` of its posting date, so that
-    a post and its translations stand on the same side (as in `held_back`)."""
-    key = record_id
-    if source.startswith("news-multi"):
-        date = _DATE_RE.search(record_id)
-        key = date.group() if date else record_id
-    return zlib.crc32(key.encode("utf-8")) % VALIDATION_EVERY == 0
+    a post and its translations stand on the same side (`held_back.record_key`)."""
+    return zlib.crc32(record_key(source, record_id).encode("utf-8")) % VALIDATION_EVERY == 0
 
 
 Counts = tuple[int, int, int]

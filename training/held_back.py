@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 import zlib
 
-__all__ = ["held_back"]
+__all__ = ["held_back", "record_key"]
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def record_key(source: str, record_id: str) -> str:
+    """What a record's side of a split is chosen by: its id, or for ``news-multi`` its
+    posting date, so that a post and its translations fall on the same side."""
+    if not source.startswith("news-multi"):
+        return record_id
+    date = _DATE_RE.search(record_id)
+    return date.group() if date else record_id
 
 
 def held_back(source: str, record_id: str) -> bool:
@@ -21,6 +30,4 @@ def held_back(source: str, record_id: str) -> bool:
     half of ``news-multi``'s posting dates, chosen by a CRC of the date (fixed, no draw)."""
     if not source.startswith("news-multi"):
         return False
-    date = _DATE_RE.search(record_id)
-    key = date.group() if date else record_id
-    return zlib.crc32(key.encode("utf-8")) % 2 == 1
+    return zlib.crc32(record_key(source, record_id).encode("utf-8")) % 2 == 1
