@@ -11,6 +11,7 @@ import gzip
 import json
 import random
 import re
+import statistics
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -73,8 +74,7 @@ def paired_difference(a: Mapping[str, Sequence[Counts]], b: Mapping[str, Sequenc
             pick = [rng.randrange(len(a[k])) for _ in a[k]]
             total += pooled_f1([b[k][i] for i in pick]) - pooled_f1([a[k][i] for i in pick])
         values.append(total / len(a))
-    centre = sum(values) / len(values)
-    return observed, (sum((v - centre) ** 2 for v in values) / (len(values) - 1)) ** 0.5
+    return observed, statistics.stdev(values)
 
 
 def dev_halves() -> dict[str, list[str]]:

@@ -537,8 +537,9 @@ def material(leave_out: str | None, n: int, validation: int, titled_train: bool,
         if name == leave_out:
             continue
         rows = records(name, held, leave_out)
-        fit = rows if shared_records else [r for r in rows if not validation_record(name, str(r.get("id")))]
-        kept = rows if shared_records else [r for r in rows if validation_record(name, str(r.get("id")))]
+        sides = [validation_record(name, str(r.get("id"))) for r in rows]
+        fit = rows if shared_records else [r for r, v in zip(rows, sides) if not v]
+        kept = rows if shared_records else [r for r, v in zip(rows, sides) if v]
         if name == PAGES:
             m.train += page_concatenations(fit, n, seed=0)
             m.valid += page_concatenations(kept, validation, seed=1)
@@ -706,13 +707,9 @@ def main() -> None:
         ref = None if reference is None else tuple(
             reference.get(k) for k in ("structural", "scale", "offset", "cohesion", "cohesion_free"))
         qualified = {r[2][:5]: r[2] for r in results}
-        if ref and ref in qualified and ref != (st, s, o, c, f):
-            diff, se = paired_difference(counts[ref], counts[(st, s, o, c, f)])
-            stays = diff < SIGNIFICANCE * se
-            print(f"best against the reference's setting: {diff:+.4f} (standard error {se:.4f}): "
-                  + ("the reference's stays" if stays else "the best replaces it"))
-            if stays:
-                st, s, o, c, f, f_dev, f_val = qualified[ref]
+        if ref and ref in qualified and ref != (st, s, o, c, f) and \
+                reference_stays(counts[ref], counts[(st, s, o, c, f)], "setting"):
+            st, s, o, c, f, f_dev, f_val = qualified[ref]
         print(f"chosen: structural {st}, scale {s}, offset {o}, cohesion {c}, free {f} (dev A {f_dev:.3f}, "
               f"validation {f_val:.3f})")
         # calibration: the chance that a chosen start is right, as a logistic function of its gain
@@ -755,13 +752,9 @@ def main() -> None:
         _, _, min_score, f_dev, f_val = max(floors)
         ref_floor = None if reference is None else float(reference.get("min_score") or 0.0)  # type: ignore[arg-type]
         by_floor = {row[2]: row for row in floors}
-        if ref_floor is not None and ref_floor in by_floor and ref_floor != min_score:
-            diff, se = paired_difference(floor_counts[ref_floor], floor_counts[min_score])
-            stays = diff < SIGNIFICANCE * se
-            print(f"best floor against the reference's: {diff:+.4f} (standard error {se:.4f}): "
-                  + ("the reference's stays" if stays else "the best replaces it"))
-            if stays:
-                _, _, min_score, f_dev, f_val = by_floor[ref_floor]
+        if ref_floor is not None and ref_floor in by_floor and ref_floor != min_score and \
+                reference_stays(floor_counts[ref_floor], floor_counts[min_score], "floor"):
+            _, _, min_score, f_dev, f_val = by_floor[ref_floor]
         print(f"chosen: min score {min_score}")
         decoder = {"structural": st, "scale": s, "offset": o, "cohesion": c, "cohesion_free": f,
                    "min_score": min_score,
@@ -793,6 +786,16 @@ def main() -> None:
     print(f"shipped: the {'linear model' if best[1] else 'boosted trees'}")
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print("wrote", args.out)
+
+
+def reference_stays(reference: dict[str, list[Counts]], best: dict[str, list[Counts]], what: str) -> bool:
+    """Whether the reference model's choice stays against the grid's best: the best does not
+    beat it by SIGNIFICANCE standard errors of the paired difference (printed)."""
+    diff, se = paired_difference(reference, best)
+    stays = diff < SIGNIFICANCE * se
+    print(f"best {what} against the reference's: {diff:+.4f} (standard error {se:.4f}): "
+          + ("the reference's stays" if stays else "the best replaces it"))
+    return stays
 
 
 def evaluate_models(paths: list[Path], valid: list[TrainingDoc], titled: list[TrainingDoc],
