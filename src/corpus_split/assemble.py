@@ -114,7 +114,7 @@ def build_document(
         title_line = line_kinds.title_lines[k]
         title = None
         if title_line is not None:
-            title = text[lines[title_line].start : lines[title_line].end]
+            title = lines[title_line].text
             if front_title(title_line):
                 title = front_matter_value(title)  # "title: A B" in a post's front matter
             title = normalise_title(title)
@@ -202,6 +202,6 @@ def _clean_text(text: str, layout: Layout, kinds: Sequence[Kind], content: Seque
         if parts:
             parts.append(" " if prev == i - 1 and kinds[i] == kinds[prev] == body and not opens[i]
                          else "\n\n")
-        parts.append(text[line.start : line.end])
+        parts.append(line.text)
         prev = i
     return "".join(parts)

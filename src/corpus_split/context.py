@@ -130,7 +130,7 @@ def paragraph_spans(layout: Layout) -> tuple[list[int], list[int], list[str]]:
     without an object per paragraph for the cyclic collector to walk while the page is read."""
     lines = layout.lines
     opens = [i for i, first in enumerate(layout.paragraph_starts) if first]  # line 0 always
-    ends = [*opens[1:], len(lines)]
+    ends = [*opens[1:], len(lines)] if opens else []  # (three columns of one length)
     texts = [lines[i].text if j - i == 1 else " ".join([line.text for line in lines[i:j]])
              for i, j in zip(opens, ends)]
     return opens, ends, texts

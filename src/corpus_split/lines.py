@@ -15,7 +15,7 @@ from .frontmatter import FrontMatter, find_front_matter
 from .lexical import _CJK_RE, _NOT_PLAIN_RE, holds_any
 from .model import _positional
 
-__all__ = ["Layout", "Line", "split_lines"]
+__all__ = ["Layout", "Line", "join_wrapped", "split_lines"]
 
 
 # A document is "hard-wrapped" when most of its lines stop near one width; this
@@ -100,7 +100,9 @@ class Line:
     ``start``/``end`` are offsets of its first and past its last non-space
     character in the repaired text; ``blank_before`` counts blank lines above it, in
     steps of the page's usual paragraph gap (`usual_gap`): 1 for that gap (or a smaller
-    one), 2 for one blank line more, and so on.
+    one), 2 for one blank line more, and so on. A line of a joined layout (`join_wrapped`)
+    may be a whole wrapped paragraph: its ``text`` is then its lines joined by single spaces,
+    which ``start``/``end`` span with the line breaks between them.
     """
 
     index: int
@@ -129,11 +131,13 @@ class Layout:
     """Whether the wrapping fills each line as far as the next word allows (`_filled`), so
     that a line with room for the next line's first word ends its paragraph."""
     paragraph_starts: tuple[bool, ...] = field(init=False, repr=False, compare=False)
+    joined: bool = False
+    """Whether each wrapped paragraph is one line already (`join_wrapped`): every line opens one."""
     _front_matter: FrontMatter | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lines = self.lines
-        if self.wrap_width is None:  # not hard-wrapped: every line opens a paragraph
+        if self.wrap_width is None or self.joined:  # every line opens a paragraph
             starts = (True,) * len(lines)
         else:
             # A line opens a paragraph after a blank line, at a splice, when indented deeper
@@ -178,6 +182,35 @@ class Layout:
         while j < len(starts) and not starts[j]:
             j += 1
         return j
+
+
+def join_wrapped(layout: Layout) -> Layout:
+    """``layout`` with each wrapped paragraph's lines made one line, their texts joined by spaces.
+
+    The stages after this one judge a hard-wrapped paragraph as a whole already (its role,
+    its words, its place in an article); reading it as one line spares them a line object and
+    a pass for each of its physical lines (hard-wrapped newswire has three lines a paragraph).
+    The layout's width, indent and gaps stay those the physical lines showed; every joined
+    line opens a paragraph. A layout with no wrapped paragraph is returned as it is.
+    """
+    starts = layout.paragraph_starts
+    if layout.joined or all(starts):
+        return layout
+    lines = layout.lines
+    opens = [i for i, first in enumerate(starts) if first]
+    out: list[Line] = []
+    new_line = _new_line
+    for i, j in zip(opens, [*opens[1:], len(lines)]):
+        first = lines[i]
+        if j - i == 1:
+            out.append(new_line(len(out), first.start, first.end, first.text, first.blank_before,
+                                first.indent, first.spliced, first.cut))
+        else:
+            last = lines[j - 1]
+            out.append(new_line(len(out), first.start, last.end, " ".join([ln.text for ln in lines[i:j]]),
+                                first.blank_before, first.indent, first.spliced, last.cut))
+    return Layout(tuple(out), layout.blank_separated, layout.wrap_width, layout.base_indent, layout.filled,
+                  joined=True)
 
 
 def split_lines(text: str) -> Layout:
