@@ -50,6 +50,16 @@ def test_split_reads_the_joined_layout_and_keeps_its_offsets() -> None:
     assert "".join(s.text for s in doc.segments) == TEXT
 
 
+def test_a_headline_wrapped_over_two_lines_is_one_title() -> None:
+    # regression (twenty-sixth session): the title was the headline's last physical line alone
+    text = ("Grain Traders Told To Prepare For Silo Inspections As New Storage Rules\nTake Effect\n\n"
+            + WRAPPED * 3)
+    assert split_lines(text).wrap_width is not None
+    doc = cs.split(text)
+    assert [a.title for a in doc.articles] == [
+        "Grain Traders Told To Prepare For Silo Inspections As New Storage Rules Take Effect"]
+
+
 _WORDS = st.sampled_from(["the", "grain", "rules", "Ministry", "said", "on", "Tuesday.", "TRADERS", "-", "a"])
 _LINE = st.lists(_WORDS, min_size=0, max_size=14).map(" ".join)
 _INDENT = st.sampled_from(["", "", "", "  ", "    ", "\t"])
