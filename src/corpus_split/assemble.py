@@ -106,7 +106,6 @@ def build_document(
     seg_starts = [s.start for s in segments]
     articles: list[Article] = []
     boundaries: list[Boundary] = []
-    text = repaired.text
     front_title = layout.front_matter.is_title
     for index, (first, last, k) in enumerate(kept_ranges):
         start = segments[segment_of(first)].start
@@ -123,7 +122,7 @@ def build_document(
         articles.append(
             Article(
                 index, start, end, source[start:end], title, article_languages[k], inside,
-                _clean_text(text, layout, kinds, content),
+                _clean_text(layout, kinds, content),
             )
         )
         if index > 0:
@@ -190,8 +189,9 @@ def _reconcile(
     return fixed, arts, bounds
 
 
-def _clean_text(text: str, layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
-    """Repaired title, headings and body; wrapped lines rejoined, one blank line between paragraphs."""
+def _clean_text(layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
+    """Repaired title, headings and body (the lines' texts); wrapped lines rejoined, one blank
+    line between paragraphs."""
     lines = layout.lines
     opens = layout.paragraph_starts
     body = Kind.BODY
