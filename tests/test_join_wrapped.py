@@ -78,3 +78,15 @@ def test_joined_lines_are_the_paragraphs(parts: list[tuple[str, str, str]]) -> N
     assert join_wrapped(joined) is joined  # idempotent
     # the line model reads the same paragraphs either way
     assert paragraph_spans(joined)[2] == texts
+
+
+@given(st.lists(st.tuples(_INDENT, _LINE, st.sampled_from(["\n", "\n", "\n", "\n\n"])), max_size=30))
+def test_split_lines_joined_is_join_wrapped_of_the_physical_lines(parts: list[tuple[str, str, str]]) -> None:
+    text = "".join(indent + line + end for indent, line, end in parts)
+    assert split_lines(text, joined=True) == join_wrapped(split_lines(text))
+
+
+def test_split_lines_joined_on_wrapped_text() -> None:
+    joined = split_lines(TEXT, joined=True)
+    assert joined.joined and joined == join_wrapped(split_lines(TEXT))
+    assert len(joined.lines) == 4

@@ -57,7 +57,7 @@ from corpus_split.config import Config
 from corpus_split.decode import decode
 from corpus_split.evaluate import segmentation_scores
 from corpus_split.features import line_words
-from corpus_split.lines import join_wrapped, split_lines
+from corpus_split.lines import split_lines
 from corpus_split.prelim import CONTENT_ROLES, read_roles
 from corpus_split.repair import repair
 from corpus_split.synthetic import DamageOptions, Layout, SourceArticle, generate
@@ -129,7 +129,7 @@ def starts_of(text: str, gold: dict[str, Any]) -> tuple[list[list[float]], list[
     """The sentence features of the starts the programme chooses in ``text`` and whether each
     is a gold start (none when the text is not read as bare sentences)."""
     source, _ = decode(text)
-    layout = join_wrapped(split_lines(repair(source, config=Config()).text))  # as split() reads it
+    layout = split_lines(repair(source, config=Config()).text, joined=True)  # as split() reads it
     roles, feats = read_roles(layout, True)
     words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     units, spans = boundaries.find_articles(layout, roles, feats, words, 0.5)

@@ -87,7 +87,7 @@ from corpus_split.boundaries import (
     start_vectors,
 )
 from corpus_split.features import LineFeatures, line_words
-from corpus_split.lines import Layout, join_wrapped, split_lines
+from corpus_split.lines import Layout, split_lines
 from corpus_split.model import Reason
 from corpus_split.prelim import CONTENT_ROLES, Role, read_roles
 from corpus_split.synthetic import DamageOptions, SourceArticle, generate
@@ -426,7 +426,7 @@ class Prepared:
 
 
 def prepare(doc: TrainingDoc) -> Prepared:
-    layout = join_wrapped(split_lines(doc.text))  # as split() reads it
+    layout = split_lines(doc.text, joined=True)  # as split() reads it
     roles, feats = read_roles(layout, True)
     words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
     return Prepared(doc, layout, list(roles), list(feats), list(words))

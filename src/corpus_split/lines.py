@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from operator import add
 
 import regex
 
@@ -138,26 +139,11 @@ class Layout:
     def __post_init__(self) -> None:
         lines = self.lines
         if self.wrap_width is None or self.joined:  # every line opens a paragraph
-            starts = (True,) * len(lines)
+            starts: tuple[bool, ...] = (True,) * len(lines)
         else:
-            # A line opens a paragraph after a blank line, at a splice, when indented deeper
-            # than the line above, or, unless it opens in lower case (a sentence carrying on),
-            # below a line short of the wrap width, or, where the wrapping fills lines, one
-            # that had room for its first word (the wrapping would have put the word there),
-            # or where either line is in capitals (headlines and table rows stand alone,
-            # however long). Inlined: a call a line cost a fifth of split_lines on
-            # hard-wrapped text.
-            slack = _WRAP_SLACK * self.wrap_width + self.base_indent
-            room = self.wrap_width + self.base_indent - 1 if self.filled else -1  # a space, a word
-            starts = (True, *(
-                line.blank_before > 0 or line.spliced or line.indent > prev.indent or (
-                    not line.text[:1].islower() and (
-                        len(prev.text) + prev.indent < slack
-                        or len(prev.text) + prev.indent + (
-                            word if (word := line.text.find(" ")) >= 0 else len(line.text)) <= room
-                        or _all_caps(prev.text) or _all_caps(line.text)))
-                for prev, line in zip(lines, lines[1:])
-            )) if lines else ()
+            starts = _paragraph_starts(
+                [ln.text for ln in lines], [ln.blank_before for ln in lines], [ln.indent for ln in lines],
+                [ln.spliced for ln in lines], self.wrap_width, self.base_indent, self.filled)
         object.__setattr__(self, "paragraph_starts", starts)
 
     @property
@@ -184,6 +170,33 @@ class Layout:
         return j
 
 
+def _paragraph_starts(
+    texts: Sequence[str], blanks: Sequence[int], indents: Sequence[int], spliced: Sequence[bool],
+    width: int, base: int, filled: bool,
+) -> tuple[bool, ...]:
+    """Whether each line of hard-wrapped text (as columns) opens a paragraph.
+
+    A line opens a paragraph after a blank line, at a splice, when indented deeper than the
+    line above, or, unless it opens in lower case (a sentence carrying on), below a line short
+    of the wrap width, or, where the wrapping fills lines, one that had room for its first
+    word (the wrapping would have put the word there), or where either line is in capitals
+    (headlines and table rows stand alone, however long).
+    """
+    if not texts:
+        return ()
+    slack = _WRAP_SLACK * width + base
+    room = width + base - 1 if filled else -1  # a space, a word
+    return (True, *(
+        blank > 0 or cut or indent > prev_indent or (
+            not text[:1].islower() and (
+                len(prev) + prev_indent < slack
+                or len(prev) + prev_indent + (word if (word := text.find(" ")) >= 0 else len(text)) <= room
+                or _all_caps(prev) or _all_caps(text)))
+        for prev, prev_indent, text, blank, indent, cut in zip(
+            texts, indents, texts[1:], blanks[1:], indents[1:], spliced[1:])
+    ))
+
+
 def join_wrapped(layout: Layout) -> Layout:
     """``layout`` with each wrapped paragraph's lines made one line, their texts joined by spaces.
 
@@ -192,31 +205,50 @@ def join_wrapped(layout: Layout) -> Layout:
     a pass for each of its physical lines (hard-wrapped newswire has three lines a paragraph).
     The layout's width, indent and gaps stay those the physical lines showed; every joined
     line opens a paragraph. A layout with no wrapped paragraph is returned as it is.
+    ``split_lines(text, joined=True)`` gives the same layout without the physical lines.
     """
     starts = layout.paragraph_starts
     if layout.joined or all(starts):
         return layout
     lines = layout.lines
-    opens = [i for i, first in enumerate(starts) if first]
+    return _joined_layout(
+        [ln.start for ln in lines], [ln.end for ln in lines], [ln.text for ln in lines],
+        [ln.blank_before for ln in lines], [ln.indent for ln in lines], [ln.spliced for ln in lines],
+        [ln.cut for ln in lines], starts, layout.blank_separated, layout.wrap_width, layout.base_indent,
+        layout.filled)
+
+
+def _joined_layout(
+    starts: Sequence[int], ends: Sequence[int], texts: Sequence[str], blanks: Sequence[int],
+    indents: Sequence[int], spliced: Sequence[bool], cut: Sequence[bool], opens: Sequence[bool],
+    blank_separated: bool, width: int | None, base: int, filled: bool,
+) -> Layout:
+    """The joined layout (`join_wrapped`) of lines given as columns, ``opens`` saying which
+    open a paragraph."""
+    firsts = [i for i, first in enumerate(opens) if first]
     out: list[Line] = []
     new_line = _new_line
-    for i, j in zip(opens, [*opens[1:], len(lines)]):
-        first = lines[i]
-        if j - i == 1:
-            out.append(new_line(len(out), first.start, first.end, first.text, first.blank_before,
-                                first.indent, first.spliced, first.cut))
-        else:
-            last = lines[j - 1]
-            out.append(new_line(len(out), first.start, last.end, " ".join([ln.text for ln in lines[i:j]]),
-                                first.blank_before, first.indent, first.spliced, last.cut))
-    return Layout(tuple(out), layout.blank_separated, layout.wrap_width, layout.base_indent, layout.filled,
-                  joined=True)
+    for k, (i, j) in enumerate(zip(firsts, [*firsts[1:], len(texts)])):
+        text = texts[i] if j - i == 1 else " ".join(texts[i:j])
+        out.append(new_line(k, starts[i], ends[j - 1], text, blanks[i], indents[i], spliced[i], cut[j - 1]))
+    return Layout(tuple(out), blank_separated, width, base, filled, joined=True)
 
 
-def split_lines(text: str) -> Layout:
-    """Find the non-blank lines of ``text`` and whether it is blank-line separated or wrapped."""
-    lines: list[Line] = []
-    new_line = _new_line
+def split_lines(text: str, *, joined: bool = False) -> Layout:
+    """Find the non-blank lines of ``text`` and whether it is blank-line separated or wrapped.
+
+    With ``joined``, each wrapped paragraph comes as one line (`join_wrapped`), as the
+    pipeline reads it: the same layout, without a line object for each physical line.
+    """
+    # the lines as columns: start and end offsets, text, blank lines above, indent, whether
+    # it is the rest of a line cut at a splice, whether it was cut there
+    l_start: list[int] = []
+    l_end: list[int] = []
+    l_text: list[str] = []
+    l_blank: list[int] = []
+    l_indent: list[int] = []
+    l_spliced: list[bool] = []
+    l_cut: list[bool] = []
     # how earlier lines open, to find restarts glued mid-line; gathered on first need
     openings: set[str] | None = None
     blank = 0
@@ -243,40 +275,57 @@ def split_lines(text: str) -> Layout:
                 cut = _caps_tail_point(body)
             if cut is None and glued and not in_code and _RESTART_RE.search(body) is not None:
                 if openings is None:
-                    openings = {o for line in lines if (o := _opening(line.text))}
+                    openings = {o for t in l_text if (o := _opening(t))}
                 cut = _restart_point(body, openings)
             if openings is not None and len(body) >= RESTART_CHARS:  # `_opening`, inlined
                 openings.add(body[:RESTART_CHARS])
             if cut is None:
-                lines.append(
-                    new_line(len(lines), start, start + len(body), body, blank, indent, False, False))
+                l_start.append(start)
+                l_end.append(start + len(body))
+                l_text.append(body)
+                l_blank.append(blank)
+                l_indent.append(indent)
+                l_spliced.append(False)
+                l_cut.append(False)
             else:
                 head = body[:cut].rstrip()
-                lines.append(new_line(len(lines), start, start + len(head), head, blank, indent, False, True))
                 tail = body[cut:]
-                lines.append(new_line(len(lines), start + cut, start + len(body), tail, 0, 0, True, False))
+                l_start += (start, start + cut)
+                l_end += (start + len(head), start + len(body))
+                l_text += (head, tail)
+                l_blank += (blank, 0)
+                l_indent += (indent, 0)
+                l_spliced += (False, True)
+                l_cut += (True, False)
             blank = 0
-        elif lines:
+        elif l_text:
             blank += 1
         pos += len(raw) + 1
-    gap = usual_gap(lines)
+    gap = usual_gap(l_blank)
     if gap > 1:  # paragraphs parted by two blank lines or more: count in steps of that gap
-        lines = [ln if not ln.blank_before else replace(ln, blank_before=max(1, ln.blank_before - gap + 1))
-                 for ln in lines]
-    base = usual_indent(lines)
+        l_blank = [max(1, b - gap + 1) if b else 0 for b in l_blank]
+    base = usual_indent(l_indent)
     if base:  # the rest of a line cut at a splice stands where the page's lines do
-        lines = [replace(ln, indent=base) if ln.spliced and not ln.indent else ln for ln in lines]
-    carried = _carried(lines, base)
-    width = _wrap_width(lines, base, carried)
-    blank_gaps = sum(1 for ln in lines[1:] if ln.blank_before)
+        l_indent = [base if sp and not ind else ind for sp, ind in zip(l_spliced, l_indent)]
+    carried = _carried(l_text, l_blank, l_indent, base)
+    width = _wrap_width(l_text, l_indent, base, carried)
+    n = len(l_text)
+    blank_gaps = sum(1 for b in l_blank[1:] if b)
     # blank lines part paragraphs when they stand at half the places a paragraph may end:
     # after every line, or in hard-wrapped text after a line short of the margin
-    breaks = len(lines) - 1 if width is None else sum(
-        1 for prev, ln in zip(lines, lines[1:])
-        if ln.blank_before or len(prev.text) + prev.indent - base < _WRAP_SLACK * width)
+    breaks = n - 1 if width is None else sum(
+        1 for prev, prev_indent, b in zip(l_text, l_indent, l_blank[1:])
+        if b or len(prev) + prev_indent - base < _WRAP_SLACK * width)
     blank_separated = breaks > 0 and blank_gaps >= 0.5 * breaks
     filled = width is not None and _filled(carried, width)
-    return Layout(tuple(lines), blank_separated, width, base, filled)
+    if joined and width is not None:
+        opens = _paragraph_starts(l_text, l_blank, l_indent, l_spliced, width, base, filled)
+        if not all(opens):
+            return _joined_layout(l_start, l_end, l_text, l_blank, l_indent, l_spliced, l_cut, opens,
+                                  blank_separated, width, base, filled)
+    new_line = _new_line
+    lines = tuple(map(new_line, range(n), l_start, l_end, l_text, l_blank, l_indent, l_spliced, l_cut))
+    return Layout(lines, blank_separated, width, base, filled)
 
 
 # Characters of plain text (ASCII and the typographic quotes, dashes and ellipsis of
@@ -574,59 +623,64 @@ def _starts_sentence(text: str) -> bool:
     return len(words) >= 4 and sum(1 for w in words[1:4] if w[:1].islower()) >= 2
 
 
-def usual_gap(lines: Sequence[Line]) -> int:
+def usual_gap(blanks: Sequence[int]) -> int:
     """The smallest number of blank lines that parts a third of the places where any do (or
     the smallest of all, where none does), on a page whose lines blank lines part at a fifth
     of the places at least (paragraphs, wrapped or not); 1 on almost every page. A page whose
     paragraphs are parted by two blank lines (as some HTML-to-text tools leave them) then
     reads like the same page parted by one: an extra blank line is evidence only beyond the
-    usual gap. Where blank lines are rare (one paragraph a line), each is a cue as it is."""
-    counts = Counter(line.blank_before for line in lines[1:] if line.blank_before)
+    usual gap. Where blank lines are rare (one paragraph a line), each is a cue as it is.
+    ``blanks``: the blank lines above each line."""
+    counts = Counter(b for b in blanks[1:] if b)
     gaps = sum(counts.values())
-    if not gaps or gaps < _GAP_SHARE * (len(lines) - 1):
+    if not gaps or gaps < _GAP_SHARE * (len(blanks) - 1):
         return 1
     return next((gap for gap in sorted(counts) if 3 * counts[gap] >= gaps), min(counts))
 
 
-def usual_indent(lines: Sequence[Line]) -> int:
+def usual_indent(indents: Sequence[int]) -> int:
     """The indent most lines have (the smallest of equally common ones); 0 when at least
     half of them stand at the margin, as on almost every page (hard-wrapped text that sets
     in only the first line of each paragraph included). A page whose every line is set in
     (two spaces, a tab, a no-break space made a space by repair) then reads like the same
-    page at the margin."""
-    counts = Counter(line.indent for line in lines)
-    if counts.get(0, 0) * 2 >= len(lines):
+    page at the margin. ``indents``: each line's indent."""
+    counts = Counter(indents)
+    if counts.get(0, 0) * 2 >= len(indents):
         return 0
     top = max(counts.values())
     return min(indent for indent, c in counts.items() if c == top)
 
 
-def _wrap_width(lines: list[Line], base: int, carried: Sequence[tuple[int, int]]) -> int | None:
+def _wrap_width(
+    texts: Sequence[str], indents: Sequence[int], base: int, carried: Sequence[tuple[int, int]],
+) -> int | None:
     """The common right margin of a hard-wrapped text (counted from indent ``base``), or None
-    when lines are not wrapped; ``carried`` is `_carried` of the lines.
+    when lines (their texts and indents) are not wrapped; ``carried`` is `_carried` of the lines.
 
     Wrapped text: most lines end near one margin of 30 to 120 characters (the 90th
     percentile of the widths); or, where that fails (on a page where menus and other short
     lines are the most, say), the lines that a lower-case word carries on from tell it
     (`_carried_width`).
     """
-    if len(lines) < _MIN_LINES_FOR_WRAP:
+    if len(texts) < _MIN_LINES_FOR_WRAP:
         return None
-    widths = sorted(len(ln.text) + ln.indent - base for ln in lines)
+    widths: list[int] = sorted(map(add, map(len, texts), indents))  # (less base: the same order)
+    widths = [w - base for w in widths] if base else widths
     p90 = widths[int(0.9 * (len(widths) - 1))]
     if 30 <= p90 <= 120 and sum(1 for w in widths if w >= 0.8 * p90) >= 0.5 * len(widths):
         return p90
-    return _carried_width(lines, base, carried)
+    return _carried_width(texts, indents, base, carried)
 
 
-def _carried(lines: Sequence[Line], base: int) -> list[tuple[int, int]]:
+def _carried(
+    texts: Sequence[str], blanks: Sequence[int], indents: Sequence[int], base: int,
+) -> list[tuple[int, int]]:
     """(width, length of the next line's first word) of each line whose sentence the next
     line carries on in lower case (a word then a space: a bare link or path is no word)."""
     out = []
-    for prev, ln in zip(lines, lines[1:]):
-        text = ln.text
-        if not ln.blank_before and text[:1].islower() and (space := text.find(" ")) > 0:
-            out.append((len(prev.text) + prev.indent - base, space))
+    for prev, prev_indent, text, blank in zip(texts, indents, texts[1:], blanks[1:]):
+        if not blank and text[:1].islower() and (space := text.find(" ")) > 0:
+            out.append((len(prev) + prev_indent - base, space))
     return out
 
 
@@ -638,14 +692,16 @@ def _filled(carried: Sequence[tuple[int, int]], width: int) -> bool:
     return len(near) >= _MIN_CARRIED and sum(near) >= 0.9 * len(near)
 
 
-def _carried_width(lines: list[Line], base: int, carried: Sequence[tuple[int, int]]) -> int | None:
+def _carried_width(
+    texts: Sequence[str], indents: Sequence[int], base: int, carried: Sequence[tuple[int, int]],
+) -> int | None:
     """The margin of the lines whose sentence the next line carries on in lower case
     (`_carried`), when they are enough to tell: at least `_MIN_CARRIED` of them (and a
     twentieth of the lines), half of them ending within a fifth of one margin of 30 to 120
     characters (the others: list items, short lines above lower-case text), the wrapping
     filling lines (`_filled`), and hardly a line longer than that margin that a space would
     have let the wrapping break."""
-    if len(carried) < max(_MIN_CARRIED, 0.05 * len(lines)):
+    if len(carried) < max(_MIN_CARRIED, 0.05 * len(texts)):
         return None
     ends = sorted(w for w, _ in carried)
     width = ends[int(0.9 * (len(ends) - 1))]
@@ -654,8 +710,8 @@ def _carried_width(lines: list[Line], base: int, carried: Sequence[tuple[int, in
     near = sum(1 for w, _ in carried if 0.8 * width <= w <= width)
     # a line past the margin counts against it only if it could have been broken there: a
     # hash, a link or a path without a space runs on past any wrapping
-    longer = sum(1 for ln in lines if len(ln.text) + ln.indent - base > width + 2
-                 and " " in ln.text[: width + 2 - ln.indent + base])
-    if near < 0.5 * len(carried) or not _filled(carried, width) or longer > 0.05 * len(lines):
+    longer = sum(1 for text, indent in zip(texts, indents) if len(text) + indent - base > width + 2
+                 and " " in text[: width + 2 - indent + base])
+    if near < 0.5 * len(carried) or not _filled(carried, width) or longer > 0.05 * len(texts):
         return None
     return width

@@ -9,7 +9,7 @@ from .decode import decode
 from .features import line_words
 from .kinds import assign_kinds
 from .language import assign_languages
-from .lines import join_wrapped, split_lines
+from .lines import split_lines
 from .model import Document
 from .prelim import CONTENT_ROLES, read_roles
 from .repair import _check_config, repair
@@ -35,7 +35,7 @@ def split(text: str | bytes, *, config: Config | None = None) -> Document:
 def _split(text: str | bytes, config: Config) -> Document:
     source, encoding = decode(text)
     repaired = repair(source, config=config)
-    layout = join_wrapped(split_lines(repaired.text))
+    layout = split_lines(repaired.text, joined=True)
     roles, feats = read_roles(layout, config.find_duplicates)
     # the boundaries and titles are judged by the vocabulary of content lines
     words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
