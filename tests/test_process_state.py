@@ -22,10 +22,10 @@ def test_split_does_not_touch_the_cycle_collector(monkeypatch: pytest.MonkeyPatc
     seen: list[bool] = []
     real = pipeline.split_lines
 
-    def stage(*args: object) -> object:
+    def stage(*args: object, **kwargs: object) -> object:
         seen.append(gc.isenabled())
         gc.disable()  # as another thread of the caller's might, while the split runs
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "split_lines", stage)
     assert gc.isenabled()

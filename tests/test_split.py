@@ -116,7 +116,7 @@ def test_split_leaves_the_cycle_collector_as_it_found_it(monkeypatch: pytest.Mon
     cs.split("A title\n\nSome text about a thing that happened on a day.")
     assert gc.isenabled()
 
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("stage failed")
 
     monkeypatch.setattr(pipeline, "split_lines", broken)
