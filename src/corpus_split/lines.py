@@ -7,7 +7,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import add
 
 import regex
 
@@ -202,7 +201,7 @@ def join_wrapped(layout: Layout) -> Layout:
 
     The stages after this one judge a hard-wrapped paragraph as a whole already (its role,
     its words, its place in an article); reading it as one line spares them a line object and
-    a pass for each of its physical lines (hard-wrapped newswire has three lines a paragraph).
+    a pass for each of its physical lines (hard-wrapped newswire has about three a paragraph).
     The layout's width, indent and gaps stay those the physical lines showed; every joined
     line opens a paragraph. A layout with no wrapped paragraph is returned as it is.
     ``split_lines(text, joined=True)`` gives the same layout without the physical lines.
@@ -664,8 +663,7 @@ def _wrap_width(
     """
     if len(texts) < _MIN_LINES_FOR_WRAP:
         return None
-    widths: list[int] = sorted(map(add, map(len, texts), indents))  # (less base: the same order)
-    widths = [w - base for w in widths] if base else widths
+    widths = sorted(len(text) + indent - base for text, indent in zip(texts, indents))
     p90 = widths[int(0.9 * (len(widths) - 1))]
     if 30 <= p90 <= 120 and sum(1 for w in widths if w >= 0.8 * p90) >= 0.5 * len(widths):
         return p90
