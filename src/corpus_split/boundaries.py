@@ -156,12 +156,17 @@ _UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _SENTENCE_END_LAST = frozenset(".!?。！？'\"’”)»" + _LINE_BREAKS)
 _UNFINISHED_LAST = frozenset(":,-\u2013\u2014" + _LINE_BREAKS)
+_SENTENCE_MARKS = frozenset(".!?。！？")  # the first character class of `_SENTENCE_END_RE`
 
 
 def _ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (`_SENTENCE_END_RE` on its last six characters),
-    searched only where its last character can end a match."""
-    return text[-1:] in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(text[-6:]) is not None
+    searched only where its last character can end a match and is not the mark itself (the
+    pattern then matches that mark alone: most sentences end so)."""
+    last = text[-1:]
+    if last in _SENTENCE_MARKS:
+        return True
+    return last in _SENTENCE_END_LAST and _SENTENCE_END_RE.search(text[-6:]) is not None
 
 
 def _unfinished(text: str) -> bool:
@@ -548,6 +553,24 @@ START_FEATURES: tuple[str, ...] = (
     "structural_evidence", "headline_x_words_vs_first", "headline_x_log_words_since_headline",
     "front_matter_before", "headline_x_dated",
 )
+# Features that are zero at most units: those that a unit with no structure (no headline,
+# nothing between it and the unit before, at most one blank line, no splice) cannot have, and
+# the shapes of its opening and of the text above that plain paragraphs rarely show. The start
+# model weighs rows where all are zero with them fixed (`StartModel.log_odds_columns`, which
+# checks each row): about nine in ten paragraphs of newswire, at half the comparisons.
+_MOSTLY_ZERO = tuple(START_FEATURES.index(name) for name in (
+    "continuation", "unfinished_before", "no_blank_line", "numbered", "next_list",
+    "first_title_overlap", "cjk", "question", "colon", "structural_evidence",
+    "headline", "has_shift", "shift", "in_run", "preamble_before", "sign_off_before",
+    "separator_before", "log_chrome_before", "log_links_before", "spliced", "md_level",
+    "md_deeper", "md_shallowest", "structural", "overlap_30", "overlap_150", "repeats_headline",
+    "gap", "announced_run", "same_style_as_first", "headline_x_overlap", "headline_x_shift",
+    "structural_x_overlap", "headline_x_top_style", "script_change", "headline_x_cosine",
+    "structural_x_cosine", "headline_x_new_names", "structural_x_new_names",
+    "headline_x_cosine_vs_page", "structural_x_prev_ends", "markdown_x_cosine",
+    "headline_x_words_vs_first", "headline_x_log_words_since_headline", "front_matter_before",
+    "headline_x_dated",
+))
 _MD_HEADING_RE = regex.compile(r"^(#{1,6})\s")
 _NUMBERED_RE = regex.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?:\d{1,3}[.):]|\(\d{1,3}\)|[-*•]\s|\p{L}{2,12}\s+\d{1,3}\s*[:.)-])"
@@ -1107,7 +1130,8 @@ def find_articles(
         # weigh, and there the lexical cost alone decides, as before. A unit the model finds
         # plausible is a candidate whatever the structural evidence says.
         odds = [model.log_odds([0.0] * len(START_FEATURES))]
-        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat, lower, ids))
+        odds += model.log_odds_columns(_start_columns(units, layout, roles, shifts, plain, flat, lower, ids),
+                                       _MOSTLY_ZERO)
         possible = [p or lo > CANDIDATE_LOG_ODDS for p, lo in zip(possible, odds)]
         w, scale, offset = model.structural, model.scale, model.offset
         bonuses = [w * b + scale * lo + offset if u else b for u, (b, lo) in enumerate(zip(bonuses, odds))]
@@ -1346,11 +1370,16 @@ _QSTEP = tuple(_QFLOG[f + 1] - _QFLOG[f] for f in range(_FLOG_SIZE))
 
 
 @functools.lru_cache(maxsize=64)
-def _recurrence_steps(a: int) -> tuple[float, ...]:
+def _recurrence_steps(a: int, n: int | None = None) -> tuple[float, ...]:
     """How qflog[a + c] - qflog[c] changes as c goes from i - 1 to i, for i = 1, 2, ...
-    (while a + c stays within the table): exact, like every sum of the quantised values."""
+    up to ``n`` (None: while a + c stays within MAX_SPAN_TOKENS, as the programme's window
+    holds no more words) and within the table: exact, like every sum of the quantised values."""
     q = _QFLOG
-    return tuple((q[a + i] - q[i]) - (q[a + i - 1] - q[i - 1]) for i in range(1, _FLOG_SIZE - a + 1))
+    top = max(a, min(MAX_SPAN_TOKENS, _FLOG_SIZE)) if n is None else min(a + n, _FLOG_SIZE)
+    # rises[i] = q[a + i] - q[i]; each step is rises[i] - rises[i - 1] (the same subtractions
+    # as written out per step, in C)
+    rises = list(map(sub, q[a : top + 1], q[: top + 1 - a]))
+    return tuple(map(sub, rises[1:], rises[:-1]))
 
 
 def _programme(
@@ -1404,6 +1433,7 @@ def _programme(
     counts = [0] * n_ids
     before = [0] * n_ids
     part = [0.0] * (n_units + 1)
+    steps_of: dict[int, tuple[float, ...]] = {}  # `_recurrence_steps` by a, as many as were read
     lo = hi = 0
     for q in cands:
         if best[q] == math.inf:
@@ -1441,7 +1471,10 @@ def _programme(
                     part[spots_of[w][j]] -= (qflog[a + 1] - qflog[1]) - qflog[a]  # steps[0]
                 elif c:
                     spots = spots_of[w]
-                    steps = _recurrence_steps(a)
+                    # (only as many steps as the word recurs: most words recur a few times)
+                    steps = steps_of.get(a, ())
+                    if len(steps) < c:
+                        steps = steps_of[a] = _recurrence_steps(a, 2 * c)
                     for i in range(c):
                         part[spots[j + i]] -= steps[i]
             part[q + 1] = sum(part[lo + 1 : q + 2]) - base

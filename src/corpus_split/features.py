@@ -230,13 +230,247 @@ def _each_compiled(
     return tuple(out)
 
 
+# A quantifier after an atom, lazy or possessive maybe: its least count is group 1 (none: "*", "?",
+# "+" or "{,n}", told by the first character)
+_QUANTIFIER_RE = re.compile(r"(?:[*?+]|\{(\d+)(?:,\d*)?\}|\{,\d+\})[?+]?")
+# Escapes that stand for a class of characters or a place (never a literal character)
+_CLASS_ESCAPES = frozenset("bBdDsSwWAZ")
+# Characters a pattern may escape to stand for themselves
+_ESCAPED_LITERALS = frozenset(".^$*+?{}[]|()\\-/")
+
+
+def _least(quantifier: re.Match[str]) -> int:
+    """The least count of a quantifier (`_QUANTIFIER_RE`): "{,n}" has none."""
+    if quantifier.group(1) is not None:
+        return int(quantifier.group(1))
+    return 1 if quantifier.group()[0] == "+" else 0
+
+
+def _class_end(pattern: str, i: int) -> tuple[int, str | None]:
+    """Where the character class opening at ``pattern[i]`` ("[") ends (past its "]"), and its
+    characters when it is a plain list of them (no negation, range, escape); (-1, None) for
+    what is not read here (a nested set, an unclosed class)."""
+    j = i + 1
+    negated = pattern[j : j + 1] == "^"
+    if negated:
+        j += 1
+    start = j
+    if pattern[j : j + 1] == "]":
+        j += 1  # a "]" first is itself
+    plain = not negated
+    while j < len(pattern) and pattern[j] != "]":
+        if pattern[j] == "[":
+            return -1, None
+        if pattern[j] == "\\":
+            plain = False
+            j += 1
+        j += 1
+    if j >= len(pattern):
+        return -1, None
+    body = pattern[start:j]
+    if "-" in body[1:-1]:
+        plain = False  # a range
+    return j + 1, body if plain and body else None
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Where the group opening at ``pattern[i]`` ("(") ends (past its ")"); -1 if not read here."""
+    depth = 0
+    j = i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)[0]
+            if j < 0:
+                return -1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
+
+
+def _plainly_read(compiled: regex.Pattern[str]) -> bool:
+    """Whether ``compiled``'s literal characters stand for themselves alone (not case-blind) and
+    its syntax is the one read here (neither verbose nor of version 1)."""
+    return not compiled.flags & (regex.IGNORECASE | regex.VERBOSE | regex.VERSION1)
+
+
+def _needed_text(compiled: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """What any match of ``compiled`` must hold, read off the top level of its pattern: each
+    entry a tuple of strings of which one at least is in the matched text (a run of literal
+    characters, or one of a plain class's characters). A necessary condition only: () where
+    the pattern is not read here (an alternation at the top, case-blind or verbose flags, an
+    unusual escape or group), and atoms that may be left out or are not plain say nothing.
+
+    A line holding none of an entry's strings is not matched at all: the families' patterns
+    mostly open on any word ("(?:\\w+\\s+){0,3}via ...", a name before ", Reporter"), so their
+    openings leave them alive for most lines, and one substring test is far cheaper than a try.
+    """
+    if not _plainly_read(compiled):
+        return ()
+    pattern = compiled.pattern
+    needs: list[tuple[str, ...]] = []
+    run = ""  # unquantified literal characters in a row: a substring every match holds
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        literal: str | None = None
+        chars: str | None = None
+        if c == "\\":
+            e = pattern[i + 1 : i + 2]
+            if e in _ESCAPED_LITERALS and e:
+                literal, i = e, i + 2
+            elif e in ("p", "P", "N"):
+                if pattern[i + 2 : i + 3] == "{":
+                    close = pattern.find("}", i + 3)
+                    if close < 0:
+                        return ()
+                    i = close + 1
+                else:
+                    i += 3  # "\\pL"
+            elif e and e in _CLASS_ESCAPES:
+                i += 2
+            else:
+                return ()
+        elif c == "[":
+            i, chars = _class_end(pattern, i)
+            if i < 0:
+                return ()
+        elif c == "(":
+            if pattern.startswith("(?#", i) or regex.match(r"\(\?[a-zA-Z-]*\)", pattern[i:]):
+                return ()  # a comment, or flags for the whole pattern
+            i = _group_end(pattern, i)
+            if i < 0:
+                return ()
+        elif c in ".^$":
+            i += 1
+        elif c in "|)]}*+?{":
+            return ()  # an alternation at the top, or what is not read here
+        else:
+            literal, i = c, i + 1
+        quantifier = _QUANTIFIER_RE.match(pattern, i)
+        least = 1
+        if quantifier is not None:
+            i = quantifier.end()
+            least = _least(quantifier)
+        if literal is not None and quantifier is None:
+            run += literal
+            continue
+        if run:
+            needs.append((run,))
+            run = ""
+        if least >= 1:
+            if literal is not None:
+                needs.append((literal,))
+            elif chars is not None:
+                needs.append(tuple(dict.fromkeys(chars)))
+    if run:
+        needs.append((run,))
+    return tuple(needs)
+
+
+def _alternatives(body: str) -> list[str] | None:
+    """The alternatives of a group's body (parted by its own "|"); None if not read here."""
+    out: list[str] = []
+    start = j = 0
+    while j < len(body):
+        c = body[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c in "[(":
+            j = _class_end(body, j)[0] if c == "[" else _group_end(body, j)
+            if j < 0:
+                return None
+            continue
+        if c == "|":
+            out.append(body[start:j])
+            start = j + 1
+        j += 1
+    out.append(body[start:])
+    return out
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters any match of ``pattern`` (case-sensitive) opens on, read off the first atom
+    of each alternative: a literal, a plain class, or a group read so, that may not be left out;
+    None where not read here. Partial matching a line's first character against a
+    pattern that cannot open on it is then skipped (most of the families' patterns open on a
+    word or a group of words)."""
+    alternatives = _alternatives(pattern)
+    if alternatives is None:
+        return None
+    if len(alternatives) > 1:  # ("a|b": those of each)
+        chars: frozenset[str] = frozenset()
+        for alternative in alternatives:
+            first = _first_chars(alternative)
+            if first is None:
+                return None
+            chars |= first
+        return chars
+    c = pattern[:1]
+    if c == "\\":
+        e = pattern[1:2]
+        if not (e and e in _ESCAPED_LITERALS):
+            return None
+        chars, end = frozenset(e), 2
+    elif c == "[":
+        end, body = _class_end(pattern, 0)
+        if end < 0 or body is None:
+            return None
+        chars = frozenset(body)
+    elif c == "(":
+        end = _group_end(pattern, 0)
+        inner = 3 if pattern.startswith("(?:") else 1 if pattern[1:2] != "?" else -1
+        group = _first_chars(pattern[inner : end - 1]) if end > 0 and inner > 0 else None
+        if group is None:
+            return None
+        chars = group
+    elif not c or c in ".^$|)]}*+?{":
+        return None
+    else:
+        chars, end = frozenset(c), 1
+    quantifier = _QUANTIFIER_RE.match(pattern, end)
+    return None if quantifier is not None and _least(quantifier) == 0 else chars
+
+
+def _holds_all(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` holds one string at least of each entry of ``needs`` (`_needed_text`)."""
+    for need in needs:  # noqa: SIM110 (a loop: no generator object per line)
+        if not holds_any(text, need):
+            return False
+    return True
+
+
+# A compiled pattern, what every match of it holds (`_needed_text`) and the characters it may
+# open on (`_first_chars`; None: any)
+_Part = tuple[regex.Pattern[str], tuple[tuple[str, ...], ...], frozenset[str] | None]
+
+
+def _any_held(text: str, parts: tuple[_Part, ...]) -> bool:
+    """Whether ``text`` holds what one of ``parts`` at least needs (`_needed_text`)."""
+    for _, needs, _ in parts:  # noqa: SIM110
+        if not needs or _holds_all(text, needs):
+            return True
+    return False
+
+
 class _Opening:
     """A family's patterns matched at the start of a line, as one alternation of them all would
     match them, but trying only those that a match could begin with the line's first
     `_OPENING` characters: found by partial matching (`regex`'s ``partial=True``), once for each
     first character, among its patterns once for each second one, and so on. The families
     hold patterns in many languages: a line opening on "th" leaves eight or so of them to try,
-    one opening on "the" two.
+    one opening on "the" two. Of those, a pattern is tried only on a line that holds what any
+    match of it holds (`_needed_text`).
 
     The patterns are compiled on first use (once, under a lock): importing the package stays
     cheap, and a malformed pattern fails there with a ValueError that names its file.
@@ -252,13 +486,14 @@ class _Opening:
         self._family = family
         self._flags = flags
         self._lock = threading.Lock()
-        self._compiled: tuple[regex.Pattern[str], ...] | None = None
+        self._compiled: tuple[_Part, ...] | None = None
         # opening (the first one or two characters) -> the patterns a match could begin with
-        self._alive: dict[str, tuple[regex.Pattern[str], ...]] = {}
+        self._alive: dict[str, tuple[_Part, ...]] = {}
 
     @property
-    def _parts(self) -> tuple[regex.Pattern[str], ...]:
-        """Each pattern compiled, in the table's order (on first use).
+    def _parts(self) -> tuple[_Part, ...]:
+        """Each pattern compiled, in the table's order, with what its matches hold and may open on
+        (on first use).
 
         Raises:
             ValueError: a pattern does not compile; the message names its file.
@@ -267,7 +502,10 @@ class _Opening:
         if compiled is None:
             with self._lock:
                 if self._compiled is None:
-                    self._compiled = _each_compiled(self._table, self._family, self._flags)
+                    self._compiled = tuple(
+                        (part, _needed_text(part),
+                         _first_chars(part.pattern) if _plainly_read(part) else None)
+                        for part in _each_compiled(self._table, self._family, self._flags))
                 compiled = self._compiled
         return compiled
 
@@ -281,23 +519,28 @@ class _Opening:
         opening = text[: self._OPENING]
         alive = self._alive.get(opening)
         if alive is None:
+            # a new opening: its patterns are among those of its opening one character shorter
+            # (if known); where the line holds what none of those need, nothing is partially matched
+            shorter = self._alive.get(opening[:-1])
+            if shorter is not None and not _any_held(text, shorter):
+                return False
             alive = self._patterns_for(opening)
-        for compiled in alive:  # noqa: SIM110 (a loop: no generator object per line)
-            if compiled.match(text) is not None:
+        for compiled, needs, _ in alive:
+            if (not needs or _holds_all(text, needs)) and compiled.match(text) is not None:
                 return True
         return False
 
-    def _patterns_for(self, opening: str) -> tuple[regex.Pattern[str], ...]:
+    def _patterns_for(self, opening: str) -> tuple[_Part, ...]:
         """The patterns a match could begin with ``opening`` (those of its opening one character
         shorter, checked again with the whole); all of them for an empty line."""
         if not opening:
             return self._parts
-        if len(opening) == 1:
-            among = self._parts
+        if len(opening) == 1:  # (not tried where the pattern cannot open on the character)
+            among = tuple(part for part in self._parts if part[2] is None or opening in part[2])
         else:
             shorter = self._alive.get(opening[:-1])
             among = shorter if shorter is not None else self._patterns_for(opening[:-1])
-        alive = tuple(compiled for compiled in among if compiled.match(opening, partial=True) is not None)
+        alive = tuple(part for part in among if part[0].match(opening, partial=True) is not None)
         if len(self._alive) >= self._KEEP:
             self._alive.clear()  # bounded: CJK text opens on thousands of characters
         self._alive[opening] = alive  # a pure function of the opening: a race stores equals
@@ -415,10 +658,12 @@ def line_features(text: str) -> LineFeatures:
             1 <= len(words) <= MAX_HEADLINE_WORDS
             and letters >= 2
             and _enough_letters(text, letters)
-            # a sentence ends on a period or a comma; a headline may end on "U.S."
+            # a sentence ends on a period or a comma; a headline may end on "U.S." (every match
+            # of the pattern ends on a mark, so a line ending on a letter or digit is not searched)
             and (
-                not _HEADLINE_END_RE.search(text[-8:])
-                or (_ABBREVIATION_END_RE.search(text[-12:]) is not None and _title_cased(words)
+                text[-1:].isalnum()
+                or not _HEADLINE_END_RE.search(text[-8:])
+                or (_abbreviation_end(text) and _title_cased(words)
                     and not _HEADLINE_END_RE.search(text[-9:-1]))
             )
             and (len(words) <= MAX_SENTENCE_CASE_WORDS or _title_cased(words))
@@ -444,6 +689,19 @@ def line_features(text: str) -> LineFeatures:
     if headline and "\u21a9" in text[-4:] and _FOOTNOTE_END_RE.search(text[-4:]):
         headline = False  # a footnote, ending on its link back to the text ("↩"), in any script
     return _line_features(headline, _family(text, n), _gibberish(text), cjk / letters if letters else 0.0)
+
+
+def _abbreviation_end(text: str) -> bool:
+    """Whether ``text`` ends on an abbreviation, "U.S." (`_ABBREVIATION_END_RE`). Every match ends on
+    a full stop after a letter after a full stop (or on a line break): a line ending on a full stop
+    after anything else, or on another mark, is not searched (most sentences)."""
+    last = text[-1:]
+    if last in _NOT_ABBREVIATION_ENDS or (last == "." and text[-3:-2] != "."):
+        return False
+    return _ABBREVIATION_END_RE.search(text[-12:]) is not None
+
+
+_NOT_ABBREVIATION_ENDS = ";,:…'\"’”)]»"  # what `_HEADLINE_END_RE` ends on, but a full stop
 
 
 def _enough_letters(text: str, letters: int) -> bool:
@@ -593,10 +851,16 @@ def section_heading(text: str) -> bool:
 def _attributed(head: str, low: str) -> bool:
     """Whether `_ATTRIBUTION_RE` finds a quoted speaker in ``head``; searched only when a
     cue word is in ``low``, ``head`` lower-cased (False without one: the caller asks again later)."""
-    return holds_any(low, _ATTRIBUTION_CUES) and _ATTRIBUTION_RE.search(head) is not None
+    return holds_any(low, _ATTRIBUTION_CUES) and (
+        holds_any(low, _ATTRIBUTED) or _ATTRIBUTION_RE.search(head) is not None)
 
 
 _ATTRIBUTION_CUES = ("said", "says", "told", "according")
+# A cue as a word between a space and a space, full stop or comma, in the lower-cased line: a
+# match of `_ATTRIBUTION_RE` in the line as written, told by substring tests (news text says
+# "he said." in most lines that hold a cue). Only these letters, marks and spaces lower-case to
+# them (of the rest, only "İ" and the Kelvin sign lower-case to ASCII: "i̇" and "k").
+_ATTRIBUTED = (" said ", " said.", " said,", " says ", " told ", " according to ")
 
 
 def _maybe_sign_off(low: str) -> bool:

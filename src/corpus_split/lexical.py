@@ -33,12 +33,13 @@ where only its pure-Python ones are at hand).
 from __future__ import annotations
 
 import re
+import struct
 import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import repeat
+from itertools import compress, count, repeat
 
 import regex
 import snowballstemmer
@@ -241,8 +242,10 @@ for _i, _lang in enumerate(LANGUAGES):
         if len(_w) > 1 or _lang.script != "latin":
             _STOP_INDEX[_w] = (*_STOP_INDEX.get(_w, ()), _i)
 _ANY_STOPWORD: frozenset[str] = frozenset(_STOP_INDEX)
-_FIELD = 12  # bits per language in a packed vote: more than any list's length
+_FIELD = 16  # bits per language in a packed vote: more than any list's length, in whole bytes
 _FIELD_MASK = (1 << _FIELD) - 1
+# a packed vote's fields, read at once from its bytes (little-endian, as int.to_bytes writes them)
+_FIELDS = struct.Struct(f"<{len(LANGUAGES)}H")
 # word -> its vote packed in one integer (1 in the field of every language listing it)
 _STOP_VEC: dict[str, int] = {w: sum(1 << (_FIELD * i) for i in langs) for w, langs in _STOP_INDEX.items()}
 if max(map(len, _STOPS.values())) >= _FIELD_MASK:  # a vote could overflow into the next field
@@ -436,14 +439,10 @@ def _vector(words: Sequence[str]) -> int:
 
 
 def _unpack(v: int) -> dict[int, float]:
-    out: dict[int, float] = {}
-    i = 0
-    while v:
-        if c := v & _FIELD_MASK:
-            out[i] = float(c)
-        v >>= _FIELD
-        i += 1
-    return out
+    """A packed vote (no script id above its fields) as language index -> count, for the
+    languages it counts, in the order of `LANGUAGES`: built by C-level calls, no loop."""
+    fields = _FIELDS.unpack(v.to_bytes(_FIELDS.size, "little"))
+    return dict(zip(compress(count(), fields), map(float, filter(None, fields))))
 
 
 # A line's vote key: its packed vote, with the id of the script it votes in above the
@@ -454,24 +453,23 @@ _KEY_SHIFT = _FIELD * len(LANGUAGES)
 _VOTE_MASK = (1 << _KEY_SHIFT) - 1
 
 
-def _own(key: int) -> tuple[dict[int, float], int, float, frozenset[int]]:
+def _own(key: int) -> tuple[dict[int, float], int, float]:
     """A line's vote (its key) unpacked, with the leading language of its script (-1 if
-    none), its lead over the next and every language tied at the top; cached, as lines
-    hold the same few votes again and again."""
+    none) and its lead over the next; cached, as lines hold the same few votes again and
+    again."""
     got = _OWN_CACHE.get(key)
     if got is None:
         script = _SCRIPT_NAMES[key >> _KEY_SHIFT]
         counts = _unpack(key & _VOTE_MASK)
         best, lead = _lead(counts, script)
-        top = frozenset(i for i, c in counts.items() if _SCRIPT_AT[i] == script and c == counts.get(best))
-        got = (counts, best, lead, top)
+        got = (counts, best, lead)
         if len(_OWN_CACHE) >= _CACHE_LIMIT:
             _OWN_CACHE.clear()
         _OWN_CACHE[key] = got
     return got
 
 
-_OWN_CACHE: dict[int, tuple[dict[int, float], int, float, frozenset[int]]] = {}
+_OWN_CACHE: dict[int, tuple[dict[int, float], int, float]] = {}
 
 
 def _lead(score: dict[int, float], script: str) -> tuple[int, float]:
@@ -568,11 +566,7 @@ def _decide(
             sid = _SCRIPT_ID.get(scripts[i])
             keys[i] = -1 if sid is None else keys[i] | (sid << _KEY_SHIFT)
     counted = Counter(keys)
-    total: dict[int, float] = {}
-    for key, n in counted.items():
-        if key > 0 and key & _VOTE_MASK:
-            for j, c in _own(key)[0].items():
-                total[j] = total.get(j, 0) + n * c
+    total = _page_votes(counted, words)
     norm = sum(total.values())
     prior = {j: PRIOR_WEIGHT * c / norm for j, c in total.items()} if norm else {}
     favourite = {script: _lead(prior, script)[0] for script in _SCRIPT_NAMES}
@@ -581,10 +575,11 @@ def _decide(
     verdict: dict[int, str | None] = {-1: None}
     for key in counted:
         if key >= 0:
-            _, best, lead, top = _own(key)
+            counts, best, lead = _own(key)
             fav = favourite[_SCRIPT_NAMES[key >> _KEY_SHIFT]]
+            # (the favourite, a language of the vote's script, is at the top when tied with the best)
             verdict[key] = (_CODES[best] if best >= 0 and lead >= CLEAR_LEAD
-                            else _CODES[fav] if fav in top else "")
+                            else _CODES[fav] if best >= 0 and counts.get(fav) == counts[best] else "")
     out: list[str | None] = list(map(verdict.__getitem__, keys))
     if "" in verdict.values():
         have = [i for i, k in enumerate(keys) if k >= 0]
@@ -605,6 +600,37 @@ def _decide(
                 judged[triple] = _in_context(key, before, after, prior, favourite)
             out[have[n]] = judged[triple]
     return out, {script: _CODES[j] for script, j in favourite.items() if j >= 0}
+
+
+# The fields of the even and of the odd languages of a packed vote: either half, summed over
+# a page's lines, has twice `_FIELD` bits a language to grow into.
+_EVEN_FIELDS = sum(_FIELD_MASK << (2 * _FIELD * i) for i in range((len(LANGUAGES) + 1) // 2))
+_ODD_FIELDS = (_EVEN_FIELDS << _FIELD) & _VOTE_MASK
+
+
+def _page_votes(counted: Mapping[int, int], words: Sequence[Sequence[str]]) -> dict[int, float]:
+    """Language index -> the stop words of it that the lines hold (each line's distinct ones,
+    as its vote counts them), from the lines' vote keys and how many lines hold each.
+
+    The keys are summed packed, their even and their odd fields apart, instead of unpacking
+    each distinct vote into a dict: no field's sum can outgrow its room while the page holds
+    fewer words than that room counts."""
+    votes = [(key & _VOTE_MASK, n) for key, n in counted.items() if key > 0]
+    total: dict[int, float] = {}
+    if sum(map(len, words)) >= 1 << (2 * _FIELD):  # (not met on any real page)
+        for vote, n in votes:
+            for j, c in _unpack(vote).items():
+                total[j] = total.get(j, 0) + n * c
+        return total
+    for half, first in ((_EVEN_FIELDS, 0), (_ODD_FIELDS, 1)):
+        v = sum(n * (vote & half) for vote, n in votes) >> (_FIELD * first)
+        j = first
+        while v:
+            if c := v & ((1 << (2 * _FIELD)) - 1):
+                total[j] = float(c)
+            v >>= 2 * _FIELD
+            j += 2
+    return total
 
 
 def _main_code(key: int, favourite: Mapping[str, int]) -> str | None:

@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import add, and_, not_
 
 import regex
 
@@ -239,35 +241,41 @@ def split_lines(text: str, *, joined: bool = False) -> Layout:
     With ``joined``, each wrapped paragraph comes as one line (`join_wrapped`), as the
     pipeline reads it: the same layout, without a line object for each physical line.
     """
-    # the lines as columns: start and end offsets, text, blank lines above, indent, whether
-    # it is the rest of a line cut at a splice, whether it was cut there
+    # the lines as columns: start offset, text, blank lines above, indent (their ends, and
+    # which are the two parts of a line cut at a splice, are filled in after the loop)
     l_start: list[int] = []
-    l_end: list[int] = []
     l_text: list[str] = []
     l_blank: list[int] = []
     l_indent: list[int] = []
-    l_spliced: list[bool] = []
-    l_cut: list[bool] = []
+    heads: list[int] = []  # the index of the head of each line cut at a splice
     # how earlier lines open, to find restarts glued mid-line; gathered on first need
     openings: set[str] | None = None
     blank = 0
     pos = 0
     marks = _glue_marks(text)
-    n_marks = len(marks) if marks is not None else 0
+    every = marks is None  # then every line is searched
+    # the first glue mark not before the line in hand (the lines come in order of their
+    # offsets); once the marks run out, one past any line's end
+    marks_left = iter(marks or ())
+    next_mark = next(marks_left, len(text))
     code = _code_spans(text)  # [open, close) offsets of fenced code blocks, flat
     for raw in text.split("\n"):
         body = raw.strip()
         if body:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            indent = len(raw) - len(raw.lstrip(" \t"))
+            if raw[0] == body[0]:  # nothing before the text (most lines): no lead, no indent
+                start = pos
+                indent = 0
+            else:
+                start = pos + len(raw) - len(raw.lstrip())
+                indent = len(raw) - len(raw.lstrip(" \t"))
             # a plain line (ASCII letters only) without a glue mark has no splice or restart
             # candidate
-            if marks is None or not (body.isascii() or _NOT_PLAIN_RE.search(body) is None):
+            if every or not (body.isascii() or _NOT_PLAIN_RE.search(body) is None):
                 glued = True
             else:
-                k = bisect_left(marks, start)
-                glued = k < n_marks and marks[k] < start + len(body)
+                while next_mark < start:
+                    next_mark = next(marks_left, len(text))
+                glued = next_mark < start + len(body)
             in_code = bool(code) and bisect_right(code, start) % 2 == 1
             cut = _splice_point(body, text, start) if glued and not in_code else None
             if cut is None and not in_code and (body[-1] in _CAPS_TAIL_ENDS or not body.isascii()):
@@ -280,43 +288,58 @@ def split_lines(text: str, *, joined: bool = False) -> Layout:
                 openings.add(body[:RESTART_CHARS])
             if cut is None:
                 l_start.append(start)
-                l_end.append(start + len(body))
                 l_text.append(body)
                 l_blank.append(blank)
                 l_indent.append(indent)
-                l_spliced.append(False)
-                l_cut.append(False)
             else:
-                head = body[:cut].rstrip()
-                tail = body[cut:]
+                heads.append(len(l_text))
                 l_start += (start, start + cut)
-                l_end += (start + len(head), start + len(body))
-                l_text += (head, tail)
+                l_text += (body[:cut].rstrip(), body[cut:])
                 l_blank += (blank, 0)
                 l_indent += (indent, 0)
-                l_spliced += (False, True)
-                l_cut += (True, False)
             blank = 0
         elif l_text:
             blank += 1
         pos += len(raw) + 1
+    n = len(l_text)
+    lengths = list(map(len, l_text))
+    l_end = list(map(add, l_start, lengths))  # (a cut line's head ends where its text does)
+    # whether each line is the rest of a line cut at a splice, and whether it was cut there
+    l_spliced = [False] * n
+    l_cut = [False] * n
+    for i in heads:
+        l_cut[i] = l_spliced[i + 1] = True
     gap = usual_gap(l_blank)
     if gap > 1:  # paragraphs parted by two blank lines or more: count in steps of that gap
         l_blank = [max(1, b - gap + 1) if b else 0 for b in l_blank]
     base = usual_indent(l_indent)
     if base:  # the rest of a line cut at a splice stands where the page's lines do
         l_indent = [base if sp and not ind else ind for sp, ind in zip(l_spliced, l_indent)]
-    carried = _carried(l_text, l_blank, l_indent, base)
-    width = _wrap_width(l_text, l_indent, base, carried)
-    n = len(l_text)
-    blank_gaps = sum(1 for b in l_blank[1:] if b)
+    # each line's width from the page's indent: every margin test below reads it
+    widths = list(map(add, lengths, l_indent)) if any(l_indent) else lengths
+    if base:
+        widths = [w - base for w in widths]
+    width = _wrap_width(widths)
+    carried: tuple[list[int], list[int]] | None = None
+    if width is None and n >= _MIN_LINES_FOR_WRAP:
+        carried = _carried(l_text, l_blank, widths)
+        width = _carried_width(l_text, l_indent, base, *carried)
+    # the lines below a blank line, the first line left out (counted in C)
+    blank_gaps = n - l_blank.count(0) - (n > 0 and l_blank[0] > 0)
     # blank lines part paragraphs when they stand at half the places a paragraph may end:
     # after every line, or in hard-wrapped text after a line short of the margin
-    breaks = n - 1 if width is None else sum(
-        1 for prev, prev_indent, b in zip(l_text, l_indent, l_blank[1:])
-        if b or len(prev) + prev_indent - base < _WRAP_SLACK * width)
+    if width is None:
+        breaks = n - 1
+    else:
+        # (the short lines above no blank line, counted by C-level maps)
+        breaks = blank_gaps + sum(map(and_, map((_WRAP_SLACK * width).__gt__, widths),
+                                      map(not_, islice(l_blank, 1, None))))
     blank_separated = breaks > 0 and blank_gaps >= 0.5 * breaks
-    filled = width is not None and _filled(carried, width)
+    filled = False
+    if width is not None:
+        if carried is None:
+            carried = _carried(l_text, l_blank, widths)
+        filled = _filled(*carried, width)
     if joined and width is not None:
         opens = _paragraph_starts(l_text, l_blank, l_indent, l_spliced, width, base, filled)
         if not all(opens):
@@ -650,48 +673,50 @@ def usual_indent(indents: Sequence[int]) -> int:
     return min(indent for indent, c in counts.items() if c == top)
 
 
-def _wrap_width(
-    texts: Sequence[str], indents: Sequence[int], base: int, carried: Sequence[tuple[int, int]],
-) -> int | None:
-    """The common right margin of a hard-wrapped text (counted from indent ``base``), or None
-    when lines (their texts and indents) are not wrapped; ``carried`` is `_carried` of the lines.
+def _wrap_width(widths: Sequence[int]) -> int | None:
+    """The common right margin of a hard-wrapped text, from its lines' ``widths`` (counted
+    from the page's indent), or None when most lines do not end near one margin.
 
     Wrapped text: most lines end near one margin of 30 to 120 characters (the 90th
-    percentile of the widths); or, where that fails (on a page where menus and other short
-    lines are the most, say), the lines that a lower-case word carries on from tell it
-    (`_carried_width`).
+    percentile of the widths). Where that fails (on a page where menus and other short
+    lines are the most, say), the lines that a lower-case word carries on from may still
+    tell it (`_carried_width`).
     """
-    if len(texts) < _MIN_LINES_FOR_WRAP:
+    if len(widths) < _MIN_LINES_FOR_WRAP:
         return None
-    widths = sorted(len(text) + indent - base for text, indent in zip(texts, indents))
-    p90 = widths[int(0.9 * (len(widths) - 1))]
-    if 30 <= p90 <= 120 and sum(1 for w in widths if w >= 0.8 * p90) >= 0.5 * len(widths):
+    ordered = sorted(widths)
+    p90 = ordered[int(0.9 * (len(ordered) - 1))]
+    # (the widths of 0.8 * p90 or more: those past a bisection of the sorted widths)
+    if 30 <= p90 <= 120 and len(ordered) - bisect_left(ordered, 0.8 * p90) >= 0.5 * len(ordered):
         return p90
-    return _carried_width(texts, indents, base, carried)
+    return None
 
 
 def _carried(
-    texts: Sequence[str], blanks: Sequence[int], indents: Sequence[int], base: int,
-) -> list[tuple[int, int]]:
-    """(width, length of the next line's first word) of each line whose sentence the next
-    line carries on in lower case (a word then a space: a bare link or path is no word)."""
-    out = []
-    for prev, prev_indent, text, blank in zip(texts, indents, texts[1:], blanks[1:]):
+    texts: Sequence[str], blanks: Sequence[int], widths: Sequence[int],
+) -> tuple[list[int], list[int]]:
+    """The width of each line whose sentence the next line carries on in lower case (a word
+    then a space: a bare link or path is no word), and the length of that next line's first
+    word: two lists of numbers (no pair per line for the cyclic collector to visit)."""
+    out: list[int] = []
+    words: list[int] = []
+    for prev, text, blank in zip(widths, texts[1:], blanks[1:]):
         if not blank and text[:1].islower() and (space := text.find(" ")) > 0:
-            out.append((len(prev) + prev_indent - base, space))
-    return out
+            out.append(prev)
+            words.append(space)
+    return out, words
 
 
-def _filled(carried: Sequence[tuple[int, int]], width: int) -> bool:
+def _filled(carried: Sequence[int], words: Sequence[int], width: int) -> bool:
     """Whether the next line's first word would not have fitted on nine in ten of the
     carried lines near the margin (at least `_MIN_CARRIED` of them): a wrapping that fills
     each line, as most tools do (not one that evens out line lengths, as ``fmt`` does)."""
-    near = [1 if w + 1 + nxt > width else 0 for w, nxt in carried if 0.8 * width <= w <= width]
+    near = [1 if w + 1 + nxt > width else 0 for w, nxt in zip(carried, words) if 0.8 * width <= w <= width]
     return len(near) >= _MIN_CARRIED and sum(near) >= 0.9 * len(near)
 
 
 def _carried_width(
-    texts: Sequence[str], indents: Sequence[int], base: int, carried: Sequence[tuple[int, int]],
+    texts: Sequence[str], indents: Sequence[int], base: int, carried: Sequence[int], words: Sequence[int],
 ) -> int | None:
     """The margin of the lines whose sentence the next line carries on in lower case
     (`_carried`), when they are enough to tell: at least `_MIN_CARRIED` of them (and a
@@ -701,15 +726,15 @@ def _carried_width(
     have let the wrapping break."""
     if len(carried) < max(_MIN_CARRIED, 0.05 * len(texts)):
         return None
-    ends = sorted(w for w, _ in carried)
+    ends = sorted(carried)
     width = ends[int(0.9 * (len(ends) - 1))]
     if not 30 <= width <= 120:
         return None
-    near = sum(1 for w, _ in carried if 0.8 * width <= w <= width)
+    near = sum(1 for w in carried if 0.8 * width <= w <= width)
     # a line past the margin counts against it only if it could have been broken there: a
     # hash, a link or a path without a space runs on past any wrapping
     longer = sum(1 for text, indent in zip(texts, indents) if len(text) + indent - base > width + 2
                  and " " in text[: width + 2 - indent + base])
-    if near < 0.5 * len(carried) or not _filled(carried, width) or longer > 0.05 * len(texts):
+    if near < 0.5 * len(carried) or not _filled(carried, words, width) or longer > 0.05 * len(texts):
         return None
     return width

@@ -180,7 +180,8 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
     first = text[:1]
     if first in _FENCE_OPENERS and _FENCE_RE.match(text):
         return Role.BODY
-    if not (first.isascii() and first.isalpha()):
+    # (a line that holds an ASCII letter or digit, most of the rest, is neither)
+    if not (first.isascii() and first.isalpha()) and not _holds_ascii_alnum(text):
         if len(text) <= 200 and _SEPARATOR_RE.match(text):
             return Role.SEPARATOR
         if not _ALNUM_RE.search(text):
@@ -199,6 +200,15 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
     if not f.headline or _code_or_markup(text):
         return Role.BODY
     return Role.BODY if first in _ITEM_OPENERS and _ITEM_RE.match(text) else Role.HEADLINE
+
+
+def _holds_ascii_alnum(text: str) -> bool:
+    """Whether ``text`` holds an ASCII letter or digit (in one C pass over its UTF-8 bytes)."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _ASCII_ALNUM)) < len(encoded)
+
+
+_ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 
 
 def _code_or_markup(text: str) -> bool:
