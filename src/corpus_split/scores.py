@@ -526,7 +526,7 @@ class StartModel:
         if gated is None:
             gated = _compile_trees(self.trees, len(self.features), frozenset(key))
             assert gated is not None  # (there are trees: ``tree_sum`` is not None)
-            self._gated_sums[key] = gated
+            self._gated_sums[key] = gated  # a pure function of the trees: a race stores equals
         return [bias + value for value in map(gated, *columns)]
 
 
