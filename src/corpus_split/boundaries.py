@@ -256,24 +256,28 @@ def _flog(f: int) -> float:
 
 
 # The units' content words in a row, and the offset in it where each unit starts (and the end).
-_Flat = tuple[list[str], list[int]]
+# Tuples, not lists: they are never changed, and a tuple of strings or ints stops being tracked
+# at the collector's first pass, where a list of 90,000 words would be walked by every pass
+# that reaches it while the article starts are chosen.
+_Flat = tuple[tuple[str, ...], tuple[int, ...]]
 
 
 def _flatten(units: Sequence[Unit]) -> _Flat:
     """The units' words in one list, with the offsets of the units in it (`_Flat`)."""
-    words = list(itertools.chain.from_iterable(unit.words for unit in units))
-    return words, [0, *itertools.accumulate(len(unit.words) for unit in units)]
+    words = tuple(itertools.chain.from_iterable(unit.words for unit in units))
+    return words, (0, *itertools.accumulate(len(unit.words) for unit in units))
 
 
 # The same words as small ints (equal words, equal ints; lists of counts can be indexed by
 # them, and they hash and compare faster than strings), and how many distinct words there are.
-_WordIds = tuple[list[int], int]
+# (A tuple, as `_Flat` is.)
+_WordIds = tuple[tuple[int, ...], int]
 
 
 def _word_ids(words: Sequence[str]) -> _WordIds:
     """`_WordIds` of ``words`` (the ids in order of first occurrence)."""
     ids = dict(zip(dict.fromkeys(words), itertools.count()))
-    return list(map(ids.__getitem__, words)), len(ids)
+    return tuple(map(ids.__getitem__, words)), len(ids)
 
 
 def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[float | None]:
@@ -526,7 +530,7 @@ def _term_shift(
 
 def _term_positions(
     units: Sequence[Unit], flat: _Flat | None = None,
-) -> tuple[list[int], dict[str, list[int]]]:
+) -> tuple[tuple[int, ...], dict[str, list[int]]]:
     """Word offsets where each unit starts, and where each headline term occurs (sorted)."""
     words, prefix = flat if flat is not None else _flatten(units)
     where: dict[str, list[int]] = {w: [] for unit in units if unit.headline for w in unit.words}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import struct
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -83,6 +84,14 @@ for _lang, _words in _PROFILES.items():
     for _word in _words:
         _PROFILE_INDEX[_word] = (*_PROFILE_INDEX.get(_word, ()), _lang)
 del _lang, _words, _word
+# word -> its profiled languages packed in one integer, 16 bits a language in the order of
+# `_PROFILES` (far more than the words of PROFILE_CHARS characters): a paragraph's hits are
+# then added up by one C-level sum and read back at once from the integer's bytes.
+_PROFILE_AT: dict[str, int] = {lang: i for i, lang in enumerate(_PROFILES)}
+_PROFILE_VEC: dict[str, int] = {
+    word: sum(1 << (16 * _PROFILE_AT[lang]) for lang in langs) for word, langs in _PROFILE_INDEX.items()
+}
+_PROFILE_FIELDS = struct.Struct(f"<{len(_PROFILES)}H")
 
 _SCRIPTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
@@ -247,13 +256,18 @@ def _clear_profile(sample: str) -> str | None:
 def _profile_hits(text: str, chars: int = PROFILE_CHARS) -> list[str]:
     """The profiled language of each function word in the first ``chars`` of ``text``, in
     order (a word of several languages counts for each)."""
-    low = text[:chars].lower()
-    # plain ASCII (most text) is split by C string methods, the rest by the pattern: the same words
-    tokens = (low.encode("ascii").translate(_PROFILE_PUNCT_BYTES).decode("ascii").split() if low.isascii()
-              else _PROFILE_WORD_RE.findall(low))
     # only the function words are looked up (few of the tokens are one)
     return list(itertools.chain.from_iterable(
-        map(_PROFILE_INDEX.__getitem__, filter(_PROFILE_INDEX.__contains__, tokens))))
+        map(_PROFILE_INDEX.__getitem__, filter(_PROFILE_INDEX.__contains__, _profile_tokens(text, chars)))))
+
+
+def _profile_tokens(text: str, chars: int) -> list[str]:
+    """The lowercased words of the first ``chars`` of ``text`` that function words are looked up in."""
+    low = text[:chars].lower()
+    # plain ASCII (most text) is split by C string methods, the rest by the pattern: the same words
+    if low.isascii():
+        return low.encode("ascii").translate(_PROFILE_PUNCT_BYTES).decode("ascii").split()
+    return _PROFILE_WORD_RE.findall(low)
 
 
 def _profile(text: str, chars: int = PROFILE_CHARS) -> Counter[str]:
@@ -304,17 +318,17 @@ def _unquoted_head(text: str, chars: int) -> str:
     return "".join(out)
 
 
-def _lead(text: str, expected: str) -> tuple[str, int, int]:
-    """The language with the most function words in the first PROFILE_CHARS of ``text`` (the
-    first of the largest counts, as ``_profile(text).most_common(1)``), that count, and the
-    count of ``expected``: counted in the short list of hits, without building a Counter."""
-    hits = _profile_hits(text)
-    best, count = "", 0
-    for lang in dict.fromkeys(hits):  # in order of first hit, as the Counter holds them
-        n = hits.count(lang)
-        if n > count:
-            best, count = lang, n
-    return best, count, hits.count(expected)
+def _lead(text: str, expected: str) -> tuple[int, int]:
+    """The largest count of function words of one profiled language in the first
+    PROFILE_CHARS of ``text`` (``_profile(text).most_common(1)``'s count, 0 for none), and
+    the count of ``expected``: the packed counts are summed in C, no list or Counter built."""
+    tokens = _profile_tokens(text, PROFILE_CHARS)
+    packed = sum(map(_PROFILE_VEC.__getitem__, filter(_PROFILE_VEC.__contains__, tokens)))
+    if not packed:
+        return 0, 0
+    counts = _PROFILE_FIELDS.unpack(packed.to_bytes(_PROFILE_FIELDS.size, "little"))
+    at = _PROFILE_AT.get(expected)
+    return max(counts), 0 if at is None else counts[at]
 
 
 def assign_languages(
@@ -399,11 +413,13 @@ def assign_languages(
         if scripts[i] == "latn" and expected is not None:
             text = lines[i].text if j - i == 1 else " ".join([ln.text for ln in lines[i:j]])
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                best, count, mine = _lead(_unquoted_head(text, PROFILE_CHARS), expected)
+                count, mine = _lead(_unquoted_head(text, PROFILE_CHARS), expected)
                 # residue ("¡Claro! Aquí tienes un artículo sobre <an English title>")
                 # quotes the page's own words: there a plain majority will do
                 ahead = count > mine if kinds[i] is Kind.ARTIFACT else count >= PROFILE_MARGIN * mine
-                if best != expected and count >= MIN_PROFILE_HITS and ahead:
+                # (PROFILE_MARGIN being above 1, a count that passes is above ``expected``'s:
+                # the leading language is another, and which one lingua tells)
+                if count >= MIN_PROFILE_HITS and ahead:
                     found = detect([text])
                     if found is not None and found != expected:
                         for k in range(i, j):

@@ -521,7 +521,8 @@ def guess_language(text: str) -> str | None:
     """The language of one line from its script and stop words alone, or None when unsure."""
     words, grams = _tokens(text)
     script = _script(words, grams, text.isascii())
-    return _winner(_votes(words), script) if script else None
+    # the cached judgement of the packed vote: no dict of votes built and weighed per line
+    return _own_winner(words, script) if script else None
 
 
 def _script(words: Sequence[str], grams: Sequence[str], latin: bool) -> str:

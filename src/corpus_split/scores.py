@@ -223,6 +223,8 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("family_chrome", "log_words"),
 )
 _PAIR_INDEX = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in _PAIRS)
+# the smoothed model's parts ``s1, s2`` of a row of `_compile_sums`
+_THIRD, _FOURTH = itemgetter(2), itemgetter(3)
 _PAIR_LEFT = itemgetter(*(a for a, _ in _PAIR_INDEX))
 _PAIR_RIGHT = itemgetter(*(b for _, b in _PAIR_INDEX))
 
@@ -261,6 +263,11 @@ def _neighbour_columns(first: Sequence[Sequence[float]]) -> list[list[float]]:
     else:
         odds = [[log(max(p, _FLOOR) / max(row[0], _FLOOR)) for p in row[1:]] for row in first]
         odds_columns = [[row[c] for row in odds] for c in range(len(odds[0]) if odds else 0)]
+    return _window_columns(odds_columns)
+
+
+def _window_columns(odds_columns: list[list[float]]) -> list[list[float]]:
+    """`_neighbour_columns` from the columns of log-odds against the first class."""
     width = len(odds_columns)
     columns: list[list[float]] = []  # per class: the log-odds, then each window's mean
     for column in odds_columns:
@@ -364,8 +371,13 @@ def _second_pass(
     exp = math.exp
     (_, k1), (_, k2) = model.kind.delta
     parts = list(map(sums, vectors))
-    first: list[Sequence[float]] = []
-    add = first.append
+    # the first pass goes straight into its log-odds (`_neighbour_columns`, unrolled for
+    # three classes): no tuple of probabilities a paragraph, each of which would count
+    # towards the cyclic collector's next pass
+    log, floor = math.log, _FLOOR
+    odds1: list[float] = []
+    odds2: list[float] = []
+    add1, add2 = odds1.append, odds2.append
     for (s1, s2, _, _), t in zip(parts, tokens):
         l0, l1, l2 = 0.0, k1 + s1, k2 + s2
         if t:
@@ -375,10 +387,14 @@ def _second_pass(
         top = max(l0, l1, l2)
         e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
         total = e0 + e1 + e2
-        add((e0 / total, e1 / total, e2 / total))
+        p0, p1, p2 = e0 / total, e1 / total, e2 / total
+        base = floor if p0 < floor else p0
+        add1(log((floor if p1 < floor else p1) / base))
+        add2(log((floor if p2 < floor else p2) / base))
     if parts:
-        _, _, smoothed1, smoothed2 = zip(*parts)
-        yield from map(second, smoothed1, smoothed2, *_neighbour_columns(first))
+        # the parts of the smoothed model, read from each row as it is needed: ``zip(*parts)``
+        # would hold an iterator a paragraph, which the cyclic collector tracks and walks
+        yield from map(second, map(_THIRD, parts), map(_FOURTH, parts), *_window_columns([odds1, odds2]))
 
 
 def _compile_second(smoothed: _Linear) -> Callable[..., tuple[float, float, float]] | None:
