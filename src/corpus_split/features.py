@@ -588,8 +588,11 @@ _SIGN_OFF_ANY_PARTS = _each_compiled(_SIGN_OFF_ANYWHERE, "sign_off_anywhere", re
 _SECTION_EDIT = _family_regex(_phrase_table("section_edit"), "section_edit").pattern
 _SECTION_EDIT_RE = regex.compile(
     rf"\[\s*{_SECTION_EDIT}(?:\s*[|·]\s*{_SECTION_EDIT})*\s*\]$", regex.I | regex.V0)
-# News text quotes people who say such things ("let me know", he said): not residue.
-_ATTRIBUTION_RE = regex.compile(r"\b(?:said|says|told|according\s+to)\b", regex.I | regex.V0)
+# News text quotes people who say such things ("let me know", he said): not residue. The verbs
+# that attribute speech by themselves; "according" does only before "to".
+_SPEECH_VERBS = ("said", "says", "told")
+_ATTRIBUTION_RE = regex.compile(
+    r"\b(?:" + "|".join(_SPEECH_VERBS) + r"|according\s+to)\b", regex.I | regex.V0)
 # The cues of `_SIGN_OFF_ANYWHERE`: the plain-ASCII ones, and all of them
 _SIGN_OFF_CUES_UNICODE = tuple(dict.fromkeys(cue for _, cues, _ in _SIGN_OFF_ANYWHERE for cue in cues))
 _SIGN_OFF_CUES = tuple(cue for cue in _SIGN_OFF_CUES_UNICODE if cue.isascii())
@@ -855,12 +858,12 @@ def _attributed(head: str, low: str) -> bool:
         holds_any(low, _ATTRIBUTED) or _ATTRIBUTION_RE.search(head) is not None)
 
 
-_ATTRIBUTION_CUES = ("said", "says", "told", "according")
-# A cue as a word between a space and a space, full stop or comma, in the lower-cased line: a
-# match of `_ATTRIBUTION_RE` in the line as written, told by substring tests (news text says
-# "he said." in most lines that hold a cue). Only these letters, marks and spaces lower-case to
-# them (of the rest, only "İ" and the Kelvin sign lower-case to ASCII: "i̇" and "k").
-_ATTRIBUTED = (" said ", " said.", " said,", " says ", " told ", " according to ")
+_ATTRIBUTION_CUES = (*_SPEECH_VERBS, "according")
+# A speech verb as a word between a space and a space, full stop or comma, in the lower-cased
+# line: a match of `_ATTRIBUTION_RE` in the line as written, told by substring tests (news text
+# says "he said." in most lines that hold a cue). Only these letters, marks and spaces
+# lower-case to them (of the rest, only "İ" and the Kelvin sign lower-case to ASCII: "i̇" and "k").
+_ATTRIBUTED = tuple(f" {verb}{after}" for verb in _SPEECH_VERBS for after in " .,")
 
 
 def _maybe_sign_off(low: str) -> bool:
