@@ -323,7 +323,7 @@ def split_lines(text: str, *, joined: bool = False) -> Layout:
     carried: tuple[list[int], list[int]] | None = None
     if width is None and n >= _MIN_LINES_FOR_WRAP:
         carried = _carried(l_text, l_blank, widths)
-        width = _carried_width(l_text, l_indent, base, *carried)
+        width = _carried_width(l_text, widths, *carried)
     # the lines below a blank line, the first line left out (counted in C)
     blank_gaps = n - l_blank.count(0) - (n > 0 and l_blank[0] > 0)
     # blank lines part paragraphs when they stand at half the places a paragraph may end:
@@ -716,7 +716,7 @@ def _filled(carried: Sequence[int], words: Sequence[int], width: int) -> bool:
 
 
 def _carried_width(
-    texts: Sequence[str], indents: Sequence[int], base: int, carried: Sequence[int], words: Sequence[int],
+    texts: Sequence[str], widths: Sequence[int], carried: Sequence[int], words: Sequence[int],
 ) -> int | None:
     """The margin of the lines whose sentence the next line carries on in lower case
     (`_carried`), when they are enough to tell: at least `_MIN_CARRIED` of them (and a
@@ -733,8 +733,10 @@ def _carried_width(
     near = sum(1 for w in carried if 0.8 * width <= w <= width)
     # a line past the margin counts against it only if it could have been broken there: a
     # hash, a link or a path without a space runs on past any wrapping
-    longer = sum(1 for text, indent in zip(texts, indents) if len(text) + indent - base > width + 2
-                 and " " in text[: width + 2 - indent + base])
+    # (``widths`` are the lines' lengths past the page's indent: a line's text up to the margin
+    # is its first ``width + 2 - (its width - its length)`` characters)
+    longer = sum(1 for text, w in zip(texts, widths) if w > width + 2
+                 and " " in text[: width + 2 - w + len(text)])
     if near < 0.5 * len(carried) or not _filled(carried, words, width) or longer > 0.05 * len(texts):
         return None
     return width
