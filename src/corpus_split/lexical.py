@@ -453,23 +453,40 @@ _KEY_SHIFT = _FIELD * len(LANGUAGES)
 _VOTE_MASK = (1 << _KEY_SHIFT) - 1
 
 
-def _own(key: int) -> tuple[dict[int, float], int, float]:
-    """A line's vote (its key) unpacked, with the leading language of its script (-1 if
-    none) and its lead over the next; cached, as lines hold the same few votes again and
-    again."""
+# Per script id, where its languages lie in `LANGUAGES` (each script's are listed together):
+# a vote's fields of that script are one slice of them.
+_SCRIPT_SPANS: tuple[tuple[int, int], ...] = tuple(
+    (_SCRIPT_AT.index(name), len(_SCRIPT_AT) - _SCRIPT_AT[::-1].index(name)) for name in _SCRIPT_NAMES)
+if any(set(_SCRIPT_AT[lo:hi]) != {name} for name, (lo, hi) in zip(_SCRIPT_NAMES, _SCRIPT_SPANS)):
+    raise RuntimeError("corpus_split.lexical: the languages of a script are not listed together")
+
+
+def _own(key: int) -> tuple[tuple[int, ...], int, float]:
+    """A line's vote (its key) as its fields (one count per language of `LANGUAGES`), with the
+    leading language of its script (-1 if none) and its lead over the next; cached, as lines
+    hold the same few votes again and again.
+
+    What `_lead` answers on the unpacked vote, read off the script's slice of the fields: its
+    top is the first listed of the largest counts, and its runner-up the second largest count
+    (the top's equal on a tie; 0 for a lone language), so no dict is built per vote."""
     got = _OWN_CACHE.get(key)
     if got is None:
-        script = _SCRIPT_NAMES[key >> _KEY_SHIFT]
-        counts = _unpack(key & _VOTE_MASK)
-        best, lead = _lead(counts, script)
-        got = (counts, best, lead)
+        fields = _FIELDS.unpack((key & _VOTE_MASK).to_bytes(_FIELDS.size, "little"))
+        lo, hi = _SCRIPT_SPANS[key >> _KEY_SHIFT]
+        mine = fields[lo:hi]
+        top = max(mine)
+        if top:
+            second = sorted(mine)[-2] if hi - lo > 1 else 0
+            got = (fields, lo + mine.index(top), float(top - second))
+        else:
+            got = (fields, -1, 0.0)
         if len(_OWN_CACHE) >= _CACHE_LIMIT:
             _OWN_CACHE.clear()
         _OWN_CACHE[key] = got
     return got
 
 
-_OWN_CACHE: dict[int, tuple[dict[int, float], int, float]] = {}
+_OWN_CACHE: dict[int, tuple[tuple[int, ...], int, float]] = {}
 
 
 def _lead(score: dict[int, float], script: str) -> tuple[int, float]:
@@ -576,11 +593,12 @@ def _decide(
     verdict: dict[int, str | None] = {-1: None}
     for key in counted:
         if key >= 0:
-            counts, best, lead = _own(key)
+            fields, best, lead = _own(key)
             fav = favourite[_SCRIPT_NAMES[key >> _KEY_SHIFT]]
             # (the favourite, a language of the vote's script, is at the top when tied with the best)
+            tied = best >= 0 and fav >= 0 and fields[fav] == fields[best]
             verdict[key] = (_CODES[best] if best >= 0 and lead >= CLEAR_LEAD
-                            else _CODES[fav] if best >= 0 and counts.get(fav) == counts[best] else "")
+                            else _CODES[fav] if tied else "")
     out: list[str | None] = list(map(verdict.__getitem__, keys))
     if "" in verdict.values():
         have = [i for i, k in enumerate(keys) if k >= 0]
@@ -650,11 +668,11 @@ def _in_context(key: int, before: int, after: int, prior: Mapping[int, float],
         fav = favourite[script]
         return _CODES[fav] if fav >= 0 else None
     score = dict(prior)
-    for j, c in _own(key)[0].items():
+    for j, c in _unpack(key & _VOTE_MASK).items():
         score[j] = score.get(j, 0) + c
     for near in (before, after):
         if near >= 0:
-            for j, c in _own(near)[0].items():
+            for j, c in _unpack(near & _VOTE_MASK).items():
                 score[j] = score.get(j, 0) + NEIGHBOUR_WEIGHT * c
     return _winner(score, script)
 
