@@ -199,3 +199,54 @@ def test_the_paired_difference_of_two_models_and_its_noise() -> None:
     slight = {"one": [(1, 1, 1)] * 19 + [(2, 0, 0)] * 21, "two": [(1, 0, 1)] * 30}
     diff, se = common.paired_difference(a, slight)
     assert 0 < diff < 2 * se
+
+
+def _fit_starts() -> object:
+    pytest.importorskip("sklearn")
+    path = list(sys.path)
+    try:
+        return _load("fit_starts", _TRAINING / "fit_starts.py")
+    finally:
+        sys.path[:] = path
+
+
+def test_the_start_boosting_is_scikit_learns_when_its_steps_are_not_capped() -> None:
+    fit = _fit_starts()
+    np = pytest.importorskip("numpy")
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    A = rng.normal(size=(1500, 6))
+    y = (A[:, 0] + A[:, 1] * A[:, 2] + rng.normal(size=1500) > 1).astype(float)
+    w = rng.uniform(0.1, 2.0, size=1500)
+    old = fit.MAX_STEP  # type: ignore[attr-defined]
+    try:
+        fit.MAX_STEP = float("inf")  # type: ignore[attr-defined]
+        _, raw, _ = fit.boost(A, y, w)  # type: ignore[attr-defined]
+    finally:
+        fit.MAX_STEP = old  # type: ignore[attr-defined]
+    theirs = GradientBoostingClassifier(n_estimators=fit.TREES, max_depth=fit.DEPTH,  # type: ignore[attr-defined]
+                                        learning_rate=fit.LEARNING_RATE,  # type: ignore[attr-defined]
+                                        min_samples_leaf=fit.MIN_LEAF,  # type: ignore[attr-defined]
+                                        random_state=0).fit(A, y, sample_weight=w)
+    assert np.abs(theirs.decision_function(A) - raw).max() < 1e-9
+
+
+def test_a_leaf_of_units_already_called_certain_takes_a_bounded_step() -> None:
+    # the twenty-eighth session's fit gave a leaf of a hundred units in a narrow band of one
+    # feature a Newton step of 3,091 (an exported leaf of -618): MIN_LEAF counts units, not
+    # their curvature, so a leaf whose units the trees already call certain, one of them
+    # wrongly, divides by almost nothing; MAX_STEP caps each step
+    fit = _fit_starts()
+    np = pytest.importorskip("numpy")
+    leaf = np.array([1] * 100 + [2] * 100)
+    y = np.zeros(200)
+    y[0] = 1.0  # called all but impossible, and a start
+    p = np.full(200, 1e-6)
+    p[100:] = 0.3
+    y[100:130] = 1.0
+    step = fit.leaf_steps(leaf, 3, y, p, np.ones(200))  # type: ignore[attr-defined]
+    assert step[1] == fit.MAX_STEP  # type: ignore[attr-defined]  # (uncapped: about 10,000)
+    assert step[2] == pytest.approx(0.0, abs=1e-9)  # a leaf the model reads right takes no step
+    assert step[0] == 0.0  # a node without rows
+
