@@ -101,3 +101,38 @@ def test_thread_count_without_proc(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(corpus.os, "listdir", no_proc)
     assert corpus._thread_count() == threading.active_count()
+
+
+def test_a_thread_that_is_just_ending_does_not_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: right after split_many returned, its pool's queue feeder was sometimes still
+    listed by the OS (though gone from ``threading``), and the next call was refused a fork."""
+    listings = iter([["1", "2"], ["1", "2"], ["1"]])
+    monkeypatch.setattr(corpus.os, "listdir", lambda path: next(listings, ["1"]))
+    monkeypatch.setattr(corpus.threading, "active_count", lambda: 1)
+    assert corpus._thread_count() == 1
+
+
+def test_a_thread_that_stays_still_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A native pool's thread does not end: after the grace period it is counted."""
+    monkeypatch.setattr(corpus.os, "listdir", lambda path: ["1", "2"])
+    monkeypatch.setattr(corpus.threading, "active_count", lambda: 1)
+    assert corpus._thread_count() == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is only chosen on Linux")
+def test_back_to_back_split_many_calls_all_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    if corpus._thread_count() > 1:
+        pytest.skip("this test process runs other threads")
+    methods: list[str] = []
+    real = corpus._start_context
+
+    def recorded() -> object:
+        ctx = real()
+        methods.append(ctx.get_start_method())
+        return ctx
+
+    monkeypatch.setattr(corpus, "_start_context", recorded)
+    texts = [TEXT * 3] * 6
+    for _ in range(6):
+        assert len(list(cs.split_many(texts, jobs=2, chunk_chars=1))) == 6
+    assert methods == ["fork"] * 6

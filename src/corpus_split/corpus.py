@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from time import monotonic, sleep
 from typing import IO, Any, cast
 
 from .config import Config
@@ -92,6 +93,8 @@ OUTPUT_SUFFIXES = JSONL_SUFFIXES + PARQUET_SUFFIXES
 # A chunk of work for one task: large enough that pickling and queueing cost little next
 # to splitting (about 2 ms per kB), small enough to keep both cores busy to the end.
 DEFAULT_CHUNK_CHARS = 65_536
+# how long a thread that has just ended may still be listed by the OS (`_thread_count`)
+_EXITING_GRACE = 0.05
 # Tiny documents are batched too, but no task carries more than this many.
 MAX_CHUNK_DOCS = 256
 # Bytes read from a file at a time.
@@ -362,11 +365,20 @@ def _thread_count() -> int:
     """The OS threads of the running process, so that native pools (pyarrow's, BLAS) count for fork safety.
 
     Linux lists them in ``/proc/self/task``; elsewhere only Python threads can be counted.
+    A Python thread that has just finished (the last pool's queue feeder, right after
+    `split_many` returns) is listed there for a moment after ``threading`` has let it go:
+    while the OS lists more threads than Python knows, the count is read again for up to
+    ``_EXITING_GRACE`` seconds, so that back-to-back calls are not refused a fork.
     """
     try:
-        return max(len(os.listdir("/proc/self/task")), threading.active_count())
+        count = len(os.listdir("/proc/self/task"))
+        deadline = monotonic() + _EXITING_GRACE
+        while count > threading.active_count() and monotonic() < deadline:
+            sleep(0.001)
+            count = len(os.listdir("/proc/self/task"))
     except OSError:
         return threading.active_count()
+    return max(count, threading.active_count())
 
 
 def split_records(
