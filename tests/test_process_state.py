@@ -5,6 +5,7 @@ from __future__ import annotations
 import _thread
 import gc
 import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -119,20 +120,27 @@ def test_a_thread_that_stays_still_counts(monkeypatch: pytest.MonkeyPatch) -> No
     assert corpus._thread_count() == 2
 
 
+_BACK_TO_BACK = """
+import corpus_split as cs
+from corpus_split import corpus
+methods = []
+real = corpus._start_context
+def recorded():
+    ctx = real()
+    methods.append(ctx.get_start_method())
+    return ctx
+corpus._start_context = recorded
+texts = [%r * 3] * 6
+for _ in range(6):
+    assert len(list(cs.split_many(texts, jobs=2, chunk_chars=1))) == 6
+print(",".join(methods))
+"""
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is only chosen on Linux")
-def test_back_to_back_split_many_calls_all_fork(monkeypatch: pytest.MonkeyPatch) -> None:
-    if corpus._thread_count() > 1:
-        pytest.skip("this test process runs other threads")
-    methods: list[str] = []
-    real = corpus._start_context
-
-    def recorded() -> object:
-        ctx = real()
-        methods.append(ctx.get_start_method())
-        return ctx
-
-    monkeypatch.setattr(corpus, "_start_context", recorded)
-    texts = [TEXT * 3] * 6
-    for _ in range(6):
-        assert len(list(cs.split_many(texts, jobs=2, chunk_chars=1))) == 6
-    assert methods == ["fork"] * 6
+def test_back_to_back_split_many_calls_all_fork() -> None:
+    """In a fresh interpreter (this one may run other threads), six calls in a row all fork."""
+    done = subprocess.run([sys.executable, "-c", _BACK_TO_BACK % TEXT], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [",".join(["fork"] * 6)]

@@ -94,7 +94,7 @@ OUTPUT_SUFFIXES = JSONL_SUFFIXES + PARQUET_SUFFIXES
 # to splitting (about 2 ms per kB), small enough to keep both cores busy to the end.
 DEFAULT_CHUNK_CHARS = 65_536
 # how long a thread that has just ended may still be listed by the OS (`_thread_count`)
-_EXITING_GRACE = 0.05
+_EXITING_GRACE = 0.1
 # Tiny documents are batched too, but no task carries more than this many.
 MAX_CHUNK_DOCS = 256
 # Bytes read from a file at a time.
