@@ -36,6 +36,17 @@ POST = ("# A walk\n\nWe set out early.\n\n## Conclusion\n\n**Worth it**\nWe woul
 CODE = "\n```\nls\n\n-a\n```\nBye."
 
 
+def _fit_starts() -> ModuleType:
+    """`training/fit_starts.py` (skipped without scikit-learn), sys.path left as it was: the
+    script puts training/ on the path for its own imports."""
+    pytest.importorskip("sklearn")
+    path = list(sys.path)
+    try:
+        return _load("fit_starts", _TRAINING / "fit_starts.py")
+    finally:
+        sys.path[:] = path
+
+
 def _labelled(doc: LabelledDoc) -> list[tuple[str, str]]:
     """(text, label) of every range."""
     return [(doc.text[a:b], lab) for a, b, lab, _ in doc.ranges]
@@ -121,14 +132,9 @@ def test_a_post_and_its_translations_are_held_back_together() -> None:
 def test_start_material_leaves_a_source_out() -> None:
     # `fit_starts.py --leave-out news-en.jsonl.gz` failed before any fit: the clean titled
     # set, built from news-en alone, was never assigned when that source was left out
-    pytest.importorskip("sklearn")
+    fit = _fit_starts()
     if not (_TRAINING.parent.parent / "shared" / "corpora" / "news-en.jsonl.gz").is_file():
         pytest.skip("../shared/corpora is not beside the project")
-    path = list(sys.path)
-    try:
-        fit = _load("fit_starts", _TRAINING / "fit_starts.py")
-    finally:
-        sys.path[:] = path  # (the script puts training/ on the path for its own imports)
     left = fit.material("news-en.jsonl.gz", 2, 2, False)
     assert left.train and left.valid
     assert (left.titled, left.clean, left.damaged, left.calibrating) == ([], [], [], [])
@@ -159,14 +165,9 @@ def test_a_labelled_pages_comment_posts_are_neither_right_nor_wrong_starts() -> 
     # the labelled pages' gold marks a page's main text only; before the twenty-fifth session
     # every post of a page's comment thread counted as a wrong start when choosing the decoder
     # and as a wrong post when calibrating it
-    pytest.importorskip("sklearn")
     from tests.test_threads import ARTICLE, THREAD
 
-    path = list(sys.path)
-    try:
-        fit = _load("fit_starts", _TRAINING / "fit_starts.py")
-    finally:
-        sys.path[:] = path
+    fit = _fit_starts()
     page = fit.prepare(fit.TrainingDoc(fit.PAGES, ARTICLE + THREAD, []))
     _, tp, fp, fn, gains = fit.decode([page])
     assert (tp, fp, fn, gains) == (0, 0, 0, [])
@@ -201,15 +202,6 @@ def test_the_paired_difference_of_two_models_and_its_noise() -> None:
     assert 0 < diff < 2 * se
 
 
-def _fit_starts() -> object:
-    pytest.importorskip("sklearn")
-    path = list(sys.path)
-    try:
-        return _load("fit_starts", _TRAINING / "fit_starts.py")
-    finally:
-        sys.path[:] = path
-
-
 def test_the_start_boosting_is_scikit_learns_when_its_steps_are_not_capped() -> None:
     fit = _fit_starts()
     np = pytest.importorskip("numpy")
@@ -219,15 +211,15 @@ def test_the_start_boosting_is_scikit_learns_when_its_steps_are_not_capped() -> 
     A = rng.normal(size=(1500, 6))
     y = (A[:, 0] + A[:, 1] * A[:, 2] + rng.normal(size=1500) > 1).astype(float)
     w = rng.uniform(0.1, 2.0, size=1500)
-    old = fit.MAX_STEP  # type: ignore[attr-defined]
+    old = fit.MAX_STEP
     try:
-        fit.MAX_STEP = float("inf")  # type: ignore[attr-defined]
-        _, raw, _ = fit.boost(A, y, w)  # type: ignore[attr-defined]
+        fit.MAX_STEP = float("inf")
+        _, raw, _ = fit.boost(A, y, w)
     finally:
-        fit.MAX_STEP = old  # type: ignore[attr-defined]
-    theirs = GradientBoostingClassifier(n_estimators=fit.TREES, max_depth=fit.DEPTH,  # type: ignore[attr-defined]
-                                        learning_rate=fit.LEARNING_RATE,  # type: ignore[attr-defined]
-                                        min_samples_leaf=fit.MIN_LEAF,  # type: ignore[attr-defined]
+        fit.MAX_STEP = old
+    theirs = GradientBoostingClassifier(n_estimators=fit.TREES, max_depth=fit.DEPTH,
+                                        learning_rate=fit.LEARNING_RATE,
+                                        min_samples_leaf=fit.MIN_LEAF,
                                         random_state=0).fit(A, y, sample_weight=w)
     assert np.abs(theirs.decision_function(A) - raw).max() < 1e-9
 
@@ -245,8 +237,8 @@ def test_a_leaf_of_units_already_called_certain_takes_a_bounded_step() -> None:
     p = np.full(200, 1e-6)
     p[100:] = 0.3
     y[100:130] = 1.0
-    step = fit.leaf_steps(leaf, 3, y, p, np.ones(200))  # type: ignore[attr-defined]
-    assert step[1] == fit.MAX_STEP  # type: ignore[attr-defined]  # (uncapped: about 10,000)
+    step = fit.leaf_steps(leaf, 3, y, p, np.ones(200))
+    assert step[1] == fit.MAX_STEP  # (uncapped: about 10,000)
     assert step[2] == pytest.approx(0.0, abs=1e-9)  # a leaf the model reads right takes no step
     assert step[0] == 0.0  # a node without rows
 
