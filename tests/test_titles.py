@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import corpus_split as cs
 
 STORY = "\n".join(
@@ -57,26 +59,78 @@ def test_a_page_title_standing_among_its_chrome_is_the_title() -> None:
     assert doc.articles[0].clean_text.startswith("Harbour bridge closes for six weeks of repairs\n")
 
 
-def test_the_title_is_found_among_chrome_lines_above_the_text() -> None:
-    from corpus_split.kinds import _opening, _title_among_chrome
-    from corpus_split.lexical import line_words
-    from corpus_split.lines import split_lines
+def test_title_candidates_stop_at_content_and_at_the_previous_article() -> None:
+    from corpus_split.kinds import title_candidates
     from corpus_split.prelim import Role
 
+    roles = [Role.BODY, Role.CHROME, Role.HEADLINE, Role.CHROME, Role.BODY, Role.BODY]
+    # chrome and headlines above the text, then its first paragraph (more text follows)
+    assert title_candidates(roles, 4, 4, [4, 5], 0) == [1, 2, 3, 4]
+    # not above the previous article's end, not past its content
+    assert title_candidates(roles, 4, 4, [4, 5], 2) == [2, 3, 4]
+    # a lone paragraph is the text, not a title
+    assert title_candidates(roles, 4, 4, [4], 0) == [1, 2, 3]
+    # the header's headlines (units of the article itself) come in order
+    assert title_candidates(roles, 2, 4, [4, 5], 0) == [1, 2, 3, 4]
+
+
+def test_the_shipped_title_model_reads_the_title_features() -> None:
+    from corpus_split import scores
+    from corpus_split.kinds import TITLE_FEATURES
+
+    model = scores.title_model()
+    assert model.features == TITLE_FEATURES
+    assert 0.0 < model.floor < 1.0
+    assert model.trees or model.weights
+    assert 0.0 <= model.probability([0.0] * len(TITLE_FEATURES)) <= 1.0
+
+
+def test_a_title_model_file_of_another_version_or_floor_is_refused() -> None:
+    import json
+
+    import pytest
+
+    from corpus_split import scores
+    from corpus_split.kinds import TITLE_FEATURES
+
+    good = {"version": scores.TITLE_MODEL_VERSION, "features": list(TITLE_FEATURES),
+            "weights": [0.0] * len(TITLE_FEATURES), "bias": 0.0, "floor": 0.3}
+    assert scores.parse_title_model(json.dumps(good)).floor == 0.3
+    with pytest.raises(ValueError, match="title model"):
+        scores.parse_title_model(json.dumps({**good, "version": 99}))
+    with pytest.raises(ValueError, match="title model"):
+        scores.parse_title_model(json.dumps({**good, "floor": 1.5}))
+    with pytest.raises(ValueError, match="title model"):
+        scores.parse_title_model(json.dumps({**good, "weights": [1.0]}))
+
+
+WIRE_STORY = (
+    "The central bank left its main interest rate unchanged on Thursday, saying inflation was "
+    "slowing but that it wanted to see more evidence before it cut borrowing costs.\n"
+    "Economists had expected the decision, and markets barely moved after the announcement, "
+    "with the currency steady against the dollar through the afternoon.\n"
+    "The bank said it would look again at rates in six weeks, when new figures on prices and "
+    "wages will be out.\n"
+)
+
+
+@pytest.mark.parametrize("title", ["Market Outlook", "Rates On Hold", "COCOA EXPORTS FALL"])
+def test_a_short_capitalised_title_is_the_title_not_a_byline(title: str) -> None:
+    # issue 12: 2-4 capitalised words were read as a byline and typed boilerplate
+    doc = cs.split(title + "\n" + WIRE_STORY)
+    assert [a.title for a in doc.articles] == [title]
+    assert doc.segments[0].kind is cs.Kind.TITLE
+
+
+def test_a_cjk_headline_over_its_text_is_the_title() -> None:
+    # issue 14: a headline with no letter case and full-width brackets, no full stop at its end
     text = (
-        "Contact us\n"
-        "Harbour bridge closes for six weeks of repairs\n"
-        "By Ana Ruiz\n"
-        "12 March 2024\n"
-        "The harbour bridge will close to traffic from Monday for six weeks while engineers "
-        "replace worn bearings and resurface the deck, the city said.\n"
+        "【特集】市立図書館が駅前に移転開館\n"
+        "市立図書館は三日、駅前の新しい建物に移って開館した。蔵書は約三十万冊で、"
+        "以前の二倍の広さになった。\n"
+        "開館初日には午前中だけで二千人以上が訪れ、子ども向けの読み聞かせの部屋が特に"
+        "にぎわった。\n"
+        "市は、夜九時まで開く日を週に三日設け、仕事帰りの利用も増やしたいとしている。\n"
     )
-    layout = split_lines(text)
-    roles = [Role.CHROME] * 4 + [Role.BODY]
-    words = line_words([line.text for line in layout.lines], [r is Role.BODY for r in roles])
-    opening = _opening(words, [4])
-    assert _title_among_chrome(layout, roles, 4, 0, opening) == 1
-    # not above the previous article's end, and not past content
-    assert _title_among_chrome(layout, roles, 4, 2, opening) is None
-    assert _title_among_chrome(layout, [Role.CHROME, Role.CHROME, Role.BODY, Role.CHROME, Role.BODY],
-                               4, 0, opening) is None
+    doc = cs.split(text)
+    assert [a.title for a in doc.articles] == ["【特集】市立図書館が駅前に移転開館"]

@@ -242,3 +242,53 @@ def test_a_leaf_of_units_already_called_certain_takes_a_bounded_step() -> None:
     assert step[2] == pytest.approx(0.0, abs=1e-9)  # a leaf the model reads right takes no step
     assert step[0] == 0.0  # a node without rows
 
+
+
+def _fit_titles() -> ModuleType:
+    """`training/fit_titles.py` (skipped without scikit-learn), sys.path left as it was."""
+    pytest.importorskip("sklearn")
+    path = list(sys.path)
+    try:
+        _fit_starts()  # fit_titles imports it by this name
+        return _load("fit_titles", _TRAINING / "fit_titles.py")
+    finally:
+        sys.path[:] = path
+
+
+TITLED_PAGE = (
+    "Home\nNews\nSport\n"
+    "Harbour bridge closes for six weeks of repairs\n"
+    "The harbour bridge will close to traffic from Monday for six weeks while engineers "
+    "replace worn bearings and resurface the deck, the city said on Tuesday.\n"
+    "Drivers are advised to use the ring road, and the ferry will run every twenty minutes "
+    "instead of every hour while the bridge repairs go on.\n"
+)
+
+
+def test_the_title_material_labels_the_gold_title_among_the_candidates() -> None:
+    fit_titles = _fit_titles()
+    start = TITLED_PAGE.index("Harbour")
+    end = TITLED_PAGE.index("\n", start)
+    (article,) = fit_titles.analyse(TITLED_PAGE, [(start, end)])
+    assert sum(article.labels) == 1
+    assert len(article.rows) == len(article.labels) >= 2
+    # no gold title: every candidate is a negative
+    (untitled,) = fit_titles.analyse(TITLED_PAGE, [])
+    assert sum(untitled.labels) == 0
+
+
+def test_fitted_title_trees_give_the_package_the_same_chances_as_scikit_learn() -> None:
+    # fit_trees checks its export against GradientBoostingClassifier.decision_function itself
+    fit_titles = _fit_titles()
+    rng = random.Random(0)
+    material = fit_titles.Material("t")
+    for _ in range(60):
+        rows = [[rng.random() * 3 for _ in fit_titles.TITLE_FEATURES] for _ in range(3)]
+        labels = [0, 0, 0]
+        labels[max(range(3), key=lambda k: rows[k][0])] = 1  # the title: the largest first feature
+        material.articles.append(fit_titles.Article(rows, labels))
+    fitted = fit_titles.fit_trees([material])
+    model = fitted.model(0.5)
+    assert model.trees and not model.weights
+    good, total = fit_titles.right(fitted, material.articles, 0.3)
+    assert total == 60 and good >= 50

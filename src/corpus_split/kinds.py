@@ -14,30 +14,30 @@ A headline's kind depends on where it stands:
 from __future__ import annotations
 
 import itertools
+import math
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from . import scores
 from .boundaries import ArticleSpan, Unit
+from .context import date_line
 from .lexical import line_words
 from .lines import Layout
 from .model import Kind
 from .prelim import Role
 
-__all__ = ["LineKinds", "assign_kinds", "normalise_title"]
+__all__ = [
+    "TITLE_FEATURES", "LineKinds", "TitleChoice", "assign_kinds", "normalise_title", "title_candidates",
+    "title_vectors",
+]
 
 # Distinct words of the opening paragraphs a title is compared with.
 TITLE_CONTEXT_WORDS = 200
-# Share of a headline's words that must recur in the opening for it to be the title.
-TITLE_OVERLAP = 0.34
-# A title among chrome lines: at most this many lines above the text, this many words long,
-# sharing at least this many words with the opening.
-TITLE_LOOKBACK = 6
-MAX_TITLE_WORDS = 25
-MIN_CHROME_TITLE_TERMS = 2
 
 _SANITISED_COLON_RE = regex.compile(r"(?<=\S)_\s+")
 _COUNTER_RE = regex.compile(r"_\d{1,3}$")
@@ -91,11 +91,18 @@ def _key(text: str) -> str:
     return normalise_title(text).casefold()
 
 
+TitleChoice = Callable[[Sequence[int], Sequence[Sequence[float]]], int | None]
+"""Given an article's title candidates and their `title_vectors`, the title line (or None)."""
+
+
 def assign_kinds(
     layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]],
-    units: Sequence[Unit], spans: Sequence[ArticleSpan],
+    units: Sequence[Unit], spans: Sequence[ArticleSpan], choose_title: TitleChoice | None = None,
 ) -> LineKinds:
-    """Turn provisional roles and article spans into final kinds and article indices."""
+    """Turn provisional roles and article spans into final kinds and article indices.
+
+    ``choose_title`` replaces the title model's choice (the fitting script records the
+    candidates through it)."""
     n = len(layout.lines)
     kinds: list[Kind] = list(map(_NON_CONTENT.get, roles, itertools.repeat(Kind.BODY)))
     article_of: list[int | None] = [None] * n
@@ -103,6 +110,7 @@ def assign_kinds(
     ranges: list[tuple[int, int]] = []
     title_lines: list[int | None] = []
     front_title = layout.front_matter.is_title
+    repeats: Counter[str] | None = None
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
@@ -124,15 +132,16 @@ def assign_kinds(
         # a post's own title (of two front-matter blocks in a row, the one nearer its text)
         title_line = next((i for i in reversed(header) if front_title(i)), None)
         if title_line is None:
-            title_line = _choose_title(roles, words, header, body_lines)
-        if title_line is None:
-            # a page's title often stands among its chrome (menu above, byline below), where
-            # the line model took it for chrome: the line above the text that it is about
+            # the fitted choice among the header, the chrome just above it (a page's title
+            # often stands among its menus and byline) and a short first paragraph
+            if repeats is None:
+                repeats = Counter(line.text.casefold() for line in layout.lines)
             floor = ranges[-1][1] + 1 if ranges else 0
-            title_line = _title_among_chrome(layout, roles, first, floor, _opening(words, body_lines))
-            if title_line is not None:
-                kinds[title_line] = Kind.TITLE
-                first = title_line
+            title_line = _fitted_title(layout, roles, words, first, first_body, body_lines, floor,
+                                       repeats, not ranges, choose_title)
+        if title_line is not None:
+            kinds[title_line] = Kind.TITLE
+            first = min(first, title_line)
         story_headline: int | None = None
         title_key = _key(layout.lines[title_line].text) if title_line is not None else None
         announced = title_line is not None and _announced(roles, title_line)
@@ -141,9 +150,13 @@ def assign_kinds(
                 kinds[i] = Kind.TITLE
             elif announced and title_line is not None and i > title_line:
                 kinds[i] = Kind.HEADING  # under the title the preamble announced
-            elif i == first_body - 1 and title_line is not None:
+            elif i == first_body - 1 and title_line is not None and title_line < first_body:
                 kinds[i] = Kind.HEADING
                 story_headline = i
+            elif title_line is None and len(header) == 1:
+                # a lone headline over an untitled article's text (no run of teasers): its
+                # lead-in, content as the line model has it
+                kinds[i] = Kind.HEADING
             elif _key(layout.lines[i].text) == title_key:
                 kinds[i] = Kind.BOILERPLATE
             else:
@@ -198,55 +211,131 @@ def _opening(words: Sequence[tuple[str, ...]], body_lines: Sequence[int]) -> set
     return opening
 
 
-def _title_among_chrome(
-    layout: Layout, roles: Sequence[Role], first: int, floor: int, opening: set[str],
+def _fitted_title(
+    layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]], first: int, first_body: int,
+    body_lines: Sequence[int], floor: int, repeats: Counter[str], first_article: bool,
+    choose_title: TitleChoice | None,
 ) -> int | None:
-    """A chrome line just above an article that is its title: short, not ending a sentence,
-    and at least `MIN_CHROME_TITLE_TERMS` of its words (and `TITLE_OVERLAP` of them) recur in
-    the opening.
-    Bylines, dates and menus in between are passed over; content or residue stops the search."""
-    for i in range(first - 1, max(floor, first - TITLE_LOOKBACK) - 1, -1):
-        if roles[i] not in (Role.CHROME, Role.LINK):
-            return None
-        text = layout.lines[i].text
-        if len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", "。")):
-            continue
-        terms = set(line_words([text], [True])[0])
-        shared = len(terms & opening)
-        if shared >= MIN_CHROME_TITLE_TERMS and shared >= TITLE_OVERLAP * len(terms):
-            return i
-    return None
-
-
-def _choose_title(
-    roles: Sequence[Role], words: Sequence[tuple[str, ...]], header: Sequence[int],
-    body_lines: Sequence[int],
-) -> int | None:
-    """The article's title among the headlines above its first paragraph.
-
-    A headline right under an assistant's preamble is the title it announces.
-    Otherwise the first headline whose words recur in the opening paragraphs wins; a
-    headline that shares nothing with the text is a teaser for another article.
-    A lone headline is the title all the same; several unrelated ones are teasers.
-    """
-    candidates = [i for i in header if roles[i] is Role.HEADLINE]
+    """The article's title: the candidate (`title_candidates`) the title model finds likeliest,
+    if that chance reaches the model's floor; None for an untitled article."""
+    candidates = title_candidates(roles, first, first_body, body_lines, floor)
     if not candidates:
         return None
-    if _announced(roles, candidates[0]):
-        return candidates[0]
-    several = len(candidates) > 1
-    opening = _opening(words, body_lines)
-    unrelated = [i for i in candidates if words[i] and not set(words[i]) & opening]
-    if unrelated and candidates[-1] > unrelated[-1]:
-        # a teaser stands between a headline and the text: that headline matched by chance
-        candidates = [i for i in candidates if i > unrelated[-1]]
-    for i in candidates:
-        terms = set(words[i])
-        if terms and len(terms & opening) >= TITLE_OVERLAP * len(terms):
-            return i
-    if several:  # several headlines, none about this text: teasers, no title
-        return None
-    lone = candidates[0]
-    if lone in unrelated and lone > 0 and roles[lone - 1] is Role.HEADLINE:
-        return None  # the last of a run of headlines, sharing no word with the text: a teaser
-    return lone
+    rows = title_vectors(layout, roles, words, candidates, first_body, _opening(words, body_lines),
+                         _opening(words, body_lines[1:]), repeats, first_article)
+    if choose_title is not None:
+        return choose_title(candidates, rows)
+    model = scores.title_model()
+    if model.features != TITLE_FEATURES:
+        raise ValueError("the title model was fitted on other features than kinds.TITLE_FEATURES")
+    chances = [model.probability(row) for row in rows]
+    best = max(range(len(candidates)), key=chances.__getitem__)
+    return candidates[best] if chances[best] >= model.floor else None
+
+
+# ---- the title of an article: a fitted choice among the lines just above its text ----
+
+TITLE_FEATURES: tuple[str, ...] = (
+    "role_headline", "role_chrome", "role_link", "role_body", "log_distance", "adjacent",
+    "log_words", "log_chars", "ends_stop", "ends_question", "ends_colon", "overlap_share",
+    "log_shared", "no_terms", "markdown", "bold", "upper_share", "capitalised_share",
+    "digit_share", "date_line", "separators", "log_repeats", "after_preamble", "first_headline",
+    "log_headlines", "top_of_page", "cjk", "cjk_brackets", "blank_before", "blank_after",
+    "date_below", "first_article", "rank_from_text", "best_overlap", "log_headlines_below",
+)
+"""What the title model reads of each candidate line (`title_vectors`)."""
+
+# Candidates: lines of the article's header, the chrome and link lines at most this many lines
+# above it, and its first paragraph when it is this short and more text follows.
+TITLE_LOOKBACK = 6
+MAX_TITLE_WORDS = 25
+_CANDIDATE_ROLES = frozenset((Role.HEADLINE, Role.CHROME, Role.LINK))
+_STOP_END_RE = regex.compile(r"[.。．](?:\s?['\"’”)»])*$")
+_QUESTION_END_RE = regex.compile(r"[!?！？](?:\s?['\"’”)»])*$")
+_UPPER_RE = regex.compile(r"\p{Lu}")
+_LETTER_RE = regex.compile(r"\p{L}")
+_CAPITALISED_RE = regex.compile(r"^\W*\p{Lu}")
+_DIGIT_RE = regex.compile(r"\p{Nd}")
+_SEPARATORS_RE = regex.compile(r"[|•·»«›‹/\\>]|\s[-–—]\s")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_BRACKETS_RE = regex.compile(r"[【】《》「」『』〈〉]")
+
+
+def title_candidates(
+    roles: Sequence[Role], first: int, first_body: int, body_lines: Sequence[int], floor: int,
+) -> list[int]:
+    """The lines that may be the title of the article whose units start at line ``first`` and
+    whose first paragraph is line ``first_body``, in order: chrome, link and headline lines
+    above its text (up to `TITLE_LOOKBACK` lines above ``first``, not below ``floor``, the
+    search stopping at content or residue), then its first paragraph if more text follows."""
+    out: list[int] = []
+    for i in range(first - 1, max(floor, first - TITLE_LOOKBACK) - 1, -1):
+        if roles[i] not in _CANDIDATE_ROLES:
+            break
+        out.append(i)
+    out.reverse()
+    out.extend(i for i in range(first, first_body) if roles[i] in _CANDIDATE_ROLES)
+    if len(body_lines) > 1:
+        out.append(first_body)
+    return out
+
+
+def _units(text: str) -> int:
+    """Words, counting two CJK characters as one (a headline's length in any script)."""
+    if text.isascii():
+        return len(text.split())
+    cjk = len(_CJK_RE.findall(text))
+    return len(_CJK_RE.sub(" ", text).split()) + (cjk + 1) // 2
+
+
+def title_vectors(
+    layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]], candidates: Sequence[int],
+    first_body: int, opening: set[str], rest: set[str], repeats: Counter[str], first_article: bool,
+) -> list[list[float]]:
+    """`TITLE_FEATURES` of each candidate line (`title_candidates`) of one article: ``opening``
+    holds the words of its opening paragraphs, ``rest`` those without its first paragraph (that
+    the first paragraph, as a candidate, is compared with)."""
+    lines = layout.lines
+    n = len(lines)
+    headlines = [i for i in candidates if roles[i] is Role.HEADLINE]
+    first_headline = headlines[0] if headlines else -1
+    log_headlines = math.log1p(len(headlines))
+    rows: list[list[float]] = []
+    order = {i: r for r, i in enumerate(reversed(candidates))}
+    terms_of = [set(words[i] or line_words([lines[i].text], [True])[0]) for i in candidates]
+    against = [rest if i == first_body else opening for i in candidates]
+    overlaps = [len(t & o) / len(t) if t else 0.0 for t, o in zip(terms_of, against)]
+    best = max(overlaps, default=0.0)
+    for k, i in enumerate(candidates):
+        line = lines[i]
+        text = line.text
+        role = roles[i]
+        size = _units(text)
+        letters = len(_LETTER_RE.findall(text)) or 1
+        tokens = text.split()
+        terms = terms_of[k]
+        shared = len(terms & against[k])
+        below = lines[i + 1] if i + 1 < n else None
+        distance = first_body - i
+        rows.append([
+            float(role is Role.HEADLINE), float(role is Role.CHROME), float(role is Role.LINK),
+            float(role is Role.BODY), math.log1p(max(0, distance)), float(distance == 1),
+            math.log1p(size), math.log1p(len(text)),
+            float(_STOP_END_RE.search(text[-6:]) is not None),
+            float(_QUESTION_END_RE.search(text[-6:]) is not None), float(text.endswith((":", "："))),
+            overlaps[k], math.log1p(shared), float(not terms),
+            float(text.startswith("#")), float(text.startswith(("**", "__"))),
+            len(_UPPER_RE.findall(text)) / letters,
+            sum(1 for t in tokens if _CAPITALISED_RE.match(t)) / (len(tokens) or 1),
+            len(_DIGIT_RE.findall(text)) / max(1, len(text)), float(date_line(text)),
+            float(len(_SEPARATORS_RE.findall(text))),
+            math.log1p(repeats[text.casefold()] - 1),
+            float(i > 0 and roles[i - 1] is Role.PREAMBLE), float(i == first_headline), log_headlines,
+            float(i < 3), float(_CJK_RE.search(text, 0, 20) is not None),
+            float(_CJK_BRACKETS_RE.search(text) is not None), float(min(line.blank_before, 3)),
+            float(min(below.blank_before, 3)) if below is not None else 0.0,
+            float(below is not None and date_line(below.text)), float(first_article),
+            math.log1p(order[i]), float(best > 0 and overlaps[k] == best),
+            math.log1p(sum(1 for j in headlines if j > i)),
+        ])
+    return rows

@@ -26,6 +26,7 @@ __all__ = [
     "SentenceModel",
     "StartModel",
     "StartTree",
+    "TitleModel",
     "TranslationModel",
     "expand",
     "iter_scores",
@@ -36,10 +37,12 @@ __all__ = [
     "parse_line_model",
     "parse_sentence_model",
     "parse_start_model",
+    "parse_title_model",
     "parse_translation_model",
     "score_paragraphs",
     "sentence_model",
     "start_model",
+    "title_model",
     "translation_model",
 ]
 
@@ -54,6 +57,8 @@ SENTENCE_MODEL_VERSION = 1
 """The version of ``data/sentence_model.json`` this code reads."""
 TRANSLATION_MODEL_VERSION = 1
 """The version of ``data/translation_model.json`` this code reads."""
+TITLE_MODEL_VERSION = 1
+"""The version of ``data/title_model.json`` this code reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,7 +552,7 @@ class StartModel:
 
 
 def _compile_trees(
-    trees: Sequence[StartTree], width: int, zeros: frozenset[int] = frozenset(),
+    trees: Sequence[StartTree], width: int, zeros: frozenset[int] = frozenset(), what: str = "start model",
 ) -> Callable[..., float] | None:
     """The trees as one plain Python function of the ``width`` features as arguments: a sum
     of nested conditional expressions over them (a few hundred trees cost a few microseconds
@@ -562,15 +567,15 @@ def _compile_trees(
 
     def node(tree: StartTree, i: int, depth: int, fixed: frozenset[int]) -> str:
         if depth > 64:
-            raise ValueError("start model: a tree deeper than 64 levels")
+            raise ValueError(f"{what}: a tree deeper than 64 levels")
         left, right = tree.left[i], tree.right[i]
         if not (math.isfinite(tree.value[i]) and math.isfinite(tree.threshold[i])):
-            raise ValueError("start model: a tree holds a number that is not finite")
+            raise ValueError(f"{what}: a tree holds a number that is not finite")
         if left == -1:
             return repr(float(tree.value[i]))
         feature = int(tree.feature[i])
         if not 0 <= feature < width or not (0 < left < len(tree.left) and 0 < right < len(tree.left)):
-            raise ValueError("start model: a tree node points outside its arrays")
+            raise ValueError(f"{what}: a tree node points outside its arrays")
         if feature in fixed:  # zero: the side a zero takes
             return node(tree, left if tree.threshold[i] >= 0.0 else right, depth + 1, fixed)
         return (f"({node(tree, left, depth + 1, fixed)} if x{feature} <= {float(tree.threshold[i])!r} "
@@ -582,16 +587,16 @@ def _compile_trees(
     for tree in trees:
         if not (len(tree.feature) == len(tree.threshold) == len(tree.left) == len(tree.right)
                 == len(tree.value)) or not tree.left:
-            raise ValueError("start model: a tree's node arrays differ in length")
+            raise ValueError(f"{what}: a tree's node arrays differ in length")
     names = ", ".join(f"x{f}" for f in range(width))
     source = f"def tree_sum({names}):\n"
     if zeros:
         if not all(0 <= f < width for f in zeros):
-            raise ValueError("start model: a feature fixed at zero that it does not read")
+            raise ValueError(f"{what}: a feature fixed at zero that it does not read")
         source += (f"    if {' or '.join(f'x{f}' for f in sorted(zeros))}:\n"
                    f"        return {total(frozenset())}\n")
     source += f"    return {total(zeros)}\n"
-    function: Callable[..., float] = _generated(source, "tree_sum", "<start model trees>")
+    function: Callable[..., float] = _generated(source, "tree_sum", f"<{what} trees>")
     return function
 
 
@@ -601,12 +606,7 @@ _START: StartModel | None = None
 def _build_start_model(data: dict[str, Any]) -> StartModel:
     features = tuple(str(f) for f in data["features"])
     weights = tuple(float(v) for v in data.get("weights") or ())
-    trees = tuple(
-        StartTree(tuple(int(v) for v in t["feature"]), tuple(float(v) for v in t["threshold"]),
-                  tuple(int(v) for v in t["left"]), tuple(int(v) for v in t["right"]),
-                  tuple(float(v) for v in t["value"]))
-        for t in data.get("trees") or ()
-    )
+    trees = _trees(data)
     if not weights and not trees:
         raise ValueError("weights or trees expected")
     decoder = data["decoder"]
@@ -617,6 +617,16 @@ def _build_start_model(data: dict[str, Any]) -> StartModel:
                       None if decoder.get("cohesion") is None else float(decoder["cohesion"]),
                       int(decoder.get("cohesion_free", 0)), float(decoder.get("min_score", 0.0)),
                       _terms(decoder.get("calibration_terms", ())), trees)
+
+
+def _trees(data: dict[str, Any]) -> tuple[StartTree, ...]:
+    """The boosted trees of a model file (none: an empty tuple)."""
+    return tuple(
+        StartTree(tuple(int(v) for v in t["feature"]), tuple(float(v) for v in t["threshold"]),
+                  tuple(int(v) for v in t["left"]), tuple(int(v) for v in t["right"]),
+                  tuple(float(v) for v in t["value"]))
+        for t in data.get("trees") or ()
+    )
 
 
 def _terms(raw: Sequence[object]) -> tuple[float, float, float]:
@@ -753,3 +763,69 @@ def translation_model() -> TranslationModel:
                 _TRANSLATION = parse_translation_model(_shipped("translation_model.json"),
                                                        "corpus_split/data/translation_model.json")
     return _TRANSLATION
+
+
+@dataclass(frozen=True, slots=True)
+class TitleModel:
+    """The shipped choice of an article's title: the chance that a candidate line (a line of
+    the article's header, chrome just above it, or a short first paragraph) is its title,
+    from `corpus_split.kinds.TITLE_FEATURES`: the logistic of ``bias`` + the linear
+    ``weights`` (none when the model is trees only) + the leaves the boosted ``trees`` reach
+    (`StartTree`: the start model's node arrays). The likeliest candidate is the title if its
+    chance reaches ``floor``. Fitted, with the floor, by ``training/fit_titles.py``."""
+
+    version: int
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    floor: float
+    trees: tuple[StartTree, ...] = ()
+    _tree_sum: Callable[..., float] | None = field(init=False, default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.weights and len(self.weights) != len(self.features):
+            raise ValueError("one weight per feature expected")
+        if not self.weights and not self.trees:
+            raise ValueError("weights or trees expected")
+        if not 0.0 < self.floor < 1.0:
+            raise ValueError(f"floor {self.floor} is not a probability between 0 and 1")
+        tree_sum = _compile_trees(self.trees, len(self.features), what="title model")
+        object.__setattr__(self, "_tree_sum", tree_sum)
+
+    def probability(self, x: Sequence[float]) -> float:
+        """The chance that the candidate described by ``x`` is the article's title."""
+        z = self.bias
+        if self.weights:
+            z += float(sum(map(mul, self.weights, x)))
+        if self._tree_sum is not None:
+            z += self._tree_sum(*x)
+        return logistic(z)
+
+
+_TITLE: TitleModel | None = None
+
+
+def _build_title_model(data: dict[str, Any]) -> TitleModel:
+    features = tuple(str(f) for f in data["features"])
+    weights = tuple(float(v) for v in data.get("weights") or ())
+    return TitleModel(TITLE_MODEL_VERSION, features, weights, float(data["bias"]), float(data["floor"]),
+                      _trees(data))
+
+
+def parse_title_model(raw: str, where: str = "title model") -> TitleModel:
+    """A title model from the JSON text that ``training/fit_titles.py`` writes.
+
+    Raises:
+        ValueError: the text is of another version or malformed; the message names ``where``.
+    """
+    return _parse(raw, where, TITLE_MODEL_VERSION, _build_title_model)
+
+
+def title_model() -> TitleModel:
+    """The shipped title model (``data/title_model.json``), read once, thread-safely."""
+    global _TITLE
+    if _TITLE is None:
+        with _LOCK:
+            if _TITLE is None:
+                _TITLE = parse_title_model(_shipped("title_model.json"), "corpus_split/data/title_model.json")
+    return _TITLE
