@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import corpus_split as cs
 
@@ -134,3 +136,17 @@ def test_a_cjk_headline_over_its_text_is_the_title() -> None:
     )
     doc = cs.split(text)
     assert [a.title for a in doc.articles] == ["【特集】市立図書館が駅前に移転開館"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
+       | st.text(max_size=40))
+def test_title_shape_counts_agree_with_the_patterns(text: str) -> None:
+    # the ASCII shortcut of the title features counts what the Unicode patterns count
+    from corpus_split import kinds
+
+    tokens = text.split()
+    assert kinds._shape_counts(text, tokens) == (
+        len(kinds._LETTER_RE.findall(text)), len(kinds._UPPER_RE.findall(text)),
+        len(kinds._DIGIT_RE.findall(text)), sum(1 for t in tokens if kinds._CAPITALISED_RE.match(t)))
+    if text.isascii():
+        assert kinds._units(text) == len(tokens)

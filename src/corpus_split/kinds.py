@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import operator
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -111,6 +112,7 @@ def assign_kinds(
     title_lines: list[int | None] = []
     front_title = layout.front_matter.is_title
     repeats: Counter[str] | None = None
+    chrome_words: dict[str, tuple[str, ...]] = {}  # content words of chrome lines, by text
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
@@ -138,7 +140,7 @@ def assign_kinds(
                 repeats = Counter(line.text.casefold() for line in layout.lines)
             floor = ranges[-1][1] + 1 if ranges else 0
             title_line = _fitted_title(layout, roles, words, first, first_body, body_lines, floor,
-                                       repeats, not ranges, choose_title)
+                                       repeats, not ranges, choose_title, chrome_words)
         if title_line is not None:
             kinds[title_line] = Kind.TITLE
             first = min(first, title_line)
@@ -214,15 +216,17 @@ def _opening(words: Sequence[tuple[str, ...]], body_lines: Sequence[int]) -> set
 def _fitted_title(
     layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]], first: int, first_body: int,
     body_lines: Sequence[int], floor: int, repeats: Counter[str], first_article: bool,
-    choose_title: TitleChoice | None,
+    choose_title: TitleChoice | None, chrome_words: dict[str, tuple[str, ...]],
 ) -> int | None:
     """The article's title: the candidate (`title_candidates`) the title model finds likeliest,
     if that chance reaches the model's floor; None for an untitled article."""
     candidates = title_candidates(roles, first, first_body, body_lines, floor)
     if not candidates:
         return None
+    # (the opening without the first paragraph only matters when that paragraph is a candidate)
+    rest = _opening(words, body_lines[1:]) if candidates[-1] == first_body else set()
     rows = title_vectors(layout, roles, words, candidates, first_body, _opening(words, body_lines),
-                         _opening(words, body_lines[1:]), repeats, first_article)
+                         rest, repeats, first_article, chrome_words)
     if choose_title is not None:
         return choose_title(candidates, rows)
     model = scores.title_model()
@@ -246,9 +250,8 @@ TITLE_FEATURES: tuple[str, ...] = (
 """What the title model reads of each candidate line (`title_vectors`)."""
 
 # Candidates: lines of the article's header, the chrome and link lines at most this many lines
-# above it, and its first paragraph when it is this short and more text follows.
+# above it, and its first paragraph when more text follows.
 TITLE_LOOKBACK = 6
-MAX_TITLE_WORDS = 25
 _CANDIDATE_ROLES = frozenset((Role.HEADLINE, Role.CHROME, Role.LINK))
 _STOP_END_RE = regex.compile(r"[.。．](?:\s?['\"’”)»])*$")
 _QUESTION_END_RE = regex.compile(r"[!?！？](?:\s?['\"’”)»])*$")
@@ -280,6 +283,32 @@ def title_candidates(
     return out
 
 
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LOWER = bytes(range(97, 123))
+_ASCII_DIGITS = b"0123456789"
+_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())
+_ASCII_PUNCT = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_" or c.isspace()))
+# an ASCII token (as str.split parts them) opening, after punctuation, on a capital
+_ASCII_CAPITALISED_RE = re.compile(
+    f"(?:^|(?<=[{re.escape(_ASCII_SPACE)}]))[{re.escape(_ASCII_PUNCT)}]*[A-Z]")
+
+
+def _shape_counts(text: str, tokens: Sequence[str]) -> tuple[int, int, int, int]:
+    """Letters, capital letters, digits, and ``tokens`` opening (after punctuation) on a
+    capital: the counts `_LETTER_RE`, `_UPPER_RE`, `_DIGIT_RE` and `_CAPITALISED_RE` give,
+    with byte counts for ASCII text (a page's first paragraph may be long)."""
+    if not text.isascii():
+        return (len(_LETTER_RE.findall(text)), len(_UPPER_RE.findall(text)), len(_DIGIT_RE.findall(text)),
+                sum(1 for t in tokens if _CAPITALISED_RE.match(t)))
+    raw = text.encode("ascii")
+    size = len(raw)
+    upper = size - len(raw.translate(None, _ASCII_UPPER))
+    lower = size - len(raw.translate(None, _ASCII_LOWER))
+    digits = size - len(raw.translate(None, _ASCII_DIGITS))
+    capitalised = len(_ASCII_CAPITALISED_RE.findall(text))
+    return upper + lower, upper, digits, capitalised
+
+
 def _units(text: str) -> int:
     """Words, counting two CJK characters as one (a headline's length in any script)."""
     if text.isascii():
@@ -288,9 +317,19 @@ def _units(text: str) -> int:
     return len(_CJK_RE.sub(" ", text).split()) + (cjk + 1) // 2
 
 
+def _own_words(text: str, cache: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The content words of a line read alone (a chrome line has none in ``words``); a page's
+    menus and bylines repeat, so they are read once a text."""
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = line_words([text], [True])[0]
+    return found
+
+
 def title_vectors(
     layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]], candidates: Sequence[int],
     first_body: int, opening: set[str], rest: set[str], repeats: Counter[str], first_article: bool,
+    chrome_words: dict[str, tuple[str, ...]] | None = None,
 ) -> list[list[float]]:
     """`TITLE_FEATURES` of each candidate line (`title_candidates`) of one article: ``opening``
     holds the words of its opening paragraphs, ``rest`` those without its first paragraph (that
@@ -302,7 +341,8 @@ def title_vectors(
     log_headlines = math.log1p(len(headlines))
     rows: list[list[float]] = []
     order = {i: r for r, i in enumerate(reversed(candidates))}
-    terms_of = [set(words[i] or line_words([lines[i].text], [True])[0]) for i in candidates]
+    cache = {} if chrome_words is None else chrome_words
+    terms_of = [set(words[i] or _own_words(lines[i].text, cache)) for i in candidates]
     against = [rest if i == first_body else opening for i in candidates]
     overlaps = [len(t & o) / len(t) if t else 0.0 for t, o in zip(terms_of, against)]
     best = max(overlaps, default=0.0)
@@ -310,9 +350,9 @@ def title_vectors(
         line = lines[i]
         text = line.text
         role = roles[i]
-        size = _units(text)
-        letters = len(_LETTER_RE.findall(text)) or 1
         tokens = text.split()
+        size = len(tokens) if text.isascii() else _units(text)
+        letters, upper, digits, capitalised = _shape_counts(text, tokens)
         terms = terms_of[k]
         shared = len(terms & against[k])
         below = lines[i + 1] if i + 1 < n else None
@@ -325,9 +365,8 @@ def title_vectors(
             float(_QUESTION_END_RE.search(text[-6:]) is not None), float(text.endswith((":", "："))),
             overlaps[k], math.log1p(shared), float(not terms),
             float(text.startswith("#")), float(text.startswith(("**", "__"))),
-            len(_UPPER_RE.findall(text)) / letters,
-            sum(1 for t in tokens if _CAPITALISED_RE.match(t)) / (len(tokens) or 1),
-            len(_DIGIT_RE.findall(text)) / max(1, len(text)), float(date_line(text)),
+            upper / (letters or 1), capitalised / (len(tokens) or 1),
+            digits / max(1, len(text)), float(date_line(text)),
             float(len(_SEPARATORS_RE.findall(text))),
             math.log1p(repeats[text.casefold()] - 1),
             float(i > 0 and roles[i - 1] is Role.PREAMBLE), float(i == first_headline), log_headlines,
