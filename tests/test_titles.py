@@ -150,3 +150,11 @@ def test_title_shape_counts_agree_with_the_patterns(text: str) -> None:
         len(kinds._DIGIT_RE.findall(text)), sum(1 for t in tokens if kinds._CAPITALISED_RE.match(t)))
     if text.isascii():
         assert kinds._units(text) == len(tokens)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -–—|/\\>•·»\t\n")), max_size=40)
+       | st.text(max_size=40))
+def test_title_separator_count_agrees_with_the_pattern(text: str) -> None:
+    from corpus_split import kinds
+
+    assert kinds._separators(text, text.isascii()) == len(kinds._SEPARATORS_RE.findall(text))

@@ -309,6 +309,20 @@ def _shape_counts(text: str, tokens: Sequence[str]) -> tuple[int, int, int, int]
     return upper + lower, upper, digits, capitalised
 
 
+_SEPARATOR_CHARS = "|•·»«›‹/\\>"
+_SPACED_DASH_RE = regex.compile(r"\s[-–—]\s")
+
+
+def _separators(text: str, ascii: bool) -> int:
+    """``len(_SEPARATORS_RE.findall(text))``: its characters counted apart from its spaced
+    dashes (neither part can take the other's characters), each only where it can occur."""
+    chars = "|/\\>" if ascii else _SEPARATOR_CHARS
+    count = sum(map(text.count, chars))
+    if "-" in text or not ascii:
+        count += len(_SPACED_DASH_RE.findall(text))
+    return count
+
+
 def _units(text: str) -> int:
     """Words, counting two CJK characters as one (a headline's length in any script)."""
     if text.isascii():
@@ -351,7 +365,9 @@ def title_vectors(
         text = line.text
         role = roles[i]
         tokens = text.split()
-        size = len(tokens) if text.isascii() else _units(text)
+        ascii = text.isascii()
+        open_end = text[-1:].isalnum()  # (neither end pattern can match after a letter or digit)
+        size = len(tokens) if ascii else _units(text)
         letters, upper, digits, capitalised = _shape_counts(text, tokens)
         terms = terms_of[k]
         shared = len(terms & against[k])
@@ -361,17 +377,18 @@ def title_vectors(
             float(role is Role.HEADLINE), float(role is Role.CHROME), float(role is Role.LINK),
             float(role is Role.BODY), math.log1p(max(0, distance)), float(distance == 1),
             math.log1p(size), math.log1p(len(text)),
-            float(_STOP_END_RE.search(text[-6:]) is not None),
-            float(_QUESTION_END_RE.search(text[-6:]) is not None), float(text.endswith((":", "："))),
+            float(not open_end and _STOP_END_RE.search(text[-6:]) is not None),
+            float(not open_end and _QUESTION_END_RE.search(text[-6:]) is not None),
+            float(text.endswith((":", "："))),
             overlaps[k], math.log1p(shared), float(not terms),
             float(text.startswith("#")), float(text.startswith(("**", "__"))),
             upper / (letters or 1), capitalised / (len(tokens) or 1),
             digits / max(1, len(text)), float(date_line(text)),
-            float(len(_SEPARATORS_RE.findall(text))),
+            float(_separators(text, ascii)),
             math.log1p(repeats[text.casefold()] - 1),
             float(i > 0 and roles[i - 1] is Role.PREAMBLE), float(i == first_headline), log_headlines,
-            float(i < 3), float(_CJK_RE.search(text, 0, 20) is not None),
-            float(_CJK_BRACKETS_RE.search(text) is not None), float(min(line.blank_before, 3)),
+            float(i < 3), float(not ascii and _CJK_RE.search(text, 0, 20) is not None),
+            float(not ascii and _CJK_BRACKETS_RE.search(text) is not None), float(min(line.blank_before, 3)),
             float(min(below.blank_before, 3)) if below is not None else 0.0,
             float(below is not None and date_line(below.text)), float(first_article),
             math.log1p(order[i]), float(best > 0 and overlaps[k] == best),
