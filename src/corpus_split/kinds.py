@@ -2,10 +2,12 @@
 
 A headline's kind depends on where it stands:
 
-* the first headline at the head of an article (before its first paragraph) is
-  the article's ``title``; one right above that paragraph is a ``heading`` (the
-  story's own headline under a page title); a repeat of the title is chrome;
-  any other headline there is a teaser ``links`` line;
+* at the head of an article the title model (``data/title_model.json``) picks its
+  ``title`` among the header's lines, the chrome just above it and a short first
+  paragraph, or finds none; a headline right above the first paragraph under the
+  title is a ``heading`` (the story's own headline under a page title), as is a lone
+  headline over an untitled article's text; a repeat of the title is chrome; any
+  other headline there is a teaser ``links`` line;
 * inside an article, headlines are section ``heading``\\ s;
 * after the last paragraph of the document, and in runs between articles,
   headlines are ``links`` to other articles.
