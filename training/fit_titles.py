@@ -27,7 +27,6 @@ Deterministic.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
@@ -40,9 +39,8 @@ from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, DEV, ROOT, dev_halves, validation_record
-from fit_starts import flattened
-from held_back import held_back
+from common import CONTENT, ROOT, LabelledDoc, load_dev, load_pages, validation_record
+from fit_starts import flattened, records
 
 from corpus_split import scores, synthetic
 from corpus_split.boundaries import find_articles
@@ -89,9 +87,8 @@ class Material:
 
 
 def load(name: str) -> list[dict[str, object]]:
-    with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
-        return [row for row in map(json.loads, f)
-                if not held_back(name, str(row.get("id"))) and len(str(row.get("text") or "")) >= 200]
+    """The records of corpus ``name`` no model is held back from, of 200 characters or more."""
+    return [row for row in records(name, set()) if len(str(row.get("text") or "")) >= 200]
 
 
 def paragraphs(row: dict[str, object], name: str, rng: random.Random) -> tuple[bool, tuple[str, ...]]:
@@ -140,34 +137,29 @@ def synthetic_docs(name: str, rows: list[dict[str, object]], n: int, seed: str) 
     return out
 
 
-def page_docs(rows: list[dict[str, object]], n: int, seed: str) -> list[Doc]:
+def page_docs(pages: list[LabelledDoc], n: int, seed: str) -> list[Doc]:
     """``n`` real web pages (``pages.jsonl.gz``) whose main text opens on a headline-shaped line
     (at most `MAX_WORDS` words, no full stop at its end): that line is the page's title, and
     no other line is. Pages whose main text opens on a sentence are passed over (their gold
     may leave the title out)."""
     rng = random.Random(f"titles:pages:{seed}")
     out = []
-    for row in rng.sample(rows, len(rows)):
-        text = str(row["text"])
-        first = next(((a, b) for a, b, label in row["lines"] if label == "content"), None)  # type: ignore[attr-defined]
+    for page in rng.sample(pages, len(pages)):
+        first = next(((a, b) for a, b, label, _ in page.ranges if label == CONTENT), None)
         if first is None:
             continue
-        line = text[first[0]:first[1]].strip()
+        line = page.text[first[0]:first[1]].strip()
         if not line or len(line.split()) > MAX_WORDS or line.endswith((".", "。")):
             continue
-        out.append((text, [first]))
+        out.append((page.text, [first]))
         if len(out) == n:
             break
     return out
 
 
-def dev_docs(names: Sequence[str]) -> list[Doc]:
-    out = []
-    for name in names:
-        gold = json.loads((DEV / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-        text = (DEV / "docs" / f"{name}.txt").read_text(encoding="utf-8")
-        out.append((text, [(s["start"], s["end"]) for s in gold["spans"] if s["kind"] == "title"]))
-    return out
+def dev_docs(docs: Sequence[LabelledDoc]) -> list[Doc]:
+    """Dev documents with the spans of their gold titles."""
+    return [(d.text, [(a, b) for a, b, _, kind in d.ranges if kind == "title"]) for d in docs]
 
 
 def analyse(text: str, titles: list[tuple[int, int]]) -> list[Article]:
@@ -322,15 +314,14 @@ def main() -> None:
         fitting.append(build(name, synthetic_docs(name, fit_rows, args.n, "fit")))
         validation.append(build(name, synthetic_docs(name, val_rows, args.validation, "validation")))
         report(fitting[-1], validation[-1])
-    with gzip.open(CORPORA / PAGES, "rt", encoding="utf-8") as f:
-        pages = [row for row in map(json.loads, f)]
-    fitting.append(build(PAGES, page_docs([r for r in pages if not validation_record(PAGES, str(r["id"]))],
+    pages = list(load_pages())
+    fitting.append(build(PAGES, page_docs([p for p in pages if not validation_record(PAGES, p.id)],
                                           args.n, "fit")))
-    validation.append(build(PAGES, page_docs([r for r in pages if validation_record(PAGES, str(r["id"]))],
+    validation.append(build(PAGES, page_docs([p for p in pages if validation_record(PAGES, p.id)],
                                              args.validation, "validation")))
     report(fitting[-1], validation[-1])
-    names = dev_halves()["A"]
-    dev_folds = [build("devA", dev_docs(names[f::2])) for f in (0, 1)]
+    dev_a = list(load_dev("A"))
+    dev_folds = [build("devA", dev_docs(dev_a[f::2])) for f in (0, 1)]
     print(f"dev A: {sum(len(m.articles) for m in dev_folds)} articles", flush=True)
 
     # dev A cross-fitted: each fold scored by a model fitted on everything but that fold

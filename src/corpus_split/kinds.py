@@ -261,7 +261,6 @@ _UPPER_RE = regex.compile(r"\p{Lu}")
 _LETTER_RE = regex.compile(r"\p{L}")
 _CAPITALISED_RE = regex.compile(r"^\W*\p{Lu}")
 _DIGIT_RE = regex.compile(r"\p{Nd}")
-_SEPARATORS_RE = regex.compile(r"[|•·»«›‹/\\>]|\s[-–—]\s")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_BRACKETS_RE = regex.compile(r"[【】《》「」『』〈〉]")
 
@@ -316,8 +315,9 @@ _SPACED_DASH_RE = regex.compile(r"\s[-–—]\s")
 
 
 def _separators(text: str, ascii: bool) -> int:
-    """``len(_SEPARATORS_RE.findall(text))``: its characters counted apart from its spaced
-    dashes (neither part can take the other's characters), each only where it can occur."""
+    """Separators in ``text``: `_SEPARATOR_CHARS` and dashes with a space either side (neither
+    kind can take the other's characters, so they are counted apart), each only where it can
+    occur."""
     chars = "|/\\>" if ascii else _SEPARATOR_CHARS
     count = sum(map(text.count, chars))
     if "-" in text or not ascii:
