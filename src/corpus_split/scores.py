@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter, mul, sub, truediv
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 from .context import FEATURE_NAMES
 from .model import _generated, _positional
@@ -175,6 +175,19 @@ def _shipped(name: str) -> str:
     return resources.files("corpus_split").joinpath(f"data/{name}").read_text("utf-8")
 
 
+def _load_shipped(variable: str, file: str, parse: Callable[[str, str], _T]) -> _T:
+    """The model held in this module's variable ``variable``: on first use read from
+    ``data/<file>`` by ``parse``, once, thread-safely. Tests and the fitting scripts set the
+    variable to score with another model."""
+    model = globals()[variable]
+    if model is None:
+        with _LOCK:
+            model = globals()[variable]
+            if model is None:
+                model = globals()[variable] = parse(_shipped(file), f"corpus_split/data/{file}")
+    return cast(_T, model)
+
+
 def _build_line_model(data: dict[str, Any]) -> LineModel:
     if tuple(data["features"]) != FEATURE_NAMES:
         # the weights are read by position: a model of other features would score garbage
@@ -202,12 +215,7 @@ def parse_line_model(raw: str, where: str = "line model") -> LineModel:
 
 def line_model() -> LineModel:
     """The shipped line model (``data/line_model.json``), read once, thread-safely, on first use."""
-    global _MODEL
-    if _MODEL is None:
-        with _LOCK:
-            if _MODEL is None:
-                _MODEL = parse_line_model(_shipped("line_model.json"), "corpus_split/data/line_model.json")
-    return _MODEL
+    return _load_shipped("_MODEL", "line_model.json", parse_line_model)
 
 
 # Products of features the model also reads (interactions a linear model cannot form).
@@ -649,12 +657,7 @@ def parse_start_model(raw: str, where: str = "start model") -> StartModel:
 
 def start_model() -> StartModel:
     """The shipped start model (``data/start_model.json``), read once, thread-safely, on first use."""
-    global _START
-    if _START is None:
-        with _LOCK:
-            if _START is None:
-                _START = parse_start_model(_shipped("start_model.json"), "corpus_split/data/start_model.json")
-    return _START
+    return _load_shipped("_START", "start_model.json", parse_start_model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -718,13 +721,7 @@ def parse_sentence_model(raw: str, where: str = "sentence model") -> SentenceMod
 
 def sentence_model() -> SentenceModel:
     """The shipped sentence model (``data/sentence_model.json``), read once, thread-safely."""
-    global _SENTENCE
-    if _SENTENCE is None:
-        with _LOCK:
-            if _SENTENCE is None:
-                _SENTENCE = parse_sentence_model(_shipped("sentence_model.json"),
-                                                 "corpus_split/data/sentence_model.json")
-    return _SENTENCE
+    return _load_shipped("_SENTENCE", "sentence_model.json", parse_sentence_model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -756,13 +753,7 @@ def parse_translation_model(raw: str, where: str = "translation model") -> Trans
 
 def translation_model() -> TranslationModel:
     """The shipped translation model (``data/translation_model.json``), read once, thread-safely."""
-    global _TRANSLATION
-    if _TRANSLATION is None:
-        with _LOCK:
-            if _TRANSLATION is None:
-                _TRANSLATION = parse_translation_model(_shipped("translation_model.json"),
-                                                       "corpus_split/data/translation_model.json")
-    return _TRANSLATION
+    return _load_shipped("_TRANSLATION", "translation_model.json", parse_translation_model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -823,9 +814,4 @@ def parse_title_model(raw: str, where: str = "title model") -> TitleModel:
 
 def title_model() -> TitleModel:
     """The shipped title model (``data/title_model.json``), read once, thread-safely."""
-    global _TITLE
-    if _TITLE is None:
-        with _LOCK:
-            if _TITLE is None:
-                _TITLE = parse_title_model(_shipped("title_model.json"), "corpus_split/data/title_model.json")
-    return _TITLE
+    return _load_shipped("_TITLE", "title_model.json", parse_title_model)
