@@ -29,7 +29,8 @@ import regex
 from . import scores
 from .boundaries import ArticleSpan, Unit
 from .context import date_line
-from .lexical import line_words
+from .features import _count_cjk, _count_letters
+from .lexical import _CJK_RE, line_words
 from .lines import Layout
 from .model import Kind
 from .prelim import Role
@@ -258,10 +259,8 @@ _CANDIDATE_ROLES = frozenset((Role.HEADLINE, Role.CHROME, Role.LINK))
 _STOP_END_RE = regex.compile(r"[.。．](?:\s?['\"’”)»])*$")
 _QUESTION_END_RE = regex.compile(r"[!?！？](?:\s?['\"’”)»])*$")
 _UPPER_RE = regex.compile(r"\p{Lu}")
-_LETTER_RE = regex.compile(r"\p{L}")
 _CAPITALISED_RE = regex.compile(r"^\W*\p{Lu}")
 _DIGIT_RE = regex.compile(r"\p{Nd}")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_BRACKETS_RE = regex.compile(r"[【】《》「」『』〈〉]")
 
 
@@ -295,11 +294,12 @@ _ASCII_CAPITALISED_RE = re.compile(
 
 
 def _shape_counts(text: str, tokens: Sequence[str]) -> tuple[int, int, int, int]:
-    """Letters, capital letters, digits, and ``tokens`` opening (after punctuation) on a
-    capital: the counts `_LETTER_RE`, `_UPPER_RE`, `_DIGIT_RE` and `_CAPITALISED_RE` give,
-    with byte counts for ASCII text (a page's first paragraph may be long)."""
+    """Letters (``\\p{L}``), capital letters, digits, and ``tokens`` opening (after
+    punctuation) on a capital: the counts `features._count_letters`, `_UPPER_RE`, `_DIGIT_RE`
+    and `_CAPITALISED_RE` give, with byte counts for ASCII text (a page's first paragraph may
+    be long)."""
     if not text.isascii():
-        return (len(_LETTER_RE.findall(text)), len(_UPPER_RE.findall(text)), len(_DIGIT_RE.findall(text)),
+        return (_count_letters(text), len(_UPPER_RE.findall(text)), len(_DIGIT_RE.findall(text)),
                 sum(1 for t in tokens if _CAPITALISED_RE.match(t)))
     raw = text.encode("ascii")
     size = len(raw)
@@ -329,7 +329,7 @@ def _units(text: str) -> int:
     """Words, counting two CJK characters as one (a headline's length in any script)."""
     if text.isascii():
         return len(text.split())
-    cjk = len(_CJK_RE.findall(text))
+    cjk = _count_cjk(text)
     return len(_CJK_RE.sub(" ", text).split()) + (cjk + 1) // 2
 
 
