@@ -278,3 +278,30 @@ def test_a_headline_over_a_date_line_is_marked_as_a_header() -> None:
     assert marked["Rates on hold"] == 1.0
     assert marked["Market outlook"] == 0.0
     assert marked["Prices rose again in the last week of the month, led by fuel."] == 0.0
+
+
+_PLAN = ("On the first day, leave the village early and follow the river path to the old mill, "
+         "where there is a good place to stop for lunch. The afternoon climb is steep but short.\n\n"
+         "On the second day the route crosses the ridge, with wide views to the coast. Carry enough "
+         "water, because there are no springs along the top.\n\n"
+         "The last day is an easy descent through the woods back to the station.")
+
+
+def test_a_presentative_opening_a_reply_is_its_preamble() -> None:
+    # thirty-second session: "Below is ..." at the top of a chat model's answer was typed body
+    # before the line model had the `presentative` feature (and its product with long_before)
+    text = "Below is a simple plan for a three-day walking trip in the hills.\n\n" + _PLAN
+    first, *rest = cs.split(text).segments
+    assert first.kind == "artifact"
+    assert first.text.startswith("Below is")
+    assert {s.kind for s in rest} == {"body"}
+
+
+def test_a_writers_own_lead_in_below_a_paragraph_stays_content() -> None:
+    text = ("Community gardens have spread across the city over the last ten years, and the council "
+            "now counts more than forty of them. Most began on empty lots that neighbours cleared by "
+            "hand, and many still rely on volunteers for watering and repairs through the summer.\n\n"
+            "Here are the main reasons residents give for joining one:\n\n"
+            "- fresh vegetables close to home\n- meeting neighbours they would not otherwise know\n\n"
+            "The council plans to open five more sites next spring, starting in the northern districts.")
+    assert {s.kind for s in cs.split(text).segments} <= set(cs.CONTENT_KINDS)

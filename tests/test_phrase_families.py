@@ -161,3 +161,27 @@ def test_sign_off_patterns_searched_one_by_one_find_what_their_alternation_finds
 
     whole = _family_regex(_SIGN_OFF_ANYWHERE, "sign_off_anywhere")
     assert _signed_off(text) is (whole.search(text) is not None)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Here are a few ideas for the garden party:", True),
+    ("Below is a short timeline of the project.", True),
+    ("Hier sind drei Vorschläge für das Wochenende:", True),
+    ("Voici quelques idées pour la semaine :", True),
+    ("Aquí tienes una lista de ejemplos:", True),
+    ("Ecco alcune idee per la cena:", True),
+    ("Aqui estão algumas sugestões:", True),
+    ("Hieronder staat een overzicht.", True),
+    ("Вот несколько советов:", True),
+    ("以下は週末のおすすめです。", True),
+    ("以下是几个建议：", True),
+    ("إليك بعض الأفكار:", True),
+    ("Hereford cattle were sold at the market on Tuesday.", False),
+    ("The council said here that the budget would be cut.", False),
+    ("Voicing concerns, the mayor left early.", False),
+])
+def test_a_presentative_opening_is_found_in_each_language(line: str, expected: bool) -> None:
+    # a feature of the line model only: where the line stands decides what it is
+    from corpus_split.features import presentative
+
+    assert presentative(line) is expected

@@ -12,8 +12,9 @@ the same data gives the same weights.
 ``--leave-out pages/cleaneval`` (say) fits without one source and reports on it.
 
 The operating point (log-odds added to content against chrome) is chosen on dev half A
-cross-fitted: each half typed by a model fitted without it. It is the smallest content bias
-that keeps TARGET_KEPT of that content, so the most chrome is typed that the target allows.
+cross-fitted: each half typed by a model fitted without it. It is the content bias at which
+content kept and chrome typed there meet their targets (TARGET_KEPT, TARGET_TYPED) with the
+widest margin, the nearer target counting.
 One labelled page in VALIDATION_EVERY (by a hash of its id) is not fitted on; what the
 shipped model does on those pages is reported beside it. ``--cross-dev`` only reports the
 cross-fitted figures at several biases (the figures changes are chosen by).
@@ -61,12 +62,15 @@ from corpus_split.lines import split_lines
 from corpus_split.scores import MODEL_VERSION, LineModel, expand, neighbour_features, parse_line_model
 
 VERSION = MODEL_VERSION
-# The operating point keeps this share of dev A's content characters, cross-fitted (issue #12
-# asks for 0.97 kept with 0.80 of the rest typed).
+# Per document: content characters kept, content characters, other characters typed, others.
+Counts = tuple[int, int, int, int]
+# The operating point meets these two shares of dev A's characters, cross-fitted, with the
+# widest margin it can (issue #12 asks for 0.97 of content kept with 0.80 of the rest typed).
 TARGET_KEPT = 0.97
-# The content biases tried: steps from 0, within this range.
+TARGET_TYPED = 0.80
+# The content biases tried: every step within this range.
 BIAS_STEP = 0.1
-BIAS_RANGE = (-1.0, 3.0)
+BIAS_RANGE = (-1.0, 1.5)
 # How much one document of each kind weighs in fitting, against one labelled web page. Dev A
 # is annotated in this project's own conventions (comments are articles, bylines are
 # boilerplate), which the pages' gold does not share, so each of its documents counts more.
@@ -291,17 +295,31 @@ def dev_half(n: int, f: int) -> list[int]:
     return [i for i in range(n) if i % 2 == f]
 
 
+def cross_counts(
+    models: list[dict[str, object]], dev_a: list[LabelledDoc], bias: float,
+) -> list[Counts]:
+    """What ``split()`` keeps and types on each dev A document at a content bias, each half
+    typed by the model fitted without it."""
+    counts: list[Counts] = [(0, 0, 0, 0)] * len(dev_a)
+    for f, data in enumerate(models):
+        model = parse_line_model(json.dumps({**data, "operating_point": {"content_bias": bias}}))
+        places = dev_half(len(dev_a), f)
+        for i, c in zip(places, kept_typed_counts([dev_a[i] for i in places], model)):
+            counts[i] = c
+    return counts
+
+
+def pooled(counts: list[Counts]) -> tuple[float, float]:
+    """Content kept and non-content typed, characters pooled over the documents."""
+    kept, content, typed, other = (sum(c[k] for c in counts) for k in range(4))
+    return kept / max(1, content), typed / max(1, other)
+
+
 def cross_kept_typed(
     models: list[dict[str, object]], dev_a: list[LabelledDoc], bias: float,
 ) -> tuple[float, float]:
-    """What ``split()`` keeps and types on dev A at a content bias, each half typed by the
-    model fitted without it (characters pooled over both halves)."""
-    counts = [0, 0, 0, 0]
-    for f, data in enumerate(models):
-        model = parse_line_model(json.dumps({**data, "operating_point": {"content_bias": bias}}))
-        half = [dev_a[i] for i in dev_half(len(dev_a), f)]
-        counts = [a + b for a, b in zip(counts, kept_typed_counts(half, model))]
-    return counts[0] / max(1, counts[1]), counts[2] / max(1, counts[3])
+    """Content kept and non-content typed on dev A cross-fitted at a bias."""
+    return pooled(cross_counts(models, dev_a, bias))
 
 
 def export(fitted: Fitted) -> dict[str, object]:
@@ -328,15 +346,15 @@ def export(fitted: Fitted) -> dict[str, object]:
 def split_kept_typed(docs: list[LabelledDoc], model: LineModel) -> tuple[float, float]:
     """What ``split()`` does with this model: the share of content characters it types content
     and of other characters it types otherwise (non-space characters, as the benchmarks count)."""
-    kept, content, typed, other = kept_typed_counts(docs, model)
-    return kept / max(1, content), typed / max(1, other)
+    return pooled(kept_typed_counts(docs, model))
 
 
-def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> tuple[int, int, int, int]:
-    """Content characters kept, content characters, other characters typed, other characters."""
+def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> list[Counts]:
+    """Per document: content characters kept, content characters, other characters typed,
+    other characters."""
     saved = scores._MODEL
     scores._MODEL = model
-    kept = content = typed = other = 0
+    out: list[Counts] = []
     try:
         for doc in docs:
             result = cs.split(doc.text)
@@ -345,6 +363,7 @@ def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> tuple[int, i
             for seg in result.segments:
                 if seg.kind in cs.CONTENT_KINDS:
                     is_content[seg.start:seg.end] = b"\x01" * (seg.end - seg.start)
+            kept = content = typed = other = 0
             for start, end, label, _ in doc.ranges:
                 for i in range(start, min(end, len(text))):
                     if not text[i].isspace():
@@ -354,35 +373,36 @@ def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> tuple[int, i
                         else:
                             other += 1
                             typed += 1 - is_content[i]
+            out.append((kept, content, typed, other))
     finally:
         scores._MODEL = saved
-    return kept, content, typed, other
+    return out
+
+
+def margin(kept_typed: tuple[float, float]) -> float:
+    """How far the nearer of the two targets is met (negative: missed by that much)."""
+    return min(kept_typed[0] - TARGET_KEPT, kept_typed[1] - TARGET_TYPED)
 
 
 def choose_bias(measure: Callable[[float], tuple[float, float]]) -> tuple[float, tuple[float, float]]:
-    """The operating point: the smallest content bias (in BIAS_STEPs within BIAS_RANGE) at
-    which ``measure(bias)``, content kept and non-content typed, keeps TARGET_KEPT of the
-    content; the bias that keeps most where none does. Typing falls as the bias rises, so this
-    types the most chrome that the content target allows."""
+    """The operating point: the content bias (in BIAS_STEPs within BIAS_RANGE) at which
+    ``measure(bias)``, content kept and non-content typed, meets the nearer of TARGET_KEPT and
+    TARGET_TYPED by the most. Kept rises and typed falls with the bias, so this is where the
+    two margins cross: a refit that moves either curve a little moves it a step at most,
+    where the smallest bias keeping TARGET_KEPT could jump along a flat stretch of kept."""
     seen: dict[float, tuple[float, float]] = {}
 
-    def kept(bias: float) -> float:
+    def score(bias: float) -> float:
         if bias not in seen:
             seen[bias] = measure(bias)
-            shown = f"kept {seen[bias][0]:.3f} typed {seen[bias][1]:.3f}"
-            print(f"  content bias {bias:+.2f}: {shown}", flush=True)
-        return seen[bias][0]
+            kept, typed = seen[bias]
+            print(f"  content bias {bias:+.2f}: kept {kept:.3f} typed {typed:.3f} "
+                  f"(margin {margin(seen[bias]):+.4f})", flush=True)
+        return margin(seen[bias])
 
     low, high = BIAS_RANGE
-    bias = 0.0
-    if kept(bias) >= TARGET_KEPT:
-        while bias > low and kept(round(bias - BIAS_STEP, 2)) >= TARGET_KEPT:
-            bias = round(bias - BIAS_STEP, 2)
-    else:
-        while bias < high and kept(bias) < TARGET_KEPT:
-            bias = round(bias + BIAS_STEP, 2)
-        if kept(bias) < TARGET_KEPT:
-            bias = max(seen, key=lambda b: (seen[b][0], -b))
+    grid = [round(low + k * BIAS_STEP, 2) for k in range(round((high - low) / BIAS_STEP) + 1)]
+    bias = max(grid, key=lambda b: (score(b), -abs(b)))
     return bias, seen[bias]
 
 
@@ -403,6 +423,7 @@ def choose_operating_point(
     print(f"content bias {bias:+.2f}: dev A cross-fitted kept/typed {kept:.4f}/{typed:.4f}, "
           f"validation pages {pages[0]:.4f}/{pages[1]:.4f}")
     data["operating_point"] = {"content_bias": bias, "target_kept": TARGET_KEPT,
+                               "target_typed": TARGET_TYPED,
                                "chosen_on": "dev A cross-fitted",
                                "kept_typed": {"dev A cross-fitted": [round(kept, 4), round(typed, 4)],
                                               "validation pages": [round(v, 4) for v in pages]}}

@@ -23,7 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import add, itemgetter, sub, truediv
 
-from .features import Family, LineFeatures, _count_cjk, _count_digits, _count_letters, content_words
+from .features import (
+    Family,
+    LineFeatures,
+    _count_cjk,
+    _count_digits,
+    _count_letters,
+    content_words,
+    presentative,
+)
 from .frontmatter import _fenced
 from .lexical import holds_any, without_soft_hyphens
 from .lines import Layout
@@ -142,7 +150,7 @@ _OWN = (
     "commas", "letters", "symbols", "linky", "heading_mark", "list_item", "bold", "quote",
     "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
     "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
-    "front_matter", "image_share", "markup_open", "log_line", "front_title",
+    "front_matter", "image_share", "markup_open", "log_line", "front_title", "presentative",
 )
 _CONTEXT = (
     "position", "char_position", "long_before", "long_after", "log_dist_long",
@@ -478,7 +486,8 @@ def span_rows(
             own.append(own[j])
             continue
         own.append((*_own(text, f, line.blank_before, indented, counts[key] - 1, fence),
-                    front_k, *_markup(text), _log_line(text), title_k))
+                    front_k, *_markup(text), _log_line(text), title_k,
+                    1.0 if presentative(text) else 0.0))
     i_words, i_end, i_linky, i_list, i_code, i_log = map(
         _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]

@@ -569,6 +569,16 @@ _SIGN_OFF_START = _Opening(_phrase_table("sign_off_start"), "sign_off_start", re
 # Requests put to a chat model, by language (key "request"): "Write a paragraph about ...",
 # "Explain ...", matched at the start of a quoted line ("> ...") after its quote marks
 _REQUEST = _Opening(_phrase_table("request"), "request", regex.I | regex.V0)
+# Presentatives, by language (key "presentative"): "here is", "voici", "以下は"... A line that
+# opens so announces what follows; at the top of a chat model's reply that is its preamble,
+# inside a text the writer's own lead-in. Only a feature of the line model, which weighs it
+# by where the line stands.
+_PRESENTATIVE = _Opening(_phrase_table("presentative"), "presentative", regex.I | regex.V0)
+
+
+def presentative(text: str) -> bool:
+    """Whether ``text`` opens on a presentative ("Here are ...", "Voici ...", "以下は...")."""
+    return _PRESENTATIVE.match(text[:_PATTERN_WINDOW])
 
 
 def quoted_request(text: str) -> bool:
