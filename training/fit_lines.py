@@ -62,8 +62,6 @@ from corpus_split.lines import split_lines
 from corpus_split.scores import MODEL_VERSION, LineModel, expand, neighbour_features, parse_line_model
 
 VERSION = MODEL_VERSION
-# Per document: content characters kept, content characters, other characters typed, others.
-Counts = tuple[int, int, int, int]
 # The operating point meets these two shares of dev A's characters, cross-fitted, with the
 # widest margin it can (issue #12 asks for 0.97 of content kept with 0.80 of the rest typed).
 TARGET_KEPT = 0.97
@@ -295,31 +293,17 @@ def dev_half(n: int, f: int) -> list[int]:
     return [i for i in range(n) if i % 2 == f]
 
 
-def cross_counts(
-    models: list[dict[str, object]], dev_a: list[LabelledDoc], bias: float,
-) -> list[Counts]:
-    """What ``split()`` keeps and types on each dev A document at a content bias, each half
-    typed by the model fitted without it."""
-    counts: list[Counts] = [(0, 0, 0, 0)] * len(dev_a)
-    for f, data in enumerate(models):
-        model = parse_line_model(json.dumps({**data, "operating_point": {"content_bias": bias}}))
-        places = dev_half(len(dev_a), f)
-        for i, c in zip(places, kept_typed_counts([dev_a[i] for i in places], model)):
-            counts[i] = c
-    return counts
-
-
-def pooled(counts: list[Counts]) -> tuple[float, float]:
-    """Content kept and non-content typed, characters pooled over the documents."""
-    kept, content, typed, other = (sum(c[k] for c in counts) for k in range(4))
-    return kept / max(1, content), typed / max(1, other)
-
-
 def cross_kept_typed(
     models: list[dict[str, object]], dev_a: list[LabelledDoc], bias: float,
 ) -> tuple[float, float]:
-    """Content kept and non-content typed on dev A cross-fitted at a bias."""
-    return pooled(cross_counts(models, dev_a, bias))
+    """What ``split()`` keeps and types on dev A at a content bias, each half typed by the
+    model fitted without it (characters pooled over both halves)."""
+    counts = [0, 0, 0, 0]
+    for f, data in enumerate(models):
+        model = parse_line_model(json.dumps({**data, "operating_point": {"content_bias": bias}}))
+        half = [dev_a[i] for i in dev_half(len(dev_a), f)]
+        counts = [a + b for a, b in zip(counts, kept_typed_counts(half, model))]
+    return counts[0] / max(1, counts[1]), counts[2] / max(1, counts[3])
 
 
 def export(fitted: Fitted) -> dict[str, object]:
@@ -346,15 +330,15 @@ def export(fitted: Fitted) -> dict[str, object]:
 def split_kept_typed(docs: list[LabelledDoc], model: LineModel) -> tuple[float, float]:
     """What ``split()`` does with this model: the share of content characters it types content
     and of other characters it types otherwise (non-space characters, as the benchmarks count)."""
-    return pooled(kept_typed_counts(docs, model))
+    kept, content, typed, other = kept_typed_counts(docs, model)
+    return kept / max(1, content), typed / max(1, other)
 
 
-def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> list[Counts]:
-    """Per document: content characters kept, content characters, other characters typed,
-    other characters."""
+def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> tuple[int, int, int, int]:
+    """Content characters kept, content characters, other characters typed, other characters."""
     saved = scores._MODEL
     scores._MODEL = model
-    out: list[Counts] = []
+    kept = content = typed = other = 0
     try:
         for doc in docs:
             result = cs.split(doc.text)
@@ -363,7 +347,6 @@ def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> list[Counts]
             for seg in result.segments:
                 if seg.kind in cs.CONTENT_KINDS:
                     is_content[seg.start:seg.end] = b"\x01" * (seg.end - seg.start)
-            kept = content = typed = other = 0
             for start, end, label, _ in doc.ranges:
                 for i in range(start, min(end, len(text))):
                     if not text[i].isspace():
@@ -373,10 +356,9 @@ def kept_typed_counts(docs: list[LabelledDoc], model: LineModel) -> list[Counts]
                         else:
                             other += 1
                             typed += 1 - is_content[i]
-            out.append((kept, content, typed, other))
     finally:
         scores._MODEL = saved
-    return out
+    return kept, content, typed, other
 
 
 def margin(kept_typed: tuple[float, float]) -> float:
@@ -390,19 +372,14 @@ def choose_bias(measure: Callable[[float], tuple[float, float]]) -> tuple[float,
     TARGET_TYPED by the most. Kept rises and typed falls with the bias, so this is where the
     two margins cross: a refit that moves either curve a little moves it a step at most,
     where the smallest bias keeping TARGET_KEPT could jump along a flat stretch of kept."""
-    seen: dict[float, tuple[float, float]] = {}
-
-    def score(bias: float) -> float:
-        if bias not in seen:
-            seen[bias] = measure(bias)
-            kept, typed = seen[bias]
-            print(f"  content bias {bias:+.2f}: kept {kept:.3f} typed {typed:.3f} "
-                  f"(margin {margin(seen[bias]):+.4f})", flush=True)
-        return margin(seen[bias])
-
     low, high = BIAS_RANGE
     grid = [round(low + k * BIAS_STEP, 2) for k in range(round((high - low) / BIAS_STEP) + 1)]
-    bias = max(grid, key=lambda b: (score(b), -abs(b)))
+    seen: dict[float, tuple[float, float]] = {}
+    for b in grid:
+        seen[b] = kept, typed = measure(b)
+        print(f"  content bias {b:+.2f}: kept {kept:.3f} typed {typed:.3f} "
+              f"(margin {margin(seen[b]):+.4f})", flush=True)
+    bias = max(grid, key=lambda b: (margin(seen[b]), -abs(b)))
     return bias, seen[bias]
 
 
