@@ -119,9 +119,8 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
         shape = _stamp_shape(text)
         if shape is not None:
             groups[shape].append(i)
-    runs: list[list[int]] = []  # runs of timestamps: the posts' headers (or footers)
+    runs: list[tuple[list[int], bool]] = []  # runs of timestamps (headers or footers), named?
     numbered: set[int] = set()
-    anchored = 0  # timestamps next to the names of different posters
     named_below: set[int] = set()
     for members in groups.values():
         if len(members) < MIN_POSTS:
@@ -135,26 +134,55 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
                 numbered.update(run)  # post numbers, counts: furniture within the thread
                 continue
             if _posters_vary(texts, run, -1):
-                anchored += len(run)
+                runs.append((run, True))
             elif _posters_vary(texts, run, +1):
-                anchored += len(run)
+                runs.append((run, True))
                 named_below.update(run)  # "03-12-2012, 09:14 PM" over "marta_l"
             else:
                 # naming nobody, the lines must agree in full ("12 likes" under each post,
                 # not the "4 replies" above the thread that shares their shape)
                 full = Counter(_full_shape(texts[i]) for i in run).most_common(1)[0][0]
                 run = [i for i in run if _full_shape(texts[i]) == full]
-                if len(run) < MIN_POSTS:
-                    continue
-            runs.append(run)
+                if len(run) >= MIN_POSTS:
+                    runs.append((run, False))
+    # each structure (runs whose lines interleave) is judged on its own: a thread's
+    # timestamps and a dated list elsewhere on the page are two things, not one
+    found = [thread for part in _structures(runs)
+             if (thread := _thread(texts, part, numbered, named_below, chrome)) is not None]
+    if not found:
+        return None
+    return Thread(frozenset().union(*(t.furniture for t in found)),
+                  tuple(post for t in found for post in t.posts))
+
+
+def _structures(runs: Sequence[tuple[list[int], bool]]) -> list[list[tuple[list[int], bool]]]:
+    """Runs of timestamps grouped where their lines interleave (one structure's headers and
+    footers, or its dates and times of day on lines of their own)."""
+    parts: list[list[tuple[list[int], bool]]] = []
+    end = -1
+    for run in sorted(runs, key=lambda r: r[0][0]):
+        if parts and run[0][0] <= end:
+            parts[-1].append(run)
+        else:
+            parts.append([run])
+        end = max(end, run[0][-1]) if len(parts[-1]) > 1 else run[0][-1]
+    return parts
+
+
+def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], numbered: set[int],
+            named_below: set[int], chrome: Sequence[bool]) -> Thread | None:
+    """The posts between one structure's timestamps, if they are a thread's."""
+    runs = [run for run, _ in part]
     stamps = {i for run in runs for i in run}
-    if not stamps or 2 * anchored < len(stamps):
+    anchored = sum(len(run) for run, named in part if named)
+    if 2 * anchored < len(stamps):
         return None  # most timestamps name nobody: dated articles, not posts
+    n_lines = len(texts)
     lo, hi = min(stamps), max(stamps)
     least = max(MIN_POSTS, len(stamps) // 3)  # about once a post: how often furniture recurs
     stamps.update(i for i in numbered if lo < i < hi)
     # short lines repeated word for word inside the thread ("Reply", "Report") are furniture
-    region = range(lo, min(len(lines), hi + MAX_POST_LINES))
+    region = range(lo, min(n_lines, hi + MAX_POST_LINES))
     repeated = Counter(texts[i].casefold() for i in region if _plain_short(texts[i]))
     furniture = stamps | {i for i in region
                           if _plain_short(texts[i]) and repeated[texts[i].casefold()] >= MIN_POSTS}
@@ -166,7 +194,7 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     # the posters are named under their timestamps)
     for i in sorted(stamps):
         j = i + 1 if i in named_below else i - 1
-        if 0 <= j < len(lines) and j not in furniture and _name_line(texts[j]):
+        if 0 <= j < n_lines and j not in furniture and _name_line(texts[j]):
             furniture.add(j)
     hi = max(furniture.intersection(range(lo, hi + 1)) | {hi})
     # blocks of furniture: runs of furniture lines, each line's block as (first, last)
@@ -181,7 +209,7 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     headers: set[int] = set()
     footers: set[int] = set()
     for run in runs:
-        followed = sum(1 for i in run if block[i][1] + 1 < len(lines))
+        followed = sum(1 for i in run if block[i][1] + 1 < n_lines)
         preceded = sum(1 for i in run if block[i][0] > 0)
         if preceded > followed and 2 * preceded >= len(run):
             footers.update(block[i][0] for i in run)
@@ -212,9 +240,9 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
         elif first < 0:
             first = i
     end = block[hi][1]  # the last header's block may go on below its timestamp
-    if block[hi][0] in headers and end + 1 < len(lines) and end + 1 not in furniture:
+    if block[hi][0] in headers and end + 1 < n_lines and end + 1 not in furniture:
         last = end + 1  # the last post: up to the page's chrome
-        while last + 1 < len(lines) and last + 1 not in furniture and not chrome[last + 1] \
+        while last + 1 < n_lines and last + 1 not in furniture and not chrome[last + 1] \
                 and last + 1 - end <= MAX_POST_LINES:
             last += 1
         if any(_PROSE_RE.search(texts[i]) for i in range(end + 1, last + 1)):
