@@ -355,3 +355,67 @@ def test_threads_from_thread_pieces_keep_posts_apart_from_furniture(pieces: list
             assert not thread.furniture.intersection(range(first, last + 1))
         assert all(0 <= i < n for i in thread.furniture)
     check_document(cs.split(text))
+
+
+def test_a_dated_list_elsewhere_on_the_page_does_not_sink_the_thread() -> None:
+    # a sidebar of dated headlines below the thread is a structure of its own (its dates
+    # have another shape): judged alone it is no thread, and the thread keeps its posts
+    sidebar = "More from the city desk\n" + "".join(
+        f"2021-06-{day:02d}\n{headline}\nRead the story\n"
+        for headline, day in (("Bridge works resume", 3), ("Market hall reopens", 7),
+                              ("Tram line delayed", 12), ("Park gates repaired", 18),
+                              ("New bus timetable", 25))
+    )
+    layout = split_lines(ARTICLE + THREAD + sidebar)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    texts = [layout.lines[first].text for first, _ in thread.posts]
+    assert "Good decision." in texts
+    assert "Read the story" not in texts
+
+
+LOWER_CASE_THREAD = ARTICLE.replace("\n", "\n\n") + "".join(
+    f"Posted by: {name}, {town} on {time} Tue 4 Jan 22\n\n{text}\n\nQuote | Report this post\n\n"
+    for name, town, time, text in (
+        ("rob_77", "leeds", "8:21pm", "about time they kept it open late"),
+        ("annie", "york", "9:06pm", "my kids go there after school every day"),
+        ("tom h", "selby", "9:45pm", "agree with annie on this one"),
+        ("kb", "leeds", "11:02pm", "now do the same for the swimming pool"),
+    )
+)
+
+
+def test_posts_written_in_lower_case_without_stops_are_a_thread() -> None:
+    # informal posts: no full stop, under six words; their lower-case openings tell them
+    # from a list of dated headlines
+    layout = split_lines(LOWER_CASE_THREAD)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    assert [layout.lines[first].text for first, _ in thread.posts][:2] == [
+        "about time they kept it open late", "my kids go there after school every day"]
+
+
+def test_an_age_glued_to_a_label_is_a_timestamp() -> None:
+    text = ARTICLE + "".join(
+        f"(edited){d} days ago\n{name}\n{post}\nLike\nReply\nShare\n"
+        for d, name, post in ((39, "Hill07", "so he has already paid for the lights then"),
+                              (40, "MrLee", "glad to hear it, the reading room is great"),
+                              (41, "dox", "shame about the branch libraries though"),
+                              (41, "Abeef", "will the cafe stay open too?"))
+    )
+    doc = cs.split(text)
+    assert len(doc.articles) == 5
+    assert all(cs.Reason.POST in b.reasons for b in doc.boundaries)
+
+
+def test_program_output_with_counts_is_not_a_thread() -> None:
+    # "0 files updated, 0 files merged" ends on a number and two words, like an age ("Jane
+    # • 3 days ago"), but an age has one number
+    steps = "".join(
+        f"$ hg update {branch}\n\n"
+        f"{n} files updated, 0 files merged, 0 files removed, 0 files unresolved\n\n"
+        f"now the {branch} branch is checked out, with its own settings\n\n"
+        for n, branch in enumerate(("main", "stable", "docs", "release", "testing"), 1)
+    )
+    layout = split_lines(ARTICLE.replace("\n", "\n\n") + steps)
+    assert find_thread(layout, [False] * len(layout.lines)) is None

@@ -54,7 +54,8 @@ _NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. 
 # a post's number ("#12") in a forum
 _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
 # an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours"
-_RELATIVE_RE = regex.compile(r"\S.*\s\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
+_RELATIVE_RE = regex.compile(r"\S.*(?:\s|(?<=\)))\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
+_NUMBER_RE = regex.compile(r"(?<!\w)\d+")  # a number of its own, not part of a name ("tom3465")
 _DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？…](?:\s?['\"’”)])*$")
@@ -256,7 +257,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     prose = sum(1 for a, b in posts
                 if (_opens_prose(texts[a]) or (b - a >= 2 and (
                     _lead_key(texts[a]) in leads or _LEAD_IN_RE.search(texts[a]) is not None)))
-                and any(_prose(texts[i]) for i in range(a, b + 1)))
+                and (any(_prose(texts[i]) for i in range(a, b + 1)) or _lower_case(texts[a])))
     if len(posts) < MIN_POSTS - 1 or 3 * prose < 2 * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
     return Thread(frozenset(furniture), tuple(posts))
@@ -283,8 +284,8 @@ def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
 
 def _timestamp(text: str) -> bool:
     """Whether a line carries a date or a time of day (numbers only: any language)."""
-    if _TIMESTAMP_RE.search(text) or _RELATIVE_RE.fullmatch(text):
-        return True
+    if _TIMESTAMP_RE.search(text) or (_RELATIVE_RE.fullmatch(text) and len(_NUMBER_RE.findall(text)) == 1):
+        return True  # (an age has one number: "0 files updated, 0 files merged" is none)
     return _YEAR_RE.search(text) is not None and _DAY_RE.search(text) is not None
 
 
@@ -314,6 +315,13 @@ def _opens_prose(text: str) -> bool:
     first = _LETTER_RE.search(text)
     return (_words(text) >= MIN_OPENING_WORDS or _PROSE_RE.search(text) is not None
             or (first is not None and first[0].islower()))
+
+
+def _lower_case(text: str) -> bool:
+    """Whether a line opens in lower case: a post written as it came ("lol i agree"),
+    never a headline, whatever its length and stops."""
+    first = _LETTER_RE.search(text)
+    return first is not None and first[0].islower()
 
 
 def _numbered_key(text: str) -> str:
