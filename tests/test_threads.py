@@ -419,3 +419,28 @@ def test_program_output_with_counts_is_not_a_thread() -> None:
     )
     layout = split_lines(ARTICLE.replace("\n", "\n\n") + steps)
     assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_a_quotation_header_inside_a_post_opens_the_post() -> None:
+    # a forum reply that quotes an earlier post: the quoted post's "Jane wrote:" and its
+    # timestamp, right under the reply's own header, are the reply's text, not its header
+    posts = (
+        ("mira_k", "Sat Mar 02, 2024 8:05 pm", None, "The library should open until ten every day."),
+        ("okon", "Sat Mar 02, 2024 8:43 pm", None, "Agreed, the evening is when students can come."),
+        ("p_haas", "Sat Mar 02, 2024 9:10 pm", ("mira_k", "Sat Mar 02, 2024 8:05 pm"),
+         "Every day is a lot to ask of the staff, though."),
+        ("lena77", "Sun Mar 03, 2024 7:02 am", None, "Weekends matter more than weekdays to me."),
+        ("mira_k", "Sun Mar 03, 2024 9:30 am", ("lena77", "Sun Mar 03, 2024 7:02 am"),
+         "Then weekends first, and the rest when the budget allows."),
+    )
+    text = ARTICLE
+    for name, when, quote, body in posts:
+        text += f"Top\n{name}\nPosts: {len(name) * 37}\nQuote\nPost by {name} » {when}\n"
+        if quote:
+            text += f"{quote[0]} wrote: ↑\n{quote[1]}\nSomething quoted from the post above.\n"
+        text += body + "\n"
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    firsts = [layout.lines[first].text for first, _ in thread.posts]
+    assert "mira_k wrote: ↑" in firsts and "lena77 wrote: ↑" in firsts

@@ -197,6 +197,24 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
         j = i + 1 if i in named_below else i - 1
         if 0 <= j < n_lines and j not in furniture and _name_line(texts[j]):
             furniture.add(j)
+    # a quotation's header inside a post ("Jane wrote:" over the quoted post's timestamp,
+    # right under the post's own header) opens the post's text: it is no furniture (a
+    # label that every header repeats, "Joined:" over a date, is)
+    quoted: set[int] = set()
+    said = Counter(texts[i] for i in furniture if _LEAD_IN_RE.search(texts[i]))
+    for i in sorted(stamps):
+        j = i - 1
+        if j in furniture and _LEAD_IN_RE.search(texts[j]) and said[texts[j]] < MIN_POSTS:
+            k = j - 1
+            while k in furniture and k not in stamps:
+                k -= 1
+            if k in stamps and k not in quoted:
+                quoted.add(i)
+                furniture.difference_update((j, i))
+    if quoted:
+        stamps -= quoted
+        runs = [kept for run in runs if (kept := [i for i in run if i not in quoted])]
+        hi = max(stamps)
     hi = max(furniture.intersection(range(lo, hi + 1)) | {hi})
     # blocks of furniture: runs of furniture lines, each line's block as (first, last)
     block: dict[int, tuple[int, int]] = {}
