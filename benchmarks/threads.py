@@ -2,7 +2,7 @@
 
     python benchmarks/threads.py [--held-back] [--verbose] [--json FILE]
 
-Reads 46 pages of ``corpora/pages.jsonl.gz`` from ``../shared`` and the post zones annotated
+Reads 67 pages of ``corpora/pages.jsonl.gz`` from ``../shared`` and the post zones annotated
 for this project in ``benchmarks/thread_zones.json`` (line indices, no text); with
 ``--held-back``, 40 other pages and their zones in ``benchmarks/thread_zones_heldout.json``,
 annotated later by annotators who did not see the splitter's output, on which no thread rule
@@ -57,7 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="one line per page")
     parser.add_argument("--held-back", action="store_true",
-                        help="score the 40 held-back pages instead of the 46 the rules were developed on")
+                        help="score the 40 held-back pages instead of the 67 the rules were developed on")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     need(PAGES, "the web pages")

@@ -444,3 +444,39 @@ def test_a_quotation_header_inside_a_post_opens_the_post() -> None:
     assert thread is not None
     firsts = [layout.lines[first].text for first, _ in thread.posts]
     assert "mira_k wrote: ↑" in firsts and "lena77 wrote: ↑" in firsts
+
+
+def test_a_thread_of_short_remarks_is_found() -> None:
+    # two of five posts are remarks of a few words with no full stop: three in five posts in
+    # sentences make a thread
+    remarks = (
+        ("Marta Lindqvist", "I study there most nights. Please keep it this way."),
+        ("okonkwo_b", "Great news for students"),
+        ("Peter Haas", "The morning crowd is mostly people reading newspapers, which is fine too."),
+        ("Lena", "Agree with Peter"),
+        ("J. Ortiz", "Would love to see the same for the branch libraries, they close at five."),
+    )
+    text = ARTICLE + "".join(f"{name}\nMarch {day}, 2021 at 9:{day:02d} pm\n{post}\nReply\n"
+                             for day, (name, post) in enumerate(remarks, 3))
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    assert len(thread.posts) == 5
+
+
+def test_dated_stories_under_their_own_headlines_are_no_thread() -> None:
+    # a news archive: each dateline stands under a headline of its own and over the story;
+    # the stories are articles for the start model, not posts of a thread
+    stories = (
+        ("Car maker raises its market share again", "Pune"),
+        ("Industry expects better trade ties next year", "Lahore"),
+        ("Visa rules for business travellers eased", "Delhi"),
+        ("New port terminal opens after long delays", "Chennai"),
+    )
+    text = "".join(
+        f"{headline}\n{town}, {day} July 2021 10:{day:02d}\n"
+        f"The {town} office reported the figures on Friday, and officials said more would follow.\n"
+        for day, (headline, town) in enumerate(stories, 12)
+    )
+    layout = split_lines(text)
+    assert find_thread(layout, [False] * len(layout.lines)) is None

@@ -9,8 +9,10 @@ one further, after a label or a post number: "From: Jane", "2. Jane said:"). Aro
 short lines repeated word for word ("Reply") or with other numbers ("#12", "Posts: 431",
 "12 likes") are furniture too, and so are the posters' name lines. The posts are the
 runs of text after blocks of furniture that hold a timestamp (or before them, where the
-timestamp follows the post), and most of them must open on a sentence or a quotation's
-lead-in ("Jane wrote:"): dated headline lists (teasers, archives) do not.
+timestamp follows the post), and three in five of them must open on a sentence or a
+quotation's lead-in ("Jane wrote:"): dated headline lists (teasers, archives) do not. Nor is
+a structure whose dates mostly stand under a headline of their own (an archive, a blog's
+front page, a feed): its items are articles for the start model to find.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ MAX_STAMP_TOKENS = 14  # furniture lines are short
 MAX_STAMP_CHARS = 100
 MAX_NAME_TOKENS = 5  # a name line above a timestamp ("Jane Doe says:")
 MAX_POST_LINES = 60  # occurrences farther apart than this are separate structures
+PROSE_SHARE = (3, 5)  # at least this share of the posts opens on a sentence (a fraction)
 
 _SHAPE_RE = regex.compile(r"\d+|\p{L}+|\S")
 _DIGIT_RE = regex.compile(r"\d")
@@ -178,6 +181,9 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     anchored = sum(len(run) for run, named in part if named)
     if 2 * anchored < len(stamps):
         return None  # most timestamps name nobody: dated articles, not posts
+    above = Counter(texts[i - 1] for i in stamps if i)
+    if 2 * sum(1 for i in stamps if i and above[texts[i - 1]] == 1 and _headline(texts[i - 1])) > len(stamps):
+        return None  # most dates stand under a headline of their own: an archive or a feed
     n_lines = len(texts)
     lo, hi = min(stamps), max(stamps)
     least = max(MIN_POSTS, len(stamps) // 3)  # about once a post: how often furniture recurs
@@ -276,7 +282,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
                 if (_opens_prose(texts[a]) or (b - a >= 2 and (
                     _lead_key(texts[a]) in leads or _LEAD_IN_RE.search(texts[a]) is not None)))
                 and (any(_prose(texts[i]) for i in range(a, b + 1)) or _lower_case(texts[a])))
-    if len(posts) < MIN_POSTS - 1 or 3 * prose < 2 * len(posts):
+    if len(posts) < MIN_POSTS - 1 or PROSE_SHARE[1] * prose < PROSE_SHARE[0] * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
     return Thread(frozenset(furniture), tuple(posts))
 
@@ -333,6 +339,12 @@ def _opens_prose(text: str) -> bool:
     first = _LETTER_RE.search(text)
     return (_words(text) >= MIN_OPENING_WORDS or _PROSE_RE.search(text) is not None
             or (first is not None and first[0].islower()))
+
+
+def _headline(text: str) -> bool:
+    """A line of four or more words with no sentence's end: a headline, not a poster's
+    name ("Jane Doe says:") or a post's last sentence."""
+    return len(text.split()) >= 4 and not _PROSE_RE.search(text) and not _LEAD_IN_RE.search(text)
 
 
 def _lower_case(text: str) -> bool:
