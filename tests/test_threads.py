@@ -480,3 +480,18 @@ def test_dated_stories_under_their_own_headlines_are_no_thread() -> None:
     )
     layout = split_lines(text)
     assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_a_timestamp_that_ends_like_a_lead_in_is_kept_whole() -> None:
+    # regression: a quotation header that is itself a timestamp ("... 7:55 pm:") under a
+    # post's header and over another timestamp was taken out of the furniture but not out
+    # of the timestamps, and the thread parse failed with a KeyError
+    text = ARTICLE.replace("\n", "\n\n")
+    for day, name in enumerate(("mira_k", "okon", "p_haas", "lena77"), 2):
+        text += (f"Post by {name} » Sat Mar 0{day}, 2024 8:0{day} pm\n\n"
+                 f"Quoting an earlier post of Sat Mar 0{day}, 2024 7:5{day} pm:\n\n"
+                 f"Sat Mar 0{day}, 2024 7:5{day} pm\n\n"
+                 f"I think the library should stay open late, {name} says.\n\n")
+    layout = split_lines(text)
+    find_thread(layout, [False] * len(layout.lines))  # no exception
+    check_document(cs.split(text))

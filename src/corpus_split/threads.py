@@ -210,7 +210,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     said = Counter(texts[i] for i in furniture if _LEAD_IN_RE.search(texts[i]))
     for i in sorted(stamps):
         j = i - 1
-        if j in furniture and _LEAD_IN_RE.search(texts[j]) and said[texts[j]] < MIN_POSTS:
+        if j in furniture and j not in stamps and _LEAD_IN_RE.search(texts[j]) and said[texts[j]] < MIN_POSTS:
             k = j - 1
             while k in furniture and k not in stamps:
                 k -= 1
