@@ -495,3 +495,23 @@ def test_a_timestamp_that_ends_like_a_lead_in_is_kept_whole() -> None:
     layout = split_lines(text)
     find_thread(layout, [False] * len(layout.lines))  # no exception
     check_document(cs.split(text))
+
+
+def test_a_reply_that_quotes_an_earlier_post_keeps_the_quotation() -> None:
+    # a forum reply often opens on an earlier post quoted word for word, with no lead-in:
+    # the quotation is the reply's text, not a passage spliced in twice
+    first = ("The evening shift is when I can actually find a free desk, and the reading room "
+             "is quiet enough to work after eight.")
+    replies = (
+        ("Ahoatam", first),
+        ("Bailey", "Shorter hours in the morning would be fine by me, nobody is there before nine."),
+        ("devincf", f"{first}\nSame here, and the wifi is faster in the evening too."),
+        ("Waker", "Good decision, and about time too, the council listened for once."),
+    )
+    text = ARTICLE + "".join(f"{name}\n05-06-2005, 0{k}:28 PM\n{post}\n"
+                             for k, (name, post) in enumerate(replies, 1))
+    doc = cs.split(text)
+    assert len(doc.articles) == 5
+    reply = doc.articles[3]
+    assert reply.clean_text.startswith(first)
+    assert not any(s.kind is cs.Kind.DUPLICATE for s in doc.segments)

@@ -113,6 +113,11 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             roles[i] = Role.HEADLINE
     if find_duplicates:
         eligible = [r in CONTENT_ROLES for r in roles]
+        if thread is not None:
+            # a post that quotes an earlier one repeats it by right: the quotation is the
+            # reply's text, not a passage spliced in twice
+            for first, last in thread.posts:
+                eligible[first : last + 1] = [False] * (last + 1 - first)
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
