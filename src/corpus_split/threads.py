@@ -165,11 +165,13 @@ def _structures(runs: Sequence[tuple[list[int], bool]]) -> list[list[tuple[list[
     parts: list[list[tuple[list[int], bool]]] = []
     end = -1
     for run in sorted(runs, key=lambda r: r[0][0]):
-        if parts and run[0][0] <= end:
+        first, last = run[0][0], run[0][-1]
+        if parts and first <= end:
             parts[-1].append(run)
+            end = max(end, last)
         else:
             parts.append([run])
-        end = max(end, run[0][-1]) if len(parts[-1]) > 1 else run[0][-1]
+            end = last
     return parts
 
 
@@ -336,9 +338,7 @@ def _opens_prose(text: str) -> bool:
     """A post opens on a sentence or in lower case; a teaser opens on its headline
     (capitalised, no full stop, short). (A lead-in, "Jane wrote:", is judged with the post
     it opens: a quotation and a reply follow it.)"""
-    first = _LETTER_RE.search(text)
-    return (_words(text) >= MIN_OPENING_WORDS or _PROSE_RE.search(text) is not None
-            or (first is not None and first[0].islower()))
+    return _words(text) >= MIN_OPENING_WORDS or _PROSE_RE.search(text) is not None or _lower_case(text)
 
 
 def _headline(text: str) -> bool:
