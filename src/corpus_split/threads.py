@@ -192,13 +192,14 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     stamps.update(i for i in numbered if lo < i < hi)
     # short lines repeated word for word inside the thread ("Reply", "Report") are furniture
     region = range(lo, min(n_lines, hi + MAX_POST_LINES))
-    repeated = Counter(texts[i].casefold() for i in region if _plain_short(texts[i]))
-    furniture = stamps | {i for i in region
-                          if _plain_short(texts[i]) and repeated[texts[i].casefold()] >= MIN_POSTS}
+    plain = {i: texts[i].casefold() for i in region if _plain_short(texts[i])}
+    repeated = Counter(plain.values())
+    furniture = stamps | {i for i, text in plain.items() if repeated[text] >= MIN_POSTS}
     # so are short lines that recur with other numbers in them, about once a post
     # ("#12", "Posts: 431", "Comment No. 88")
-    counted = Counter(_numbered_key(texts[i]) for i in region)
-    furniture |= {i for i in region if (key := _numbered_key(texts[i])) and counted[key] >= least}
+    keys = {i: key for i in region if (key := _numbered_key(texts[i]))}
+    counted = Counter(keys.values())
+    furniture |= {i for i, key in keys.items() if counted[key] >= least}
     # the name line next to a stamp belongs to it ("Jane Doe says:" above, or below where
     # the posters are named under their timestamps)
     for i in sorted(stamps):
