@@ -515,3 +515,37 @@ def test_a_reply_that_quotes_an_earlier_post_keeps_the_quotation() -> None:
     reply = doc.articles[3]
     assert reply.clean_text.startswith(first)
     assert not any(s.kind is cs.Kind.DUPLICATE for s in doc.segments)
+
+
+def test_furniture_that_names_each_poster_is_furniture() -> None:
+    # thirty-fourth session: a platform's header repeats per post with the poster's name in it
+    # ("Follow jane", "Unfollow jane for Site"); those lines were read as the posts' text, and
+    # no post opened on a sentence, so the thread was lost
+    posts = (
+        ("marta_l", "I study there most nights. Please keep it this way."),
+        ("okon", "The morning crowd is mostly people reading newspapers, which is fine too."),
+        ("phaas", "Good decision. The council listened for once."),
+        ("lena77", "Would love to see the same for the branch libraries, they close at five."),
+    )
+    text = ARTICLE
+    for day, (name, body) in enumerate(posts, 3):
+        text += (f"{name}\nProfile\n3/0{day}/15 8:1{day}am\nEdit\nFollow {name}\nUnfollow {name}\n"
+                 f"Follow {name} for Townpaper\nUnfollow {name} for Townpaper\nShare\n{body}\nReply\n")
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    assert [layout.lines[first].text for first, _ in thread.posts] == [body for _, body in posts]
+
+
+def test_a_quotation_header_with_the_posters_name_is_no_furniture() -> None:
+    # the template rule leaves a quotation's lead-in ("Zitat von jane:") to the post it opens,
+    # though it recurs with other names over a line that is furniture (a short line quoted
+    # again and again); "Follow jane" over furniture is the header's
+    from corpus_split.threads import _templated
+
+    texts = []
+    for name in ("mira_k", "okon", "p_haas", "lena77"):
+        texts += [f"Follow {name}", "Share", f"Zitat von {name}: ↑", "Die Zahlen:", "Reply text."]
+    furniture = {i for i, t in enumerate(texts) if t in ("Share", "Die Zahlen:")}
+    found = _templated(texts, range(len(texts)), furniture, 3)
+    assert {texts[i] for i in found} == {f"Follow {n}" for n in ("mira_k", "okon", "p_haas", "lena77")}

@@ -200,6 +200,9 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     keys = {i: key for i in region if (key := _numbered_key(texts[i]))}
     counted = Counter(keys.values())
     furniture |= {i for i, key in keys.items() if counted[key] >= least}
+    # and short lines that recur about once a post but for one word, the poster's name
+    # ("Follow jane", "Unfollow jane for Site")
+    furniture |= _templated(texts, region, furniture, least)
     # the name line next to a stamp belongs to it ("Jane Doe says:" above, or below where
     # the posters are named under their timestamps)
     for i in sorted(stamps):
@@ -288,6 +291,32 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     if len(posts) < MIN_POSTS - 1 or PROSE_SHARE[1] * prose < PROSE_SHARE[0] * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
     return Thread(frozenset(furniture), tuple(posts))
+
+
+def _templated(texts: Sequence[str], region: range, furniture: set[int], least: int) -> set[int]:
+    """Short lines of ``region`` (not yet furniture) that recur at least ``least`` times but
+    for one word, which differs among them (a template filled in with each post's poster),
+    with furniture below them."""
+    slots: defaultdict[tuple[str, ...], list[tuple[int, str]]] = defaultdict(list)
+    for i in region:
+        if i in furniture:
+            continue
+        words = texts[i].casefold().split()
+        if not 2 <= len(words) <= MAX_NAME_TOKENS or _LEAD_IN_RE.search(texts[i]):
+            continue  # (a lead-in, "Zitat von jane:", opens a quotation: the post's text)
+        for k, word in enumerate(words):
+            slots[(*words[:k], "", *words[k + 1 :])].append((i, word))
+    found: set[int] = set()
+    for filled in slots.values():
+        if len(filled) >= least and len({word for _, word in filled}) >= 2:
+            found.update(i for i, _ in filled)
+    # only where furniture follows: a line that opens a post's text ("Originally posted by
+    # jane") is a quotation's header, the post's own
+    kept: set[int] = set()
+    for i in sorted(found, reverse=True):
+        if i + 1 in furniture or i + 1 in kept:
+            kept.add(i)
+    return kept
 
 
 def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
