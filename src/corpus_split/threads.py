@@ -305,7 +305,8 @@ def _templated(texts: Sequence[str], region: range, furniture: set[int], least: 
         if not 2 <= len(words) <= MAX_NAME_TOKENS or _LEAD_IN_RE.search(texts[i]):
             continue  # (a lead-in, "Zitat von jane:", opens a quotation: the post's text)
         for k, word in enumerate(words):
-            slots[(*words[:k], "", *words[k + 1 :])].append((i, word))
+            key = (*words[:k], "", *words[k + 1 :])  # the line with this word masked
+            slots[key].append((i, word))
     found: set[int] = set()
     for filled in slots.values():
         if len(filled) >= least and len({word for _, word in filled}) >= 2:
