@@ -549,3 +549,37 @@ def test_a_quotation_header_with_the_posters_name_is_no_furniture() -> None:
     furniture = {i for i, t in enumerate(texts) if t in ("Share", "Die Zahlen:")}
     found = _templated(texts, range(len(texts)), furniture, 3)
     assert {texts[i] for i in found} == {f"Follow {n}" for n in ("mira_k", "okon", "p_haas", "lena77")}
+
+
+def test_a_thread_of_one_line_remarks_without_stops_is_found() -> None:
+    # thirty-fourth session: comments of one line each, written as they came ("cant wait for
+    # the weekend honestly") with no full stop, did not count as sentences, and the thread
+    # was lost
+    remarks = (
+        ("Hillleo07", "Another late night at the library cant wait honestly"),
+        ("MrLeeJ", "Dont know why they ever closed it early in the first place"),
+        ("sana_k", "Finally some good news for the students around here"),
+        ("Bo Tran", "Best place in town for a quiet evening of reading"),
+        ("Peter Haas", "Good decision and about time the council listened!"),
+    )
+    text = ARTICLE + "11 Comments\n" + "".join(
+        f"(edited){day} days ago\n{name}\n{remark}\nLike\nReply\nShare\n"
+        for day, (name, remark) in enumerate(remarks, 30))
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    assert [layout.lines[first].text for first, _ in thread.posts] == [r for _, r in remarks]
+
+
+def test_a_timetable_of_times_of_day_is_not_a_thread() -> None:
+    # a day's schedule: times of day alone on their lines, each over a place and what happens
+    # there; no date anywhere, so no posts (the places read as posters, the plans as posts)
+    items = (("Hotel lobby", "Breakfast at the hotel with the whole team."),
+             ("Main gate", "Depart from the hotel for the school by bus."),
+             ("Room 12", "Begin teaching in the two morning classes today."),
+             ("Canteen", "Lunch with the other teachers in the canteen."),
+             ("Library", "Class preparation for the next morning in the library."),
+             ("Hall B", "Lessons with adults in the hall most evenings."))
+    text = ARTICLE + "".join(f"{7 + k}:30 AM\n{place}\n{plan}\n" for k, (place, plan) in enumerate(items))
+    layout = split_lines(text)
+    assert find_thread(layout, [False] * len(layout.lines)) is None

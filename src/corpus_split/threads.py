@@ -61,6 +61,7 @@ _RELATIVE_RE = regex.compile(r"\S.*(?:\s|(?<=\)))\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+
 _NUMBER_RE = regex.compile(r"(?<!\w)\d+")  # a number of its own, not part of a name ("tom3465")
 _DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CLOCK_RE = regex.compile(r"\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?", regex.I)  # "8:30 AM" alone
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？…](?:\s?['\"’”)])*$")
 
 
@@ -183,6 +184,8 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     anchored = sum(len(run) for run, named in part if named)
     if 2 * anchored < len(stamps):
         return None  # most timestamps name nobody: dated articles, not posts
+    if all(_CLOCK_RE.fullmatch(texts[i]) for i in stamps):
+        return None  # times of day alone, no date: a schedule or a timetable
     above = Counter(texts[i - 1] for i in stamps if i)
     if 2 * sum(1 for i in stamps if i and above[texts[i - 1]] == 1 and _headline(texts[i - 1])) > len(stamps):
         return None  # most dates stand under a headline of their own: an archive or a feed
@@ -285,9 +288,10 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
             named[key].append(texts[a].casefold())
     leads = {key for key, seen in named.items() if len(seen) >= MIN_POSTS and len(set(seen)) >= 2}
     prose = sum(1 for a, b in posts
-                if (_opens_prose(texts[a]) or (b - a >= 2 and (
+                if (_opens_prose(texts[a]) or _casual(texts[a]) or (b - a >= 2 and (
                     _lead_key(texts[a]) in leads or _LEAD_IN_RE.search(texts[a]) is not None)))
-                and (any(_prose(texts[i]) for i in range(a, b + 1)) or _lower_case(texts[a])))
+                and (any(_prose(texts[i]) for i in range(a, b + 1)) or _lower_case(texts[a])
+                     or _casual(texts[a])))
     if len(posts) < MIN_POSTS - 1 or PROSE_SHARE[1] * prose < PROSE_SHARE[0] * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
     return Thread(frozenset(furniture), tuple(posts))
@@ -376,6 +380,13 @@ def _headline(text: str) -> bool:
     """A line of four or more words with no sentence's end: a headline, not a poster's
     name ("Jane Doe says:") or a post's last sentence."""
     return len(text.split()) >= 4 and not _PROSE_RE.search(text) and not _LEAD_IN_RE.search(text)
+
+
+def _casual(text: str) -> bool:
+    """A remark written as it came: MIN_PROSE_WORDS or more words, all but the first in lower
+    case ("Another clash of the titans cant wait"), without a full stop."""
+    words = text.split()
+    return len(words) >= MIN_PROSE_WORDS and all(_lower_case(w) for w in words[1:])
 
 
 def _lower_case(text: str) -> bool:
