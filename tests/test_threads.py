@@ -583,3 +583,31 @@ def test_a_timetable_of_times_of_day_is_not_a_thread() -> None:
     text = ARTICLE + "".join(f"{7 + k}:30 AM\n{place}\n{plan}\n" for k, (place, plan) in enumerate(items))
     layout = split_lines(text)
     assert find_thread(layout, [False] * len(layout.lines)) is None
+
+
+def test_a_post_opens_on_its_subject_above_its_header() -> None:
+    # thirty-fourth session: a forum whose posts each carry a subject line between the
+    # furniture after the post before ("[reply] [top]") and their own header ("by Jane -
+    # date"); each post started below its header. (A subject of five words or fewer is still
+    # taken for a poster's name, part of the header; and where most subjects read as headlines,
+    # no questions among them, the posts are taken for an archive's stories.)
+    posts = (
+        ("[»] Late hours at the town library, for good?", "mira_k",
+         "I study there most nights. Please keep it this way."),
+        ("[»] Mornings are quiet there, and fine", "okon",
+         "The morning crowd is mostly people reading newspapers."),
+        ("[»] RE: Why are mornings so quiet there?", "p_haas",
+         "Quiet is good. The council listened for once."),
+        ("[»] What about the branch libraries too?", "lena77",
+         "Would love to see the same for the branches, they close at five."),
+    )
+    text = ARTICLE + "Comments"
+    for k, (subject, name, body) in enumerate(posts, 1):
+        text += f"\n{subject}\nby {name} - Jan 1{k}th 2000 13:0{k}:28\n{body}\n[reply] [top]"
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    assert [layout.lines[first].text for first, _ in thread.posts] == [s for s, _, _ in posts]
+    doc = cs.split(text)
+    starts = [doc.text[a.start: doc.text.index("\n", a.start)] for a in doc.articles[1:]]
+    assert starts == [s for s, _, _ in posts]

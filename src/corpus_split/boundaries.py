@@ -404,6 +404,15 @@ def _after_furniture(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bo
     return Role.FURNITURE in roles[units[u - 1].last + 1 : units[u].first]
 
 
+def _subject_above(units: Sequence[Unit], roles: Sequence[Role], u: int) -> bool:
+    """Whether the unit before ``u`` is a post's subject: a headline of one line with its
+    post's header (a thread's furniture) between it and ``u``, and lines that are no text
+    above it (furniture, or the page's chrome over the first post), not a paragraph it ends."""
+    v = units[u - 1]
+    return (u > 1 and v.headline and v.first == v.last and roles[v.last + 1] is Role.FURNITURE
+            and units[u - 2].last + 1 < v.first)
+
+
 def _after_front_matter(units: Sequence[Unit], layout: Layout) -> list[int]:
     """The units (after the first) that a post's front matter opens: headlines whose line is
     the block's title key (`FrontMatter.titles`; the roles make it a headline)."""
@@ -1151,6 +1160,9 @@ def find_articles(
     if Role.FURNITURE in roles:
         for u in range(1, n_units):
             if _after_furniture(units, roles, u):
+                if _subject_above(units, roles, u):
+                    possible[u] = False  # the post opens on its subject, above its header
+                    u -= 1
                 bonuses[u] = BONUS_POST
                 reasons[u] = (Reason.POST,)
                 possible[u] = True

@@ -106,6 +106,8 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             for i in range(first, last + 1):
                 if roles[i] in _POST_TEXT:
                     roles[i] = Role.BODY
+        for i in thread.subjects:
+            roles[i] = Role.HEADLINE  # a post's subject, over its header: the post's title
     # a Markdown post's front-matter title is the post's title, whatever its neighbours (a
     # block of colour and layout keys) made the line model say
     for i, flag in enumerate(layout.front_matter.titles):

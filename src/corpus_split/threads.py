@@ -71,6 +71,7 @@ class Thread:
 
     furniture: frozenset[int]
     posts: tuple[tuple[int, int], ...]  # first and last line of each post
+    subjects: frozenset[int] = frozenset()  # a post's title over its header, the post's first line
 
 
 def _shape(token: str) -> str:
@@ -157,7 +158,8 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     if not found:
         return None
     return Thread(frozenset().union(*(t.furniture for t in found)),
-                  tuple(post for t in found for post in t.posts))
+                  tuple(post for t in found for post in t.posts),
+                  frozenset().union(*(t.subjects for t in found)))
 
 
 def _structures(runs: Sequence[tuple[list[int], bool]]) -> list[list[tuple[list[int], bool]]]:
@@ -294,7 +296,20 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
                      or _casual(texts[a])))
     if len(posts) < MIN_POSTS - 1 or PROSE_SHARE[1] * prose < PROSE_SHARE[0] * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
-    return Thread(frozenset(furniture), tuple(posts))
+    # a post's subject: a short line of its own right above its header, in no post, not the
+    # page's chrome and not a poster's name ("RE: the thread's title, again" over "by Jane - Jan
+    # 12th 2000"); where most headers have one, each opens its post
+    inside = {i for a, b in posts for i in range(a, b + 1)}
+    tops = sorted(h for h in headers if h > 0)
+    subjects = {h - 1 for h in tops if h - 1 not in furniture and h - 1 not in inside
+                and not chrome[h - 1] and _words(texts[h - 1]) < MIN_OPENING_WORDS
+                and not _name_line(texts[h - 1])}
+    if 2 * len(subjects) <= len(tops):
+        subjects = set()
+    if subjects:
+        opened = {h: h - 1 for h in tops if h - 1 in subjects}
+        posts = [(opened.get(block[a - 1][0], a) if a and a - 1 in block else a, b) for a, b in posts]
+    return Thread(frozenset(furniture), tuple(posts), frozenset(subjects))
 
 
 def _templated(texts: Sequence[str], region: range, furniture: set[int], least: int) -> set[int]:
