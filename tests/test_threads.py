@@ -611,3 +611,32 @@ def test_a_post_opens_on_its_subject_above_its_header() -> None:
     doc = cs.split(text)
     starts = [doc.text[a.start: doc.text.index("\n", a.start)] for a in doc.articles[1:]]
     assert starts == [s for s, _, _ in posts]
+
+
+def test_a_thread_of_mostly_anonymous_posters_is_found() -> None:
+    # thirty-fourth session: most posters left no name ("Anonymous" under each timestamp), so
+    # the headers were taken to name nobody, and the thread was lost
+    posts = (("Anonymous", "One reform would be to make every search of your records known to you."),
+             ("Lars", "Could I not just block the tracking in my own filter at home?"),
+             ("Anonymous", "The privacy plugin is also a good one to mention here."),
+             ("Anonymous", "Nobody reads the terms, and the companies know it very well."),
+             ("Mira", "The law should cover the brokers too, not only the sites."))
+    text = ARTICLE
+    for day, (name, body) in enumerate(posts, 5):
+        text += f"reply\nApril {day}, 2018\n6:{day}2 PM\n{name}\n{body}\n"
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    assert [layout.lines[first].text for first, _ in thread.posts] == [b for _, b in posts]
+
+
+def test_pictures_credited_to_a_few_agencies_name_no_posters() -> None:
+    # a gallery: each dated caption under its picture's credit; several recurring credits are
+    # sources, not one name that many posters share ("Anonymous"), so they name no posters
+    from corpus_split.threads import _posters_vary
+
+    credits = ("AFP/Getty", "EPA", "AFP/Getty", "Reuters", "EPA", "AFP/Getty", "AP", "EPA")
+    texts = []
+    for k, credit in enumerate(credits, 1):
+        texts += [credit, f"{k}/50 {20 - k} September 2018", "Rescue teams worked through the night."]
+    assert not _posters_vary(texts, list(range(1, len(texts), 3)), -1)

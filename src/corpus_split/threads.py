@@ -345,6 +345,7 @@ def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
     share (months, "at", "pm": words in more than a third of them) are there in at least
     half of them. A live blog's "Update 10:40" names nobody."""
     words = []
+    names: list[str] = []  # the name line farthest out, if any
     for i in run:
         near = []
         for j in (i + step, i + 2 * step):  # the name may stand past a post number
@@ -352,10 +353,16 @@ def _posters_vary(texts: Sequence[str], run: Sequence[int], step: int) -> bool:
                 break
             near.append(texts[j])
         words.append(set(_WORD_RE.findall(f"{' '.join(near)} {texts[i]}".casefold())))
+        names.append(near[-1].casefold() if near and not _DIGIT_RE.search(near[-1]) else "")
     shared = Counter(w for ws in words for w in ws)
     own = [frozenset(w for w in ws if 3 * shared[w] <= len(run)) for ws in words]
     named = [o for o in own if o]
-    return 2 * len(named) >= len(run) and len(set(named)) >= 2
+    # one name many posters share ("Anonymous") names a poster too, though not apart (several
+    # that recur are sources, "AFP/Getty" and "EPA" under a gallery's pictures)
+    unnamed = [name for o, name in zip(own, names) if not o and name]
+    if len(set(unnamed)) > 1:
+        unnamed = []
+    return 2 * (len(named) + len(unnamed)) >= len(run) and len(set(named)) >= 2
 
 
 def _timestamp(text: str) -> bool:
