@@ -155,6 +155,37 @@ def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone(line: str) -> None:
         assert ftfy.fix_text(line, _ftfy_config(cs.Config())) == line
 
 
+@given(st.text(alphabet=st.sampled_from("aZ 9.,&<;’—　、。「」あア中한Ａ\uff5e\u30fbÂÃâ€™©é\x80\u00a0")))
+def test_cjk_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone(line: str) -> None:
+    # lines of CJK text (with ASCII and typographic punctuation) skip ftfy too; ftfy must agree
+    from corpus_split.repair import _ftfy_config, _ftfy_leaves
+
+    if _ftfy_leaves(line):
+        assert ftfy.fix_text(line, _ftfy_config(cs.Config())) == line
+
+
+def test_badness_pattern_names_no_cjk_character() -> None:
+    # every alternative of ftfy's badness pattern needs a character beyond ASCII that the
+    # pattern names, literally or as an end of one of its ranges; none lies in the CJK ranges
+    # that skip ftfy, so no line of them, ASCII and typographic punctuation is bad
+    import re
+
+    from ftfy.badness import BADNESS_RE
+
+    from corpus_split.repair import _CJK_RANGES
+
+    pattern = BADNESS_RE.pattern
+    named = set(pattern)
+    for m in re.finditer(r"(.)-(.)", pattern, re.DOTALL):  # (more than its ranges: never fewer)
+        if m.group(1) < m.group(2):
+            named.update(map(chr, range(ord(m.group(1)), ord(m.group(2)) + 1)))
+    cjk = re.compile(f"[{_CJK_RANGES}]")
+    assert not [ch for ch in named if cjk.match(ch)]
+    # nor is any a control character ftfy removes or a C1 control
+    controls = (*range(0x20), *range(0x7F, 0xA0), *range(0x206A, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFD))
+    assert not any(cjk.match(chr(c)) for c in controls)
+
+
 _ENTITY_PIECES = st.sampled_from([
     "&lt;", "&LT;", "&gt;", "&amp;", "&quot;", "&#39;", "&#3;", "&#27;", "&#x1b;", "&#13;", "&#10;",
     "&#9;", "&#127;", "&#0;", "&nbsp;", "&#128;", "&#150;", "&foo;", "&amp;lt;", "&", "&#", ";", "<",

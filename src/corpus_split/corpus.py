@@ -18,31 +18,31 @@ is installed (the ``remote`` extra).
 from __future__ import annotations
 
 import contextlib
-import gzip
 import json
-import multiprocessing
 import os
 import re
 import signal
 import sys
 import threading
-import uuid
 import warnings
-import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal
 from pathlib import Path
 from time import monotonic, sleep
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from .config import Config
 from .model import Document
 from .pipeline import split
 from .repair import _check_config
+
+# The modules that only some of this module's functions need (the process pool's, gzip,
+# datetime, decimal, uuid: together about a tenth of the package's import) are imported in
+# those functions: splitting a text, what most imports of the package are for, needs none
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "OUTPUT_SUFFIXES",
@@ -260,6 +260,8 @@ def _chunks(
 def _split_parallel(
     texts: Iterable[str | bytes], config: Config, jobs: int, chunk_chars: int
 ) -> Iterator[Document]:
+    from concurrent.futures import ProcessPoolExecutor
+
     window = 2 * jobs
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=_start_context(), initializer=_worker_signals
@@ -355,6 +357,8 @@ def _start_context() -> multiprocessing.context.BaseContext:
     models); but forking a process that runs other threads (a progress bar's monitor,
     Dask, ...) can deadlock on a lock one of them held, so then a fork server is used.
     """
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and _thread_count() == 1:
         return multiprocessing.get_context("fork")
@@ -818,6 +822,9 @@ class _Cut(Exception):
 
 
 def _gzip_chunks(head: bytes, stream: IO[bytes], name: str) -> Iterator[bytes]:
+    import gzip
+    import zlib
+
     if head and not head.startswith(_GZIP_MAGIC):
         raise _Cut(f"not gzip-compressed data, though the name ends in .gz (starts {head[:8]!r})")
     with gzip.GzipFile(fileobj=cast(Any, _Prefixed(head, stream)), mode="rb") as packed:
@@ -1073,6 +1080,8 @@ def write_records(records: Iterable[Mapping[str, Any]], path: StrPath) -> int:
             if fs.exists(inner):
                 fs.rm(inner)
             raise
+    import uuid
+
     target = Path(name)
     temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
@@ -1116,6 +1125,8 @@ def _write_to(records: Iterable[Mapping[str, Any]], out: Any, name: str) -> int:
     if _has_suffix(name, PARQUET_SUFFIXES):
         return _write_parquet(records, out)
     if _has_suffix(name, (".gz",)):
+        import gzip
+
         with gzip.GzipFile(fileobj=out, mode="wb") as packed:
             return _write_jsonl(records, packed)
     if _has_suffix(name, (".zst",)):
@@ -1139,6 +1150,9 @@ def json_line(record: Mapping[str, Any]) -> str:
 
 
 def _json_default(value: object) -> Any:
+    from datetime import date, datetime, time
+    from decimal import Decimal
+
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import charset_normalizer
-
 __all__ = ["decode"]
 
 # Short texts often fit several code pages equally well; then the ones most used on
@@ -39,6 +37,10 @@ def decode(data: str | bytes | bytearray | memoryview) -> tuple[str, str | None]
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # imported here, for bytes that are not UTF-8: it (and the logging it imports) is a twentieth
+    # of the package's import, which text given as str or UTF-8 never needs
+    import charset_normalizer
+
     try:
         matches = list(charset_normalizer.from_bytes(raw))
         if matches:
