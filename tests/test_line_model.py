@@ -305,33 +305,3 @@ def test_a_writers_own_lead_in_below_a_paragraph_stays_content() -> None:
             "- fresh vegetables close to home\n- meeting neighbours they would not otherwise know\n\n"
             "The council plans to open five more sites next spring, starting in the northern districts.")
     assert {s.kind for s in cs.split(text).segments} <= set(cs.CONTENT_KINDS)
-
-
-_LOAF = ("Mix the flour, salt and yeast in a large bowl, then add the warm water and stir until a rough "
-         "dough forms. Knead it on a floured table for ten minutes, until it is smooth and springs back "
-         "when pressed.\n\n"
-         "Leave the dough covered in a warm place for an hour, shape it into a loaf, and let it rise "
-         "again while the oven heats. Bake for thirty-five minutes, until the crust is deep brown and "
-         "the loaf sounds hollow.\n\n")
-
-
-@pytest.mark.parametrize("last", ["Enjoy your homemade bread!", "Good luck, and have fun baking!",
-                                  "I hope your first loaf turns out well!"])
-def test_a_closing_well_wish_ending_a_reply_is_its_sign_off(last: str) -> None:
-    # thirty-second session: these were typed links (short last lines) before the line model
-    # had the `closing` feature and its product with long_after
-    *rest, final = cs.split(_LOAF + last).segments
-    assert final.kind == "artifact"
-    assert final.text == last
-    assert {s.kind for s in rest} == {"body"}
-
-
-def test_a_well_wish_with_running_text_after_it_stays_content() -> None:
-    text = ("The path climbs steadily through the pine forest for about an hour before it reaches the "
-            "ridge, where the trees thin out and the wind picks up. Most walkers stop at the cairn to "
-            "rest before the last section.\n\n"
-            "Enjoy the view from the top: on a clear day you can see the lakes to the north and the "
-            "coast far to the west, and the village roofs below.\n\n"
-            "The descent follows the stream back to the car park, passing the old mill and a small "
-            "café that opens on weekends in summer.")
-    assert {s.kind for s in cs.split(text).segments} <= set(cs.CONTENT_KINDS)

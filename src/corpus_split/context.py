@@ -29,7 +29,6 @@ from .features import (
     _count_cjk,
     _count_digits,
     _count_letters,
-    closing,
     content_words,
     presentative,
     quoted_request,
@@ -153,7 +152,7 @@ _OWN = (
     "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
     "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
     "front_matter", "image_share", "markup_open", "log_line", "front_title", "presentative",
-    "quoted_request", "closing",
+    "quoted_request",
 )
 _CONTEXT = (
     "position", "char_position", "long_before", "long_after", "log_dist_long",
@@ -490,8 +489,7 @@ def span_rows(
             continue
         own.append((*_own(text, f, line.blank_before, indented, counts[key] - 1, fence),
                     front_k, *_markup(text), _log_line(text), title_k,
-                    1.0 if presentative(text) else 0.0, 1.0 if quoted_request(text) else 0.0,
-                    1.0 if closing(text) else 0.0))
+                    1.0 if presentative(text) else 0.0, 1.0 if quoted_request(text) else 0.0))
     i_words, i_end, i_linky, i_list, i_code, i_log = map(
         _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]

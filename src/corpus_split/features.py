@@ -581,18 +581,6 @@ def presentative(text: str) -> bool:
     return _PRESENTATIVE.match(text[:_PATTERN_WINDOW])
 
 
-# Closings, by language (key "closing"): a well-wish or a first-person hope ("Good luck",
-# "Enjoy ...", "I hope ...", "Viel Spaß", "Bonne chance", "Удачи", "祝你..."). Last in a chat
-# model's reply that is its sign-off; inside a text, a writer's own. Only a feature of the
-# line model, which weighs it by whether running text follows.
-_CLOSING = _Opening(_phrase_table("closing"), "closing", regex.I | regex.V0)
-
-
-def closing(text: str) -> bool:
-    """Whether ``text`` opens on a well-wish or a first-person hope ("Good luck", "I hope ...")."""
-    return _CLOSING.match(text[:_PATTERN_WINDOW])
-
-
 def quoted_request(text: str) -> bool:
     """Whether ``text`` is a quotation ("> ...") of a request put to a chat model, which a page
     about using one quotes with its answer (assistant residue), unlike other quotations."""
