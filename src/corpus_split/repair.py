@@ -580,21 +580,17 @@ def _ftfy_leaves(line: str) -> bool:
     """
     if line.isascii():
         return line.isprintable() and "&" not in line
-    return (_PUNCTUATED_ASCII_RE.fullmatch(line) is not None
-            or _PUNCTUATED_CJK_RE.fullmatch(line) is not None)
+    return _PUNCTUATED_TEXT_RE.fullmatch(line) is not None
 
 
-# Printable ASCII but "&" and "<" (an HTML entity; "<" can switch ftfy's "auto" unescaping
-# for the lines after it), and ’ ‘ “ ” – — …
-_PUNCTUATED_ASCII = "\x20-\x25\x27-\x3b\x3d-\x7e\u2019\u2018\u201c\u201d\u2013\u2014\u2026"
-_PUNCTUATED_ASCII_RE = re.compile(f"[{_PUNCTUATED_ASCII}]*")
 # CJK symbols and punctuation, kana, Han (extension A and the unified block), Hangul
 # syllables and the fullwidth forms of ASCII: none is a control character or a character
 # ftfy's badness pattern names, and a page in those scripts has them on most lines
 _CJK_RANGES = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e"
-# ... and those with the CJK ranges (in regex: re would spell out each range's tens of
-# thousands of characters when compiling the pattern, on every import)
-_PUNCTUATED_CJK_RE = regex.compile(f"[{_PUNCTUATED_ASCII}{_CJK_RANGES}]*")
+# Printable ASCII but "&" and "<" (an HTML entity; "<" can switch ftfy's "auto" unescaping
+# for the lines after it), ’ ‘ “ ” – — …, and the CJK ranges
+_PUNCTUATED_TEXT_RE = re.compile(
+    f"[\x20-\x25\x27-\x3b\x3d-\x7e\u2019\u2018\u201c\u201d\u2013\u2014\u2026{_CJK_RANGES}]*")
 
 
 def _safe_fix(text: str, cfg: ftfy.TextFixerConfig) -> str:
