@@ -43,6 +43,15 @@ def _thread(text: str) -> cs.Document:
     return cs.split(text)
 
 
+def _post_openings(text: str) -> list[str]:
+    """The first line of each post of the thread that `find_thread` finds in ``text`` (there
+    must be one), no line taken for chrome."""
+    layout = split_lines(text)
+    thread = find_thread(layout, [False] * len(layout.lines))
+    assert thread is not None
+    return [layout.lines[first].text for first, _ in thread.posts]
+
+
 def test_each_post_of_a_comment_thread_is_an_article() -> None:
     doc = _thread(ARTICLE + THREAD)
     assert len(doc.articles) == 5
@@ -366,10 +375,7 @@ def test_a_dated_list_elsewhere_on_the_page_does_not_sink_the_thread() -> None:
                               ("Tram line delayed", 12), ("Park gates repaired", 18),
                               ("New bus timetable", 25))
     )
-    layout = split_lines(ARTICLE + THREAD + sidebar)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    texts = [layout.lines[first].text for first, _ in thread.posts]
+    texts = _post_openings(ARTICLE + THREAD + sidebar)
     assert "Good decision." in texts
     assert "Read the story" not in texts
 
@@ -388,10 +394,7 @@ LOWER_CASE_THREAD = ARTICLE.replace("\n", "\n\n") + "".join(
 def test_posts_written_in_lower_case_without_stops_are_a_thread() -> None:
     # informal posts: no full stop, under six words; their lower-case openings tell them
     # from a list of dated headlines
-    layout = split_lines(LOWER_CASE_THREAD)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    assert [layout.lines[first].text for first, _ in thread.posts][:2] == [
+    assert _post_openings(LOWER_CASE_THREAD)[:2] == [
         "about time they kept it open late", "my kids go there after school every day"]
 
 
@@ -439,10 +442,7 @@ def test_a_quotation_header_inside_a_post_opens_the_post() -> None:
         if quote:
             text += f"{quote[0]} wrote: ↑\n{quote[1]}\nSomething quoted from the post above.\n"
         text += body + "\n"
-    layout = split_lines(text)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    firsts = [layout.lines[first].text for first, _ in thread.posts]
+    firsts = _post_openings(text)
     assert "mira_k wrote: ↑" in firsts and "lena77 wrote: ↑" in firsts
 
 
@@ -531,10 +531,7 @@ def test_furniture_that_names_each_poster_is_furniture() -> None:
     for day, (name, body) in enumerate(posts, 3):
         text += (f"{name}\nProfile\n3/0{day}/15 8:1{day}am\nEdit\nFollow {name}\nUnfollow {name}\n"
                  f"Follow {name} for Townpaper\nUnfollow {name} for Townpaper\nShare\n{body}\nReply\n")
-    layout = split_lines(text)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    assert [layout.lines[first].text for first, _ in thread.posts] == [body for _, body in posts]
+    assert _post_openings(text) == [body for _, body in posts]
 
 
 def test_a_quotation_header_with_the_posters_name_is_no_furniture() -> None:
@@ -565,10 +562,7 @@ def test_a_thread_of_one_line_remarks_without_stops_is_found() -> None:
     text = ARTICLE + "11 Comments\n" + "".join(
         f"(edited){day} days ago\n{name}\n{remark}\nLike\nReply\nShare\n"
         for day, (name, remark) in enumerate(remarks, 30))
-    layout = split_lines(text)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    assert [layout.lines[first].text for first, _ in thread.posts] == [r for _, r in remarks]
+    assert _post_openings(text) == [r for _, r in remarks]
 
 
 def test_a_timetable_of_times_of_day_is_not_a_thread() -> None:
@@ -604,10 +598,7 @@ def test_a_post_opens_on_its_subject_above_its_header() -> None:
     text = ARTICLE + "Comments"
     for k, (subject, name, body) in enumerate(posts, 1):
         text += f"\n{subject}\nby {name} - Jan 1{k}th 2000 13:0{k}:28\n{body}\n[reply] [top]"
-    layout = split_lines(text)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    assert [layout.lines[first].text for first, _ in thread.posts] == [s for s, _, _ in posts]
+    assert _post_openings(text) == [s for s, _, _ in posts]
     doc = cs.split(text)
     starts = [doc.text[a.start: doc.text.index("\n", a.start)] for a in doc.articles[1:]]
     assert starts == [s for s, _, _ in posts]
@@ -624,10 +615,7 @@ def test_a_thread_of_mostly_anonymous_posters_is_found() -> None:
     text = ARTICLE
     for day, (name, body) in enumerate(posts, 5):
         text += f"reply\nApril {day}, 2018\n6:{day}2 PM\n{name}\n{body}\n"
-    layout = split_lines(text)
-    thread = find_thread(layout, [False] * len(layout.lines))
-    assert thread is not None
-    assert [layout.lines[first].text for first, _ in thread.posts] == [b for _, b in posts]
+    assert _post_openings(text) == [b for _, b in posts]
 
 
 def test_pictures_credited_to_a_few_agencies_name_no_posters() -> None:
