@@ -1160,12 +1160,13 @@ def find_articles(
     if Role.FURNITURE in roles:
         for u in range(1, n_units):
             if _after_furniture(units, roles, u):
+                start = u
                 if _subject_above(units, roles, u):
                     possible[u] = False  # the post opens on its subject, above its header
-                    u -= 1
-                bonuses[u] = BONUS_POST
-                reasons[u] = (Reason.POST,)
-                possible[u] = True
+                    start = u - 1
+                bonuses[start] = BONUS_POST
+                reasons[start] = (Reason.POST,)
+                possible[start] = True
     # so does a Markdown post's front matter after other text: a file's header, it heads a
     # post wherever posts are joined (the start model rarely sees it between posts)
     # The post opens where its front matter does (its fence and the keys above the title
