@@ -450,6 +450,32 @@ def test_a_name_spelt_the_same_elsewhere_on_the_page_is_no_splice() -> None:
     assert page.lines[0].text == _PRERELEASE
 
 
+# Regression, thirty-sixth session (issue #13: "never inside an identifier or code"): a
+# one-hump identifier in prose was cut as a splice where the page names other things in camel case
+_CACHE_NOTE = ("We found the bug by logging every call to invalidateEntry and comparing timestamps "
+               "across the three replicas.")
+
+
+def test_a_one_hump_identifier_on_a_page_of_identifiers_is_no_splice() -> None:
+    alone = split_lines(_CACHE_NOTE)
+    assert [line.spliced for line in alone.lines] == [False, True]  # no other identifier: a cut
+    text = "The cache wraps getValueFromServer so that repeated lookups are cheap.\n\n" + _CACHE_NOTE
+    page = split_lines(text)
+    assert not any(line.spliced for line in page.lines)
+    assert page.lines[1].text == _CACHE_NOTE
+    assert len(cs.split("Debugging the Cache Layer\n\n" + text).articles) == 1
+
+
+def test_a_splice_is_still_cut_on_a_page_of_one_hump_names() -> None:
+    # "iPhone", "eBay", handles, hashtags and sites' names are no evidence of identifiers
+    page = ("Sales of the iPhone and listings on eBay rose; @cityHallNews posted it, "
+            "#ferryTimesNow trended and ads ran on theHarbourHerald.com as well.\n\n"
+            "the committee met for hours and agreed on a plan for the harbNew ferry service "
+            "will start in May and run until the end of the summer season.")
+    assert [line.text for line in split_lines(page).lines if line.spliced] == [
+        "New ferry service will start in May and run until the end of the summer season."]
+
+
 def test_a_glued_headline_holds_one_sentence_at_most() -> None:
     line = ("Seit dem Umbau kann jeder Leser auf GitLab eigene Korrekturen für die Seite vorschlagen. "
             "Was halten Sie davon?")

@@ -501,7 +501,8 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
         ):
             # (in wrapped text the sentence of a one-letter stub began a line above)
-            if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut):
+            if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut) and not (
+                    fragment.islower() and _names_identifiers(text, at)):
                 return cut
             continue
         if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS:
@@ -510,7 +511,8 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
                 for a, b in zip(starts[first_tail : first_tail + 5], ends[first_tail : first_tail + 5])
             )
             if _starts_sentence(opening):  # its first words are those of body[cut:]
-                if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut):
+                if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut) and not (
+                        fragment.islower() and _names_identifiers(text, at)):
                     return cut
                 continue
     return None
@@ -554,6 +556,23 @@ def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> boo
             return True
         i = text.find(word, i + 1, hi)
     return False
+
+
+# A word in lower camel case with two humps or more ("fetchUserProfile", "getElementById"): an
+# identifier. Text glued onto a word cut off mid-way leaves one hump ("statemThe"), never two.
+# A handle, a hashtag, a link's path or a site's name ("@realName", "/aBcDe", "theSite.com") is
+# no identifier: a news page quoting posts or naming sites holds them.
+_IDENTIFIER_RE = regex.compile(r"(?<![\p{L}\p{N}@#/])\p{Ll}{2,}(?:\p{Lu}\p{Ll}+){2,}(?![\p{L}\p{N}]|\.\p{L})")
+
+
+def _names_identifiers(text: str, at: int) -> bool:
+    """Whether ``text`` holds an identifier in lower camel case (`_IDENTIFIER_RE`) within
+    `_SPELT_REACH` of ``at``: a page that names things so writes "invalidateEntry" as one more
+    of them, not as a word cut off with a sentence glued on. False without ``text``."""
+    if not text:
+        return False
+    lo, hi = max(0, at - _SPELT_REACH), min(len(text), at + _SPELT_REACH)
+    return _IDENTIFIER_RE.search(text, lo, hi) is not None
 
 
 def _caps_tail_point(body: str) -> int | None:
