@@ -8,7 +8,9 @@ import pytest
 
 import corpus_split as cs
 from corpus_split import boundaries as b
-from corpus_split.features import section_heading
+from corpus_split.features import line_words, section_heading
+from corpus_split.lines import split_lines
+from corpus_split.prelim import CONTENT_ROLES, read_roles
 
 # An encyclopaedia page with its section-edit links (written here)
 PAGE = """Lake Morrow
@@ -89,3 +91,74 @@ ZH_ARTICLE = "\n\n".join([
 def test_a_chinese_article_is_not_cut_at_its_subheadings() -> None:
     doc = cs.split(ZH_ARTICLE)
     assert [a.title for a in doc.articles] == ["河谷镇供水系统将全面升级"]
+
+
+# Regression, thirty-sixth session (issue 13: "a numbered step of one article is never a start"):
+# a post was cut before its first numbered step, the steps that follow left inside the cut-off
+# part (written here)
+WORKOUT = """My Four-Week Strength Plan
+
+I built this plan after a year of training at home with only a pair of dumbbells and a mat. It \
+is simple, and it works if you stick to it.
+
+Day 1: Upper body
+
+Start with ten minutes of light cardio, then do three sets of push-ups, rows and shoulder presses. \
+Rest a minute between sets.
+
+Day 2: Lower body
+
+Squats, lunges and calf raises, three sets each. Keep the weight light for the first week and \
+focus on form.
+
+Day 3: Rest
+
+Walk for half an hour and stretch. Recovery is when the muscles actually grow, so do not skip it.
+
+Day 4: Full body
+
+1. Twenty squats
+2. Fifteen push-ups
+3. Ten lunges on each leg
+
+Repeat the circuit three times and finish with a plank.
+"""
+
+
+@pytest.mark.parametrize(("line", "item"), [
+    ("Day 1: Upper body", ("day", 1)),
+    ("#### Step 3. Fit the hinge", ("step", 3)),
+    ("**2. Economic growth**", ("", 2)),
+    ("(4) Keep the receipts", ("", 4)),
+    ("Part 2 - The return", ("part", 2)),
+    ("Ruby 1.8.7 released", None),  # a version, no item
+    ("2019: a year in review", None),
+    ("Markets fall for a third day", None),
+])
+def test_numbered_headings_are_items_of_a_series(line: str, item: tuple[str, int] | None) -> None:
+    assert b._series_item(line) == item
+
+
+def test_a_post_is_not_cut_before_its_first_numbered_step() -> None:
+    doc = cs.split(WORKOUT)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == "My Four-Week Strength Plan"
+
+
+def test_numbered_titles_of_glued_stories_all_stay_starts() -> None:
+    # two stories whose titles are the items of a series, each cut: all starts, none dropped
+    story = ("The ferry left the harbour at dawn with forty passengers and a cargo of timber for the "
+             "island's new school. The crossing took three hours in calm weather.\n\n"
+             "On arrival the timber was unloaded by volunteers, who had waited on the quay since "
+             "six. The school is due to open in September.\n\n")
+    other = ("Rain returned to the valley on Monday after a dry spring, filling the reservoirs to "
+             "half their capacity. Farmers welcomed it, though the hay harvest is late.\n\n"
+             "Forecasters expect showers for the rest of the week, with sunshine from Saturday and "
+             "warmer nights by the end of the month.\n\n")
+    text = f"Part 1: The Island School\n\n{story}Part 2: Rain in the Valley\n\n{other}"
+    layout = split_lines(text, joined=True)
+    roles, feats = read_roles(layout, True)
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
+    _, spans = b.find_articles(layout, roles, feats, words, 0.5)
+    assert len(spans) == 2  # (the programme cuts here; the rule leaves a consistent series alone)
+    assert len(cs.split(text).articles) == 2

@@ -1235,8 +1235,51 @@ def find_articles(
             break
         spans = articles(kept)
     if len(spans) > 1 and not sentences:
+        spans = _series_joined(units, layout, spans, articles)
         spans = _translations_joined(units, layout, spans, articles)
     return units, spans
+
+
+# A numbered heading: "Day 2: ...", "Step 3.", "Part 4 - ...", "2. ...", "(3) ..." (after
+# Markdown heading marks or bold), its word (if any) and its number; the number's mark stands
+# before a space or the line's end ("Ruby 1.8.7" is a version, no item of a series)
+_SERIES_RE = regex.compile(
+    r"^(?:#{1,6}\s+)?(?:\*\*)?(?:(\p{L}{2,12})\s+)?\(?(\d{1,3})\s*[:.)\-](?:\s|\*\*|$)")
+
+
+def _series_item(text: str) -> tuple[str, int] | None:
+    """The series word (lower-cased, "" for a bare number) and the number of a numbered
+    heading (`_SERIES_RE`); None for any other line."""
+    m = _SERIES_RE.match(text)
+    if m is None:
+        return None
+    return (m.group(1) or "").casefold(), int(m.group(2))
+
+
+def _series_joined(
+    units: Sequence[Unit], layout: Layout, spans: list[ArticleSpan],
+    articles: Callable[[Sequence[int]], list[ArticleSpan]],
+) -> list[ArticleSpan]:
+    """Starts at a numbered heading ("Day 1: ...") whose next item ("Day 2: ...") stands inside
+    the article it opens are dropped, and the articles around them scored again as joined: the
+    steps of one text are all its sections or, glued texts, all starts, never the first alone
+    (issue 13: a numbered step is never a start). A thread's posts and front matter stay."""
+    lines = layout.lines
+    dropped = set()
+    for sp in spans[1:]:
+        s = sp.first_unit
+        if not units[s].headline or Reason.POST in sp.reasons or Reason.FRONT_MATTER in sp.reasons:
+            continue
+        item = _series_item(lines[units[s].first].text)
+        if item is None:
+            continue
+        following = (item[0], item[1] + 1)
+        if any(units[v].headline and _series_item(lines[units[v].first].text) == following
+               for v in range(s + 1, sp.last_unit + 1)):
+            dropped.add(s)
+    if not dropped:
+        return spans
+    return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
 
 
 def _translations_joined(
