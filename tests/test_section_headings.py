@@ -162,3 +162,48 @@ def test_numbered_titles_of_glued_stories_all_stay_starts() -> None:
     _, spans = b.find_articles(layout, roles, feats, words, 0.5)
     assert len(spans) == 2  # (the programme cuts here; the rule leaves a consistent series alone)
     assert len(cs.split(text).articles) == 2
+
+
+# Regression, thirty-sixth session (issue 13: "a Q&A subhead is never a start"): an interview
+# was cut at one of its question subheads (written here)
+INTERVIEW = """Five Questions for a Lighthouse Keeper
+
+Marta Okafor has kept the light on Gull Rock for eleven years. We spoke to her about solitude, \
+storms and the future of her trade.
+
+How did you become a keeper?
+
+I answered an advertisement in a local paper. I had worked on fishing boats, so the sea was not \
+new to me, but the silence was. The first winter was the hardest.
+
+What does a normal day look like?
+
+I check the lamp and the generator at dawn, log the weather every three hours and repaint \
+something almost every week. Salt eats everything here.
+
+Are you ever afraid during storms?
+
+Not of the sea. I am afraid of the generator failing, because then the ships have nothing. That \
+has happened twice, and both times the backup started.
+
+Will there still be keepers in twenty years?
+
+Probably not. Most lights are automatic already. I think that is a loss, but I understand it.
+"""
+
+
+def test_an_interview_is_not_cut_at_its_question_subheads() -> None:
+    assert len(cs.split(INTERVIEW).articles) == 1
+
+
+def test_stories_titled_with_questions_stay_apart() -> None:
+    # a question title with no question subheads on both sides is no Q&A series
+    first = ("Will the Ferry Run This Winter?\n\nThe island council will decide on Thursday whether "
+             "the winter ferry keeps its daily crossing. Fuel costs have doubled since the spring, "
+             "and the operator wants a subsidy to continue.\n\nResidents say the crossing is their "
+             "only link to the hospital and the secondary school on the mainland.\n\n")
+    second = ("Why Are Bees Leaving the Valley?\n\nBeekeepers in the upper valley report that a "
+              "third of their hives were empty this spring. Scientists blame a wet summer and a "
+              "new mite.\n\nThe regional agency will fund a study of the hives over two years, "
+              "starting in May, and asks keepers to report losses.\n\n")
+    assert len(cs.split(first + second).articles) == 2

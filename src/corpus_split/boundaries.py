@@ -1247,6 +1247,10 @@ _SERIES_RE = regex.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?:(\p{L}{2,12})\s+)?\(?(\d{1,3})\s*[:.)\-](?:\s|\*\*|$)")
 
 
+# What a question heading ends on, in the scripts the package reads
+_QUESTION_MARKS = ("?", "？", "؟")
+
+
 def _series_item(text: str) -> tuple[str, int] | None:
     """The series word (lower-cased, "" for a bare number) and the number of a numbered
     heading (`_SERIES_RE`); None for any other line."""
@@ -1263,20 +1267,29 @@ def _series_joined(
     """Starts at a numbered heading ("Day 1: ...") whose next item ("Day 2: ...") stands inside
     the article it opens are dropped, and the articles around them scored again as joined: the
     steps of one text are all its sections or, glued texts, all starts, never the first alone
-    (issue 13: a numbered step is never a start). A thread's posts and front matter stay."""
+    (issue 13: a numbered step or a Q&A subhead is never a start). So are starts at a question
+    heading with question headings inside the article it opens and inside the one before
+    (not its first unit, a title). A thread's posts and front matter stay."""
     lines = layout.lines
+
+    def question(u: int) -> bool:
+        return units[u].headline and lines[units[u].first].text.endswith(_QUESTION_MARKS)
+
     dropped = set()
-    for sp in spans[1:]:
+    for before, sp in zip(spans, spans[1:]):
         s = sp.first_unit
         if not units[s].headline or Reason.POST in sp.reasons or Reason.FRONT_MATTER in sp.reasons:
             continue
+        inside = range(s + 1, sp.last_unit + 1)
         item = _series_item(lines[units[s].first].text)
-        if item is None:
-            continue
-        following = (item[0], item[1] + 1)
-        if any(units[v].headline and _series_item(lines[units[v].first].text) == following
-               for v in range(s + 1, sp.last_unit + 1)):
-            dropped.add(s)
+        if item is not None:
+            following = (item[0], item[1] + 1)
+            if any(units[v].headline and _series_item(lines[units[v].first].text) == following
+                   for v in inside):
+                dropped.add(s)
+        elif question(s) and any(map(question, inside)) and any(
+                map(question, range(before.first_unit + 1, s))):
+            dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
     if not dropped:
         return spans
     return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
