@@ -4,6 +4,8 @@ such a heading is a section of the page above it, never the start of another art
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 import corpus_split as cs
@@ -207,3 +209,48 @@ def test_stories_titled_with_questions_stay_apart() -> None:
               "new mite.\n\nThe regional agency will fund a study of the hives over two years, "
               "starting in May, and asks keepers to report losses.\n\n")
     assert len(cs.split(first + second).articles) == 2
+
+
+def _spans_after_series_rule(text: str, start_line: str) -> list[int]:
+    """The starts `_series_joined` keeps of [0, the unit opening on ``start_line``]."""
+    layout = split_lines(text, joined=True)
+    roles, feats = read_roles(layout, True)
+    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
+    units = b.build_units(layout, roles, feats, words)
+    s = next(u for u, unit in enumerate(units) if layout.lines[unit.first].text.startswith(start_line))
+
+    def articles(starts: Sequence[int]) -> list[b.ArticleSpan]:
+        ends = [*starts[1:], len(units)]
+        return [b.ArticleSpan(a, e - 1, 1.0 if not i else 0.5, (b.Reason.VOCABULARY_SHIFT,))
+                for i, (a, e) in enumerate(zip(starts, ends))]
+
+    return [sp.first_unit for sp in b._series_joined(units, layout, articles([0, s]), articles)]
+
+
+REFERENCES = """Notes on the Harbour Survey
+
+The survey of the old harbour was finished in 1998, after four seasons of diving and mapping.
+
+References
+
+^ Marsh, A. (1961). The tides of the northern coast. Harbour Press.
+
+^ Okafor, M.; Lind, P. (1994). "Timber piles in cold water". Journal of Marine Works. 12: 33-41.
+
+^ Varga, E. (2003). Glass beads of the trading ports. University Press.
+
+^ Chen, L. (2010). "Sediment cores from three estuaries". Coastal Studies. 4: 101-119.
+"""
+
+
+def test_a_start_inside_a_list_is_dropped() -> None:
+    # regression, thirty-sixth session (issue 13: a list item is never a start): a reference
+    # list was cut between two of its items by a change of vocabulary
+    kept = _spans_after_series_rule(REFERENCES, "^ Varga")
+    assert kept == [0]
+
+
+def test_a_start_at_a_lists_first_item_is_left_to_the_programme() -> None:
+    # the unit before the first item opens on no mark: no list runs across the cut
+    kept = _spans_after_series_rule(REFERENCES, "^ Marsh")
+    assert len(kept) == 2

@@ -1251,6 +1251,17 @@ _SERIES_RE = regex.compile(
 _QUESTION_MARKS = ("?", "？", "؟")
 
 
+# A list item's mark: a bullet, a dash, an asterisk or a caret (a wiki's reference list) before
+# a space
+_LIST_MARK_RE = regex.compile(r"^([\^•·▪▫◦‣∙○●■□►▶➤→*+\-–—])\s")
+
+
+def _list_mark(text: str) -> str:
+    """The mark a list item opens on (`_LIST_MARK_RE`), "" for any other line."""
+    m = _LIST_MARK_RE.match(text)
+    return m.group(1) if m else ""
+
+
 def _series_item(text: str) -> tuple[str, int] | None:
     """The series word (lower-cased, "" for a bare number) and the number of a numbered
     heading (`_SERIES_RE`); None for any other line."""
@@ -1269,7 +1280,9 @@ def _series_joined(
     steps of one text are all its sections or, glued texts, all starts, never the first alone
     (issue 13: a numbered step or a Q&A subhead is never a start). So are starts at a question
     heading with question headings inside the article it opens and inside the one before
-    (not its first unit, a title). A thread's posts and front matter stay."""
+    (not its first unit, a title), and starts inside a list, its items before and after opening
+    on the same mark (issue 13: a list item is never a start). A thread's posts and front
+    matter stay."""
     lines = layout.lines
 
     def question(u: int) -> bool:
@@ -1278,10 +1291,10 @@ def _series_joined(
     dropped = set()
     for before, sp in zip(spans, spans[1:]):
         s = sp.first_unit
-        if not units[s].headline or Reason.POST in sp.reasons or Reason.FRONT_MATTER in sp.reasons:
+        if Reason.POST in sp.reasons or Reason.FRONT_MATTER in sp.reasons:
             continue
         inside = range(s + 1, sp.last_unit + 1)
-        item = _series_item(lines[units[s].first].text)
+        item = _series_item(lines[units[s].first].text) if units[s].headline else None
         if item is not None:
             following = (item[0], item[1] + 1)
             if any(units[v].headline and _series_item(lines[units[v].first].text) == following
@@ -1290,6 +1303,9 @@ def _series_joined(
         elif question(s) and any(map(question, inside)) and any(
                 map(question, range(before.first_unit + 1, s))):
             dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
+        elif inside and (mark := _list_mark(lines[units[s].first].text)) and all(
+                _list_mark(lines[units[v].first].text) == mark for v in (s - 1, s + 1)):
+            dropped.add(s)  # inside a list: its items before and after open on the same mark
     if not dropped:
         return spans
     return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
