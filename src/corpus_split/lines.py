@@ -561,18 +561,29 @@ def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> boo
 # A word in lower camel case with two humps or more ("fetchUserProfile", "getElementById"): an
 # identifier. Text glued onto a word cut off mid-way leaves one hump ("statemThe"), never two.
 # A handle, a hashtag, a link's path or a site's name ("@realName", "/aBcDe", "theSite.com") is
-# no identifier: a news page quoting posts or naming sites holds them.
-_IDENTIFIER_RE = regex.compile(r"(?<![\p{L}\p{N}@#/])\p{Ll}{2,}(?:\p{Lu}\p{Ll}+){2,}(?![\p{L}\p{N}]|\.\p{L})")
+# no identifier: a news page quoting posts or naming sites holds them. Searched for where two
+# humps meet (`_HUMPS_RE`, one cheap pass over the page), each hit's word then checked whole.
+_IDENTIFIER_RE = re.compile(r"[a-z]{2,}(?:[A-Z][a-z]+){2,}")
+_HUMPS_RE = re.compile(r"[a-z][A-Z][a-z]+[A-Z][a-z]")
 
 
 def _names_identifiers(text: str, at: int) -> bool:
-    """Whether ``text`` holds an identifier in lower camel case (`_IDENTIFIER_RE`) within
-    `_SPELT_REACH` of ``at``: a page that names things so writes "invalidateEntry" as one more
-    of them, not as a word cut off with a sentence glued on. False without ``text``."""
-    if not text:
-        return False
+    """Whether ``text`` holds an identifier in lower camel case (`_IDENTIFIER_RE`, a whole word)
+    within `_SPELT_REACH` of ``at``: a page that names things so writes "invalidateEntry" as one
+    more of them, not as a word cut off with a sentence glued on. False without ``text``."""
     lo, hi = max(0, at - _SPELT_REACH), min(len(text), at + _SPELT_REACH)
-    return _IDENTIFIER_RE.search(text, lo, hi) is not None
+    for hump in _HUMPS_RE.finditer(text, lo, hi):
+        begin = hump.start()
+        while begin > 0 and text[begin - 1].isalnum():  # back to the word's start
+            begin -= 1
+        end = hump.end()
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        if (text[begin - 1 : begin] not in ("@", "#", "/")
+                and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha())
+                and _IDENTIFIER_RE.fullmatch(text, begin, end) is not None):
+            return True
+    return False
 
 
 def _caps_tail_point(body: str) -> int | None:
