@@ -175,6 +175,18 @@ def test_long_lines_of_splice_candidates_split_exactly() -> None:
     check_document(cs.split("my iPhone is new " * 8000))
 
 
+def test_a_long_run_of_humps_is_read_once_for_identifiers() -> None:
+    # review finding, thirty-sixth session: lines.py _names_identifiers walked each hit's whole
+    # word again for every hump in it ("aBcD" * 5000 took 8 s; 200 kB would take minutes)
+    from corpus_split.lines import _names_identifiers
+
+    assert not _names_identifiers("aBcD" * 50_000, 100_000)
+    assert _names_identifiers("aBcD" * 50_000 + " then fetchUserProfile runs", 199_000)
+    page = ("the committee met for hours and agreed on a plan for the harbNew ferry service will "
+            "start in May and run until the end of the summer season.\n\n") * 5 + "aBcD" * 20_000
+    check_document(cs.split(page))
+
+
 def test_content_piece_collapsed_by_the_repair_map_keeps_its_article() -> None:
     # fuzz finding (atheris): a splice cut inside mojibake maps both pieces of the line to
     # one source offset; the article's only content piece vanished into a links segment.

@@ -502,7 +502,7 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
         ):
             # (in wrapped text the sentence of a one-letter stub began a line above)
             if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut) and not (
-                    fragment.islower() and _names_identifiers(text, at)):
+                    fragment.islower() and _names_identifiers(text, at + cut)):
                 return cut
             continue
         if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS:
@@ -512,7 +512,7 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             )
             if _starts_sentence(opening):  # its first words are those of body[cut:]
                 if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut) and not (
-                        fragment.islower() and _names_identifiers(text, at)):
+                        fragment.islower() and _names_identifiers(text, at + cut)):
                     return cut
                 continue
     return None
@@ -562,17 +562,19 @@ def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> boo
 # identifier. Text glued onto a word cut off mid-way leaves one hump ("statemThe"), never two.
 # A handle, a hashtag, a link's path or a site's name ("@realName", "/aBcDe", "theSite.com") is
 # no identifier: a news page quoting posts or naming sites holds them. Searched for where two
-# humps meet (`_HUMPS_RE`, one cheap pass over the page), each hit's word then checked whole.
+# humps meet (`_HUMPS_RE`, one pass over the window), each hit's word then checked whole, once.
 _IDENTIFIER_RE = re.compile(r"[a-z]{2,}(?:[A-Z][a-z]+){2,}")
 _HUMPS_RE = re.compile(r"[a-z][A-Z][a-z]+[A-Z][a-z]")
 
 
 def _names_identifiers(text: str, at: int) -> bool:
     """Whether ``text`` holds an identifier in lower camel case (`_IDENTIFIER_RE`, a whole word)
-    within `_SPELT_REACH` of ``at``: a page that names things so writes "invalidateEntry" as one
-    more of them, not as a word cut off with a sentence glued on. False without ``text``."""
+    within `_SPELT_REACH` of ``at`` (where the cut falls): a page that names things so writes
+    "invalidateEntry" as one more of them, not as a word cut off with a sentence glued on.
+    False without ``text``."""
     lo, hi = max(0, at - _SPELT_REACH), min(len(text), at + _SPELT_REACH)
-    for hump in _HUMPS_RE.finditer(text, lo, hi):
+    pos = lo
+    while (hump := _HUMPS_RE.search(text, pos, hi)) is not None:
         begin = hump.start()
         while begin > 0 and text[begin - 1].isalnum():  # back to the word's start
             begin -= 1
@@ -583,6 +585,7 @@ def _names_identifiers(text: str, at: int) -> bool:
                 and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha())
                 and _IDENTIFIER_RE.fullmatch(text, begin, end) is not None):
             return True
+        pos = end  # each word is read once: a long run of letters is no quadratic walk
     return False
 
 
