@@ -254,3 +254,16 @@ def test_a_start_at_a_lists_first_item_is_left_to_the_programme() -> None:
     # the unit before the first item opens on no mark: no list runs across the cut
     kept = _spans_after_series_rule(REFERENCES, "^ Marsh")
     assert len(kept) == 2
+
+
+@pytest.mark.parametrize("style", ["**{}**", "{n}. {}"])
+def test_an_interview_with_bold_or_numbered_questions_is_not_cut(style: str) -> None:
+    # review finding, thirty-sixth session: a bold question ("**Why?**") was no question, and a
+    # numbered one ("2. What ...?") was judged as a numbered step only
+    lines = INTERVIEW.split("\n")
+    n = 0
+    for i, line in enumerate(lines):
+        if line.endswith("?"):
+            n += 1
+            lines[i] = style.format(line, n=n + 5 * (n % 2))  # numbers that run in no series
+    assert len(cs.split("\n".join(lines)).articles) == 1

@@ -1285,8 +1285,8 @@ def _series_joined(
     matter stay."""
     lines = layout.lines
 
-    def question(u: int) -> bool:
-        return units[u].headline and lines[units[u].first].text.endswith(_QUESTION_MARKS)
+    def question(u: int) -> bool:  # (a bold question, "**Why?**", too)
+        return units[u].headline and lines[units[u].first].text.rstrip("*_ ").endswith(_QUESTION_MARKS)
 
     dropped = set()
     for before, sp in zip(spans, spans[1:]):
@@ -1295,11 +1295,11 @@ def _series_joined(
             continue
         inside = range(s + 1, sp.last_unit + 1)
         item = _series_item(lines[units[s].first].text) if units[s].headline else None
-        if item is not None:
-            following = (item[0], item[1] + 1)
-            if any(units[v].headline and _series_item(lines[units[v].first].text) == following
-                   for v in inside):
-                dropped.add(s)
+        following = (item[0], item[1] + 1) if item is not None else None
+        if following is not None and any(
+                units[v].headline and _series_item(lines[units[v].first].text) == following
+                for v in inside):
+            dropped.add(s)  # a numbered step, its next one inside ("3. How ...?" may be a question)
         elif question(s) and any(map(question, inside)) and any(
                 map(question, range(before.first_unit + 1, s))):
             dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
