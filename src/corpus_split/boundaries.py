@@ -1247,6 +1247,15 @@ _SERIES_RE = regex.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?:(\p{L}{2,12})\s+)?\(?(\d{1,3})\s*[:.)\-](?:\s|\*\*|$)")
 
 
+def _series_item(text: str) -> tuple[str, int] | None:
+    """The series word (lower-cased, "" for a bare number) and the number of a numbered
+    heading (`_SERIES_RE`); None for any other line."""
+    m = _SERIES_RE.match(text)
+    if m is None:
+        return None
+    return (m.group(1) or "").casefold(), int(m.group(2))
+
+
 # What a question heading ends on, in the scripts the package reads
 _QUESTION_MARKS = ("?", "？", "؟")
 
@@ -1260,15 +1269,6 @@ def _list_mark(text: str) -> str:
     """The mark a list item opens on (`_LIST_MARK_RE`), "" for any other line."""
     m = _LIST_MARK_RE.match(text)
     return m.group(1) if m else ""
-
-
-def _series_item(text: str) -> tuple[str, int] | None:
-    """The series word (lower-cased, "" for a bare number) and the number of a numbered
-    heading (`_SERIES_RE`); None for any other line."""
-    m = _SERIES_RE.match(text)
-    if m is None:
-        return None
-    return (m.group(1) or "").casefold(), int(m.group(2))
 
 
 def _series_joined(

@@ -501,8 +501,7 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             head_words >= 3 or len(fragment) >= 2 or (fragment.islower() and tail_words >= 4)
         ):
             # (in wrapped text the sentence of a one-letter stub began a line above)
-            if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut) and not (
-                    fragment.islower() and _names_identifiers(text, at + cut)):
+            if not _a_name(text, at, body, fragment, cut):
                 return cut
             continue
         if tail_words >= _MIN_SPLICED_WORDS and head_words >= _MIN_SPLICED_WORDS:
@@ -511,8 +510,7 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
                 for a, b in zip(starts[first_tail : first_tail + 5], ends[first_tail : first_tail + 5])
             )
             if _starts_sentence(opening):  # its first words are those of body[cut:]
-                if not _spelt_elsewhere(text, at, body, cut - len(fragment), cut) and not (
-                        fragment.islower() and _names_identifiers(text, at + cut)):
+                if not _a_name(text, at, body, fragment, cut):
                     return cut
                 continue
     return None
@@ -527,6 +525,15 @@ _SPELT_REACH = 20_000
 # Characters on either side of a word that, the same at both spellings, make them one
 # passage repeated rather than a name used twice
 _SAME_SPOT = 12
+
+
+def _a_name(text: str, at: int, body: str, fragment: str, cut: int) -> bool:
+    """Whether the word a splice candidate would cut (``fragment`` before ``cut`` in ``body``,
+    which is at ``at`` in ``text``) is a name on this page: spelt whole elsewhere
+    (`_spelt_elsewhere`), or a lower-case stub where the page names things in lower camel case
+    (`_names_identifiers`)."""
+    return _spelt_elsewhere(text, at, body, cut - len(fragment), cut) or (
+        fragment.islower() and _names_identifiers(text, at + cut))
 
 
 def _spelt_elsewhere(text: str, at: int, body: str, begin: int, cut: int) -> bool:
