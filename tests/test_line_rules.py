@@ -215,6 +215,13 @@ def test_one_keyboard_row_is_mash() -> None:
         ("研究报告：城市公共交通客流在节假日明显回升", True),
         ("具体的设置步骤如下：", False),
         ("我们今天发布了新版本，修复了三个问题。", False),
+        # clause punctuation: a line that runs on past commas, or stops on one, a line with a
+        # Latin comma, a line of dialogue
+        ("上午开会，下午出差，晚上回家，明天休息", False),
+        ("影响的版本包括，", False),
+        ("cgi gem 0.1.1, 0.1.0.1 和 0.1.0", False),
+        ("“妈妈，我们什么时候回家？”", False),
+        ("「先生、それは本当ですか」", False),
         # mostly figures and marks by count, but the CJK characters are half the width of
         # its letters: a title by the CJK test (regression: it failed both tests)
         ("Go 1.22.3-rc1 发布", True),

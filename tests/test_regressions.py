@@ -742,3 +742,36 @@ def test_a_fence_left_open_closes_no_code_block() -> None:
     assert _code_block_lines(split_lines("```ls``` lists them\nHead\n```\nx\n").lines) == []
     assert _code_block_lines(split_lines("````\nx\n~~~\n```\ny\n````\nz\n").lines) == [0, 1, 2, 3, 4, 5]
     assert _code_block_lines(split_lines("~~~rust\nfn main() {}\n~~~\n").lines) == [0, 1, 2]
+
+
+# Two Japanese news stories, written for this test; the second one's headline joins two
+# phrases with "、", as Japanese news headlines do
+_LIBRARY_JA = ("【速報】新しい図書館が駅前にオープン\n\n"
+               "市は十日、駅前に新しい市立図書館を開館した。蔵書は約二十万冊で、カフェや学習スペースも併設している。\n\n"
+               "開館初日は朝から多くの市民が訪れ、入口には長い列ができた。館長は「誰もが気軽に立ち寄れる場所にしたい」と話した。")
+_TYPHOON_JA = ("台風10号、週末に九州へ接近のおそれ\n\n"
+               "気象庁によると、台風10号は勢力を保ったまま北上を続けており、週末には九州南部に接近するおそれがある。\n\n"
+               "交通機関への影響も予想され、航空各社は欠航の可能性を発表している。早めの備えを呼びかけている。")
+# ... and a Chinese one under its reporter line
+_METRO_ZH = ("城市地铁新线今日开通\n\n本报记者 王明\n\n"
+             "今天上午九点，城市地铁五号线正式开通运营。这条线路全长三十二公里，共设二十四座车站，连接城市东部新区和西部老城区。\n\n"
+             "据地铁公司介绍，新线开通后，东西两区之间的通勤时间将从原来的一个半小时缩短到四十分钟左右。")
+
+
+@pytest.mark.xfail(strict=True, reason="known failure (issue 14): a CJK line holding a comma is never "
+                   "headline-shaped; allowing two commas cut a held-back real page at its own lines")
+def test_a_cjk_headline_with_a_comma_opens_its_story() -> None:
+    # "台風10号、…" is read as a sentence, so the second story runs on inside the first, in one
+    # language and after a story in another alike
+    for first in (_LIBRARY_JA, _METRO_ZH):
+        doc = cs.split(first + "\n\n" + _TYPHOON_JA)
+        assert [a.title for a in doc.articles][1:] == ["台風10号、週末に九州へ接近のおそれ"]
+
+
+def test_a_chinese_reporter_line_is_chrome_not_the_title() -> None:
+    # regression (issue 14): the reporter line under a title was the story's headline, and so
+    # its title
+    doc = cs.split(_METRO_ZH)
+    assert [a.title for a in doc.articles] == ["城市地铁新线今日开通"]
+    line = next(s for s in doc.segments if "王明" in s.text)
+    assert line.kind is cs.Kind.BOILERPLATE
