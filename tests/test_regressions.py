@@ -775,3 +775,27 @@ def test_a_chinese_reporter_line_is_chrome_not_the_title() -> None:
     assert [a.title for a in doc.articles] == ["城市地铁新线今日开通"]
     line = next(s for s in doc.segments if "王明" in s.text)
     assert line.kind is cs.Kind.BOILERPLATE
+
+
+# Chat-model replies in Russian and Arabic, written for this test: a preamble, a short article,
+# an offer to revise
+_REPLY_RU = ("Хорошо, ниже представлена статья о туризме.\n\nТуризм в горных районах\n\n"
+             "В этом году число туристов в горных районах выросло почти на треть. Местные гостиницы "
+             "заполнены до конца сезона, а власти обещают построить новые дороги.\n\n"
+             "Эксперты считают, что рост связан с открытием новой канатной дороги и удобным расписанием "
+             "поездов.\n\nХотите, чтобы я сократил текст или изменил тон?")
+_REPLY_AR = ("إليك المقال الذي طلبته حول السياحة المستدامة:\n\nالسياحة المستدامة في المدن الساحلية\n\n"
+             "شهدت المدن الساحلية هذا العام زيادة كبيرة في أعداد الزوار، مما دفع السلطات المحلية إلى وضع "
+             "خطط جديدة لحماية الشواطئ والبيئة البحرية.\n\n"
+             "ويرى الخبراء أن السياحة المستدامة يمكن أن توفر فرص عمل جديدة دون الإضرار بالموارد الطبيعية.\n\n"
+             "هل تريد مني تعديل أي جزء من المقال؟")
+
+
+@pytest.mark.parametrize("reply", [_REPLY_RU, _REPLY_AR])
+def test_assistant_residue_in_russian_and_arabic_is_residue(reply: str) -> None:
+    # regression (issue 14: assistant residue in Arabic and Russian was typed as content)
+    doc = cs.split(reply)
+    kinds = [s.kind for s in doc.segments]
+    assert kinds[0] is cs.Kind.ARTIFACT and kinds[-1] is cs.Kind.ARTIFACT
+    assert cs.Kind.ARTIFACT not in kinds[1:-1]
+    assert len(doc.articles) == 1
