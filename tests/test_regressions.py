@@ -799,3 +799,41 @@ def test_assistant_residue_in_russian_and_arabic_is_residue(reply: str) -> None:
     assert kinds[0] is cs.Kind.ARTIFACT and kinds[-1] is cs.Kind.ARTIFACT
     assert cs.Kind.ARTIFACT not in kinds[1:-1]
     assert len(doc.articles) == 1
+
+
+_STORY = [
+    "The harbour authority kept its mooring fees unchanged on Thursday, pointing to a quiet "
+    "summer season and fewer cruise calls than it had planned for.",
+    "Its board voted five to two for the freeze, with the two dissenters arguing that repairs to "
+    "the north quay could not wait another year.",
+    "Fishing crews welcomed the decision, though several said the fees were already higher than "
+    "in the ports along the coast.",
+    "The authority will publish its budget for the coming year in March, after a review of "
+    "traffic through the winter months.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # sentences of the text that open like page chrome stay in their article (issue 12)
+        ("Sign up rates for the new berths doubled after the launch, the harbour master said in "
+         "a statement on Monday.", cs.Kind.BODY),
+        ("Copyright law is not affected by the ruling on the quay's design, lawyers for both sides "
+         "said on Friday.", cs.Kind.BODY),
+        ("Related: the authority cut its fees twice last year to win back the ferry lines that "
+         "had moved away.", cs.Kind.BODY),
+        # short notices stay page chrome wherever they stand
+        ("Sign up for our newsletter to get the latest stories.", cs.Kind.BOILERPLATE),
+        ("Copyright 2025 The Harbour Gazette. All rights reserved.", cs.Kind.BOILERPLATE),
+    ],
+)
+def test_a_sentence_that_opens_like_chrome_keeps_its_kind(sentence: str, kind: cs.Kind) -> None:
+    """Before, any line opening on a chrome phrase was chrome, however sure the line model was
+    that it was a sentence of the article (thirty-eighth session)."""
+    text = "Harbour Fees Frozen\n\n" + "\n\n".join([*_STORY[:2], sentence, *_STORY[2:]])
+    doc = cs.split(text)
+    at = text.index(sentence)
+    kinds = {s.kind for s in doc.segments if s.start <= at < s.end}
+    assert kinds == {kind}
+    assert len(doc.articles) == 1
