@@ -85,6 +85,24 @@ def test_cjk_runs_give_every_second_character_bigram() -> None:
     assert content_words("リリース") == ["リリ", "ース"]
 
 
+def test_a_page_without_kana_counts_single_han_characters() -> None:
+    # Chinese: a word is one to three characters, and every second bigram straddles words
+    # differently as each run starts ("供水系统" and "新的供水系统" shared no bigram)
+    chinese = ["供水系统将全面升级", "新的供水系统"]
+    assert lexical.han_page(chinese)
+    first, second = line_words(chinese, [True, True])
+    assert first == tuple("供水系统将全面升级")
+    assert {"供", "水", "系", "统"} <= set(first) & set(second)
+    # a line of the page passed alone gets the page's units when told them
+    assert line_words(["新的供水系统"], [True], han=False)[0] == ("新的", "供水", "系统")
+    # Japanese keeps every second bigram: one line with kana makes the page Japanese
+    japanese = ["供水系統を全面更新", "新しい供水系統"]
+    assert not lexical.han_page(japanese)
+    assert line_words(japanese, [True, True])[0] == ("供水", "系統", "を全", "面更")
+    # Hangul words keep their bigrams on a page without kana
+    assert line_words(["수도 시설 개선 供水"], [True])[0] == ("수도", "시설", "개선", "供", "水")
+
+
 def test_mixed_script_line() -> None:
     line = "Уязвимости в Rubies были исправлены, 安全 обновление"
     words = content_words(line)

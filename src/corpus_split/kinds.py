@@ -30,8 +30,8 @@ from . import scores
 from .boundaries import ArticleSpan, Unit
 from .context import date_line
 from .features import _count_cjk, _count_letters
-from .lexical import _CJK_RE, line_words
-from .lines import Layout
+from .lexical import _CJK_RE, han_page, line_words
+from .lines import Layout, Line
 from .model import Kind
 from .prelim import Role
 
@@ -333,12 +333,19 @@ def _units(text: str) -> int:
     return len(_CJK_RE.sub(" ", text).split()) + (cjk + 1) // 2
 
 
-def _own_words(text: str, cache: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The content words of a line read alone (a chrome line has none in ``words``); a page's
-    menus and bylines repeat, so they are read once a text."""
+_HAN_KEY = "\n"  # the cache's entry for the page's CJK units (no line's text holds a line break)
+
+
+def _own_words(text: str, cache: dict[str, tuple[str, ...]], lines: Sequence[Line]) -> tuple[str, ...]:
+    """The content words of a line read alone (a chrome line has none in ``words``), in the
+    page's CJK units (`lexical.han_page`, asked once a page); a page's menus and bylines
+    repeat, so they are read once a text."""
     found = cache.get(text)
     if found is None:
-        found = cache[text] = line_words([text], [True])[0]
+        han = cache.get(_HAN_KEY)
+        if han is None:
+            han = cache[_HAN_KEY] = ("han",) if han_page([line.text for line in lines]) else ()
+        found = cache[text] = line_words([text], [True], han=bool(han))[0]
     return found
 
 
@@ -358,7 +365,7 @@ def title_vectors(
     rows: list[list[float]] = []
     order = {i: r for r, i in enumerate(reversed(candidates))}
     cache = {} if chrome_words is None else chrome_words
-    terms_of = [set(words[i] or _own_words(lines[i].text, cache)) for i in candidates]
+    terms_of = [set(words[i] or _own_words(lines[i].text, cache, lines)) for i in candidates]
     against = [rest if i == first_body else opening for i in candidates]
     overlaps = [len(t & o) / len(t) if t else 0.0 for t, o in zip(terms_of, against)]
     best = max(overlaps, default=0.0)
