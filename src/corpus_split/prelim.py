@@ -38,8 +38,8 @@ _ITEM_OPENERS = tuple("-*•·–+>")
 # quote or a turn of the text; a generator's own preambles and sign-offs are a sentence or two.
 FAMILY_YIELD = 0.95
 # ... and a chrome phrase opening a sentence of at least this many words that the model is as sure
-# of is the text's own sentence ("Sign up rates doubled ...", "Copyright law is not affected
-# ..."). On the labelled pages line fitting draws on, the model is that sure of 4 of 14,857
+# of is the text's own sentence (a report that opens on "Sign up" or "Copyright" as its
+# subject, issue 12). On the labelled pages line fitting draws on, the model is that sure of 4 of 14,857
 # chrome-phrase paragraphs that end a sentence (2 of them of 12 words or more); shorter
 # notices ("Copyright 2024 The Daily Planet. All rights reserved.", 8 words) stay the phrase's
 # in short pages, where the model calls nearly every line content
@@ -218,8 +218,8 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
 
 
 def _sure_sentence(text: str, s: ParagraphScore) -> bool:
-    """Whether a paragraph that opens like chrome ("Sign up ...", "Copyright ...", "Related:
-    ...") is a sentence of the text: the line model is sure it is content and it runs to a
+    """Whether a paragraph that opens like chrome (on "Sign up", "Copyright", "Related:") is a
+    sentence of the text: the line model is sure it is content and it runs to a
     sentence's end over `YIELD_WORDS` words. On real labelled pages the model is that sure of
     4 of 14,857 chrome-phrase paragraphs that end a sentence; in an article's prose, of most."""
     return (s.content >= FAMILY_YIELD and text.endswith(_SENTENCE_ENDS)
