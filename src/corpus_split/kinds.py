@@ -115,7 +115,7 @@ def assign_kinds(
     title_lines: list[int | None] = []
     front_title = layout.front_matter.is_title
     repeats: Counter[str] | None = None
-    chrome_words: dict[str, tuple[str, ...]] = {}  # content words of chrome lines, by text
+    chrome_words = _ChromeWords(layout.lines)  # content words of chrome lines, by text
     # the last body line, found from the end
     last_body = next((i for i in range(len(roles) - 1, -1, -1) if roles[i] is Role.BODY), -1)
 
@@ -219,7 +219,7 @@ def _opening(words: Sequence[tuple[str, ...]], body_lines: Sequence[int]) -> set
 def _fitted_title(
     layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]], first: int, first_body: int,
     body_lines: Sequence[int], floor: int, repeats: Counter[str], first_article: bool,
-    choose_title: TitleChoice | None, chrome_words: dict[str, tuple[str, ...]],
+    choose_title: TitleChoice | None, chrome_words: _ChromeWords,
 ) -> int | None:
     """The article's title: the candidate (`title_candidates`) the title model finds likeliest,
     if that chance reaches the model's floor; None for an untitled article."""
@@ -333,26 +333,31 @@ def _units(text: str) -> int:
     return len(_CJK_RE.sub(" ", text).split()) + (cjk + 1) // 2
 
 
-_HAN_KEY = "\n"  # the cache's entry for the page's CJK units (no line's text holds a line break)
+class _ChromeWords:
+    """The content words of lines read alone (a chrome line has none in ``words``), in the
+    page's CJK units (`lexical.han_page`, asked once a page, when first needed); a page's menus
+    and bylines repeat, so they are read once a text."""
 
+    __slots__ = ("_han", "_lines", "_words")
 
-def _own_words(text: str, cache: dict[str, tuple[str, ...]], lines: Sequence[Line]) -> tuple[str, ...]:
-    """The content words of a line read alone (a chrome line has none in ``words``), in the
-    page's CJK units (`lexical.han_page`, asked once a page); a page's menus and bylines
-    repeat, so they are read once a text."""
-    found = cache.get(text)
-    if found is None:
-        han = cache.get(_HAN_KEY)
-        if han is None:
-            han = cache[_HAN_KEY] = ("han",) if han_page([line.text for line in lines]) else ()
-        found = cache[text] = line_words([text], [True], han=bool(han))[0]
-    return found
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._han: bool | None = None
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def of(self, text: str) -> tuple[str, ...]:
+        found = self._words.get(text)
+        if found is None:
+            if self._han is None:
+                self._han = han_page([line.text for line in self._lines])
+            found = self._words[text] = line_words([text], [True], han=self._han)[0]
+        return found
 
 
 def title_vectors(
     layout: Layout, roles: Sequence[Role], words: Sequence[tuple[str, ...]], candidates: Sequence[int],
     first_body: int, opening: set[str], rest: set[str], repeats: Counter[str], first_article: bool,
-    chrome_words: dict[str, tuple[str, ...]] | None = None,
+    chrome_words: _ChromeWords | None = None,
 ) -> list[list[float]]:
     """`TITLE_FEATURES` of each candidate line (`title_candidates`) of one article: ``opening``
     holds the words of its opening paragraphs, ``rest`` those without its first paragraph (that
@@ -364,8 +369,8 @@ def title_vectors(
     log_headlines = math.log1p(len(headlines))
     rows: list[list[float]] = []
     order = {i: r for r, i in enumerate(reversed(candidates))}
-    cache = {} if chrome_words is None else chrome_words
-    terms_of = [set(words[i] or _own_words(lines[i].text, cache, lines)) for i in candidates]
+    own = _ChromeWords(lines) if chrome_words is None else chrome_words
+    terms_of = [set(words[i] or own.of(lines[i].text)) for i in candidates]
     against = [rest if i == first_body else opening for i in candidates]
     overlaps = [len(t & o) / len(t) if t else 0.0 for t, o in zip(terms_of, against)]
     best = max(overlaps, default=0.0)
