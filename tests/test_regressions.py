@@ -823,6 +823,11 @@ _STORY = [
          "said on Friday.", cs.Kind.BODY),
         ("Related: the authority cut its fees twice last year to win back the ferry lines that "
          "had moved away.", cs.Kind.BODY),
+        # ... however the sentence closes: on a quotation, or a question in brackets
+        ("Sign up rates will tell whether the freeze works, the harbour master said: \"We will "
+         "know by the summer whether the ferries come back.\"", cs.Kind.BODY),
+        ("Related: the fee paid by the cruise lines, which the board left where it was (will it "
+         "change when the new quay opens?)", cs.Kind.BODY),
         # short notices stay page chrome wherever they stand
         ("Sign up for our newsletter to get the latest stories.", cs.Kind.BOILERPLATE),
         ("Copyright 2025 The Harbour Gazette. All rights reserved.", cs.Kind.BOILERPLATE),

@@ -37,8 +37,8 @@ from .frontmatter import _fenced
 from .lexical import holds_any, without_soft_hyphens
 from .lines import Layout
 
-__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "paragraph_spans", "paragraph_vectors", "paragraphs",
-           "running_words", "short_tokens", "span_rows"]
+__all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "ends_sentence", "paragraph_spans",
+           "paragraph_vectors", "paragraphs", "running_words", "short_tokens", "span_rows"]
 
 # A paragraph with at least this many words (CJK: twice as many characters) is running text.
 LONG_WORDS = 40
@@ -264,7 +264,7 @@ def _dated(head: str) -> bool:
     return digit is not None and _DATE_FAST_RE.search(head, digit.start()) is not None
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (``_END_SENTENCE_RE`` on its last 7 characters): at once
     where its last character is a sentence's end or none of what may follow one."""
     last = text[-1:]
@@ -311,7 +311,7 @@ def _own(
         alnum = letters + _count_digits(head)
         dated = _dated(text[:_DATE_CHARS])
     last = text[-1:]
-    end_sentence = _ends_sentence(text)
+    end_sentence = ends_sentence(text)
     family = f.family
     first = text[:1]
     return (

@@ -12,7 +12,7 @@ from enum import Enum
 
 import regex
 
-from .context import LONG_WORDS, paragraph_spans, running_words, short_tokens, span_rows
+from .context import LONG_WORDS, ends_sentence, paragraph_spans, running_words, short_tokens, span_rows
 from .duplicates import find_repeats
 from .features import Family, LineFeatures, line_features, quoted_request
 from .lexical import holds_any
@@ -44,7 +44,6 @@ FAMILY_YIELD = 0.95
 # notices ("Copyright 2024 The Daily Planet. All rights reserved.", 8 words) stay the phrase's
 # in short pages, where the model calls nearly every line content
 YIELD_WORDS = 12
-_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '."', ".”")
 
 
 class Role(str, Enum):
@@ -220,8 +219,9 @@ def _role(text: str, f: LineFeatures, s: ParagraphScore, following: str | None) 
 def _sure_sentence(text: str, s: ParagraphScore) -> bool:
     """Whether a paragraph that opens like chrome (on "Sign up", "Copyright", "Related:") is a
     sentence of the text: the line model is sure it is content and it runs to a
-    sentence's end over `YIELD_WORDS` words (see there for how rarely real chrome is both)."""
-    return (s.content >= FAMILY_YIELD and text.endswith(_SENTENCE_ENDS)
+    sentence's end (`context.ends_sentence`, the model's own test) over `YIELD_WORDS` words
+    (see there for how rarely real chrome is both)."""
+    return (s.content >= FAMILY_YIELD and ends_sentence(text)
             and running_words(text) >= YIELD_WORDS)
 
 
