@@ -842,3 +842,41 @@ def test_a_sentence_that_opens_like_chrome_keeps_its_kind(sentence: str, kind: c
     kinds = {s.kind for s in doc.segments if s.start <= at < s.end}
     assert kinds == {kind}
     assert len(doc.articles) == 1
+
+
+_GUIDE = (
+    "How to Keep Basil Alive Indoors\n\n"
+    "Basil wants six hours of sun a day, so a south-facing sill is the best spot in most flats "
+    "and a grow light will do in winter.\n\n"
+    "Water it when the top of the soil is dry to the touch, and pinch off the flower buds as soon "
+    "as they appear so that the leaves keep their flavour.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("last_line", "kind"),
+    [
+        # a line alone after the last paragraph that closes on an exclamation is the text's
+        ("Pick a few leaves every week and enjoy your basil!", cs.Kind.BODY),
+        ("I hope these tips help your plants thrive. Happy growing!", cs.Kind.BODY),
+        # a question or a plain title there still links away
+        ("Which herbs grow best on a windowsill?", cs.Kind.LINKS),
+        ("Ten Herbs That Thrive in Shade", cs.Kind.LINKS),
+    ],
+)
+def test_a_closing_exclamation_stays_in_its_article(last_line: str, kind: cs.Kind) -> None:
+    """Before, a lone headline-shaped line after an article's last paragraph was always typed
+    links, so an answer's or a post's closing sentence was lost (thirty-ninth session)."""
+    text = _GUIDE + last_line
+    doc = cs.split(text)
+    at = text.index(last_line)
+    assert {s.kind for s in doc.segments if s.start <= at < s.end} == {kind}
+    assert len(doc.articles) == 1
+    assert (last_line in doc.articles[0].clean_text) is (kind is cs.Kind.BODY)
+
+
+def test_two_exclaimed_lines_after_the_text_stay_links() -> None:
+    text = _GUIDE + "Subscribe for weekly garden tips!\n\nShare this guide with a friend!"
+    doc = cs.split(text)
+    at = text.index("Subscribe")
+    assert {s.kind for s in doc.segments if s.end > at} <= {cs.Kind.LINKS, cs.Kind.BOILERPLATE}
