@@ -49,7 +49,7 @@ _SPACE_RE = regex.compile(r"\s+")
 _MARKUP_RE = regex.compile(r"^(?:\#{1,6}\s+)?(?:\*\*|__)?(?P<body>.+?)(?:\*\*|__)?$")
 
 # The kinds of line that belong to the article they stand in.
-# A line that closes on an exclamation ("Happy brewing!", "Enjoy your new furry friend!"),
+# A line that closes on an exclamation ("Happy brewing!", "Enjoy the garden!"),
 # after any closing quotes or brackets
 _EXCLAIMED_RE = regex.compile(r"[!！](?:\s?['\"’”)»\]])*$")
 _MEMBERS = frozenset((Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.DUPLICATE, Kind.ARTIFACT))
@@ -215,7 +215,7 @@ def _closing_line(text: str) -> bool:
     rather than linking away: it ends on an exclamation. Measured on fitting material (the
     thirty-ninth session): of such lines typed links, 19 in chat-model answers of fitted models
     (13 the answer's last sentence, 6 its sign-off) and 3 of 4 on the labelled web pages (the
-    fourth a subscription offer) are the text's; dev A has none. Questions ("Have news?") are
+    fourth a subscription offer) are the text's; dev A has none. Questions ("Got a tip for us?") are
     as often a page's prompt as the text's, so they stay links."""
     return _EXCLAIMED_RE.search(text) is not None
 
