@@ -48,10 +48,10 @@ _COUNTER_RE = regex.compile(r"_\d{1,3}$")
 _SPACE_RE = regex.compile(r"\s+")
 _MARKUP_RE = regex.compile(r"^(?:\#{1,6}\s+)?(?:\*\*|__)?(?P<body>.+?)(?:\*\*|__)?$")
 
-# The kinds of line that belong to the article they stand in.
 # A line that closes on an exclamation ("Happy brewing!", "Enjoy the garden!"),
 # after any closing quotes or brackets
 _EXCLAIMED_RE = regex.compile(r"[!！](?:\s?['\"’”)»\]])*$")
+# The kinds of line that belong to the article they stand in.
 _MEMBERS = frozenset((Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.DUPLICATE, Kind.ARTIFACT))
 _NON_CONTENT = {
     Role.CHROME: Kind.BOILERPLATE,
