@@ -48,9 +48,6 @@ _COUNTER_RE = regex.compile(r"_\d{1,3}$")
 _SPACE_RE = regex.compile(r"\s+")
 _MARKUP_RE = regex.compile(r"^(?:\#{1,6}\s+)?(?:\*\*|__)?(?P<body>.+?)(?:\*\*|__)?$")
 
-# A line that closes on an exclamation ("Happy brewing!", "Enjoy the garden!"),
-# after any closing quotes or brackets
-_EXCLAIMED_RE = regex.compile(r"[!！](?:\s?['\"’”)»\]])*$")
 # The kinds of line that belong to the article they stand in.
 _MEMBERS = frozenset((Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.DUPLICATE, Kind.ARTIFACT))
 _NON_CONTENT = {
@@ -275,8 +272,13 @@ TITLE_FEATURES: tuple[str, ...] = (
 # above it, and its first paragraph when more text follows.
 TITLE_LOOKBACK = 6
 _CANDIDATE_ROLES = frozenset((Role.HEADLINE, Role.CHROME, Role.LINK))
-_STOP_END_RE = regex.compile(r"[.。．](?:\s?['\"’”)»])*$")
-_QUESTION_END_RE = regex.compile(r"[!?！？](?:\s?['\"’”)»])*$")
+# What may close a line after its last mark: quotation marks and brackets
+_CLOSERS = "'\"’”)»"
+_STOP_END_RE = regex.compile(rf"[.。．](?:\s?[{_CLOSERS}])*$")
+_QUESTION_END_RE = regex.compile(rf"[!?！？](?:\s?[{_CLOSERS}])*$")
+# A line that closes on an exclamation ("Happy brewing!", "Enjoy the garden!"; `_closing_line`),
+# a square bracket among its closers too
+_EXCLAIMED_RE = regex.compile(rf"[!！](?:\s?[{_CLOSERS}\]])*$")
 _UPPER_RE = regex.compile(r"\p{Lu}")
 _CAPITALISED_RE = regex.compile(r"^\W*\p{Lu}")
 _DIGIT_RE = regex.compile(r"\p{Nd}")
