@@ -880,3 +880,52 @@ def test_two_exclaimed_lines_after_the_text_stay_links() -> None:
     doc = cs.split(text)
     at = text.index("Subscribe")
     assert {s.kind for s in doc.segments if s.end > at} <= {cs.Kind.LINKS, cs.Kind.BOILERPLATE}
+
+
+# A Markdown post with pictures between its paragraphs, written for this test
+_BREAD_POST = (
+    "# A week of bread\n\n"
+    "I baked a loaf every evening this week, each one with a different flour, to see which my "
+    "family would eat first. The rye went quickest, the spelt slowest.\n\n"
+    "![](/images/bread/rye-loaf.jpg)\n\n"
+    "The rye loaf had a dark crust and a moist crumb, and it kept well for three days in a cloth "
+    "bag on the counter.\n\n"
+    "![a spelt loaf on a board](/images/bread/spelt.jpg)\n\n"
+    "Spelt made a lighter bread, but it dried out by the second morning, so next time I will bake "
+    "a smaller loaf.\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known failure (issue 12): the line model reads a line of images between paragraphs as the "
+    "post's text; the training posts label such lines content, where dev/ types them boilerplate "
+    "(docs/models.md, fortieth session)"))
+def test_a_line_of_images_between_paragraphs_is_boilerplate() -> None:
+    doc = cs.split(_BREAD_POST)
+    images = [s for s in doc.segments if s.text.lstrip().startswith("![")]
+    assert images and all(s.kind is cs.Kind.BOILERPLATE for s in images)
+    assert len(doc.articles) == 1
+
+
+# Two untitled local news items, one in German and one in French, written for this test
+_BRIDGE_DE = (
+    "Die Stadt hat am Montag einen neuen Plan für die alte Brücke vorgelegt, der bis zum Herbst "
+    "fertig sein soll.\n\n"
+    "Der Bürgermeister sagte, dass die Kosten noch nicht feststehen und dass die Arbeiten im "
+    "Frühjahr beginnen.\n\n"
+    "Die Anwohner hatten sich über den Lärm beschwert, der von den Lastwagen auf der Brücke kommt.")
+_MUSEUM_FR = (
+    "Le musée ouvrira une nouvelle salle consacrée aux peintres de la région au début du mois de "
+    "mai.\n\n"
+    "Selon la directrice, les tableaux ont été prêtés par des familles qui les gardaient depuis des "
+    "années.\n\n"
+    "Les visiteurs pourront aussi assister à des ateliers pour les enfants pendant les vacances.")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known failure (issue 14): a change of language between untitled stories is no start "
+    "evidence the shipped start model weighs; as a feature it cost real pages (docs/models.md, "
+    "thirty-ninth and fortieth sessions)"))
+def test_an_untitled_story_in_another_language_starts_an_article() -> None:
+    doc = cs.split(_BRIDGE_DE + "\n\n" + _MUSEUM_FR)
+    assert [a.start for a in doc.articles] == [0, len(_BRIDGE_DE) + 2]

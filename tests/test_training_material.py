@@ -117,6 +117,45 @@ def test_gluing_keeps_every_document_and_its_labels(
         assert set("".join(rest)) <= {"\n"}
 
 
+def test_a_line_of_images_is_chrome_as_the_dev_set_types_it() -> None:
+    text = ("Our garden in May\n\n![](img/may/roses.jpg)\n\nThe roses came early this year.\n"
+            "[![the pond](img/pond-small.jpg)](img/pond.jpg) <img src=\"img/frog.png\">\n"
+            "A frog ![small](img/f.gif) sat on the lily pad.")
+    doc = common.images_chrome(LabelledDoc("t", "1", text, ((0, len(text), "content", "body"),)))
+    chrome = [t for t, lab in _labelled(doc) if lab == "chrome"]
+    # lines of images alone (bare, linked or as tags) are chrome; an image inside a sentence is not
+    assert chrome == ["![](img/may/roses.jpg)",
+                      '[![the pond](img/pond-small.jpg)](img/pond.jpg) <img src="img/frog.png">']
+    # residue keeps its label, and a document without images is returned as it is
+    residue = LabelledDoc("t", "2", "![](a.png)", ((0, 10, "artifact", "preamble"),))
+    assert common.images_chrome(residue) == residue
+
+
+_IMAGE_LINES = ("![](a.png)", "![x](b.jpg) <img src=c>")
+
+
+@given(st.lists(st.tuples(st.sampled_from([*_IMAGE_LINES, "text here", "", "a ![](d) b"]),
+                          st.sampled_from(["content", "artifact"])), max_size=8))
+def test_relabelling_images_keeps_the_ranges_tiling_the_text(parts: list[tuple[str, str]]) -> None:
+    text = ""
+    ranges = []
+    for line, label in parts:
+        start = len(text)
+        text += line + "\n"
+        ranges.append((start, len(text), label, "body"))
+    doc = common.images_chrome(LabelledDoc("t", "1", text, tuple(ranges)))
+    # the ranges still cover the text in order, with no gap or overlap
+    ends = [0] + [b for _, b, *_ in doc.ranges]
+    assert [a for a, *_ in doc.ranges] == ends[:-1] and ends[-1] == len(text)
+    # every character keeps its label but those of a line of images only, which become chrome
+    label_at = {i: label for a, b, label, _ in doc.ranges for i in range(a, b)}
+    for start, end, old, _ in ranges:
+        whole_image = text[start:end].strip() in _IMAGE_LINES
+        for i in range(start, end):
+            if not text[i].isspace():
+                assert label_at[i] == ("chrome" if whole_image and old == "content" else old)
+
+
 def test_a_post_and_its_translations_are_held_back_together() -> None:
     """news-multi records are held back by posting date: translations of one post (same
     date, other language) fall on the same side, other corpora are never held back."""

@@ -229,6 +229,36 @@ def flatten_layout(doc: LabelledDoc, rng: random.Random) -> LabelledDoc:
     return LabelledDoc(doc.source, doc.id + "|flat", text, tuple(ranges))
 
 
+# A line of images only: Markdown images (bare or inside a link) or HTML image tags. This
+# project's annotation types such a line boilerplate (every one in dev/ half A is), while the
+# corpora's records keep it in their text, which the loaders label content.
+_IMAGE = r"(?:\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)|!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)"
+_IMAGE_LINE_RE = re.compile(rf"^[ \t]*{_IMAGE}(?:[ \t]*{_IMAGE})*[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def images_chrome(doc: LabelledDoc) -> LabelledDoc:
+    """``doc`` with its lines of images only relabelled chrome (sub-label "image"), as dev/ has them."""
+    lines = [(m.start(), m.end()) for m in _IMAGE_LINE_RE.finditer(doc.text)]
+    if not lines:
+        return doc
+    ranges: list[tuple[int, int, str, str]] = []
+    for a, b, lab, sub in doc.ranges:
+        if lab != CONTENT:
+            ranges.append((a, b, lab, sub))
+            continue
+        pos = a
+        for s, e in lines:
+            if s < pos or e > b:
+                continue
+            if s > pos:
+                ranges.append((pos, s, lab, sub))
+            ranges.append((s, e, CHROME, "image"))
+            pos = e
+        if pos < b:
+            ranges.append((pos, b, lab, sub))
+    return LabelledDoc(doc.source, doc.id, doc.text, tuple(ranges))
+
+
 def flatten_some(docs: list[LabelledDoc], share: float, seed: str) -> list[LabelledDoc]:
     """``docs`` with a deterministic ``share`` of them in `flatten_layout`'s bare layout."""
     rng = random.Random(f"flat:{seed}")

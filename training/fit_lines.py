@@ -46,6 +46,7 @@ from common import (
     flatten_some,
     glue_some,
     held_back_models,
+    images_chrome,
     load_dev,
     load_excerpts,
     load_llm,
@@ -457,6 +458,7 @@ def main() -> None:
     llm = glue_some(flatten_some(list(load_llm(exclude=held)), FLAT_SHARE, "llm"), args.glued_llm, "llm")
     excerpts = [doc for name in EXCERPT_SOURCES for doc in load_excerpts(name, EXCERPTS_EACH)]
     posts = flatten_some(list(load_posts(POSTS)), FLAT_SHARE, "posts")
+    llm, excerpts, posts = ([images_chrome(d) for d in docs] for docs in (llm, excerpts, posts))
     print(f"pages {len(pages)} (validation {len(validation)}), dev A {len(dev_a)}, "
           f"llm {len(llm)} (held back models: {len(held)}), excerpts {len(excerpts)}, posts {len(posts)}")
     rows = Rows()
