@@ -141,6 +141,15 @@ def report_figures(report: Report) -> dict[str, Any]:
         "titles_equal": report.titles.value,
         "languages_found": report.languages.value, "language_spans": report.languages.total,
         "repair": report.repair.value, "repair_articles": report.repair.total,
+        # the counts the figures pool (`benchmarks/compare.py` resamples documents by them)
+        "counts": {
+            "boundary_tp": b.true_positives, "boundary_fp": b.false_positives,
+            "boundary_fn": b.false_negatives,
+            "whole_hits": report.articles_whole.hits, "whole_total": report.articles_whole.total,
+            "kept_hits": t.content_kept.hits, "kept_total": t.content_kept.total,
+            "typed_hits": t.non_content_typed.hits, "typed_total": t.non_content_typed.total,
+            "titles_hits": report.titles.hits, "titles_total": report.titles.total,
+        },
     }
     for k in Kind:
         s = t.kind(k)

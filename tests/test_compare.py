@@ -1,0 +1,92 @@
+"""`benchmarks/compare.py`: two runs of a per-document benchmark and the noise of their difference."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import corpus_split as cs
+from corpus_split.evaluate import score
+
+_BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _load(name: str) -> ModuleType:
+    """A benchmark module loaded by path, ``sys.path`` left as it was (``_common`` adds to it)."""
+    path = list(sys.path)
+    try:
+        full = f"corpus_split_bench_{name}"
+        spec = importlib.util.spec_from_file_location(full, _BENCHMARKS / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[full] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path[:] = path
+
+
+compare = _load("compare")
+
+
+def _doc(tp: int, fp: int, fn: int, kept: int = 90, typed: int = 8) -> dict[str, int]:
+    return {"boundary_tp": tp, "boundary_fp": fp, "boundary_fn": fn, "whole_hits": tp, "whole_total": tp + fn,
+            "kept_hits": kept, "kept_total": 100, "typed_hits": typed, "typed_total": 10,
+            "titles_hits": 0, "titles_total": 0}
+
+
+def test_identical_runs_differ_by_nothing_with_no_noise() -> None:
+    docs = [_doc(2, 1, 0), _doc(0, 0, 1), _doc(3, 0, 0, kept=70)]
+    for _, pooled in compare.FIGURES[:4]:
+        old, new, diff, se = compare.paired(docs, docs, pooled, draws=200)
+        assert old == new and diff == 0.0 and se == 0.0
+
+
+def test_a_change_in_one_document_is_the_pooled_difference_with_its_noise() -> None:
+    old = [_doc(1, 0, 0, kept=90) for _ in range(20)]
+    new = [*old[:-1], _doc(1, 0, 0, kept=50)]
+    kept = dict(compare.FIGURES)["content kept"]
+    a, b, diff, se = compare.paired(old, new, kept, draws=500)
+    assert a == pytest.approx(0.9) and b == pytest.approx(0.88)
+    assert diff == pytest.approx(-0.02)
+    # one document of twenty carries the change: resamples hold it 0, 1, 2... times
+    assert 0.005 < se < 0.04
+
+
+def test_runs_of_different_documents_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="documents"):
+        compare.paired([_doc(1, 0, 0)], [], compare.FIGURES[0][1])
+    other = tmp_path / "concat.json"
+    other.write_text(json.dumps({"boundary_f1": 0.9}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"concat\.json"):
+        compare.documents(other)
+
+
+def test_the_counts_a_benchmark_writes_pool_to_its_figures() -> None:
+    common = _load("_common")
+    text = "Rates on hold\n\nThe bank kept its rate at four per cent on Tuesday, as expected.\n\n" \
+           "Harbour reopens\n\nThe old harbour opened again after a year of repairs to its wall."
+    second = text.index("Harbour")
+    gold = {"articles": [
+        {"title": "Rates on hold", "content_start": 0, "content_end": second - 2, "zone": [0, 0]},
+        {"title": "Harbour reopens", "content_start": second, "content_end": len(text),
+         "zone": [second - 2, second]}],
+        "spans": [{"kind": "title", "start": 0, "end": 13},
+                  {"kind": "body", "start": 15, "end": second - 2},
+                  {"kind": "title", "start": second, "end": second + 15},
+                  {"kind": "body", "start": second + 17, "end": len(text)}]}
+    report = score(cs.split(text), gold)
+    figures = common.report_figures(report)
+    counts = [figures["counts"]]
+    pooled = dict(compare.FIGURES)
+    assert pooled["boundary F1"](counts) == figures["boundary_f1"]
+    assert pooled["content kept"](counts) == figures["content_kept"]
+    assert pooled["articles whole"](counts) == figures["articles_whole"]
+    typed = pooled["non-content typed"](counts)
+    assert math.isnan(typed) and math.isnan(figures["non_content_typed"])
