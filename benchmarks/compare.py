@@ -1,13 +1,15 @@
 """Compare two runs of a per-document benchmark, with the noise of the difference.
 
-    python benchmarks/compare.py OLD.json NEW.json [--draws 2000]
+    python benchmarks/compare.py OLD.json NEW.json [--row NAME] [--draws 2000]
 
-Each file is what ``benchmarks/dev.py --json`` (or ``seeds.py --json``) writes: its entries
-hold each document's counts. For boundary F1, articles whole, content kept, non-content
-typed and titles, printed: the pooled figure of each run, their difference, and the standard
-error of that difference by a paired bootstrap over documents (the same resample for both
-runs, fixed seed), so that what both runs get right or wrong alike adds no noise; and how many
-single-article documents each cuts.
+Each file is what ``benchmarks/dev.py --json`` writes, or ``seeds.py``, ``concat.py`` or
+``multilingual.py`` with ``--json`` (the same ``--n`` and ``--seed`` for both runs, so that
+they score the same documents): its entries hold each document's counts. ``--row`` keeps the
+documents of one row of ``multilingual.py`` (a language, or "mixed"). For boundary F1,
+articles whole, content kept, non-content typed and titles, printed: the pooled figure of each
+run, their difference, and the standard error of that difference by a paired bootstrap over
+documents (the same resample for both runs, fixed seed), so that what both runs get right or
+wrong alike adds no noise; and how many single-article documents each cuts.
 
 Why: dev half B holds 30 documents. A plain refit of the line model on today's code (no change
 meant) moved its content kept by 0.004, 1.4 standard errors, so a criterion such as "no more
@@ -70,19 +72,20 @@ def paired(old: Sequence[Counts], new: Sequence[Counts], pooled: Callable[[Seque
     return a, b, b - a, statistics.stdev(values) if len(values) > 1 else 0.0
 
 
-def documents(path: Path) -> dict[str, Counts]:
-    """The per-document counts of a ``dev.py`` or ``seeds.py`` ``--json`` file, by document name.
+def documents(path: Path, row: str | None = None) -> dict[str, Counts]:
+    """The per-document counts of a benchmark's ``--json`` file, by document name; with
+    ``row``, only the documents of that row (`multilingual.py`'s language or "mixed").
 
     Raises:
-        ValueError: the file holds no per-document counts (another benchmark's, or written
-            before the counts were added); the message names the file.
+        ValueError: the file holds no per-document counts (a benchmark that writes none, or a
+            file written before the counts were added); the message names the file.
     """
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     docs = data.get("documents", data.get("seeds"))
     if not isinstance(docs, dict) or not all("counts" in d for d in docs.values()):
-        raise ValueError(f"{path}: no per-document counts (write it with benchmarks/dev.py or "
-                         "seeds.py --json)")
-    return {name: d["counts"] for name, d in docs.items()}
+        raise ValueError(f"{path}: no per-document counts (write it with benchmarks/dev.py, "
+                         "seeds.py, concat.py or multilingual.py --json)")
+    return {name: d["counts"] for name, d in docs.items() if row is None or d.get("row") == row}
 
 
 def main() -> None:
@@ -90,9 +93,12 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path)
+    parser.add_argument("--row", default=None, help="only the documents of this row (multilingual.py)")
     parser.add_argument("--draws", type=int, default=2000, help="bootstrap resamples")
     args = parser.parse_args()
-    old, new = documents(args.old), documents(args.new)
+    old, new = documents(args.old, args.row), documents(args.new, args.row)
+    if not old:
+        raise SystemExit(f"no documents{'' if args.row is None else ' in row ' + args.row}")
     if old.keys() != new.keys():
         raise SystemExit(f"the runs score different documents: {sorted(old.keys() ^ new.keys())}")
     names = sorted(old)

@@ -179,12 +179,15 @@ def main() -> None:
     due_by: Counter[str] = Counter()
     false_at: Counter[str] = Counter()
     split_time = 0.0
-    for _ in range(args.n):
+    per_doc: dict[str, Any] = {}  # each document's counts (`compare.py` pairs two runs by them)
+    for k in range(args.n):
         doc, same = build(rng, pool, by_topic, titled=args.titled, sectioned=args.sectioned)
         started = time.perf_counter()
         result = cs.split(doc.text)
         split_time += time.perf_counter() - started
-        total += score(result, doc.gold)
+        report = score(result, doc.gold)
+        total += report
+        per_doc[str(k)] = {"counts": report_figures(report)["counts"]}
         seg = segmentation_scores(result, doc.gold)
         pks.append(seg.pk)
         wds.append(seg.windowdiff)
@@ -223,6 +226,7 @@ def main() -> None:
         "n": args.n, "seed": args.seed,
         "recall_by_condition": {k: found_by[k] / due_by[k] for k in due_by},
         "false_boundaries_in": dict(false_at),
+        "documents": per_doc,
     }
     write_json(args.json, figures)
 

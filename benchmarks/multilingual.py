@@ -255,12 +255,14 @@ def main() -> None:
     by_title: dict[tuple[str, bool], Report] = defaultdict(Report)
     titles_found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     split_time = 0.0
+    per_doc: dict[str, Any] = {}  # each document's row and counts (`compare.py --row` pairs runs)
     for k in range(args.n):
         doc, row, titled = build(rng, k, posts)
         started = time.perf_counter()
         result = cs.split(doc.text)
         split_time += time.perf_counter() - started
         report = score(result, doc.gold)
+        per_doc[str(k)] = {"row": row, "counts": report_figures(report)["counts"]}
         for key in (row, "all"):
             rows[key] += report
             by_title[(key, titled)] += report
@@ -320,6 +322,7 @@ def main() -> None:
     print(f"{'all':<6} {pooled[0]:>5} {fmt(pooled[1] / n):>14} {fmt(pooled[2] / n):>12} "
           f"{fmt(pooled[3] / n):>11}")
     figures["single"] = single
+    figures["documents"] = per_doc
     write_json(args.json, _no_nan(figures))
 
 

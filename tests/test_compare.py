@@ -68,6 +68,17 @@ def test_runs_of_different_documents_are_refused(tmp_path: Path) -> None:
         compare.documents(other)
 
 
+def test_a_row_of_the_multilingual_benchmark_is_compared_alone(tmp_path: Path) -> None:
+    run = tmp_path / "ml.json"
+    run.write_text(json.dumps({"documents": {
+        "0": {"row": "de", "counts": _doc(1, 0, 0)},
+        "1": {"row": "mixed", "counts": _doc(0, 1, 1)},
+        "2": {"row": "de", "counts": _doc(2, 0, 1)}}}), encoding="utf-8")
+    assert sorted(compare.documents(run)) == ["0", "1", "2"]
+    assert sorted(compare.documents(run, "de")) == ["0", "2"]
+    assert compare.documents(run, "ja") == {}
+
+
 def test_the_counts_a_benchmark_writes_pool_to_its_figures() -> None:
     common = _load("_common")
     text = "Rates on hold\n\nThe bank kept its rate at four per cent on Tuesday, as expected.\n\n" \
