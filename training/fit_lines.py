@@ -6,8 +6,10 @@
 Material (read from ``../shared``): the labelled web pages of ``corpora/pages.jsonl.gz``,
 ``dev/`` half A (never half B), and the chat-model responses of
 ``corpora/llm-articles.jsonl.gz`` with their preambles and sign-offs, of the models not
-held back for reporting (every fifth model, sorted by name, is held back). Deterministic:
-the same data gives the same weights.
+held back for reporting (every fifth model, sorted by name, is held back), with excerpts of
+real articles and whole blog posts; in the responses, excerpts and posts a line of images only
+is chrome, as dev/ annotates it (`common.images_chrome`). Deterministic: the same data gives
+the same weights.
 
 ``--leave-out pages/cleaneval`` (say) fits without one source and reports on it.
 
