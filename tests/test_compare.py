@@ -101,3 +101,14 @@ def test_the_counts_a_benchmark_writes_pool_to_its_figures() -> None:
     assert pooled["articles whole"](counts) == figures["articles_whole"]
     typed = pooled["non-content typed"](counts)
     assert math.isnan(typed) and math.isnan(figures["non_content_typed"])
+
+
+def test_the_suite_runs_benchmarks_that_exist_and_write_json() -> None:
+    suite = _load("suite")
+    names = [name for name, _ in suite.SUITE]
+    assert len(set(names)) == len(names)
+    for _, command in suite.SUITE:
+        script = _BENCHMARKS / command[0]
+        source = script.read_text(encoding="utf-8")
+        # its own --json option, or the one `_common.arguments` gives every benchmark
+        assert '"--json"' in source or "arguments(" in source
