@@ -126,6 +126,10 @@ def test_a_line_of_images_is_chrome_as_the_dev_set_types_it() -> None:
     # lines of images alone (bare, linked or as tags) are chrome; an image inside a sentence is not
     assert chrome == ["![](img/may/roses.jpg)",
                       '[![the pond](img/pond-small.jpg)](img/pond.jpg) <img src="img/frog.png">']
+    # a line ending "\r\n" (some records keep them) is a line of images all the same
+    crlf = "Text here.\r\n![](img/a.png)\r\nMore text."
+    doc = common.images_chrome(LabelledDoc("t", "3", crlf, ((0, len(crlf), "content", "body"),)))
+    assert [t.strip() for t, lab in _labelled(doc) if lab == "chrome"] == ["![](img/a.png)"]
     # residue keeps its label, and a document without images is returned as it is
     residue = LabelledDoc("t", "2", "![](a.png)", ((0, 10, "artifact", "preamble"),))
     assert common.images_chrome(residue) == residue

@@ -233,7 +233,7 @@ def flatten_layout(doc: LabelledDoc, rng: random.Random) -> LabelledDoc:
 # project's annotation types such a line boilerplate (every one in dev/ half A is), while the
 # corpora's records keep it in their text, which the loaders label content.
 _IMAGE = r"(?:\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)|!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)"
-_IMAGE_LINE_RE = re.compile(rf"^[ \t]*{_IMAGE}(?:[ \t]*{_IMAGE})*[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_IMAGE_LINE_RE = re.compile(rf"^[ \t]*{_IMAGE}(?:[ \t]*{_IMAGE})*[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def images_chrome(doc: LabelledDoc) -> LabelledDoc:
