@@ -129,6 +129,20 @@ def fmt(value: float) -> str:
     return "  n/a" if math.isnan(value) else f"{value:.3f}"
 
 
+def report_counts(report: Report) -> dict[str, int]:
+    """The counts a report's figures pool, flat (`benchmarks/compare.py` resamples documents by
+    them)."""
+    b, t = report.boundaries, report.typing
+    return {
+        "boundary_tp": b.true_positives, "boundary_fp": b.false_positives,
+        "boundary_fn": b.false_negatives,
+        "whole_hits": report.articles_whole.hits, "whole_total": report.articles_whole.total,
+        "kept_hits": t.content_kept.hits, "kept_total": t.content_kept.total,
+        "typed_hits": t.non_content_typed.hits, "typed_total": t.non_content_typed.total,
+        "titles_hits": report.titles.hits, "titles_total": report.titles.total,
+    }
+
+
 def report_figures(report: Report) -> dict[str, Any]:
     """The pooled figures of a report as a flat, JSON-ready dict."""
     b, t = report.boundaries, report.typing
@@ -141,15 +155,7 @@ def report_figures(report: Report) -> dict[str, Any]:
         "titles_equal": report.titles.value,
         "languages_found": report.languages.value, "language_spans": report.languages.total,
         "repair": report.repair.value, "repair_articles": report.repair.total,
-        # the counts the figures pool (`benchmarks/compare.py` resamples documents by them)
-        "counts": {
-            "boundary_tp": b.true_positives, "boundary_fp": b.false_positives,
-            "boundary_fn": b.false_negatives,
-            "whole_hits": report.articles_whole.hits, "whole_total": report.articles_whole.total,
-            "kept_hits": t.content_kept.hits, "kept_total": t.content_kept.total,
-            "typed_hits": t.non_content_typed.hits, "typed_total": t.non_content_typed.total,
-            "titles_hits": report.titles.hits, "titles_total": report.titles.total,
-        },
+        "counts": report_counts(report),
     }
     for k in Kind:
         s = t.kind(k)

@@ -14,7 +14,8 @@ wrong alike adds no noise; and how many single-article documents each cuts.
 Why: dev half B holds 30 documents. A plain refit of the line model on today's code (no change
 meant) moved its content kept by 0.004, 1.4 standard errors, so a criterion such as "no more
 than 0.002 below" rejects good and bad changes alike; one stated in standard errors of the
-paired difference says how far a change stands out from that noise. Stdlib only.
+paired difference says how far a change stands out from that noise. Figures pool as
+`corpus_split.evaluate` scores them.
 """
 
 from __future__ import annotations
@@ -27,21 +28,22 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-# Each figure: its name, and how to pool it from per-document counts (numerator, denominator).
+from corpus_split.evaluate import BoundaryCounts, Ratio
+
 Counts = Mapping[str, int]
+"""One document's counts, as `_common.report_counts` writes them."""
 
 
 def _f1(docs: Sequence[Counts]) -> float:
-    tp = sum(d["boundary_tp"] for d in docs)
-    fp = sum(d["boundary_fp"] for d in docs)
-    fn = sum(d["boundary_fn"] for d in docs)
-    return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not fp and not fn else 0.0)
+    """Pooled boundary F1, as `corpus_split.evaluate` scores it."""
+    return BoundaryCounts(sum(d["boundary_tp"] for d in docs), sum(d["boundary_fp"] for d in docs),
+                          sum(d["boundary_fn"] for d in docs)).f1
 
 
 def _ratio(hits: str, total: str) -> Callable[[Sequence[Counts]], float]:
+    """A pooled share, as `corpus_split.evaluate.Ratio` gives it (NaN with nothing to count)."""
     def pooled(docs: Sequence[Counts]) -> float:
-        den = sum(d[total] for d in docs)
-        return sum(d[hits] for d in docs) / den if den else float("nan")
+        return Ratio(sum(d[hits] for d in docs), sum(d[total] for d in docs)).value
     return pooled
 
 

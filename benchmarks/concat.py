@@ -28,6 +28,7 @@ from _common import (
     load_reuters,
     need,
     print_report,
+    report_counts,
     report_figures,
     write_json,
 )
@@ -187,7 +188,7 @@ def main() -> None:
         split_time += time.perf_counter() - started
         report = score(result, doc.gold)
         total += report
-        per_doc[str(k)] = {"counts": report_figures(report)["counts"]}
+        per_doc[str(k)] = {"counts": report_counts(report)}
         seg = segmentation_scores(result, doc.gold)
         pks.append(seg.pk)
         wds.append(seg.windowdiff)

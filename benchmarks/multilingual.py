@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import corpus_split as cs
-from _common import SHARED, arguments, fmt, held_back, need, report_figures, write_json
+from _common import SHARED, arguments, fmt, held_back, need, report_counts, report_figures, write_json
 from corpus_split.evaluate import Report, score, titles_equal
 from corpus_split.synthetic import DamageOptions, Layout, SourceArticle, TitleStyle, generate
 
@@ -262,7 +262,7 @@ def main() -> None:
         result = cs.split(doc.text)
         split_time += time.perf_counter() - started
         report = score(result, doc.gold)
-        per_doc[str(k)] = {"row": row, "counts": report_figures(report)["counts"]}
+        per_doc[str(k)] = {"row": row, "counts": report_counts(report)}
         for key in (row, "all"):
             rows[key] += report
             by_title[(key, titled)] += report
