@@ -98,7 +98,7 @@ def need(path: Path, what: str) -> None:
 
 def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False,
               sources: tuple[str, ...] = (), tokenized_option: bool = False,
-              anywhere_option: bool = False) -> argparse.Namespace:
+              anywhere_option: bool = False, fitting_half_option: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
     if sources:
@@ -120,6 +120,10 @@ def arguments(description: str, n: int, seed: int = 0, titled_option: bool = Fal
     if anywhere_option:
         parser.add_argument("--anywhere", action="store_true",
                             help="excerpts from anywhere in an article, not its first sentences")
+    if fitting_half_option:
+        parser.add_argument("--fitting-half", action="store_true",
+                            help="draw from the records fitting may use instead of the held-back "
+                                 "ones (in-sample figures, for screening a change)")
     parser.add_argument("--seed", type=int, default=seed, help=f"random seed (default {seed})")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     return parser.parse_args()

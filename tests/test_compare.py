@@ -112,3 +112,22 @@ def test_the_suite_runs_benchmarks_that_exist_and_write_json() -> None:
         source = script.read_text(encoding="utf-8")
         # its own --json option, or the one `_common.arguments` gives every benchmark
         assert '"--json"' in source or "arguments(" in source
+
+
+_NEWS_MULTI = _BENCHMARKS.parent.parent / "shared" / "corpora" / "news-multi.jsonl.gz"
+
+
+@pytest.mark.skipif(not _NEWS_MULTI.exists(), reason="../shared/corpora/news-multi.jsonl.gz absent")
+def test_the_multilingual_fitting_half_shares_no_post_with_the_held_back_one() -> None:
+    # `multilingual.py --fitting-half` screens a change in-sample; it must never draw a post
+    # the held-back run reports on, nor a translation of one (a post's date decides its side)
+    sys.path.insert(0, str(_BENCHMARKS))  # where the benchmark finds `_common`
+    try:
+        multilingual = _load("multilingual")
+    finally:
+        sys.path.remove(str(_BENCHMARKS))
+    held, fitting = multilingual.load_posts(), multilingual.load_posts(fitting_half=True)
+    held_ids = {post.id for posts in held.values() for post in posts}
+    fitting_ids = {post.id for posts in fitting.values() for post in posts}
+    assert held_ids and fitting_ids
+    assert held_ids.isdisjoint(fitting_ids)
