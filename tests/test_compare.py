@@ -119,8 +119,8 @@ _NEWS_MULTI = _BENCHMARKS.parent.parent / "shared" / "corpora" / "news-multi.jso
 
 @pytest.mark.skipif(not _NEWS_MULTI.exists(), reason="../shared/corpora/news-multi.jsonl.gz absent")
 def test_the_multilingual_fitting_half_shares_no_post_with_the_held_back_one() -> None:
-    # `multilingual.py --fitting-half` screens a change in-sample; it must never draw a post
-    # the held-back run reports on, nor a translation of one (a post's date decides its side)
+    # `multilingual.py --fitting-half` screens a change in-sample: it must honour the flag and
+    # never draw a post the held-back run reports on
     sys.path.insert(0, str(_BENCHMARKS))  # where the benchmark finds `_common`
     try:
         multilingual = _load("multilingual")

@@ -306,8 +306,8 @@ def test_a_headline_over_a_dateline_is_marked() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "known failure: the `numbered` feature takes a version number ('Ruby 2.6.0', 'Version "
-    "3.1 released') for an item of a series, where _SERIES_RE does not; the shipped trees were "
+    "known failure: the `numbered` feature takes a version number ('Version 3.1 released') "
+    "for an item of a series, where _SERIES_RE does not; the shipped trees were "
     "fitted on it, and the refit with it fixed lost dev A cross-fitted F1 (docs/models.md, "
     "forty-first session)"))
 def test_a_version_number_in_a_headline_is_no_numbered_item() -> None:
