@@ -1280,9 +1280,10 @@ def _series_joined(
     steps of one text are all its sections or, glued texts, all starts, never the first alone
     (issue 13: a numbered step or a Q&A subhead is never a start). So are starts at a question
     heading with question headings inside the article it opens and inside the one before
-    (not its first unit, a title), and starts inside a list, its items before and after opening
-    on the same mark (issue 13: a list item is never a start). A thread's posts and front
-    matter stay."""
+    (not its first unit, a title), starts inside a list, its items before and after opening
+    on the same mark (issue 13: a list item is never a start), and starts at a Markdown heading
+    deeper than the one that opens the article before, its title (issue 13: a heading deeper
+    than the title is a section). A thread's posts and front matter stay."""
     lines = layout.lines
 
     def question(u: int) -> bool:  # (a bold question, "**Why?**", too)
@@ -1306,6 +1307,9 @@ def _series_joined(
         elif inside and (mark := _list_mark(lines[units[s].first].text)) and all(
                 _list_mark(lines[units[v].first].text) == mark for v in (s - 1, s + 1)):
             dropped.add(s)  # inside a list: its items before and after open on the same mark
+        elif units[s].headline and units[t := before.first_unit].headline and (
+                _md_level(lines[units[s].first].text) > _md_level(lines[units[t].first].text) > 0):
+            dropped.add(s)  # "## Section" under the "# Title" that opens the article before
     if not dropped:
         return spans
     return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
