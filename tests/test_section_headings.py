@@ -328,3 +328,29 @@ def test_a_markdown_post_is_never_cut_at_its_deeper_headings(
         parts += ["#" * level + f" Part {'ABCD'[k]} of the season", *paragraphs]
     doc = cs.split("\n\n".join(parts))
     assert len(doc.articles) == 1
+
+
+# A post with a code block (written here): regression, forty-first session (issue 13: never a
+# start inside code); a change of vocabulary at the block cut the post at its fence or inside it
+CODE_POST = """# Counting words in a folder of notes
+
+I keep my notes as plain text files, one per day, and wanted to know how much I had written each month.
+
+```python
+import pathlib
+totals = {}
+for path in sorted(pathlib.Path("notes").glob("*.txt")):
+    month = path.stem[:7]
+    totals[month] = totals.get(month, 0) + len(path.read_text().split())
+```
+
+Running it over three years of notes showed that I write most in the winter months."""
+
+
+@pytest.mark.parametrize("start_line", ["```python", "import pathlib", "for path in sorted"])
+def test_a_start_at_a_code_blocks_fence_or_inside_it_is_dropped(start_line: str) -> None:
+    assert _spans_after_series_rule(CODE_POST, start_line) == [0]
+
+
+def test_a_start_after_a_closed_code_block_is_left_to_the_programme() -> None:
+    assert len(_spans_after_series_rule(CODE_POST, "Running it over")) == 2

@@ -38,7 +38,7 @@ from .frontmatter import _FRONT_FENCES
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason, _positional
-from .prelim import Role
+from .prelim import Role, _code_block_lines
 from .scores import logistic, sentence_model, start_model, translation_model
 from .translations import (
     MAX_PARAGRAPHS,
@@ -1281,10 +1281,14 @@ def _series_joined(
     (issue 13: a numbered step or a Q&A subhead is never a start). So are starts at a question
     heading with question headings inside the article it opens and inside the one before
     (not its first unit, a title), starts inside a list, its items before and after opening
-    on the same mark (issue 13: a list item is never a start), and starts at a Markdown heading
+    on the same mark (issue 13: a list item is never a start), starts at a Markdown heading
     deeper than the one that opens the article before, its title (issue 13: a heading deeper
-    than the title is a section). A thread's posts and front matter stay."""
+    than the title is a section), and starts at a code block's fence or inside it (issue 13:
+    never inside code). A thread's posts and front matter stay."""
     lines = layout.lines
+    # the lines of closed Markdown code blocks (none where no line opens on a fence's mark)
+    code = (frozenset(_code_block_lines(lines))
+            if any(line.text.startswith(("```", "~~~")) for line in lines) else frozenset())
 
     def question(u: int) -> bool:  # (a bold question, "**Why?**", too)
         return units[u].headline and lines[units[u].first].text.rstrip("*_ ").endswith(_QUESTION_MARKS)
@@ -1310,6 +1314,8 @@ def _series_joined(
         elif units[s].headline and units[t := before.first_unit].headline and (
                 _md_level(lines[units[s].first].text) > _md_level(lines[units[t].first].text) > 0):
             dropped.add(s)  # "## Section" under the "# Title" that opens the article before
+        elif units[s].first in code:
+            dropped.add(s)  # a code block's fence or one of its lines: a post's code, not a post
     if not dropped:
         return spans
     return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
