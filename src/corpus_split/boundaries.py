@@ -1286,9 +1286,7 @@ def _series_joined(
     than the title is a section), and starts at a code block's fence or inside it (issue 13:
     never inside code). A thread's posts and front matter stay."""
     lines = layout.lines
-    # the lines of closed Markdown code blocks (none where no line opens on a fence's mark)
-    code = (frozenset(_code_block_lines(lines))
-            if any(line.text.startswith(("```", "~~~")) for line in lines) else frozenset())
+    code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
 
     def question(u: int) -> bool:  # (a bold question, "**Why?**", too)
         return units[u].headline and lines[units[u].first].text.rstrip("*_ ").endswith(_QUESTION_MARKS)
