@@ -354,3 +354,38 @@ def test_a_start_at_a_code_blocks_fence_or_inside_it_is_dropped(start_line: str)
 
 def test_a_start_after_a_closed_code_block_is_left_to_the_programme() -> None:
     assert len(_spans_after_series_rule(CODE_POST, "Running it over")) == 2
+
+
+# A chat-model answer with bold subheads (written here): regression, forty-first session (issue
+# 13: a text's subheads are never starts); a change of vocabulary cut it at a subhead
+BOLD_ANSWER = """Moving to a smaller flat takes some planning, and most of the work happens before \
+the van arrives.
+
+**Sorting**
+
+Go through one room a week and decide what stays, what is sold and what is given away. \
+Start with the rooms you use least.
+
+**Packing**
+
+Pack books in small boxes, label every box with its room, and keep a box of kettle, mugs \
+and chargers for the first night.
+
+**Paperwork**
+
+Tell the council, the bank and your employer about the new address a fortnight ahead, \
+and take meter readings on the day.
+
+**The first week**
+
+Unpack the kitchen and the bedroom first; the rest can wait until the weekend."""
+
+
+@pytest.mark.parametrize("start_line", ["**Packing**", "**Paperwork**"])
+def test_a_start_at_a_bold_subhead_among_bold_subheads_is_dropped(start_line: str) -> None:
+    assert _spans_after_series_rule(BOLD_ANSWER, start_line) == [0]
+
+
+def test_a_start_at_the_first_bold_subhead_is_left_to_the_programme() -> None:
+    # no bold subhead stands inside the article before it: nothing says the two are one text
+    assert len(_spans_after_series_rule(BOLD_ANSWER, "**Sorting**")) == 2

@@ -1291,6 +1291,11 @@ def _series_joined(
     def question(u: int) -> bool:  # (a bold question, "**Why?**", too)
         return units[u].headline and lines[units[u].first].text.rstrip("*_ ").endswith(_QUESTION_MARKS)
 
+    def bold(u: int) -> bool:  # a subhead all in bold, "**Costs**" or "**Step one:**"
+        text = lines[units[u].first].text
+        return (units[u].headline and len(text) > 4 and text.startswith(("**", "__"))
+                and text.rstrip(":：").endswith(text[:2]))
+
     dropped = set()
     for before, sp in zip(spans, spans[1:]):
         s = sp.first_unit
@@ -1306,6 +1311,8 @@ def _series_joined(
         elif question(s) and any(map(question, inside)) and any(
                 map(question, range(before.first_unit + 1, s))):
             dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
+        elif bold(s) and any(map(bold, inside)) and any(map(bold, range(before.first_unit + 1, s))):
+            dropped.add(s)  # a text's bold subheads, on both sides of the start
         elif inside and (mark := _list_mark(lines[units[s].first].text)) and all(
                 _list_mark(lines[units[v].first].text) == mark for v in (s - 1, s + 1)):
             dropped.add(s)  # inside a list: its items before and after open on the same mark
