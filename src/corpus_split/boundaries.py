@@ -1282,10 +1282,9 @@ def _series_joined(
     heading with question headings inside the article it opens and inside the one before
     (not its first unit, a title), and at a bold subhead likewise, starts inside a list, its
     items before and after opening on the same mark (issue 13: a list item is never a start),
-    starts at a Markdown heading
-    deeper than the one that opens the article before, its title (issue 13: a heading deeper
-    than the title is a section), and starts at a code block's fence or inside it (issue 13:
-    never inside code). A thread's posts and front matter stay."""
+    starts at a Markdown heading deeper than the one that opens the article before, its title
+    (issue 13: a heading deeper than the title is a section), and starts at a code block's
+    fence or inside it (issue 13: never inside code). A thread's posts and front matter stay."""
     lines = layout.lines
     code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
 
