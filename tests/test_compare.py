@@ -18,8 +18,10 @@ _BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 def _load(name: str) -> ModuleType:
-    """A benchmark module loaded by path, ``sys.path`` left as it was (``_common`` adds to it)."""
+    """A benchmark module loaded by path, ``sys.path`` left as it was (``_common`` adds to it;
+    the benchmarks import ``_common`` from their own folder, put first while one loads)."""
     path = list(sys.path)
+    sys.path.insert(0, str(_BENCHMARKS))
     try:
         full = f"corpus_split_bench_{name}"
         spec = importlib.util.spec_from_file_location(full, _BENCHMARKS / f"{name}.py")
@@ -121,11 +123,7 @@ _NEWS_MULTI = _BENCHMARKS.parent.parent / "shared" / "corpora" / "news-multi.jso
 def test_the_multilingual_fitting_half_shares_no_post_with_the_held_back_one() -> None:
     # `multilingual.py --fitting-half` screens a change in-sample: it must honour the flag and
     # never draw a post the held-back run reports on
-    sys.path.insert(0, str(_BENCHMARKS))  # where the benchmark finds `_common`
-    try:
-        multilingual = _load("multilingual")
-    finally:
-        sys.path.remove(str(_BENCHMARKS))
+    multilingual = _load("multilingual")
     held, fitting = multilingual.load_posts(), multilingual.load_posts(fitting_half=True)
     held_ids = {post.id for posts in held.values() for post in posts}
     fitting_ids = {post.id for posts in fitting.values() for post in posts}
