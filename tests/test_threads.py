@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import corpus_split as cs
 from corpus_split.lines import split_lines
+from corpus_split.prelim import _code_block_lines
 from corpus_split.threads import find_thread
 from tests.contract import check_document
 
@@ -628,3 +629,63 @@ def test_pictures_credited_to_a_few_agencies_name_no_posters() -> None:
     for k, credit in enumerate(credits, 1):
         texts += [credit, f"{k}/50 {20 - k} September 2018", "Rescue teams worked through the night."]
     assert not _posters_vary(texts, list(range(1, len(texts), 3)), -1)
+
+
+# A post that shows an API's nested comment records in a code block: every record has a date
+# and an author, the shape of a thread's furniture, but a program's output is the post's text.
+CODE_RECORDS = (
+    "# Flattening nested comments with jq\n\n"
+    "The forum's export endpoint returns each discussion as nested records, like this:\n\n"
+    "```json\n"
+    "{\n"
+    '    "id": 5101,\n'
+    '    "created": "2022-03-14T08:15:05Z",\n'
+    '    "author": "maplewood",\n'
+    '    "text": "Does the export include deleted posts?",\n'
+    '    "replies": [\n'
+    "        {\n"
+    '            "id": 5107,\n'
+    '            "created": "2022-03-14T09:40:12Z",\n'
+    '            "author": "ferrous_oxide",\n'
+    '            "text": "Only their ids, as far as I can tell.",\n'
+    '            "replies": []\n'
+    "        },\n"
+    "        {\n"
+    '            "id": 5122,\n'
+    '            "created": "2022-03-15T17:02:44Z",\n'
+    '            "author": "quillon",\n'
+    '            "text": "The admin export has the text too.",\n'
+    '            "replies": []\n'
+    "        },\n"
+    "        {\n"
+    '            "id": 5130,\n'
+    '            "created": "2022-03-16T06:21:09Z",\n'
+    '            "author": "b_ostrowski",\n'
+    '            "text": "Thanks, that settles it.",\n'
+    '            "replies": []\n'
+    "        }\n"
+    "    ]\n"
+    "}\n"
+    "```\n\n"
+    "I wanted one row per comment, so the recipe walks the tree and keeps four fields of each "
+    "record. The first step recurses through every replies array.\n\n"
+    "The second step picks the fields and drops the nesting, which is all a spreadsheet needs.\n"
+)
+
+
+def test_records_in_a_code_block_are_no_thread() -> None:
+    """Regression (forty-second session): the records' date and author lines were taken for a
+    thread's furniture, and the post was cut at each record."""
+    layout = split_lines(CODE_RECORDS)
+    code = frozenset(_code_block_lines(layout.lines))
+    assert find_thread(layout, [False] * len(layout.lines), code) is None
+    doc = cs.split(CODE_RECORDS)
+    check_document(doc)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == "Flattening nested comments with jq"
+
+
+def test_the_same_records_outside_a_code_block_still_read_as_a_thread_shape() -> None:
+    """The code block is what keeps them out: without it, ``find_thread`` sees the shape."""
+    layout = split_lines(CODE_RECORDS)
+    assert find_thread(layout, [False] * len(layout.lines)) is not None

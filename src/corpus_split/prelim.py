@@ -98,12 +98,14 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word, or whose sentence runs on, is no headline
         roles.extend([role] * (end - first))
         feats.extend([f] * (end - first))
+    code: frozenset[int] = frozenset()
     if any("```" in text or "~~~" in text for text in texts):
         # a code block's lines are the post's text, whatever their shape ("});", "}", "---",
-        # "# install the tools"): never noise, chrome or a heading
-        for i in _code_block_lines(lines):
+        # "# install the tools"): never noise, chrome, a heading or a thread's furniture
+        code = frozenset(_code_block_lines(lines))
+        for i in code:
             roles[i] = Role.BODY
-    thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles])
+    thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles], code)
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
         # and the furniture between them is page chrome

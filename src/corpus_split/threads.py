@@ -18,7 +18,7 @@ front page, a feed): its items are articles for the start model to find.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -109,19 +109,20 @@ def _runs(members: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
+def find_thread(layout: Layout, chrome: Sequence[bool], code: Collection[int] = ()) -> Thread | None:
     """The page's thread of posts, if its lines show one (see the module's docstring).
 
     ``chrome`` marks the lines the line model judged non-content: after the last post,
-    they end it.
+    they end it. ``code`` holds the lines of code blocks: a program's text or output
+    (JSON records with a date and an author each, a commit log) is never a post's furniture.
     """
     lines = layout.lines
     texts = [line.text for line in lines]
     groups: defaultdict[str, list[int]] = defaultdict(list)
     whole = layout.paragraph_starts
     for i, text in enumerate(texts):
-        if not whole[i] or (i + 1 < len(texts) and not whole[i + 1]):
-            continue  # a line of a hard-wrapped paragraph, not a line of its own
+        if not whole[i] or (i + 1 < len(texts) and not whole[i + 1]) or i in code:
+            continue  # a line of a hard-wrapped paragraph, not a line of its own, or code
         shape = _stamp_shape(text)
         if shape is not None:
             groups[shape].append(i)
@@ -154,7 +155,7 @@ def find_thread(layout: Layout, chrome: Sequence[bool]) -> Thread | None:
     # each structure (runs whose lines interleave) is judged on its own: a thread's
     # timestamps and a dated list elsewhere on the page are two things, not one
     found = [thread for part in _structures(runs)
-             if (thread := _thread(texts, part, numbered, named_below, chrome)) is not None]
+             if (thread := _thread(texts, part, numbered, named_below, chrome, code)) is not None]
     if not found:
         return None
     return Thread(frozenset().union(*(t.furniture for t in found)),
@@ -179,7 +180,7 @@ def _structures(runs: Sequence[tuple[list[int], bool]]) -> list[list[tuple[list[
 
 
 def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], numbered: set[int],
-            named_below: set[int], chrome: Sequence[bool]) -> Thread | None:
+            named_below: set[int], chrome: Sequence[bool], code: Collection[int]) -> Thread | None:
     """The posts between one structure's timestamps, if they are a thread's."""
     runs = [run for run, _ in part]
     stamps = {i for run in runs for i in run}
@@ -196,7 +197,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     least = max(MIN_POSTS, len(stamps) // 3)  # about once a post: how often furniture recurs
     stamps.update(i for i in numbered if lo < i < hi)
     # short lines repeated word for word inside the thread ("Reply", "Report") are furniture
-    region = range(lo, min(n_lines, hi + MAX_POST_LINES))
+    region = [i for i in range(lo, min(n_lines, hi + MAX_POST_LINES)) if i not in code]
     plain = {i: texts[i].casefold() for i in region if _plain_short(texts[i])}
     repeated = Counter(plain.values())
     furniture = stamps | {i for i, text in plain.items() if repeated[text] >= MIN_POSTS}
@@ -212,7 +213,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     # the posters are named under their timestamps)
     for i in sorted(stamps):
         j = i + 1 if i in named_below else i - 1
-        if 0 <= j < n_lines and j not in furniture and _name_line(texts[j]):
+        if 0 <= j < n_lines and j not in furniture and j not in code and _name_line(texts[j]):
             furniture.add(j)
     # a quotation's header inside a post ("Jane wrote:" over the quoted post's timestamp,
     # right under the post's own header) opens the post's text: it is no furniture (a
@@ -312,7 +313,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     return Thread(frozenset(furniture), tuple(posts), frozenset(subjects))
 
 
-def _templated(texts: Sequence[str], region: range, furniture: set[int], least: int) -> set[int]:
+def _templated(texts: Sequence[str], region: Sequence[int], furniture: set[int], least: int) -> set[int]:
     """Short lines of ``region`` (not yet furniture) that recur at least ``least`` times but
     for one word, which differs among them (a template filled in with each post's poster),
     with furniture below them."""
