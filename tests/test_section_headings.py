@@ -389,3 +389,45 @@ def test_a_start_at_a_bold_subhead_among_bold_subheads_is_dropped(start_line: st
 def test_a_start_at_the_first_bold_subhead_is_left_to_the_programme() -> None:
     # no bold subhead stands inside the article before it: nothing says the two are one text
     assert len(_spans_after_series_rule(BOLD_ANSWER, "**Sorting**")) == 2
+
+
+# A wiki page with a table, a quotation and sections (written here): regression, forty-second
+# session (issue 13: never a start inside a table or a quotation, nor under a heading); a change
+# of vocabulary cut such pages at a table's row, a quotation's line or the text under a heading
+WIKI_PAGE = """# Pairing a graphics tablet
+
+Most tablets work out of the box with the generic input driver; the table lists what was tested.
+
+| Model | Pressure | Buttons |
+| --- | --- | --- |
+| Lumen S2 | Working | Working |
+| Lumen S4 pro | Working | Needs a udev rule |
+| Corvid 10 | Partly | Not working |
+
+## Pressure curves
+
+The driver reads the curve from its own configuration file, which the desktop rewrites at login.
+
+> If the curve resets after a suspend, reload the module
+> and restart the input service before opening the editor.
+
+## Buttons
+
+Buttons are numbered from the top of the pad, and the ring counts as two buttons more.
+"""
+
+
+@pytest.mark.parametrize("start_line", ["| Lumen S4 pro", "| Corvid 10", "> and restart"])
+def test_a_start_inside_a_table_or_a_quotation_is_dropped(start_line: str) -> None:
+    assert _spans_after_series_rule(WIKI_PAGE, start_line) == [0]
+
+
+@pytest.mark.parametrize("start_line", ["The driver reads", "Buttons are numbered"])
+def test_a_start_right_under_a_markdown_heading_is_dropped(start_line: str) -> None:
+    assert _spans_after_series_rule(WIKI_PAGE, start_line) == [0]
+
+
+@pytest.mark.parametrize("start_line", ["| Model", "> If the curve"])
+def test_a_start_at_a_tables_or_quotations_first_line_is_left_to_the_programme(start_line: str) -> None:
+    # the line above is prose: nothing says the table or quotation began before the start
+    assert len(_spans_after_series_rule(WIKI_PAGE, start_line)) == 2

@@ -1271,6 +1271,11 @@ def _list_mark(text: str) -> str:
     return m.group(1) if m else ""
 
 
+# Lines opening on these marks continue a Markdown table ("| a | b |") or a quotation ("> ...")
+# when the line above opens on the same mark.
+_BLOCK_MARKS = ("|", ">")
+
+
 def _series_joined(
     units: Sequence[Unit], layout: Layout, spans: list[ArticleSpan],
     articles: Callable[[Sequence[int]], list[ArticleSpan]],
@@ -1284,7 +1289,9 @@ def _series_joined(
     items before and after opening on the same mark (issue 13: a list item is never a start),
     starts at a Markdown heading deeper than the one that opens the article before, its title
     (issue 13: a heading deeper than the title is a section), and starts at a code block's
-    fence or inside it (issue 13: never inside code). A thread's posts and front matter stay."""
+    fence or inside it (issue 13: never inside code), inside a Markdown table or quotation (its
+    line above opening on the same mark), and right under a Markdown heading, which would close
+    the article before it. A thread's posts and front matter stay."""
     lines = layout.lines
     code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
 
@@ -1321,6 +1328,11 @@ def _series_joined(
             dropped.add(s)  # "## Section" under the "# Title" that opens the article before
         elif units[s].first in code:
             dropped.add(s)  # a code block's fence or one of its lines: a post's code, not a post
+        elif (mark := lines[units[s].first].text[:1]) in _BLOCK_MARKS and \
+                lines[units[s - 1].last].text[:1] == mark:
+            dropped.add(s)  # a table's row or a quotation's line, with one of its lines above
+        elif _md_level(lines[units[s - 1].last].text) > 0:
+            dropped.add(s)  # right under a Markdown heading, which would close the article before
     if not dropped:
         return spans
     return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
