@@ -431,3 +431,52 @@ def test_a_start_right_under_a_markdown_heading_is_dropped(start_line: str) -> N
 def test_a_start_at_a_tables_or_quotations_first_line_is_left_to_the_programme(start_line: str) -> None:
     # the line above is prose: nothing says the table or quotation began before the start
     assert len(_spans_after_series_rule(WIKI_PAGE, start_line)) == 2
+
+
+# A how-to under a plain title with "##" sections (written here): regression, forty-second
+# session (issue 13: a heading of one article is never a start); a change of vocabulary cut it
+# at a section with sections of the same level on both sides
+PLAIN_TITLED = """Keeping sourdough starter through the summer
+
+A starter that thrives in winter can sour in a week of heat, so the routine changes in June.
+
+## Feeding
+
+Feed it twice a day with equal weights of flour and water, and discard half before each feed.
+
+## Storing
+
+Keep the jar in the coolest cupboard, or in the fridge between bakes, with the lid loose.
+
+## Reviving
+
+Two feeds at room temperature bring a chilled starter back before the next loaf.
+"""
+
+# A feed of posts, each titled "## ...": the titles are starts, not sections
+FEED = """## Ferry timetable changes from Monday
+
+The morning crossing leaves twenty minutes earlier, and the last boat now runs on Sundays too.
+
+## Harbour market returns
+
+Stalls are back on the quay every Saturday, with the fish auction moved to the old shed.
+
+## Lighthouse open for visits
+
+Guided climbs run each afternoon in August; tickets are sold at the harbour office.
+"""
+
+
+def test_a_start_at_a_section_with_sections_of_its_level_on_both_sides_is_dropped() -> None:
+    assert _spans_after_series_rule(PLAIN_TITLED, "## Storing") == [0]
+
+
+def test_a_start_at_the_first_section_is_left_to_the_programme() -> None:
+    # no heading of its level stands inside the article before: nothing says they are one text
+    assert len(_spans_after_series_rule(PLAIN_TITLED, "## Feeding")) == 2
+
+
+def test_a_feed_of_posts_titled_at_one_level_keeps_its_starts() -> None:
+    # the article before opens on a heading of that level (its title) and holds no other
+    assert len(_spans_after_series_rule(FEED, "## Harbour market")) == 2

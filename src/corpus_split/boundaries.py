@@ -1280,18 +1280,18 @@ def _series_joined(
     units: Sequence[Unit], layout: Layout, spans: list[ArticleSpan],
     articles: Callable[[Sequence[int]], list[ArticleSpan]],
 ) -> list[ArticleSpan]:
-    """Starts at a numbered heading ("Day 1: ...") whose next item ("Day 2: ...") stands inside
-    the article it opens are dropped, and the articles around them scored again as joined: the
-    steps of one text are all its sections or, glued texts, all starts, never the first alone
-    (issue 13: a numbered step or a Q&A subhead is never a start). So are starts at a question
-    heading with question headings inside the article it opens and inside the one before
-    (not its first unit, a title), and at a bold subhead likewise, starts inside a list, its
-    items before and after opening on the same mark (issue 13: a list item is never a start),
-    starts at a Markdown heading deeper than the one that opens the article before, its title
-    (issue 13: a heading deeper than the title is a section), and starts at a code block's
-    fence or inside it (issue 13: never inside code), inside a Markdown table or quotation (its
-    line above opening on the same mark), and right under a Markdown heading, which would close
-    the article before it. A thread's posts and front matter stay."""
+    """Starts at a numbered heading ("Day 1: ...") whose next item ("Day 2: ...") stands inside the
+    article it opens are dropped, and the articles around them scored again as joined: the steps
+    of one text are all its sections or, glued texts, all starts, never the first alone (issue
+    13: a numbered step or a Q&A subhead is never a start). So are starts at a question heading
+    with question headings inside the article it opens and inside the one before (not its first
+    unit, a title), and at a bold subhead or a Markdown heading of one level likewise, starts
+    inside a list, its items before and after opening on the same mark (issue 13: a list item is
+    never a start), starts at a Markdown heading deeper than the one that opens the article
+    before, its title (issue 13: a heading deeper than the title is a section), and starts at a
+    code block's fence or inside it (issue 13: never inside code), inside a Markdown table or
+    quotation (its line above opening on the same mark), and right under a Markdown heading,
+    which would close the article before it. A thread's posts and front matter stay."""
     lines = layout.lines
     code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
 
@@ -1302,6 +1302,9 @@ def _series_joined(
         text = lines[units[u].first].text
         return (units[u].headline and len(text) > 4 and text.startswith(("**", "__"))
                 and text.rstrip(":：").endswith(text[:2]))
+
+    def level_of(u: int) -> int:  # the Markdown level of a headline unit (0: none)
+        return _md_level(lines[units[u].first].text) if units[u].headline else 0
 
     dropped = set()
     for before, sp in zip(spans, spans[1:]):
@@ -1320,6 +1323,9 @@ def _series_joined(
             dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
         elif bold(s) and any(map(bold, inside)) and any(map(bold, range(before.first_unit + 1, s))):
             dropped.add(s)  # a text's bold subheads, on both sides of the start
+        elif (level := level_of(s)) and any(level_of(v) == level for v in inside) and any(
+                level_of(v) == level for v in range(before.first_unit + 1, s)):
+            dropped.add(s)  # a text's "## Sections", one level on both sides of the start
         elif inside and (mark := _list_mark(lines[units[s].first].text)) and all(
                 _list_mark(lines[units[v].first].text) == mark for v in (s - 1, s + 1)):
             dropped.add(s)  # inside a list: its items before and after open on the same mark
