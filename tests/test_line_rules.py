@@ -178,6 +178,25 @@ def test_latin_words_in_cjk_text_are_no_glued_headline(line: str) -> None:
     assert [ln.text for ln in split_lines(line).lines] == [line]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # regression (forty-second session): a heading whose short CJK label runs straight
+        # into a Latin name was cut in two as a headline glued onto CJK text
+        "新機能Pattern Matching Syntax [Feature #9]",
+        "修正一覧CVE-2031-0001：解析器 的 越界读取",
+    ],
+)
+def test_a_short_cjk_label_before_latin_words_is_no_glued_headline(line: str) -> None:
+    assert _caps_tail_point(line) is None
+    assert [ln.text for ln in split_lines(line).lines] == [line]
+
+
+def test_a_latin_headline_glued_onto_a_cjk_clause_without_a_full_stop_is_still_cut() -> None:
+    line = "市政府周三表示新的公交线路将于下月开通River Ferry Service Resumes Next Week"
+    assert line[_caps_tail_point(line):] == "River Ferry Service Resumes Next Week"
+
+
 def test_a_latin_headline_glued_onto_cjk_text_is_still_cut() -> None:
     line = "市政府周三表示，新的公交线路将于下月开通。River Ferry Service Resumes Next Week"
     assert line[_caps_tail_point(line):] == "River Ferry Service Resumes Next Week"

@@ -596,6 +596,18 @@ def _names_identifiers(text: str, at: int) -> bool:
     return False
 
 
+# CJK text before a glued Latin headline is running text: a clause mark in it, or this many
+# characters at least (a heading's short label, "发布后记", holds neither)
+_MIN_CJK_RUNNING = 10
+_CJK_CLAUSE_RE = regex.compile(r"[。，、！？；：]")
+
+
+def _running_cjk(head: str) -> bool:
+    """Whether ``head``, the part of a line before a switch from CJK to Latin capitals, reads
+    as running text rather than a short label (`_MIN_CJK_RUNNING`, `_CJK_CLAUSE_RE`)."""
+    return len(head.strip()) >= _MIN_CJK_RUNNING or _CJK_CLAUSE_RE.search(head) is not None
+
+
 def _caps_tail_point(body: str) -> int | None:
     """Where a headline in capitals was glued onto running text, if it was; None otherwise.
 
@@ -612,10 +624,14 @@ def _caps_tail_point(body: str) -> int | None:
     if not window.isascii() and _NOT_PLAIN_RE.search(window) is not None:  # plain text has no CJK
         switches = [m.start() for m in _AFTER_CJK_RE.finditer(window)]
         if switches:  # the last switch from CJK to Latin capitals
+            cut = len(body) - len(window) + switches[-1]
             tail = window[switches[-1] :]
-            # a Latin-script headline holds no CJK ("。Net::HTTP.get 会 使用 代理" is text)
-            if len(tail.split()) >= 3 and _CJK_RE.search(tail) is None and line_features(tail).headline:
-                return len(body) - len(window) + switches[-1]
+            # a Latin-script headline holds no CJK ("。Net::HTTP.get 会 使用 代理" is text), and
+            # what it was glued onto is running text: a short label of its own ("终端なしRange
+            # [Feature #1]", "发布后记CVE-...") is a heading that names something in Latin script
+            if (len(tail.split()) >= 3 and _CJK_RE.search(tail) is None and line_features(tail).headline
+                    and _running_cjk(body[:cut])):
+                return cut
     last = window.rsplit(None, 2)
     if len(last) < 3 or (last[1] + last[2]).upper() != last[1] + last[2]:
         return None  # the last two words hold a lower-case letter: no capitals glued on
@@ -632,8 +648,9 @@ def _caps_tail_point(body: str) -> int | None:
             return None
         cut = offset + g.start()
     head, tail = body[:cut], body[cut:]
-    if len(head.split()) < 2 and head.isascii():
-        return None  # "4WD SALES RISE": a line of its own, not text with a headline glued on
+    if len(head.split()) < 2 and (head.isascii() or (
+            _CJK_RE.search(head[-1:]) is not None and not _running_cjk(head))):
+        return None  # "4WD SALES RISE", "发布后记CVE-...": a line of its own, no headline glued on
     if sum(1 for w in tail.split() if any(c.isalpha() for c in w)) < 3:
         return None
     return cut if line_features(tail).headline else None
