@@ -480,3 +480,31 @@ def test_a_start_at_the_first_section_is_left_to_the_programme() -> None:
 def test_a_feed_of_posts_titled_at_one_level_keeps_its_starts() -> None:
     # the article before opens on a heading of that level (its title) and holds no other
     assert len(_spans_after_series_rule(FEED, "## Harbour market")) == 2
+
+
+# A chat-model answer whose first numbered point is a heading and whose next ones are
+# paragraphs opening on their numbers (written here): regression, forty-second session (issue
+# 13: a numbered step is never a start)
+NUMBERED_POINTS = """Why the valley towns should share one bus network
+
+Three councils run three timetables that barely meet, and the riders pay for it twice.
+
+1. One Ticket for Every Route
+
+A single fare zone would let riders change buses at the border without buying again.
+
+2. Fewer empty runs: the evening services of the three councils overlap on the main road, \
+and one timetable would free two buses for the villages.
+
+3. Simpler planning: one depot and one set of drivers' rosters make strikes and breakdowns \
+easier to cover.
+"""
+
+
+def test_a_start_at_a_numbered_heading_whose_next_item_is_a_paragraph_is_dropped() -> None:
+    assert _spans_after_series_rule(NUMBERED_POINTS, "1. One Ticket") == [0]
+
+
+def test_a_start_at_a_numbered_paragraph_without_its_next_item_is_left_to_the_programme() -> None:
+    # the last point: no item of its series follows inside the article it opens
+    assert len(_spans_after_series_rule(NUMBERED_POINTS, "3. Simpler")) == 2

@@ -1315,9 +1315,10 @@ def _series_joined(
         item = _series_item(lines[units[s].first].text) if units[s].headline else None
         following = (item[0], item[1] + 1) if item is not None else None
         if following is not None and any(
-                units[v].headline and _series_item(lines[units[v].first].text) == following
-                for v in inside):
-            dropped.add(s)  # a numbered step, its next one inside ("3. How ...?" may be a question)
+                _series_item(lines[units[v].first].text) == following for v in inside):
+            # a numbered step, its next one inside, as a heading or as a paragraph that opens
+            # on its number ("2. Lower costs: ..."); "3. How ...?" may be a question
+            dropped.add(s)
         elif question(s) and any(map(question, inside)) and any(
                 map(question, range(before.first_unit + 1, s))):
             dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
