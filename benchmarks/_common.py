@@ -24,6 +24,7 @@ SHARED = ROOT.parent / "shared"
 
 # the fitting scripts' modules (``training/``): which corpus records no model is fitted on
 sys.path.insert(0, str(ROOT / "training"))
+from common import held_back_models, validation_record  # noqa: E402, F401  (likewise)
 from held_back import held_back  # noqa: E402, F401  (re-exported to the benchmarks)
 
 REUTERS = SHARED / "corpora" / "reuters21578.jsonl"

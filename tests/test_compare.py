@@ -129,3 +129,24 @@ def test_the_multilingual_fitting_half_shares_no_post_with_the_held_back_one() -
     fitting_ids = {post.id for posts in fitting.values() for post in posts}
     assert held_ids and fitting_ids
     assert held_ids.isdisjoint(fitting_ids)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("## Funding the greenhouse", "heading"), ("#hashtag of its own", "other"),
+    ("**Packing**", "bold"), ("3. Pack the books", "numbered"), ("- a list item", "list"),
+    ("| a | b |", "block"), ("> quoted", "block"), ("```python", "block"),
+    ("The council voted last week.", "other"),
+])
+def test_singles_names_the_line_a_false_start_falls_on(line: str, kind: str) -> None:
+    assert _load("singles").line_kind(line) == kind
+
+
+_WIKI = _BENCHMARKS.parent.parent / "shared" / "corpora" / "wiki-sections.jsonl.gz"
+
+
+@pytest.mark.skipif(not _WIKI.exists(), reason="../shared/corpora/wiki-sections.jsonl.gz absent")
+def test_singles_shows_each_page_under_a_plain_and_a_marked_title() -> None:
+    rows = list(_load("singles").documents("wiki", 2))
+    assert [row for row, _ in rows] == ["wiki plain", "wiki # ", "wiki plain", "wiki # "]
+    plain, marked = rows[0][1], rows[1][1]
+    assert marked == "# " + plain
