@@ -164,3 +164,35 @@ def test_title_separator_count_agrees_with_the_pattern(text: str) -> None:
 
     pattern = regex.compile(r"[|•·»«›‹/\\>]|\s[-–—]\s")  # the definition, in one pattern
     assert kinds._separators(text, text.isascii()) == len(pattern.findall(text))
+
+
+# A blog's page: its tagline, the post's date, then the post's headline over its text (written
+# here): regression, forty-second session (dev half A held two such pages); the tagline opened
+# the article's text, so the headline under it was typed a section heading and the post had
+# no title
+TAGLINE_PAGE = (
+    "Notes from the harbour office.\n"
+    "Friday, March 3, 2023\n"
+    "Ferry timetable changes from Monday\n"
+    "The morning crossing leaves twenty minutes earlier from Monday, the harbour office said, "
+    "and the last boat of the day now runs on Sundays as well as on weekdays.\n"
+    "Ticket prices stay the same, and season tickets bought before the change remain valid "
+    "until they expire, the office said in a notice posted on the quay.\n"
+)
+
+
+def test_a_headline_under_a_tagline_is_the_title() -> None:
+    doc = cs.split(TAGLINE_PAGE)
+    assert [a.title for a in doc.articles] == ["Ferry timetable changes from Monday"]
+
+
+def test_a_heading_under_an_opening_paragraph_stays_a_heading() -> None:
+    # the text opens on a paragraph of its own (more than a tagline's few words): the headline
+    # below it is a section of an untitled text
+    text = TAGLINE_PAGE.replace(
+        "Notes from the harbour office.",
+        "The harbour office has published the new timetable for the spring season, which it "
+        "agreed with the ferry company after a month of talks with the islands' councils.")
+    doc = cs.split(text)
+    assert [a.title for a in doc.articles] == [None]
+    assert any(seg.kind is cs.Kind.HEADING and seg.text.startswith("Ferry timetable") for seg in doc.segments)

@@ -144,6 +144,8 @@ def assign_kinds(
             floor = ranges[-1][1] + 1 if ranges else 0
             title_line = _fitted_title(layout, roles, words, first, first_body, body_lines, floor,
                                        repeats, not ranges, choose_title, chrome_words)
+        if title_line is None and not header:
+            title_line = _headline_under_tagline(layout, roles, first_body, last)
         if title_line is not None:
             kinds[title_line] = Kind.TITLE
             first = min(first, title_line)
@@ -167,7 +169,8 @@ def assign_kinds(
             else:
                 kinds[i] = Kind.LINKS
         for i in headlines[bisect_left(headlines, first_body) : bisect_right(headlines, last)]:
-            kinds[i] = Kind.HEADING
+            if i != title_line:
+                kinds[i] = Kind.HEADING
         # headlines after the article's last paragraph, at the end of the document, are links
         # to other articles; but one line alone that closes on an exclamation is the text's
         # own last word, or a writer's farewell (`_closing_line`)
@@ -205,6 +208,26 @@ def assign_kinds(
         elif kinds[i] in (Kind.BODY, Kind.HEADING, Kind.TITLE):
             kinds[i] = Kind.LINKS if roles[i] is not Role.BODY else Kind.BODY
     return LineKinds(tuple(kinds), tuple(article_of), tuple(ranges), tuple(title_lines))
+
+
+# A tagline or dateline over a story's headline ("News and notes of the core team.",
+# "Managua, 26 April 2022 7:43 p.m."): one line of text of at most this many words.
+MAX_TAGLINE_WORDS = 12
+
+
+def _headline_under_tagline(layout: Layout, roles: Sequence[Role], first_body: int, last: int) -> int | None:
+    """The title of an article with no header whose text opens on one short line (a blog's
+    tagline, a dateline) right over a headline with text below it (a chrome line or two, a
+    date, may stand between): that headline, which would otherwise be taken for a section
+    heading of the short line's text."""
+    head = first_body + 1
+    while head < min(last, first_body + 3) and roles[head] is Role.CHROME:
+        head += 1  # (a date or a byline between them)
+    if head + 1 > last or roles[head] is not Role.HEADLINE or roles[head + 1] is not Role.BODY:
+        return None
+    if not layout.paragraph_starts[head] or len(layout.lines[first_body].text.split()) > MAX_TAGLINE_WORDS:
+        return None  # (the short line must be a paragraph of its own)
+    return head
 
 
 def _closing_line(text: str) -> bool:
