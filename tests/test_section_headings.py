@@ -352,8 +352,15 @@ def test_a_start_at_a_code_blocks_fence_or_inside_it_is_dropped(start_line: str)
     assert _spans_after_series_rule(CODE_POST, start_line) == [0]
 
 
-def test_a_start_after_a_closed_code_block_is_left_to_the_programme() -> None:
-    assert len(_spans_after_series_rule(CODE_POST, "Running it over")) == 2
+def test_text_right_after_a_closed_code_block_is_no_start() -> None:
+    # regression, forty-second session (the forty-first left it to the programme): the text
+    # under a program goes on about it ("And the output:", "Running it over ...")
+    assert _spans_after_series_rule(CODE_POST, "Running it over") == [0]
+
+
+def test_a_headline_after_a_closed_code_block_is_left_to_the_programme() -> None:
+    text = CODE_POST.replace("Running it over", "Glued onto the notes\n\nRunning it over")
+    assert len(_spans_after_series_rule(text, "Glued onto the notes")) == 2
 
 
 # A chat-model answer with bold subheads (written here): regression, forty-first session (issue

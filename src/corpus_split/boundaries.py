@@ -1289,7 +1289,8 @@ def _series_joined(
     inside a list, its items before and after opening on the same mark (issue 13: a list item is
     never a start), starts at a Markdown heading deeper than the one that opens the article
     before, its title (issue 13: a heading deeper than the title is a section), and starts at a
-    code block's fence or inside it (issue 13: never inside code), inside a Markdown table or
+    code block's fence or inside it (issue 13: never inside code) or at text right after it,
+    inside a Markdown table or
     quotation (its line above opening on the same mark), and right under a Markdown heading,
     which would close the article before it. A thread's posts and front matter stay."""
     lines = layout.lines
@@ -1335,6 +1336,8 @@ def _series_joined(
             dropped.add(s)  # "## Section" under the "# Title" that opens the article before
         elif units[s].first in code:
             dropped.add(s)  # a code block's fence or one of its lines: a post's code, not a post
+        elif not units[s].headline and units[s - 1].last in code:
+            dropped.add(s)  # text right after a code block goes on about it ("And the output:")
         elif (mark := lines[units[s].first].text[:1]) in _BLOCK_MARKS and \
                 lines[units[s - 1].last].text[:1] == mark:
             dropped.add(s)  # a table's row or a quotation's line, with one of its lines above
