@@ -213,8 +213,10 @@ def test_stories_titled_with_questions_stay_apart() -> None:
     assert len(cs.split(first + second).articles) == 2
 
 
-def _spans_after_series_rule(text: str, start_line: str) -> list[int]:
-    """The starts `_series_joined` keeps of [0, the unit opening on ``start_line``]."""
+def _spans_after_series_rule(text: str, start_line: str,
+                             reason: b.Reason = b.Reason.VOCABULARY_SHIFT) -> list[int]:
+    """The starts `_series_joined` keeps of [0, the unit opening on ``start_line``] (the start
+    found for ``reason``)."""
     layout = split_lines(text, joined=True)
     roles, feats = read_roles(layout, True)
     words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
@@ -223,7 +225,7 @@ def _spans_after_series_rule(text: str, start_line: str) -> list[int]:
 
     def articles(starts: Sequence[int]) -> list[b.ArticleSpan]:
         ends = [*starts[1:], len(units)]
-        return [b.ArticleSpan(a, e - 1, 1.0 if not i else 0.5, (b.Reason.VOCABULARY_SHIFT,))
+        return [b.ArticleSpan(a, e - 1, 1.0 if not i else 0.5, (reason,))
                 for i, (a, e) in enumerate(zip(starts, ends))]
 
     return [sp.first_unit for sp in b._series_joined(units, layout, articles([0, s]), articles)]
@@ -515,3 +517,42 @@ def test_a_start_at_a_numbered_heading_whose_next_item_is_a_paragraph_is_dropped
 def test_a_start_at_a_numbered_paragraph_without_its_next_item_is_left_to_the_programme() -> None:
     # the last point: no item of its series follows inside the article it opens
     assert len(_spans_after_series_rule(NUMBERED_POINTS, "3. Simpler")) == 2
+
+
+# A chat model's cover letter (written here): regression, forty-second session; its closing
+# lines under "I look forward to hearing from you." (an assistant's sign-off in shape) were cut
+# off as a text of their own
+LETTER = """Dear Ms Patel,
+
+I am writing to apply for the position of library assistant advertised on your website last \
+week. I have worked for three years at the town's lending library, where I ran the children's \
+reading hour and looked after the returns desk on Saturdays.
+
+I enjoy helping readers find what they need, and I am comfortable with the catalogue software \
+your branch uses. I would welcome the chance to discuss how I could support your team.
+
+I look forward to hearing from you.
+
+Thank you for your time and consideration.
+
+Best regards,
+Jordan Ellis
+"""
+
+
+def test_a_letters_closing_lines_after_a_sign_off_are_no_article() -> None:
+    assert _spans_after_series_rule(LETTER, "Thank you for your time", b.Reason.AFTER_SIGN_OFF) == [0]
+
+
+def test_a_text_of_its_own_after_a_sign_off_stays_a_start() -> None:
+    # the same start with a whole text after it: another text glued on after the sign-off
+    text = LETTER + "\n" + "\n\n".join(
+        f"The ferry company said on Monday that crossing number {n} will leave twenty minutes "
+        "earlier from the first of April, after islanders asked for connections to the morning "
+        "trains, and that the last boat of the day will run on Sundays as well." for n in range(3))
+    assert len(_spans_after_series_rule(text, "Thank you for your time", b.Reason.AFTER_SIGN_OFF)) == 2
+
+
+def test_short_closing_lines_after_a_start_found_otherwise_are_left_to_the_programme() -> None:
+    # no sign-off before them: nothing says a text closed there
+    assert len(_spans_after_series_rule(LETTER, "Thank you for your time")) == 2

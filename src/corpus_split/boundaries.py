@@ -1292,7 +1292,10 @@ def _series_joined(
     code block's fence or inside it (issue 13: never inside code) or at text right after it,
     inside a Markdown table or
     quotation (its line above opening on the same mark), and right under a Markdown heading,
-    which would close the article before it. A thread's posts and front matter stay."""
+    which would close the article before it, and the last start, after a sign-off, of a text
+    shorter than an article (`MIN_ARTICLE_WORDS`): a letter's closing lines ("Thank you for your
+    time.", "Best, ...") under its "I look forward to hearing from you." A thread's posts and
+    front matter stay."""
     lines = layout.lines
     code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
 
@@ -1338,6 +1341,9 @@ def _series_joined(
             dropped.add(s)  # a code block's fence or one of its lines: a post's code, not a post
         elif not units[s].headline and units[s - 1].last in code:
             dropped.add(s)  # text right after a code block goes on about it ("And the output:")
+        elif sp is spans[-1] and Reason.AFTER_SIGN_OFF in sp.reasons and sum(
+                len(units[u].words) for u in range(s, sp.last_unit + 1)) < MIN_ARTICLE_WORDS:
+            dropped.add(s)  # a letter's last lines after its closing formula, no text of its own
         elif (mark := lines[units[s].first].text[:1]) in _BLOCK_MARKS and \
                 lines[units[s - 1].last].text[:1] == mark:
             dropped.add(s)  # a table's row or a quotation's line, with one of its lines above
