@@ -1290,12 +1290,11 @@ def _series_joined(
     never a start), starts at a Markdown heading deeper than the one that opens the article
     before, its title (issue 13: a heading deeper than the title is a section), and starts at a
     code block's fence or inside it (issue 13: never inside code) or at text right after it,
-    inside a Markdown table or
-    quotation (its line above opening on the same mark), and right under a Markdown heading,
-    which would close the article before it, and the last start, after a sign-off, of a text
-    shorter than an article (`MIN_ARTICLE_WORDS`): a letter's closing lines ("Thank you for your
-    time.", "Best, ...") under its "I look forward to hearing from you." A thread's posts and
-    front matter stay."""
+    inside a Markdown table or quotation (its line above opening on the same mark), and right
+    under a Markdown heading, which would close the article before it, and the last start, after
+    a sign-off, of a text shorter than an article (`MIN_ARTICLE_WORDS`): a letter's closing
+    lines ("Thank you for your time.", "Best, ...") under its "I look forward to hearing from
+    you." A thread's posts and front matter stay."""
     lines = layout.lines
     code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
 
@@ -1334,8 +1333,7 @@ def _series_joined(
         elif inside and (mark := _list_mark(lines[units[s].first].text)) and all(
                 _list_mark(lines[units[v].first].text) == mark for v in (s - 1, s + 1)):
             dropped.add(s)  # inside a list: its items before and after open on the same mark
-        elif units[s].headline and units[t := before.first_unit].headline and (
-                _md_level(lines[units[s].first].text) > _md_level(lines[units[t].first].text) > 0):
+        elif level_of(s) > level_of(before.first_unit) > 0:
             dropped.add(s)  # "## Section" under the "# Title" that opens the article before
         elif units[s].first in code:
             dropped.add(s)  # a code block's fence or one of its lines: a post's code, not a post
