@@ -731,17 +731,16 @@ def test_the_lines_of_a_code_block_are_the_posts_text() -> None:
 
 
 def test_a_fence_left_open_closes_no_code_block() -> None:
-    from corpus_split.lines import split_lines
-    from corpus_split.prelim import _code_block_lines
+    from corpus_split.lines import code_block_lines, split_lines
 
     lines = split_lines("intro\n```\ncode();\n```\nmore text\n```\nstray fence, never closed\n").lines
-    assert _code_block_lines(lines) == [1, 2, 3]
+    assert code_block_lines(lines) == [1, 2, 3]
     # a bare "~~~" between stories is a divider, a line with two runs of backticks is inline
     # code, and a block closes only on its own mark
-    assert _code_block_lines(split_lines("One\n~~~\nTwo Heads\ntext\n~~~\nThree\n").lines) == []
-    assert _code_block_lines(split_lines("```ls``` lists them\nHead\n```\nx\n").lines) == []
-    assert _code_block_lines(split_lines("````\nx\n~~~\n```\ny\n````\nz\n").lines) == [0, 1, 2, 3, 4, 5]
-    assert _code_block_lines(split_lines("~~~rust\nfn main() {}\n~~~\n").lines) == [0, 1, 2]
+    assert code_block_lines(split_lines("One\n~~~\nTwo Heads\ntext\n~~~\nThree\n").lines) == []
+    assert code_block_lines(split_lines("```ls``` lists them\nHead\n```\nx\n").lines) == []
+    assert code_block_lines(split_lines("````\nx\n~~~\n```\ny\n````\nz\n").lines) == [0, 1, 2, 3, 4, 5]
+    assert code_block_lines(split_lines("~~~rust\nfn main() {}\n~~~\n").lines) == [0, 1, 2]
 
 
 # Two Japanese news stories, written for this test; the second one's headline joins two

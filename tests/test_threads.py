@@ -6,8 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import corpus_split as cs
-from corpus_split.lines import split_lines
-from corpus_split.prelim import _code_block_lines
+from corpus_split.lines import code_block_lines, split_lines
 from corpus_split.threads import find_thread
 from tests.contract import check_document
 
@@ -677,7 +676,7 @@ def test_records_in_a_code_block_are_no_thread() -> None:
     """Regression (forty-second session): the records' date and author lines were taken for a
     thread's furniture, and the post was cut at each record."""
     layout = split_lines(CODE_RECORDS)
-    code = frozenset(_code_block_lines(layout.lines))
+    code = frozenset(code_block_lines(layout.lines))
     assert find_thread(layout, [False] * len(layout.lines), code) is None
     doc = cs.split(CODE_RECORDS)
     check_document(doc)

@@ -38,7 +38,7 @@ from .frontmatter import _FRONT_FENCES
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
 from .model import Reason, _positional
-from .prelim import Role, _code_block_lines
+from .prelim import Role
 from .scores import logistic, sentence_model, start_model, translation_model
 from .translations import (
     MAX_PARAGRAPHS,
@@ -1296,7 +1296,7 @@ def _series_joined(
     lines ("Thank you for your time.", "Best, ...") under its "I look forward to hearing from
     you." A thread's posts and front matter stay."""
     lines = layout.lines
-    code = frozenset(_code_block_lines(lines))  # the lines of closed Markdown code blocks
+    code = layout.code_lines  # the lines of closed Markdown code blocks
 
     def question(u: int) -> bool:  # (a bold question, "**Why?**", too)
         return units[u].headline and lines[units[u].first].text.rstrip("*_ ").endswith(_QUESTION_MARKS)

@@ -17,7 +17,7 @@ from .frontmatter import FrontMatter, find_front_matter
 from .lexical import _CJK_RE, _NOT_PLAIN_RE, holds_any
 from .model import _positional
 
-__all__ = ["Layout", "Line", "join_wrapped", "split_lines"]
+__all__ = ["Layout", "Line", "code_block_lines", "join_wrapped", "split_lines"]
 
 
 # A document is "hard-wrapped" when most of its lines stop near one width; this
@@ -136,6 +136,7 @@ class Layout:
     joined: bool = False
     """Whether each wrapped paragraph is one line already (`join_wrapped`): every line opens one."""
     _front_matter: FrontMatter | None = field(default=None, init=False, repr=False, compare=False)
+    _code_lines: frozenset[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lines = self.lines
@@ -157,6 +158,16 @@ class Layout:
             # a pure function of frozen fields: threads racing here store equal values
             object.__setattr__(self, "_front_matter", front)
         return front
+
+    @property
+    def code_lines(self) -> frozenset[int]:
+        """The lines of the page's closed Markdown code blocks (`code_block_lines`), found on
+        first use and kept: the roles, the thread parse and the article starts all read them."""
+        code = self._code_lines
+        if code is None:
+            code = frozenset(code_block_lines(self.lines))
+            object.__setattr__(self, "_code_lines", code)  # (racing threads store equal values)
+        return code
 
     def starts_paragraph(self, i: int) -> bool:
         """Whether line ``i`` begins a new paragraph rather than continuing a wrapped one."""
@@ -797,3 +808,29 @@ def _carried_width(
     if near < 0.5 * len(carried) or not _filled(carried, words, width) or longer > 0.05 * len(texts):
         return None
     return width
+
+
+def code_block_lines(lines: Sequence[Line]) -> list[int]:
+    """The lines of every closed Markdown code block: its fences and what stands between them.
+
+    A block opens on a line of three or more backticks (or of tildes followed by the code's
+    language, "~~~rust": a bare "~~~" is as often a divider between stories) and closes on a
+    line of the same mark, at least as long, with nothing else on it; a line holding two runs
+    of backticks is inline code ("```ls``` lists the files"), and a fence left open closes
+    nothing, so a stray one does not swallow the rest of the page."""
+    out: list[int] = []
+    opened = -1
+    mark = ""
+    for i, line in enumerate(lines):
+        text = line.text  # (trimmed already)
+        if not text.startswith(("```", "~~~")):
+            continue
+        run = len(text) - len(text.lstrip(text[0]))
+        rest = text[run:].strip()
+        if opened < 0:
+            if (text[0] == "`" and "```" not in rest) or (text[0] == "~" and rest and "~" not in rest):
+                opened, mark = i, text[:run]
+        elif not rest and text[0] == mark[0] and run >= len(mark):
+            out.extend(range(opened, i + 1))
+            opened = -1
+    return out

@@ -98,13 +98,11 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
             role = Role.BODY  # text that stops mid-word, or whose sentence runs on, is no headline
         roles.extend([role] * (end - first))
         feats.extend([f] * (end - first))
-    code: frozenset[int] = frozenset()
-    if any("```" in text or "~~~" in text for text in texts):
-        # a code block's lines are the post's text, whatever their shape ("});", "}", "---",
-        # "# install the tools"): never noise, chrome, a heading or a thread's furniture
-        code = frozenset(_code_block_lines(lines))
-        for i in code:
-            roles[i] = Role.BODY
+    # a code block's lines are the post's text, whatever their shape ("});", "}", "---",
+    # "# install the tools"): never noise, chrome, a heading or a thread's furniture
+    code = layout.code_lines
+    for i in code:
+        roles[i] = Role.BODY
     thread = find_thread(layout, [r not in CONTENT_ROLES for r in roles], code)
     if thread is not None:
         # a thread's posts are content whatever their shape ("Great read!"), one article each,
@@ -132,32 +130,6 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
-
-
-def _code_block_lines(lines: Sequence[Line]) -> list[int]:
-    """The lines of every closed Markdown code block: its fences and what stands between them.
-
-    A block opens on a line of three or more backticks (or of tildes followed by the code's
-    language, "~~~rust": a bare "~~~" is as often a divider between stories) and closes on a
-    line of the same mark, at least as long, with nothing else on it; a line holding two runs
-    of backticks is inline code ("```ls``` lists the files"), and a fence left open closes
-    nothing, so a stray one does not swallow the rest of the page."""
-    out: list[int] = []
-    opened = -1
-    mark = ""
-    for i, line in enumerate(lines):
-        text = line.text  # (trimmed already)
-        if not text.startswith(("```", "~~~")):
-            continue
-        run = len(text) - len(text.lstrip(text[0]))
-        rest = text[run:].strip()
-        if opened < 0:
-            if (text[0] == "`" and "```" not in rest) or (text[0] == "~" and rest and "~" not in rest):
-                opened, mark = i, text[:run]
-        elif not rest and text[0] == mark[0] and run >= len(mark):
-            out.extend(range(opened, i + 1))
-            opened = -1
-    return out
 
 
 def _carried_on(text: str, lines: Sequence[Line], end: int, following: str | None) -> bool:
