@@ -1322,14 +1322,12 @@ def _series_joined(
             # a numbered step, its next one inside, as a heading or as a paragraph that opens
             # on its number ("2. Lower costs: ..."); "3. How ...?" may be a question
             dropped.add(s)
-        elif question(s) and any(map(question, inside)) and any(
-                map(question, range(before.first_unit + 1, s))):
-            dropped.add(s)  # the subheads of an interview or a FAQ, questions on both sides
-        elif bold(s) and any(map(bold, inside)) and any(map(bold, range(before.first_unit + 1, s))):
-            dropped.add(s)  # a text's bold subheads, on both sides of the start
-        elif (level := level_of(s)) and any(level_of(v) == level for v in inside) and any(
-                level_of(v) == level for v in range(before.first_unit + 1, s)):
-            dropped.add(s)  # a text's "## Sections", one level on both sides of the start
+        elif any((style := of(s)) and any(of(v) == style for v in inside)
+                 and any(of(v) == style for v in range(before.first_unit + 1, s))
+                 for of in (question, bold, level_of)):
+            # a text's subheads of one style on both sides of the start: the questions of an
+            # interview or a FAQ, bold subheads, "## Sections" of one level
+            dropped.add(s)
         elif inside and (mark := _list_mark(lines[units[s].first].text)) and all(
                 _list_mark(lines[units[v].first].text) == mark for v in (s - 1, s + 1)):
             dropped.add(s)  # inside a list: its items before and after open on the same mark
