@@ -78,6 +78,46 @@ def test_names_with_inner_capitals_are_not_splices(line: str) -> None:
     assert _splice_point(line) is None
 
 
+_COUNCIL = ("The council met on Tuesday to discuss the new budget for the coming year, and members "
+            "argued for hours about the proposed cuts to local services and schools.")
+
+
+@pytest.mark.parametrize("word", ["reCAPTCHA", "tRNA", "siRNA", "gRPC", "vCPU", "deGrasse"])
+def test_a_name_cut_as_a_splice_candidate_stays_whole_in_clean_text(word: str) -> None:
+    # the line is cut inside the word as a splice candidate; no article starts there, so
+    # the article's clean_text keeps the sentence as the input wrote it (it read "re\n\nCAPTCHA")
+    sentence = f"This site is protected by {word} and the other thing in the middle applies."
+    doc = cs.split(f"A Title Here\n\n{_COUNCIL}\n\n{sentence}\n\n{_COUNCIL}")
+    assert len(doc.articles) == 1
+    assert sentence in doc.articles[0].clean_text
+
+
+def test_a_splice_that_starts_an_article_still_parts_the_clean_texts() -> None:
+    harbour = [
+        "Officials said on Monday that the harbour works would be finished by the end of the "
+        "month, after two years of delays.",
+        "The harbour authority blamed the builders for the delays, and the builders blamed the "
+        "weather and the price of steel.",
+        "Ferry operators said the works had cost them passengers, and asked the harbour authority "
+        "to lower its fees for the summer.",
+        "The mayor promised that the new quay would open in time for the festival, and that the "
+        "old one would be repaired next year after a long dispute over the harb",
+    ]
+    football = [
+        "The national football team beat its rivals three goals to one in a friendly match "
+        "played in front of a full stadium on Saturday night.",
+        "The striker scored twice in the first half, and the goalkeeper saved a penalty late in "
+        "the game to keep the lead.",
+        "The coach said the team was ready for the qualifying games next month, though two "
+        "defenders are still injured.",
+    ]
+    text = "\n\n".join(harbour) + football[0] + "\n\n" + "\n\n".join(football[1:])
+    doc = cs.split(text)
+    assert len(doc.articles) == 2
+    assert doc.articles[0].clean_text.endswith("dispute over the harb")
+    assert doc.articles[1].clean_text.startswith("The national football team")
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -191,7 +191,9 @@ def _reconcile(
 
 def _clean_text(layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -> str:
     """Repaired title, headings and body (the lines' texts); wrapped lines rejoined, one blank
-    line between paragraphs."""
+    line between paragraphs. A line cut at a splice candidate ("re|CAPTCHA", "t|RNA") whose
+    two parts stayed in one article as one kind is joined back as the input had it: no
+    article starts there, so the cut was no splice."""
     lines = layout.lines
     opens = layout.paragraph_starts
     body = Kind.BODY
@@ -200,8 +202,13 @@ def _clean_text(layout: Layout, kinds: Sequence[Kind], content: Sequence[int]) -
     for i in content:
         line = lines[i]
         if parts:
-            parts.append(" " if prev == i - 1 and kinds[i] == kinds[prev] == body and not opens[i]
-                         else "\n\n")
+            if prev == i - 1 and line.spliced and kinds[i] == kinds[prev]:
+                # (the head was trimmed of the spaces before the cut, if any)
+                parts.append("" if lines[prev].end == line.start else " ")
+            elif prev == i - 1 and kinds[i] == kinds[prev] == body and not opens[i]:
+                parts.append(" ")
+            else:
+                parts.append("\n\n")
         parts.append(line.text)
         prev = i
     return "".join(parts)
