@@ -200,6 +200,17 @@ def test_a_glued_headline_after_a_colon_or_an_address_is_still_a_splice(line: st
     assert _splice_point(line) is not None
 
 
+@pytest.mark.parametrize(("line", "headline"), [
+    ("2023年3月12日 14時05分", False),
+    ("2023年03月12日 14:05 来源：市政府网站", False),
+    ("2023-03-12 09:30 来源：市政府网站", False),
+    ("Ruby 2.7.0 已发布", True),  # figures in a headline are no date
+    ("2023年经济增长目标公布", True),  # a year alone opens a headline
+])
+def test_a_cjk_line_that_opens_on_a_full_date_is_no_headline(line: str, headline: bool) -> None:
+    assert line_features(line).headline is headline
+
+
 @pytest.mark.parametrize(
     "line",
     [

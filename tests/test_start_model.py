@@ -289,6 +289,8 @@ def test_the_rule_that_closes_front_matter_is_no_separator_between_articles() ->
     ("2021-06-30T08:00:00+02:00", True),
     ("Veröffentlicht am 4. März 2021 von anna", True),
     ("12.03.2019, 14:05", True),
+    ("2023年3月12日 14時05分", True),  # a CJK date: the figures run into 年, 月, 日
+    ("3月12日 9時30分 配信", True),
     ("The council met in 2019 and agreed on a budget for the repair of every road in town.", False),
     ("Market outlook", False),
 ])

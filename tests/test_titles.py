@@ -139,6 +139,22 @@ def test_a_cjk_headline_over_its_text_is_the_title() -> None:
     assert [a.title for a in doc.articles] == ["【特集】市立図書館が駅前に移転開館"]
 
 
+@pytest.mark.parametrize("dateline", ["2023年3月12日 14時05分", "2023-03-12 09:30:00 来源：市政府网站"])
+def test_a_cjk_dateline_under_the_headline_is_not_the_title(dateline: str) -> None:
+    # issue 14: a CJK date line passed the headline test (Latin ones fail it by their figures),
+    # became the article's title, and the next story's headline a heading inside it
+    text = "\n\n".join([
+        "市立图书馆迁入新馆",
+        dateline,
+        "市立图书馆周三迁入火车站旁的新馆，藏书约三十万册，面积比原来大一倍。",
+        "开馆第一天上午就有两千多人到访，儿童阅读室尤其热闹。",
+    ])
+    doc = cs.split(text)
+    assert [a.title for a in doc.articles] == ["市立图书馆迁入新馆"]
+    dated = next(s for s in doc.segments if s.text.strip().startswith(dateline[:8]))
+    assert dated.kind is not cs.Kind.TITLE
+
+
 _LETTER_RE = regex.compile(r"\p{L}")
 """What the title features count as a letter."""
 

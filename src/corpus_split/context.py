@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from operator import add, itemgetter, sub, truediv
 
 from .features import (
+    _CJK_DATE_RE,
     Family,
     LineFeatures,
     _count_cjk,
@@ -366,8 +367,11 @@ def _front_matter(
 
 def date_line(text: str) -> bool:
     """A short line that holds a date or a time: the dateline of a post's header
-    ("2024-10-12T09:00", "Posted 3 May 2019 by ..."), in any language that writes dates in figures."""
-    return len(text) <= _DATE_LINE_CHARS and len(text.split()) <= _DATE_LINE_WORDS and _dated(text)
+    ("2024-10-12T09:00", "Posted 3 May 2019 by ...", "2023年3月12日 14時05分"), in any language
+    that writes dates in figures."""
+    if len(text) > _DATE_LINE_CHARS or len(text.split()) > _DATE_LINE_WORDS:
+        return False
+    return _dated(text) or (not text.isascii() and _CJK_DATE_RE.search(text) is not None)
 
 
 def _markup(text: str) -> tuple[float, float]:

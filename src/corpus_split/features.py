@@ -729,9 +729,22 @@ def _enough_letters(text: str, letters: int) -> bool:
 
 def _cjk_headline(text: str, n: int, cjk: int) -> bool:
     """The headline test of CJK text, which has no spaces to count words by: narrow (in
-    full-width characters, `MAX_CJK_HEADLINE`) and without clause punctuation."""
+    full-width characters, `MAX_CJK_HEADLINE`), without clause punctuation, and not a
+    dateline: a line that opens on a full date ("2023年3月12日 14時05分", "2023-03-12 09:30
+    来源：…") heads no text, as a Latin date line fails the test by its figures."""
     width = (n + cjk + _count_wide_marks(text)) / 2
-    return width <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
+    return (width <= MAX_CJK_HEADLINE and not _CJK_CLAUSE_RE.search(text)
+            and _CJK_FULL_DATE_RE.match(text) is None)
+
+
+# A full date in figures, year, month and day, as CJK pages write them ("2023年3月12日",
+# "2023 年 03 月 12 日") or in numbers ("2023-03-12", "2023/3/12", "2023.03.12")
+_CJK_FULL_DATE_RE = regex.compile(
+    r"\s*(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))")
+# A CJK date or time of day ("3月12日", "2023年3月", "14時05分"), which the date pattern of
+# Latin text misses: a CJK character after the figures is a word character to it
+_CJK_DATE_RE = regex.compile(
+    r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[時时点]\s*\d{1,2}\s*分")
 
 
 # The features of lines without CJK, one shared object per combination (sixteen at most)
