@@ -204,6 +204,9 @@ def test_a_glued_headline_after_a_colon_or_an_address_is_still_a_splice(line: st
     ("2023年3月12日 14時05分", False),
     ("2023年03月12日 14:05 来源：市政府网站", False),
     ("2023-03-12 09:30 来源：市政府网站", False),
+    ("3月12日 9時30分 配信", False),  # a month and day with a time of day: a dateline too
+    ("3月12日(火) 9:30", False),
+    ("3月12日の株式市場", True),  # a headline may open on a date alone
     ("Ruby 2.7.0 已发布", True),  # figures in a headline are no date
     ("2023年经济增长目标公布", True),  # a year alone opens a headline
 ])
