@@ -727,9 +727,9 @@ def main() -> None:
             value = (f_dev + f_val + f_titled + f_damaged) / 4
             if not results:
                 floor_clean = f_clean  # how the old decoder does in the easy case
-            every[(st, s, o, c, f)] = (st, s, o, c, f, f_dev, f_val)
+            entry = every[(st, s, o, c, f)] = (st, s, o, c, f, f_dev, f_val)
             if f_clean >= floor_clean - TIE:  # no setting may do worse there
-                results.append((value, f_titled, (st, s, o, c, f, f_dev, f_val)))
+                results.append((value, f_titled, entry))
             print(f"  structural {st} scale {s} offset {o} cohesion {c} free {f}: dev A F1 {f_dev:.3f}, "
                   f"validation F1 {f_val:.3f}, titled news F1 {f_titled:.3f}, damaged news F1 "
                   f"{f_damaged:.3f}, clean titled F1 {f_clean:.3f}, real single articles whole "

@@ -737,18 +737,20 @@ def _cjk_headline(text: str, n: int, cjk: int) -> bool:
             and _CJK_FULL_DATE_RE.match(text) is None)
 
 
+# The pieces of a CJK date: a month and day ("3月12日") and a time of day ("14時05分")
+_CJK_MONTH_DAY = r"\d{1,2}\s*月\s*\d{1,2}\s*日"
+_CJK_TIME = r"\d{1,2}\s*[時时点]\s*\d{1,2}\s*分"
 # A full date in figures, year, month and day, as CJK pages write them ("2023年3月12日",
 # "2023 年 03 月 12 日") or in numbers ("2023-03-12", "2023/3/12", "2023.03.12"), or a month
 # and day followed by a time of day (a weekday in brackets between them: "3月12日(火) 9:30")
 _CJK_FULL_DATE_RE = regex.compile(
-    r"\s*(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+    rf"\s*(?:\d{{2,4}}\s*年\s*{_CJK_MONTH_DAY}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d)"
     # ... or a month and day with a time of day after them ("3月12日 9時30分", "3/12 09:30")
-    r"|(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2})\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*"
-    r"(?:\d{1,2}\s*[時时点]\s*\d{1,2}\s*分|\d{1,2}:\d{2}))")
+    rf"|(?:{_CJK_MONTH_DAY}|\d{{1,2}}/\d{{1,2}})\s*(?:\([^)]{{1,3}}\)|（[^）]{{1,3}}）)?\s*"
+    rf"(?:{_CJK_TIME}|\d{{1,2}}:\d{{2}}))")
 # A CJK date or time of day ("3月12日", "2023年3月", "14時05分"), which the date pattern of
 # Latin text misses: a CJK character after the figures is a word character to it
-_CJK_DATE_RE = regex.compile(
-    r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[時时点]\s*\d{1,2}\s*分")
+_CJK_DATE_RE = regex.compile(rf"\d{{1,4}}\s*年\s*\d{{1,2}}\s*月|{_CJK_MONTH_DAY}|{_CJK_TIME}")
 
 
 # The features of lines without CJK, one shared object per combination (sixteen at most)

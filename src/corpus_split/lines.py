@@ -610,13 +610,13 @@ def _names_identifiers(text: str, at: int) -> bool:
 # CJK text before a glued Latin headline is running text: a clause mark in it, or this many
 # characters at least (a heading's short label, "发布后记", holds neither)
 _MIN_CJK_RUNNING = 10
-_CJK_CLAUSE_RE = regex.compile(r"[。，、！？；：]")
+_CJK_RUNNING_MARK_RE = regex.compile(r"[。，、！？；：]")
 
 
 def _running_cjk(head: str) -> bool:
     """Whether ``head``, the part of a line before a switch from CJK to Latin capitals, reads
-    as running text rather than a short label (`_MIN_CJK_RUNNING`, `_CJK_CLAUSE_RE`)."""
-    return len(head.strip()) >= _MIN_CJK_RUNNING or _CJK_CLAUSE_RE.search(head) is not None
+    as running text rather than a short label (`_MIN_CJK_RUNNING`, `_CJK_RUNNING_MARK_RE`)."""
+    return len(head.strip()) >= _MIN_CJK_RUNNING or _CJK_RUNNING_MARK_RE.search(head) is not None
 
 
 def _caps_tail_point(body: str) -> int | None:
