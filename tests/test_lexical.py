@@ -103,6 +103,21 @@ def test_a_page_without_kana_counts_single_han_characters() -> None:
     assert line_words(["수도 시설 개선 供水"], [True])[0] == ("수도", "시설", "개선", "供", "水")
 
 
+
+def test_a_latin_name_glued_to_cjk_is_a_word_of_its_own() -> None:
+    # CJK is written without spaces, so a name runs straight into it: the name was one
+    # "word" with the CJK after it ("lxde在arch中…"), shared with no other line, and the
+    # CJK lost its characters
+    chinese = ["使用python进行数据分析", "python的数据类型"]
+    first, second = line_words(chinese, [True, True])
+    assert "python" in first and "python" in second
+    assert {"数", "据"} <= set(first) & set(second)
+    assert content_words("lxde在arch中安装") == ["lxde", "arch", "在", "中安"]
+    # on either side, and with a hyphen that joined the two parts dropped
+    assert content_words("pythonのgtk-版本") == ["python", "gtk", "の", "版本"]
+    # a word that is all CJK, or all Latin, is as before
+    assert content_words("安全漏洞") == ["安全", "漏洞"]
+
 def test_mixed_script_line() -> None:
     line = "Уязвимости в Rubies были исправлены, 安全 обновление"
     words = content_words(line)

@@ -416,7 +416,12 @@ def _split_words(low: str, han: bool = False) -> tuple[list[str], list[str], boo
     for w in found:
         if w[0].isdigit():
             continue
-        if _CJK_RE.match(w):
+        if _CJK_RE.search(w):
+            # CJK is written without spaces, so a Latin name may be glued to it on either
+            # side ("使用python进行", "lxde在arch中"): each Latin part is a word of its own
+            parts = _CJK_RUN_RE.split(w)
+            if len(parts) > 2 or parts[0] or parts[-1]:
+                words.extend(part for part in map(_strip_joiners, parts) if part and not part[0].isdigit())
             for run in _CJK_RUN_RE.findall(w):
                 if han and _HAN_RUN_RE.fullmatch(run):
                     grams.extend(run)  # Chinese: each character (`han_page`)
@@ -430,6 +435,12 @@ def _split_words(low: str, han: bool = False) -> tuple[list[str], list[str], boo
             continue
         words.append(w)
     return words, grams, False
+
+
+def _strip_joiners(part: str) -> str:
+    """A word's part cut out beside a CJK run, without the apostrophes and hyphens that
+    joined it there ("-gtk" of "lxde-gtk軟件"): a word opens on a letter (`_WORD_RE`)."""
+    return part.strip("'’-")
 
 
 def han_page(texts: Iterable[str]) -> bool:
