@@ -561,6 +561,41 @@ def test_a_sentence_opening_on_a_one_letter_glue_word_is_still_a_splice() -> Non
 
 
 @pytest.mark.parametrize(
+    ("line", "tail"),
+    [
+        ("con un programa que use una entrada externa como argumenSe encontró una vulnerabilidad",
+         "Se encontró una vulnerabilidad"),
+        ("Правительство утвердило новый порядок обновлениИ в этом году планируется",
+         "И в этом году планируется"),
+        ("Le gouvernement a présenté mardi son nouveau budgLe ministre des finances a défendu",
+         "Le ministre des finances a défendu"),
+        ("El gobierno aprobó ayer la reforma del sistema de pensionY el Parlamento la votará",
+         "Y el Parlamento la votará"),
+    ],
+)
+def test_a_sentence_in_another_language_glued_on_a_short_function_word_is_a_splice(
+        line: str, tail: str) -> None:
+    # regression, forty-fourth session: a short word counted only as one of the English glue
+    # words, so a restart spliced in after "argumen|Se …" went unseen and its copy typed body
+    cut = _splice_point(line)
+    assert cut is not None and line[cut:] == tail
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the 70 kDa protein was found in the cell membrane of the cells we studied",
+        "L'utilisation est pour le moment limitée à macOS et Linux sur les plateformes x86-64.",
+        "the heater draws 2 kWh of power a day in the winter months of the year",
+    ],
+)
+def test_units_and_acronyms_before_function_words_stay_whole(line: str) -> None:
+    # "Da" + "was" are both German function words, "OS" + "et" Danish ones: a one-letter
+    # stub and an acronym are no cut-off word before a sentence
+    assert _splice_point(line) is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "[release-notes]: https://blog.example.org/2024/05/02/release-notes.html",

@@ -282,6 +282,27 @@ def test_a_restart_spliced_into_wrapped_text_is_a_duplicate() -> None:
 
 
 
+def test_a_restart_spliced_in_after_a_spanish_function_word_is_a_duplicate() -> None:
+    # regression, forty-fourth session: the same in Spanish, where the copy opens on "Se"
+    # (two letters, not an English glue word): the splice went unseen and the copy stayed body
+    temas = ["los salarios", "el crédito", "la vivienda", "las exportaciones", "la moneda", "el empleo"]
+    paragraphs = [
+        f"Se espera que {t} marquen la próxima decisión del banco central, y el comité dijo que "
+        f"seguirá de cerca cómo evolucionan {t} en los próximos meses, como en cada reunión del año."
+        for t in temas
+    ]
+    wrapped = "\n".join(textwrap.fill(p, 64) for p in paragraphs)
+    text = "El banco estudia su próximo paso\n\n" + wrapped + "\nLos operadores estaban bastante seguros de que el merc"
+    # (wrapped narrowly: the line after the cut is too short to be found as a restart of an
+    # earlier line on its own)
+    text += textwrap.fill(paragraphs[3], 40)
+    doc = cs.split(text)
+    copy_start = text.rindex("Se espera que las exportaciones")
+    kinds = {s.kind for s in doc.segments if s.start >= copy_start and s.text.strip()}
+    assert kinds == {cs.Kind.DUPLICATE}
+    assert doc.articles[0].clean_text.count("que las exportaciones marquen") == 1
+
+
 def test_a_long_line_of_glue_points_is_searched_for_restarts_in_linear_time() -> None:
     # Every "rB" of the second line is a candidate restart; each looks at a bounded
     # window, not the rest of the line (a first version copied it: quadratic).

@@ -52,6 +52,7 @@ __all__ = [
     "TITLE_CASE_STOPWORDS",
     "Language",
     "content_words",
+    "function_words_open",
     "guess_language",
     "han_page",
     "line_languages",
@@ -338,6 +339,21 @@ def without_soft_hyphens(text: str) -> str:
     """``text`` without soft hyphens (U+00AD): hyphenation hints inside words
     ("expl\xadosion"), which no word test should take for a break."""
     return text.replace("\u00ad", "") if "\u00ad" in text else text
+
+
+def function_words_open(words: Sequence[str]) -> bool:
+    """Whether ``words`` (a short word and up to three after it) open a sentence in some
+    language: the first is a stop word of a language, and so is one of the others ("Se
+    encontró una …", "И в этом …", "In the …"). A unit or a name glued to a lower-case
+    stub ("kWh", "kDa protein") is none: its "word" is no such word, or stands alone."""
+    if not words:
+        return False
+    first = words[0].lower().strip(_EDGE_PUNCTUATION)
+    rest = [w.lower().strip(_EDGE_PUNCTUATION) for w in words[1:4]]
+    return any(first in stops and any(w in stops for w in rest) for stops in _STOPS.values())
+
+
+_EDGE_PUNCTUATION = ",.;:!?\"'()«»“”‘’"
 
 
 def holds_any(text: str, parts: Sequence[str]) -> bool:

@@ -14,7 +14,7 @@ import regex
 
 from .features import MAX_SHORT_LINE, line_features
 from .frontmatter import FrontMatter, find_front_matter
-from .lexical import _CJK_RE, _NOT_PLAIN_RE, holds_any
+from .lexical import _CJK_RE, _NOT_PLAIN_RE, function_words_open, holds_any
 from .model import _positional
 
 __all__ = ["Layout", "Line", "code_block_lines", "join_wrapped", "split_lines"]
@@ -433,6 +433,13 @@ def _code_name(body: str, start: int, word: str) -> bool:
     return (leading.end() if leading else 0) >= start and _KEY_RE.fullmatch(word + after) is not None
 
 
+def _title_cased(word: str) -> bool:
+    """Whether a word's letters are a capital and small letters ("Se", "И", "Die"), as a
+    sentence's first word is written; "OS" is an acronym."""
+    letters = "".join(filter(str.isalpha, word))
+    return letters[:1].isupper() and (len(letters) == 1 or letters[1:].islower())
+
+
 def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
     """Where text was glued onto a word cut off mid-way, if it was; None otherwise.
 
@@ -503,8 +510,15 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             and first[1:].islower() and first.lower() in _GLUE_WORDS
         ):
             return cut  # "biggest commodThe International ...": no name is spelt "xThe"
-        if len(first) == 2 or (len(first) == 1 and first.lower() not in _GLUE_WORDS):
-            continue  # a short word counts only as one of _GLUE_WORDS ("kWh", "kB" stay whole)
+        if (len(first) == 2 or (len(first) == 1 and first.lower() not in _GLUE_WORDS)) and not (
+                len(fragment) >= 2 and _title_cased(first)
+                and first.lower() not in _GLUE_WORDS
+                and function_words_open(body[cut:].split(maxsplit=4)[:4])):
+            # a short word counts only as one of _GLUE_WORDS, or after a stub of two letters or
+            # more as a capitalised function word that opens a sentence in another language
+            # ("argumenSe encontró una", "обновленИ в этом"): "kWh", "kB", "kDa protein was"
+            # and "macOS et Linux" stay whole (and English short words as before)
+            continue
         letters = "".join(filter(str.isalpha, first))
         if not letters.isupper() and not letters[1:].islower():
             continue  # capitals and small letters mixed inside it ("vCPUs", "iPadOS"): a name
