@@ -72,9 +72,20 @@ def test_window_means_agree_with_the_plain_formula() -> None:
             assert scores._window_means(sums, before, after) == plain
 
 
+def _outside_cjk(word: str) -> list[str]:
+    """The parts of a word that holds CJK outside its CJK runs, each a word of its own
+    (without the apostrophes and hyphens that joined it to a run; none opening on a digit)."""
+    parts = (part.strip("'’-") for part in lexical._CJK_RUN_RE.split(word))
+    return [part for part in parts if part and not part[0].isdigit()]
+
+
 def _full_pattern_words(low: str) -> list[str]:
     """What the full Unicode pattern finds in a line that holds non-ASCII characters."""
-    return [w for w in lexical._WORD_RE.findall(low) if not w[0].isdigit() and not lexical._CJK_RE.match(w)]
+    words: list[str] = []
+    for w in lexical._WORD_RE.findall(low):
+        if not w[0].isdigit():
+            words.extend(_outside_cjk(w) if lexical._CJK_RE.search(w) else [w])
+    return words
 
 
 @settings(max_examples=500, deadline=None)
@@ -94,7 +105,8 @@ def _full_split(low: str) -> tuple[list[str], list[str]]:
     for w in lexical._WORD_RE.findall(low):
         if w[0].isdigit():
             continue
-        if lexical._CJK_RE.match(w):
+        if lexical._CJK_RE.search(w):
+            words.extend(_outside_cjk(w))
             for run in lexical._CJK_RUN_RE.findall(w):
                 grams.extend(run[i : i + 2] for i in range(0, max(1, len(run) - 1), lexical._GRAM_STEP))
             continue
