@@ -292,7 +292,8 @@ def test_a_restart_spliced_in_after_a_spanish_function_word_is_a_duplicate() -> 
         for t in temas
     ]
     wrapped = "\n".join(textwrap.fill(p, 64) for p in paragraphs)
-    text = "El banco estudia su próximo paso\n\n" + wrapped + "\nLos operadores estaban bastante seguros de que el merc"
+    text = ("El banco estudia su próximo paso\n\n" + wrapped
+            + "\nLos operadores estaban bastante seguros de que el merc")
     # (wrapped narrowly: the line after the cut is too short to be found as a restart of an
     # earlier line on its own)
     text += textwrap.fill(paragraphs[3], 40)
@@ -949,3 +950,38 @@ _MUSEUM_FR = (
 def test_an_untitled_story_in_another_language_starts_an_article() -> None:
     doc = cs.split(_BRIDGE_DE + "\n\n" + _MUSEUM_FR)
     assert [a.start for a in doc.articles] == [0, len(_BRIDGE_DE) + 2]
+
+
+# Sentence ends in other scripts and quotation marks (forty-fourth session): each module knew
+# Latin and CJK marks and Latin closing quotes only, each its own slightly different set, so a
+# paragraph that ended on a guillemet or a Japanese quotation mark did not end a sentence for
+# the start model, and an Arabic question mark ended none anywhere.
+@pytest.mark.parametrize(
+    "text",
+    ["a-t-il déclaré. »", "dijo el ministro.»", "sagte er: »Wir sind zufrieden.«",
+     "هل ستنخفض الأسعار؟", "と話した。」", "『本当に来るの？』", "यह एक वाक्य है।"],
+)
+def test_sentence_ends_in_other_scripts_and_quotation_marks(text: str) -> None:
+    from corpus_split import boundaries, context, threads
+
+    assert context.ends_sentence(text)
+    assert boundaries._ends_sentence(text)
+    assert text[-1] in boundaries._SENTENCE_END_CHARS  # the start model's prev_ends_sentence
+    assert threads._SENTENCE_END_RE.search(text)
+
+
+def test_the_sentence_end_sets_agree_across_modules() -> None:
+    from corpus_split import boundaries, context
+
+    marks = set(context._SENTENCE_ENDS)
+    closers = set(context._AFTER_END) - {"\n", "]"}
+    assert marks - {"…"} <= set(boundaries._SENTENCE_MARKS)
+    assert marks | closers <= set(boundaries._SENTENCE_END_CHARS) | {"'", "]"}
+    assert (marks - {"…"}) | closers <= set(boundaries._SENTENCE_END_LAST)
+
+
+def test_a_sentence_after_an_arabic_question_mark_is_a_sentence_of_its_own() -> None:
+    from corpus_split.sentences import regex_sentence_spans
+
+    text = "هل ستنخفض الأسعار؟ قال الوزير إن ذلك ممكن."
+    assert len(regex_sentence_spans(text)) == 2

@@ -36,7 +36,7 @@ _ABBREVIATIONS = frozenset(
 # A sentence end: terminal punctuation, closing quotes or brackets, then whitespace
 # within the line and a character that can open a sentence (not a lower-case letter).
 _END_RE = regex.compile(
-    r"""(?<=[.!?…。！？][\"'”’»)\]]*)[^\S\n]+(?=[\"'“‘«(\[]*[^\s\p{Ll}])""",
+    r"""(?<=[.!?…。！？؟۔।][\"'”’»«)\]」』]*)[^\S\n]+(?=[\"'“‘«(\[]*[^\s\p{Ll}])""",
     regex.VERSION1,
 )
 # The word before a full stop: an abbreviation or a single initial does not end a sentence.
