@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import corpus_split as cs
 from corpus_split.features import line_features
@@ -646,3 +648,30 @@ def test_a_name_after_a_bracket_is_found_elsewhere_without_it() -> None:
     page = ("Many teams such as Hanami and (zorkWidget users sent us reports about their tests with "
             "the preview release.\n\nMore about zorkWidget is on its site.")
     assert not any(line.spliced for line in split_lines(page).lines)
+
+
+_FENCE_PIECES = ["```", "```py", "````", "~~~", "~~~rust", "```ls``` lists", "  ```", "code();",
+                 "the harbour reopenThe Ferry Company Names New Chief Executive Today", "text", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FENCE_PIECES), max_size=14))
+def test_the_two_fence_finders_agree(pieces: list[str]) -> None:
+    # the raw text's code spans (searched before the lines exist, to keep splices out of code)
+    # and the layout's code block lines are one rule (forty-fourth session: they were two, and a
+    # bare "~~~" divider between stories hid the splices of the text between two of them)
+    from bisect import bisect_right
+
+    from corpus_split.lines import _code_spans, code_block_lines
+
+    text = "\n".join(pieces)
+    layout = split_lines(text)
+    spans = _code_spans(text)
+    in_spans = [i for i, line in enumerate(layout.lines) if bisect_right(spans, line.start) % 2 == 1]
+    assert in_spans == code_block_lines(layout.lines)
+
+
+def test_a_splice_between_two_bare_tilde_dividers_is_found() -> None:
+    text = ("~~~\nthe harbour reopenThe Ferry Company Names New Chief Executive Today\n~~~\n"
+            "Other news follows here.")
+    assert any(line.spliced for line in split_lines(text).lines)

@@ -402,16 +402,15 @@ def _glue_marks(text: str) -> list[int] | None:
 def _code_spans(text: str) -> list[int]:
     """The offsets where each fenced code block opens (its first fence line) and closes
     (the end of the closing fence line), flat and sorted: an offset lies in code when an odd
-    number of them are at or before it. A fence left open closes nothing (a post cut off
-    inside its code must not hide the rest of the page)."""
+    number of them are at or before it. The blocks are `code_block_lines`' (`_fence_pairs`),
+    found on the raw text before its lines are built."""
     if "```" not in text and "~~~" not in text:
         return []
-    # (a line holding two fences, "```x = 1```", is a code span in a line, not a fence)
-    fences = [m.start() for m in _FENCE_LINE_RE.finditer(text) if m.group().count("```") < 2]
+    fences = list(_FENCE_LINE_RE.finditer(text))
     out: list[int] = []
-    for opening, closing in zip(fences[::2], fences[1::2]):
-        end = text.find("\n", closing)
-        out += (opening, len(text) if end < 0 else end)
+    for opening, closing in _fence_pairs([m.group().strip() for m in fences]):
+        end = text.find("\n", fences[closing].start())
+        out += (fences[opening].start(), len(text) if end < 0 else end)
     return out
 
 
@@ -825,18 +824,27 @@ def _carried_width(
 
 
 def code_block_lines(lines: Sequence[Line]) -> list[int]:
-    """The lines of every closed Markdown code block: its fences and what stands between them.
+    """The lines of every closed Markdown code block: its fences and what stands between them
+    (`_fence_pairs`)."""
+    out: list[int] = []
+    for opening, closing in _fence_pairs([line.text for line in lines]):
+        out.extend(range(opening, closing + 1))
+    return out
+
+
+def _fence_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The indices of the opening and closing fence of each closed Markdown code block among
+    trimmed line texts (lines that are no fence may be left out: only fences pair).
 
     A block opens on a line of three or more backticks (or of tildes followed by the code's
     language, "~~~rust": a bare "~~~" is as often a divider between stories) and closes on a
     line of the same mark, at least as long, with nothing else on it; a line holding two runs
     of backticks is inline code ("```ls``` lists the files"), and a fence left open closes
     nothing, so a stray one does not swallow the rest of the page."""
-    out: list[int] = []
+    out: list[tuple[int, int]] = []
     opened = -1
     mark = ""
-    for i, line in enumerate(lines):
-        text = line.text  # (trimmed already)
+    for i, text in enumerate(texts):
         if not text.startswith(("```", "~~~")):
             continue
         run = len(text) - len(text.lstrip(text[0]))
@@ -845,6 +853,6 @@ def code_block_lines(lines: Sequence[Line]) -> list[int]:
             if (text[0] == "`" and "```" not in rest) or (text[0] == "~" and rest and "~" not in rest):
                 opened, mark = i, text[:run]
         elif not rest and text[0] == mark[0] and run >= len(mark):
-            out.extend(range(opened, i + 1))
+            out.append((opened, i))
             opened = -1
     return out
