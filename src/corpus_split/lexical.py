@@ -341,6 +341,9 @@ def without_soft_hyphens(text: str) -> str:
     return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
+_EDGE_PUNCTUATION = ",.;:!?\"'()«»“”‘’"  # stripped from a word before it is looked up
+
+
 def function_words_open(words: Sequence[str]) -> bool:
     """Whether ``words`` (a short word and up to three after it) open a sentence in some
     language: the first is a stop word of a language, and so is one of the others ("Se
@@ -351,9 +354,6 @@ def function_words_open(words: Sequence[str]) -> bool:
     first = words[0].lower().strip(_EDGE_PUNCTUATION)
     rest = [w.lower().strip(_EDGE_PUNCTUATION) for w in words[1:4]]
     return any(first in stops and any(w in stops for w in rest) for stops in _STOPS.values())
-
-
-_EDGE_PUNCTUATION = ",.;:!?\"'()«»“”‘’"
 
 
 def holds_any(text: str, parts: Sequence[str]) -> bool:

@@ -432,6 +432,16 @@ def _code_name(body: str, start: int, word: str) -> bool:
     return (leading.end() if leading else 0) >= start and _KEY_RE.fullmatch(word + after) is not None
 
 
+def _foreign_glue(fragment: str, first: str, tail: str) -> bool:
+    """Whether a short word after a cut-off word (``fragment``) opens a sentence in another
+    language than the English of `_GLUE_WORDS`: written as a sentence's first word, a function
+    word of some language with another of it in the next three words ("argumenSe encontró
+    una", "обновленИ в этом"), after a stub of two letters or more ("kDa protein was" stays
+    whole, and so does the acronym of "macOS et Linux")."""
+    return (len(fragment) >= 2 and _title_cased(first) and first.lower() not in _GLUE_WORDS
+            and function_words_open(tail.split(maxsplit=4)[:4]))
+
+
 def _title_cased(word: str) -> bool:
     """Whether a word's letters are a capital and small letters ("Se", "И", "Die"), as a
     sentence's first word is written; "OS" is an acronym."""
@@ -509,15 +519,9 @@ def _splice_point(body: str, text: str = "", at: int = 0) -> int | None:
             and first[1:].islower() and first.lower() in _GLUE_WORDS
         ):
             return cut  # "biggest commodThe International ...": no name is spelt "xThe"
-        if (len(first) == 2 or (len(first) == 1 and first.lower() not in _GLUE_WORDS)) and not (
-                len(fragment) >= 2 and _title_cased(first)
-                and first.lower() not in _GLUE_WORDS
-                and function_words_open(body[cut:].split(maxsplit=4)[:4])):
-            # a short word counts only as one of _GLUE_WORDS, or after a stub of two letters or
-            # more as a capitalised function word that opens a sentence in another language
-            # ("argumenSe encontró una", "обновленИ в этом"): "kWh", "kB", "kDa protein was"
-            # and "macOS et Linux" stay whole (and English short words as before)
-            continue
+        short = len(first) == 2 or (len(first) == 1 and first.lower() not in _GLUE_WORDS)
+        if short and not _foreign_glue(fragment, first, body[cut:]):
+            continue  # a short word counts only as one of _GLUE_WORDS ("kWh", "kB" stay whole)
         letters = "".join(filter(str.isalpha, first))
         if not letters.isupper() and not letters[1:].islower():
             continue  # capitals and small letters mixed inside it ("vCPUs", "iPadOS"): a name
