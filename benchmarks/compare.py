@@ -2,8 +2,8 @@
 
     python benchmarks/compare.py OLD.json NEW.json [--row NAME] [--draws 2000]
 
-Each file is what ``benchmarks/dev.py --json`` writes, or ``seeds.py``, ``concat.py`` or
-``multilingual.py`` with ``--json`` (the same ``--n`` and ``--seed`` for both runs, so that
+Each file is what ``benchmarks/dev.py --json`` writes, or ``seeds.py``, ``concat.py``,
+``samples.py`` or ``multilingual.py`` with ``--json`` (the same ``--n`` and ``--seed`` for both runs, so that
 they score the same documents): its entries hold each document's counts. ``--row`` keeps the
 documents of one row of ``multilingual.py`` (a language, or "mixed"). For boundary F1,
 articles whole, content kept, non-content typed and titles, printed: the pooled figure of each
@@ -86,7 +86,7 @@ def documents(path: Path, row: str | None = None) -> dict[str, Counts]:
     docs = data.get("documents", data.get("seeds"))
     if not isinstance(docs, dict) or not all("counts" in d for d in docs.values()):
         raise ValueError(f"{path}: no per-document counts (write it with benchmarks/dev.py, "
-                         "seeds.py, concat.py or multilingual.py --json)")
+                         "seeds.py, concat.py, samples.py or multilingual.py --json)")
     return {name: d["counts"] for name, d in docs.items() if row is None or d.get("row") == row}
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import random
 import time
+from typing import Any
 
 import corpus_split as cs
-from _common import arguments, print_report, report_figures, write_json
+from _common import arguments, print_report, report_counts, report_figures, write_json
 from corpus_split.evaluate import Report, score
 from corpus_split.synthetic import DamageOptions, Layout, TitleStyle, generate, sample_articles
 
@@ -37,15 +38,18 @@ def main() -> None:
     rng = random.Random(args.seed)
     total = Report()
     split_time = 0.0
-    for _ in range(args.n):
+    per_doc: dict[str, Any] = {}  # each document's counts (`compare.py` pairs two runs by them)
+    for k in range(args.n):
         doc = generate(rng.sample(pool, rng.randint(*ARTICLES_PER_DOC)), rng, OPTIONS)
         started = time.perf_counter()
         result = cs.split(doc.text)
         split_time += time.perf_counter() - started
-        total += score(result, doc.gold)
+        report = score(result, doc.gold)
+        per_doc[str(k)] = {"counts": report_counts(report)}
+        total += report
     print(f"{args.n} documents, seed {args.seed}, split() {split_time:.1f} s in all\n")
     print_report(total)
-    write_json(args.json, {**report_figures(total), "n": args.n, "seed": args.seed})
+    write_json(args.json, {**report_figures(total), "n": args.n, "seed": args.seed, "documents": per_doc})
 
 
 if __name__ == "__main__":
