@@ -985,3 +985,48 @@ def test_a_sentence_after_an_arabic_question_mark_is_a_sentence_of_its_own() -> 
 
     text = "هل ستنخفض الأسعار؟ قال الوزير إن ذلك ممكن."
     assert len(regex_sentence_spans(text)) == 2
+
+
+# A photo caption that ends on its credit (forty-fourth session): written for this test, the
+# caption was typed heading and started a new article in every language tried.
+_CAPTIONED = {
+    "en": ("Council approves new cycle path",
+           "The city council on Tuesday voted by a large majority to build a new cycle path along the "
+           "riverbank. The route will be about four kilometres long and will link the old town with the "
+           "new housing estate in the north.",
+           "The mayor at the presentation of the plans (AP Photo/Jane Doe)",
+           "The cost is estimated at about 2.3 million euros. Part of it is to come from state funding, "
+           "the administration said."),
+    "de": ("Stadtrat beschließt neuen Radweg",
+           "Der Stadtrat hat am Dienstag mit großer Mehrheit den Bau eines neuen Radwegs entlang des "
+           "Flussufers beschlossen. Die Strecke soll rund vier Kilometer lang werden und die Altstadt "
+           "mit dem Neubaugebiet verbinden.",
+           "Der Bürgermeister bei der Vorstellung der Pläne. Foto: Max Mustermann",
+           "Die Kosten werden auf etwa 2,3 Millionen Euro geschätzt. Ein Teil davon soll aus "
+           "Fördermitteln des Landes kommen, wie die Verwaltung mitteilte."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_CAPTIONED))
+def test_a_caption_ending_on_its_credit_is_chrome_and_starts_nothing(language: str) -> None:
+    title, first, caption, second = _CAPTIONED[language]
+    doc = cs.split("\n\n".join([title, first, caption, second]))
+    assert len(doc.articles) == 1
+    kinds = {s.kind for s in doc.segments if caption[:20] in s.text}
+    assert kinds == {cs.Kind.BOILERPLATE}
+
+
+def test_every_credit_pattern_has_a_case_that_holds_its_cues() -> None:
+    import json
+    from pathlib import Path
+
+    import regex
+
+    from corpus_split.features import _CREDIT_TAIL
+
+    cases = json.loads((Path(__file__).parent / "phrase_families.json").read_text(encoding="utf-8"))
+    chrome = [c["line"].lower() for c in cases if c["family"] == "chrome"]
+    for language, cues, pattern in _CREDIT_TAIL:
+        matched = [line for line in chrome if regex.search(pattern, line[-100:], regex.I | regex.V0)]
+        assert matched, f"no chrome case for the {language} credit pattern"
+        assert all(any(cue in line for cue in cues) for line in matched), language

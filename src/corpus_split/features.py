@@ -593,6 +593,14 @@ def quoted_request(text: str) -> bool:
 # checks that every pattern has a sign-off case and that the cases it matches hold one of its cues.
 _SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere", need_cues=True)
 _SIGN_OFF_ANY_PARTS = _each_compiled(_SIGN_OFF_ANYWHERE, "sign_off_anywhere", regex.I | regex.V0)
+# A photo caption that ends on its credit ("The mayor at the opening. Photo: AP", "(Foto: dpa)",
+# "• Crédits : Getty", "（新华社记者王明摄）"), by language (key "credit_tail" of the phrase files):
+# page chrome like a credit line of its own, which the opening patterns find; searched in the
+# last `_CREDIT_CHARS` characters of a short line that holds one of the pattern's cues.
+_CREDIT_TAIL = _phrase_table("credit_tail", need_cues=True)
+_CREDIT_TAIL_RE = _family_regex(_CREDIT_TAIL, "credit_tail")
+_CREDIT_CUES = tuple(dict.fromkeys(cue for _, cues, _ in _CREDIT_TAIL for cue in cues))
+_CREDIT_CHARS = 100
 # The link a wiki prints after each section heading to edit that section, by language (key
 # "section_edit" of the phrase files: "[edit]", "[Bearbeiten | Quelltext bearbeiten]"...): it
 # stands after section headings only, never after a page's title (`section_heading`).
@@ -871,7 +879,7 @@ def _family(text: str, n: int) -> Family:
         return Family.ASSISTANT_SIGN_OFF
     if n <= MAX_SHORT_LINE and (
         _CHROME.match(low if n <= _PATTERN_WINDOW else text.lower()) or _BYLINE.match(text)
-        or _is_breadcrumb(text)
+        or _is_breadcrumb(text) or _credited(low[-_CREDIT_CHARS:])
     ):
         return Family.CHROME
     return Family.NONE
@@ -896,6 +904,12 @@ _ATTRIBUTION_CUES = (*_SPEECH_VERBS, "according")
 # says "he said." in most lines that hold a cue). Only these letters, marks and spaces
 # lower-case to them (of the rest, only "İ" and the Kelvin sign lower-case to ASCII: "i̇" and "k").
 _ATTRIBUTED = tuple(f" {verb}{after}" for verb in _SPEECH_VERBS for after in " .,")
+
+
+def _credited(tail: str) -> bool:
+    """Whether a short line's lower-cased last characters end on a photo credit
+    (`_CREDIT_TAIL_RE`), searched only when they hold one of its cues."""
+    return holds_any(tail, _CREDIT_CUES) and _CREDIT_TAIL_RE.search(tail) is not None
 
 
 def _maybe_sign_off(low: str) -> bool:
