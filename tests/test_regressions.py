@@ -1030,3 +1030,32 @@ def test_every_credit_pattern_has_a_case_that_holds_its_cues() -> None:
         matched = [line for line in chrome if regex.search(pattern, line[-100:], regex.I | regex.V0)]
         assert matched, f"no chrome case for the {language} credit pattern"
         assert all(any(cue in line for cue in cues) for line in matched), language
+
+
+# Common chrome in other languages (forty-fourth session): lines written for this test, each
+# typed heading and most starting a new article before the phrase files knew their category.
+@pytest.mark.parametrize(("title", "first", "chrome", "second"), [
+    ("Prefeitura aprova novo parque no centro",
+     "A prefeitura aprovou na terça-feira a criação de um novo parque no centro da cidade, com "
+     "áreas verdes, parquinho infantil e pistas de caminhada para os moradores.",
+     "Continua depois da publicidade",
+     "As obras devem começar no próximo ano e custar cerca de vinte milhões de reais, segundo a "
+     "secretaria responsável pelo projeto."),
+    ("La mairie ouvre une nouvelle médiathèque",
+     "La nouvelle médiathèque du quartier nord a ouvert ses portes samedi matin en présence du "
+     "maire. Le bâtiment, construit en bois, accueille plus de trente mille livres.",
+     "L'article continue après la publicité",
+     "Les habitants attendaient ce projet depuis près de dix ans. Selon la municipalité, le "
+     "chantier a coûté quatre millions d'euros."),
+    ("Stadtrat beschließt neuen Radweg",
+     "Der Stadtrat hat am Dienstag mit großer Mehrheit den Bau eines neuen Radwegs entlang des "
+     "Flussufers beschlossen. Die Strecke soll rund vier Kilometer lang werden.",
+     "Weiterlesen nach der Anzeige",
+     "Die Kosten werden auf etwa 2,3 Millionen Euro geschätzt. Ein Teil davon soll aus "
+     "Fördermitteln des Landes kommen, wie die Verwaltung mitteilte."),
+])
+def test_a_continues_after_the_advert_line_is_chrome_and_starts_nothing(
+        title: str, first: str, chrome: str, second: str) -> None:
+    doc = cs.split("\n\n".join([title, first, chrome, second]))
+    assert len(doc.articles) == 1
+    assert {s.kind for s in doc.segments if chrome in s.text} == {cs.Kind.BOILERPLATE}
