@@ -74,6 +74,10 @@ def test_capitals_after_a_space_or_an_ordinal_are_not_glued(line: str) -> None:
         "Shares of eBay and PayPal rose (The Street reported) on Tuesday",
         "Analysts at BankAmerica said the offer was priced at a discount",
         "the plant produced 400 kWh of power in the first quarter of",
+        # "Da" + "was" are both German function words, "OS" + "et" Danish ones: a one-letter
+        # stub and an acronym are no cut-off word before a sentence (forty-fourth session)
+        "the 70 kDa protein was found in the cell membrane of the cells we studied",
+        "L'utilisation est pour le moment limitée à macOS et Linux sur les plateformes x86-64.",
     ],
 )
 def test_names_with_inner_capitals_are_not_splices(line: str) -> None:
@@ -581,20 +585,6 @@ def test_a_sentence_in_another_language_glued_on_a_short_function_word_is_a_spli
     # words, so a restart spliced in after "argumen|Se …" went unseen and its copy typed body
     cut = _splice_point(line)
     assert cut is not None and line[cut:] == tail
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "the 70 kDa protein was found in the cell membrane of the cells we studied",
-        "L'utilisation est pour le moment limitée à macOS et Linux sur les plateformes x86-64.",
-        "the heater draws 2 kWh of power a day in the winter months of the year",
-    ],
-)
-def test_units_and_acronyms_before_function_words_stay_whole(line: str) -> None:
-    # "Da" + "was" are both German function words, "OS" + "et" Danish ones: a one-letter
-    # stub and an acronym are no cut-off word before a sentence
-    assert _splice_point(line) is None
 
 
 @pytest.mark.parametrize(

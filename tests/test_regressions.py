@@ -274,11 +274,17 @@ def test_a_restart_spliced_into_wrapped_text_is_a_duplicate() -> None:
     wrapped = "\n".join("    " + textwrap.fill(p, 64) for p in paragraphs)
     text = "Bank Weighs Next Move\n\n" + wrapped + "\nThe dealers were quite certain that the mar"
     text += textwrap.fill(paragraphs[3], 58)
+    _assert_the_copy_is_a_duplicate(text, "Officials said on Thursday that the currency",
+                                    "that the currency would shape")
+
+
+def _assert_the_copy_is_a_duplicate(text: str, copy: str, once: str) -> None:
+    """The text from the last ``copy`` on is typed duplicate, and the article's clean text
+    holds ``once`` once."""
     doc = cs.split(text)
-    copy_start = text.rindex("Officials said on Thursday that the currency")
-    kinds = {s.kind for s in doc.segments if s.start >= copy_start and s.text.strip()}
-    assert kinds == {cs.Kind.DUPLICATE}
-    assert doc.articles[0].clean_text.count("that the currency would shape") == 1
+    copy_start = text.rindex(copy)
+    assert {s.kind for s in doc.segments if s.start >= copy_start and s.text.strip()} == {cs.Kind.DUPLICATE}
+    assert doc.articles[0].clean_text.count(once) == 1
 
 
 
@@ -297,11 +303,7 @@ def test_a_restart_spliced_in_after_a_spanish_function_word_is_a_duplicate() -> 
     # (wrapped narrowly: the line after the cut is too short to be found as a restart of an
     # earlier line on its own)
     text += textwrap.fill(paragraphs[3], 40)
-    doc = cs.split(text)
-    copy_start = text.rindex("Se espera que las exportaciones")
-    kinds = {s.kind for s in doc.segments if s.start >= copy_start and s.text.strip()}
-    assert kinds == {cs.Kind.DUPLICATE}
-    assert doc.articles[0].clean_text.count("que las exportaciones marquen") == 1
+    _assert_the_copy_is_a_duplicate(text, "Se espera que las exportaciones", "que las exportaciones marquen")
 
 
 def test_a_long_line_of_glue_points_is_searched_for_restarts_in_linear_time() -> None:
