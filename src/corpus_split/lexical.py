@@ -178,6 +178,7 @@ _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # point): text with none of them holds no CJK, found without the Unicode script tables.
 _MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
+_CJK_PIECES_RE = regex.compile(f"({_CJK_RUN_RE.pattern})")  # `_CJK_RUN_RE`, its runs kept by split
 _GRAM_STEP = 2  # a CJK run's bigrams start every this many characters
 _KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN_RUN_RE = regex.compile(r"[\p{Han}々]+")
@@ -435,10 +436,11 @@ def _split_words(low: str, han: bool = False) -> tuple[list[str], list[str], boo
         if _CJK_RE.search(w):
             # CJK is written without spaces, so a Latin name may be glued to it on either
             # side ("使用python进行", "lxde在arch中"): each Latin part is a word of its own
-            parts = _CJK_RUN_RE.split(w)
-            if len(parts) > 2 or parts[0] or parts[-1]:
-                words.extend(part for part in map(_strip_joiners, parts) if part and not part[0].isdigit())
-            for run in _CJK_RUN_RE.findall(w):
+            pieces = _CJK_PIECES_RE.split(w)  # the CJK runs at odd places, what stands between at even
+            if len(pieces) > 3 or pieces[0] or pieces[-1]:
+                words.extend(part for part in map(_strip_joiners, pieces[::2])
+                             if part and not part[0].isdigit())
+            for run in pieces[1::2]:
                 if han and _HAN_RUN_RE.fullmatch(run):
                     grams.extend(run)  # Chinese: each character (`han_page`)
                     continue
