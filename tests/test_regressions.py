@@ -1024,7 +1024,7 @@ def test_every_credit_pattern_has_a_case_that_holds_its_cues() -> None:
 
     import regex
 
-    from corpus_split.features import _CREDIT_TAIL
+    from corpus_split.features import _CREDIT_MARK_RE, _CREDIT_TAIL
 
     cases = json.loads((Path(__file__).parent / "phrase_families.json").read_text(encoding="utf-8"))
     chrome = [c["line"].lower() for c in cases if c["family"] == "chrome"]
@@ -1032,6 +1032,7 @@ def test_every_credit_pattern_has_a_case_that_holds_its_cues() -> None:
         matched = [line for line in chrome if regex.search(pattern, line[-100:], regex.I | regex.V0)]
         assert matched, f"no chrome case for the {language} credit pattern"
         assert all(any(cue in line for cue in cues) for line in matched), language
+        assert all(_CREDIT_MARK_RE.search(line[-100:]) for line in matched), language
 
 
 # Common chrome in other languages (forty-fourth session): lines written for this test, each

@@ -601,6 +601,9 @@ _CREDIT_TAIL = _phrase_table("credit_tail", need_cues=True)
 _CREDIT_TAIL_RE = _family_regex(_CREDIT_TAIL, "credit_tail")
 _CREDIT_CUES = tuple(dict.fromkeys(cue for _, cues, _ in _CREDIT_TAIL for cue in cues))
 _CREDIT_CHARS = 100
+# Every credit pattern needs one of these marks (a colon, a slash, an equals sign, 摄 "shot
+# by"): a line's tail without any is not searched further (`_credited`)
+_CREDIT_MARK_RE = re.compile("[:/=：／＝摄]")
 # The link a wiki prints after each section heading to edit that section, by language (key
 # "section_edit" of the phrase files: "[edit]", "[Bearbeiten | Quelltext bearbeiten]"...): it
 # stands after section headings only, never after a page's title (`section_heading`).
@@ -909,7 +912,8 @@ _ATTRIBUTED = tuple(f" {verb}{after}" for verb in _SPEECH_VERBS for after in " .
 def _credited(tail: str) -> bool:
     """Whether a short line's lower-cased last characters end on a photo credit
     (`_CREDIT_TAIL_RE`), searched only when they hold one of its cues."""
-    return holds_any(tail, _CREDIT_CUES) and _CREDIT_TAIL_RE.search(tail) is not None
+    return (_CREDIT_MARK_RE.search(tail) is not None and holds_any(tail, _CREDIT_CUES)
+            and _CREDIT_TAIL_RE.search(tail) is not None)
 
 
 def _maybe_sign_off(low: str) -> bool:
