@@ -178,7 +178,6 @@ _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # point): text with none of them holds no CJK, found without the Unicode script tables.
 _MAYBE_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]")
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々]+")
-_CJK_PIECES_RE = regex.compile(f"({_CJK_RUN_RE.pattern})")  # `_CJK_RUN_RE`, its runs kept by split
 _GRAM_STEP = 2  # a CJK run's bigrams start every this many characters
 _KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN_RUN_RE = regex.compile(r"[\p{Han}々]+")
@@ -433,14 +432,14 @@ def _split_words(low: str, han: bool = False) -> tuple[list[str], list[str], boo
     for w in found:
         if w[0].isdigit():
             continue
-        if _CJK_RE.search(w):
+        if not w.isascii() and _CJK_RE.search(w):
             # CJK is written without spaces, so a Latin name may be glued to it on either
             # side ("使用python进行", "lxde在arch中"): each Latin part is a word of its own
-            pieces = _CJK_PIECES_RE.split(w)  # the CJK runs at odd places, what stands between at even
-            if len(pieces) > 3 or pieces[0] or pieces[-1]:
-                words.extend(part for part in map(_strip_joiners, pieces[::2])
+            runs = _CJK_RUN_RE.findall(w)
+            if sum(map(len, runs)) != len(w):  # (most such words are CJK alone)
+                words.extend(part for part in map(_strip_joiners, _CJK_RUN_RE.split(w))
                              if part and not part[0].isdigit())
-            for run in pieces[1::2]:
+            for run in runs:
                 if han and _HAN_RUN_RE.fullmatch(run):
                     grams.extend(run)  # Chinese: each character (`han_page`)
                     continue
