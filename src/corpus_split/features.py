@@ -594,7 +594,7 @@ def quoted_request(text: str) -> bool:
 _SIGN_OFF_ANYWHERE = _phrase_table("sign_off_anywhere", need_cues=True)
 _SIGN_OFF_ANY_PARTS = _each_compiled(_SIGN_OFF_ANYWHERE, "sign_off_anywhere", regex.I | regex.V0)
 # A photo caption that ends on its credit ("The mayor at the opening. Photo: AP", "(Foto: dpa)",
-# "• Crédits : Getty", "（新华社记者王明摄）"), by language (key "credit_tail" of the phrase files):
+# "• Crédits : AFP", "（新华社记者王明摄）"), by language (key "credit_tail" of the phrase files):
 # page chrome like a credit line of its own, which the opening patterns find; searched in the
 # last `_CREDIT_CHARS` characters of a short line that holds one of the pattern's cues.
 _CREDIT_TAIL = _phrase_table("credit_tail", need_cues=True)
