@@ -911,7 +911,7 @@ _ATTRIBUTED = tuple(f" {verb}{after}" for verb in _SPEECH_VERBS for after in " .
 
 def _credited(tail: str) -> bool:
     """Whether a short line's lower-cased last characters end on a photo credit
-    (`_CREDIT_TAIL_RE`), searched only when they hold one of its cues."""
+    (`_CREDIT_TAIL_RE`), searched only when they hold a credit mark and one of its cues."""
     return (_CREDIT_MARK_RE.search(tail) is not None and holds_any(tail, _CREDIT_CUES)
             and _CREDIT_TAIL_RE.search(tail) is not None)
 
