@@ -37,6 +37,7 @@ from .features import LineFeatures, section_heading
 from .frontmatter import _FRONT_FENCES
 from .lexical import without_soft_hyphens
 from .lines import Layout, Line
+from .marks import CLOSERS, ENDS
 from .model import Reason, _positional
 from .prelim import Role
 from .scores import logistic, sentence_model, start_model, translation_model
@@ -147,16 +148,16 @@ SENSITIVITY_RANGE = 2.0
 
 
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？؟۔।](?:\s?['\"’”)»«」』])*$")
+_SENTENCE_END_RE = regex.compile(rf"[{re.escape(ENDS)}](?:\s?[{re.escape(CLOSERS)}])*$")
 # A line that stops on a colon, a comma or a dash leads into the next one.
 _UNFINISHED_RE = regex.compile(r"(?:[:,]|\s[-\u2013\u2014]|\u2014)$")
 # The last characters a text that `_SENTENCE_END_RE` (`_UNFINISHED_RE`) finds can end on,
 # with the line breaks before which ``$`` may match: texts ending otherwise (most lines
 # inside paragraphs) are told without a search.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_SENTENCE_END_LAST = frozenset(".!?。！？؟۔।'\"’”)»«」』" + _LINE_BREAKS)
+_SENTENCE_END_LAST = frozenset(ENDS + CLOSERS + _LINE_BREAKS)
 _UNFINISHED_LAST = frozenset(":,-\u2013\u2014" + _LINE_BREAKS)
-_SENTENCE_MARKS = frozenset(".!?。！？؟۔।")  # the first character class of `_SENTENCE_END_RE`
+_SENTENCE_MARKS = frozenset(ENDS)  # the first character class of `_SENTENCE_END_RE`
 
 
 def _ends_sentence(text: str) -> bool:
@@ -653,7 +654,7 @@ _NAME_START_RE = regex.compile(r"\p{Lu}\p{Ll}+")
 _NAME_START_ASCII_RE = re.compile(r"[A-Z][a-z]+")  # _NAME_START_RE for ASCII text, in ``re``
 _CJK_CHAR_RE = re.compile("[\u3000-\u9fff]")
 # A line whose last character is one of these ends a sentence.
-_SENTENCE_END_CHARS = frozenset(".!?。！？…؟۔।\"”’)»«」』")
+_SENTENCE_END_CHARS = frozenset(ENDS + "…" + CLOSERS.replace("'", ""))  # (an apostrophe ends words)
 
 
 def _word_count(text: str) -> int:

@@ -37,6 +37,7 @@ from .features import (
 from .frontmatter import _fenced
 from .lexical import holds_any, without_soft_hyphens
 from .lines import Layout
+from .marks import CLOSERS, ENDS
 
 __all__ = ["FEATURE_NAMES", "Paragraph", "date_line", "ends_sentence", "paragraph_spans",
            "paragraph_vectors", "paragraphs", "running_words", "short_tokens", "span_rows"]
@@ -50,7 +51,7 @@ TERMS_REACH = 150
 # Only the head of a long paragraph is read for those words.
 _TERMS_CHARS = 1200
 
-_END_SENTENCE_RE = re.compile(r"[.!?。！？…؟۔।](?:\s?[\"'’”)\]»«」』])*$")  # "place . ''" too
+_END_SENTENCE_RE = re.compile(rf"[{re.escape(ENDS)}…](?:\s?[{re.escape(CLOSERS)}\]])*$")  # "place . ''" too
 _LINKY_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w|#\w|\|[^|]|[»›→←«‹]|\s/\s")
 # Each match of _LINKY_RE holds one of these characters or strings; most paragraphs hold
 # none, and are passed over by substring tests (each a fast C scan, unlike a pattern's
@@ -59,8 +60,8 @@ _LINKY_MARKS = (*"/@#|»›→←«‹", "www.", ".com", ".org", ".net", ".htm",
 _ASCII_LINKY_MARKS = tuple(mark for mark in _LINKY_MARKS if mark.isascii())
 # The last character of a text that _END_SENTENCE_RE matches: a sentence's end, or a closing
 # quote or bracket after one (or a newline, before which ``$`` matches too).
-_SENTENCE_ENDS = ".!?。！？…؟۔।"
-_AFTER_END = "\"'’”)]»«」』\n"
+_SENTENCE_ENDS = ENDS + "…"
+_AFTER_END = CLOSERS + "]\n"
 _LIST_RE = re.compile(r"^(?:[-*•·–+]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s|[^\W\d_][.)]\s)")
 _HEADING_MARK_RE = re.compile(r"^#{1,6}\s")
 _BOLD_RE = re.compile(r"^(?:\*\*|__).+(?:\*\*|__):?$")

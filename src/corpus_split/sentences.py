@@ -14,10 +14,13 @@ rest, and languages pysbd does not know, get the regex rules of `regex_sentence_
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from typing import Any
 
 import regex
+
+from .marks import CLOSERS, ENDS
 
 __all__ = ["PYSBD_MAX_CHARS", "pysbd_available", "regex_sentence_spans", "sentence_spans"]
 
@@ -36,7 +39,7 @@ _ABBREVIATIONS = frozenset(
 # A sentence end: terminal punctuation, closing quotes or brackets, then whitespace
 # within the line and a character that can open a sentence (not a lower-case letter).
 _END_RE = regex.compile(
-    r"""(?<=[.!?…。！？؟۔।][\"'”’»«)\]」』]*)[^\S\n]+(?=[\"'“‘«(\[]*[^\s\p{Ll}])""",
+    rf"""(?<=[{re.escape(ENDS)}…][{re.escape(CLOSERS)}\]]*)[^\S\n]+(?=[\"'“‘«(\[]*[^\s\p{{Ll}}])""",
     regex.VERSION1,
 )
 # The word before a full stop: an abbreviation or a single initial does not end a sentence.

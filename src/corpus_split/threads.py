@@ -17,6 +17,7 @@ front page, a feed): its items are articles for the start model to find.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from .lines import Layout
+from .marks import CLOSERS, ENDS, LATIN_ENDS, OTHER_ENDS, WIDE_ENDS
 
 __all__ = ["MIN_POSTS", "Thread", "find_thread"]
 
@@ -47,7 +49,8 @@ _TIMESTAMP_RE = regex.compile(
 _MARKUP_RE = regex.compile(r"^(?:#+(?!\d)|[*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
 # a sentence's end, anywhere in a line (full-width marks need no space after them): a post
 # is prose, a line of some length that holds one, and opens on a sentence
-_PROSE_RE = regex.compile(r"[.!?…؟۔।]['\"’”)»«」』]?(?:\s|$)|[。！？]")
+_PROSE_RE = regex.compile(
+    rf"[{re.escape(LATIN_ENDS + OTHER_ENDS)}…][{re.escape(CLOSERS)}]?(?:\s|$)|[{WIDE_ENDS}]")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
 _LETTER_RE = regex.compile(r"\p{L}")
@@ -62,7 +65,7 @@ _NUMBER_RE = regex.compile(r"(?<!\w)\d+")  # a number of its own, not part of a 
 _DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK_RE = regex.compile(r"\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?", regex.I)  # "8:30 AM" alone
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？…؟۔।](?:\s?['\"’”)»«」』])*$")
+_SENTENCE_END_RE = regex.compile(rf"[{re.escape(ENDS)}…](?:\s?[{re.escape(CLOSERS)}])*$")
 
 
 @dataclass(frozen=True, slots=True)
