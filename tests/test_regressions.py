@@ -306,6 +306,40 @@ def test_a_restart_spliced_in_after_a_spanish_function_word_is_a_duplicate() -> 
     _assert_the_copy_is_a_duplicate(text, "Se espera que las exportaciones", "que las exportaciones marquen")
 
 
+def test_a_restart_that_runs_on_to_the_next_wrapped_line_is_a_duplicate() -> None:
+    # regression, forty-fifth session: in hard-wrapped text the copy glued onto the cut-off
+    # word may fill fewer than RESTART_CHARS characters of its line before the wrap; it was
+    # compared on that line alone, so the restart went unseen and the copy stayed body
+    topics = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
+    paragraphs = [
+        f"Officials said on Thursday that {t} would shape the next decision of the central bank, "
+        f"and that the committee would look closely at how {t} moved over the coming months, "
+        f"as they had done at every meeting since the start of the year."
+        for t in topics
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, 64) for p in paragraphs)
+    copy = textwrap.fill("The dealers were quite certain that the mar" + paragraphs[3], 64)
+    assert len(copy.split("\n", 1)[0].split("marO", 1)[1]) + 1 < 48  # the copy wraps early
+    _assert_the_copy_is_a_duplicate("Bank Weighs Next Move\n\n" + wrapped + "\n\n" + copy,
+                                    "Officials said on Thursday that the currency",
+                                    "that the currency would shape")
+
+
+def test_a_restart_that_opens_on_a_quotation_mark_is_a_duplicate() -> None:
+    # regression, forty-fifth session: a copy opening on a quotation mark glued onto the
+    # cut-off word ('...the mar“We will ...') was no restart candidate
+    topics = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
+    paragraphs = [
+        f"\u201cWe will watch {t} very closely,\u201d officials said on Thursday, adding that {t} "
+        f"would shape the next decision of the central bank and that the committee would look at "
+        f"how {t} moved over the coming months, as it had done at every meeting this year."
+        for t in topics
+    ]
+    text = ("Bank Weighs Next Move\n\n" + "\n\n".join(paragraphs)
+            + "\n\nThe dealers were quite certain that the mar" + paragraphs[3])
+    _assert_the_copy_is_a_duplicate(text, "\u201cWe will watch the currency", "watch the currency very")
+
+
 def test_a_long_line_of_glue_points_is_searched_for_restarts_in_linear_time() -> None:
     # Every "rB" of the second line is a candidate restart; each looks at a bounded
     # window, not the rest of the line (a first version copied it: quadratic).

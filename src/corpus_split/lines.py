@@ -74,7 +74,8 @@ _CAPS_TAIL_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789>)]'\"")
 # A restart is recognised by this many characters (about eight words) opening an
 # earlier line.
 RESTART_CHARS = 48
-_RESTART_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+# (the copy may open on a quotation mark: '...the mar"We will ...', "...the mar“We will ...")
+_RESTART_RE = regex.compile(r"(?<=\p{Ll})(?=[\p{Pi}\"]?\p{Lu}\p{Ll})")
 # The last lower-case letter of a line (searched from the end).
 _LAST_LOWER_RE = regex.compile(r"\p{Ll}(?=[^\p{Ll}]*$)")
 # Capitals glued onto a lower-case letter, a digit or an uncased letter or mark ("1COMINCO",
@@ -145,7 +146,9 @@ class Layout:
         else:
             starts = _paragraph_starts(
                 [ln.text for ln in lines], [ln.blank_before for ln in lines], [ln.indent for ln in lines],
-                [ln.spliced for ln in lines], self.wrap_width, self.base_indent, self.filled)
+                [ln.spliced for ln in lines], self.wrap_width, self.base_indent, self.filled,
+                _leads([ln.start for ln in lines], [ln.indent for ln in lines],
+                       [ln.spliced for ln in lines]))
         object.__setattr__(self, "paragraph_starts", starts)
 
     @property
@@ -182,9 +185,19 @@ class Layout:
         return j
 
 
+def _leads(starts: Sequence[int], indents: Sequence[int], spliced: Sequence[bool]) -> list[int] | None:
+    """For each line, how much wider its physical line is than its text and indent show: the
+    rest of a line cut at a splice stood after the head on the same line (0 for other lines);
+    None when no line was cut."""
+    if not any(spliced):
+        return None
+    return [starts[i] - starts[i - 1] + indents[i - 1] - indents[i] if cut and i else 0
+            for i, cut in enumerate(spliced)]
+
+
 def _paragraph_starts(
     texts: Sequence[str], blanks: Sequence[int], indents: Sequence[int], spliced: Sequence[bool],
-    width: int, base: int, filled: bool,
+    width: int, base: int, filled: bool, leads: Sequence[int] | None = None,
 ) -> tuple[bool, ...]:
     """Whether each line of hard-wrapped text (as columns) opens a paragraph.
 
@@ -192,10 +205,14 @@ def _paragraph_starts(
     line above, or, unless it opens in lower case (a sentence carrying on), below a line short
     of the wrap width, or, where the wrapping fills lines, one that had room for its first
     word (the wrapping would have put the word there), or where either line is in capitals
-    (headlines and table rows stand alone, however long).
+    (headlines and table rows stand alone, however long). The rest of a line cut at a splice
+    is as wide as its physical line (``leads``: the head's columns before it), so that text
+    glued on near a line's end runs on to the lines below it.
     """
     if not texts:
         return ()
+    if leads is not None:  # the margin tests read each line's indent: count its head in there
+        indents = list(map(add, indents, leads))
     slack = _WRAP_SLACK * width + base
     room = width + base - 1 if filled else -1  # a space, a word
     return (True, *(
@@ -294,7 +311,7 @@ def split_lines(text: str, *, joined: bool = False) -> Layout:
             if cut is None and glued and not in_code and _RESTART_RE.search(body) is not None:
                 if openings is None:
                     openings = {o for t in l_text if (o := _opening(t))}
-                cut = _restart_point(body, openings)
+                cut = _restart_point(body, openings, _next_line(text, pos + len(raw) + 1))
             if openings is not None and len(body) >= RESTART_CHARS:  # `_opening`, inlined
                 openings.add(body[:RESTART_CHARS])
             if cut is None:
@@ -352,7 +369,8 @@ def split_lines(text: str, *, joined: bool = False) -> Layout:
             carried = _carried(l_text, l_blank, widths)
         filled = _filled(*carried, width)
     if joined and width is not None:
-        opens = _paragraph_starts(l_text, l_blank, l_indent, l_spliced, width, base, filled)
+        opens = _paragraph_starts(l_text, l_blank, l_indent, l_spliced, width, base, filled,
+                                  _leads(l_start, l_indent, l_spliced))
         if not all(opens):
             return _joined_layout(l_start, l_end, l_text, l_blank, l_indent, l_spliced, l_cut, opens,
                                   blank_separated, width, base, filled)
@@ -704,19 +722,30 @@ def _opening(text: str) -> str | None:
     return text[:RESTART_CHARS] if len(text) >= RESTART_CHARS else None
 
 
-def _restart_point(body: str, openings: set[str]) -> int | None:
+def _restart_point(body: str, openings: set[str], following: str = "") -> int | None:
     """Where earlier text starts again glued onto a cut-off word ("...BeaucouWards at a city ...").
 
     A capital right after a lower-case letter is a candidate; it is a cut when the
     text from there opens an earlier line of the document, its first RESTART_CHARS
-    characters the same. Names such as "McDonald" never do, whatever follows them.
+    characters the same. Names such as "McDonald" never do, whatever follows them. In
+    wrapped text the copy may run on to the next line (``following``) before RESTART_CHARS
+    characters: it is read on there, the line break as a space.
     """
     for m in _RESTART_RE.finditer(body):
         if m.start() < 2:
             continue
-        if body[m.start() : m.start() + RESTART_CHARS] in openings:
+        copy = body[m.start() : m.start() + RESTART_CHARS]
+        if len(copy) < RESTART_CHARS and following:
+            copy = f"{copy} {following}"[:RESTART_CHARS]
+        if copy in openings:
             return m.start()
     return None
+
+
+def _next_line(text: str, at: int) -> str:
+    """The line of ``text`` that opens at offset ``at``, trimmed (its head only: a restart
+    reads RESTART_CHARS characters at most); "" at the end of the text or at a blank line."""
+    return text[at : at + RESTART_CHARS].split("\n", 1)[0].strip()
 
 
 def _all_caps(text: str) -> bool:
