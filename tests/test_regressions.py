@@ -264,18 +264,26 @@ def test_a_paragraph_longer_than_the_cost_window_is_not_free() -> None:
 def test_a_restart_spliced_into_wrapped_text_is_a_duplicate() -> None:
     # The copy after the splice is wrapped at other places than the original, so no
     # line repeats; its paragraph does, word for word.
-    topics = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
-    paragraphs = [
-        f"Officials said on Thursday that {t} would shape the next decision of the central bank, "
-        f"and that the committee would look closely at how {t} moved over the coming months, "
-        f"as they had done at every meeting since the start of the year."
-        for t in topics
-    ]
+    paragraphs = _bank_paragraphs()
     wrapped = "\n".join("    " + textwrap.fill(p, 64) for p in paragraphs)
     text = "Bank Weighs Next Move\n\n" + wrapped + "\nThe dealers were quite certain that the mar"
     text += textwrap.fill(paragraphs[3], 58)
     _assert_the_copy_is_a_duplicate(text, "Officials said on Thursday that the currency",
                                     "that the currency would shape")
+
+
+_TOPICS = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
+
+
+def _bank_paragraphs() -> list[str]:
+    """Six paragraphs of one story, alike but for their topic: a passage of it repeated is
+    told from the rest by its words only."""
+    return [
+        f"Officials said on Thursday that {t} would shape the next decision of the central bank, "
+        f"and that the committee would look closely at how {t} moved over the coming months, "
+        f"as they had done at every meeting since the start of the year."
+        for t in _TOPICS
+    ]
 
 
 def _assert_the_copy_is_a_duplicate(text: str, copy: str, once: str) -> None:
@@ -310,13 +318,7 @@ def test_a_restart_that_runs_on_to_the_next_wrapped_line_is_a_duplicate() -> Non
     # regression, forty-fifth session: in hard-wrapped text the copy glued onto the cut-off
     # word may fill fewer than RESTART_CHARS characters of its line before the wrap; it was
     # compared on that line alone, so the restart went unseen and the copy stayed body
-    topics = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
-    paragraphs = [
-        f"Officials said on Thursday that {t} would shape the next decision of the central bank, "
-        f"and that the committee would look closely at how {t} moved over the coming months, "
-        f"as they had done at every meeting since the start of the year."
-        for t in topics
-    ]
+    paragraphs = _bank_paragraphs()
     wrapped = "\n\n".join(textwrap.fill(p, 64) for p in paragraphs)
     copy = textwrap.fill("The dealers were quite certain that the mar" + paragraphs[3], 64)
     assert len(copy.split("\n", 1)[0].split("marO", 1)[1]) + 1 < 48  # the copy wraps early
@@ -328,12 +330,11 @@ def test_a_restart_that_runs_on_to_the_next_wrapped_line_is_a_duplicate() -> Non
 def test_a_restart_that_opens_on_a_quotation_mark_is_a_duplicate() -> None:
     # regression, forty-fifth session: a copy opening on a quotation mark glued onto the
     # cut-off word ('...the mar“We will ...') was no restart candidate
-    topics = ["lending", "wages", "bond yields", "the currency", "house prices", "exports"]
     paragraphs = [
         f"\u201cWe will watch {t} very closely,\u201d officials said on Thursday, adding that {t} "
         f"would shape the next decision of the central bank and that the committee would look at "
         f"how {t} moved over the coming months, as it had done at every meeting this year."
-        for t in topics
+        for t in _TOPICS
     ]
     text = ("Bank Weighs Next Move\n\n" + "\n\n".join(paragraphs)
             + "\n\nThe dealers were quite certain that the mar" + paragraphs[3])
