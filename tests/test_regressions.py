@@ -1097,3 +1097,29 @@ def test_a_continues_after_the_advert_line_is_chrome_and_starts_nothing(
     doc = cs.split("\n\n".join([title, first, chrome, second]))
     assert len(doc.articles) == 1
     assert {s.kind for s in doc.segments if chrome in s.text} == {cs.Kind.BOILERPLATE}
+
+
+@pytest.mark.parametrize("credit", [
+    "Contributing: Jane Doe, The Associated Press",
+    "With Post wires",
+    "Jane Doe, The City Gazette",
+    "Write to Jane Doe at jane.doe@example.com",
+])
+def test_a_credit_line_ending_a_story_stays_with_it(credit: str) -> None:
+    # regression, forty-fifth session: a story's closing credit, a short line, read as a
+    # headline; the next story's title then stood in a run of headlines and the start went to
+    # the credit, one line early (the credit opened the next story, typed links)
+    first = ["Council approves new park in the city centre",
+             "The city council on Tuesday approved a new park in the city centre, with green spaces, "
+             "a playground for children and walking paths for residents of the surrounding streets.",
+             "Work is expected to begin next year and cost about twenty million pounds, according to "
+             "the councillor responsible for the project, who said residents had asked for it for years."]
+    second = ["Storm closes mountain roads as snow falls early",
+              "Heavy snow closed several mountain roads on Wednesday, weeks earlier than usual, and "
+              "forecasters warned drivers to stay at home until ploughs could clear the passes.",
+              "Rescue teams helped dozens of stranded motorists overnight, and no injuries were "
+              "reported, the regional police said in a statement."]
+    text = "\n".join([*first, credit, *second])
+    doc = cs.split(text)
+    assert [b.offset for b in doc.boundaries] == [text.index(second[0])]
+    assert all(s.kind is cs.Kind.BOILERPLATE for s in doc.segments if credit in s.text)
