@@ -665,3 +665,19 @@ def test_a_splice_between_two_bare_tilde_dividers_is_found() -> None:
     text = ("~~~\nthe harbour reopenThe Ferry Company Names New Chief Executive Today\n~~~\n"
             "Other news follows here.")
     assert any(line.spliced for line in split_lines(text).lines)
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("\u201eWir werden das Projekt im Herbst fortsetzen.\u201c", False),  # German „…“
+    ("\u00bbDas ist erst der Anfang.\u00ab", False),  # German »…«
+    ("\u201aDas war knapp.\u2018", False),  # German ‚…‘
+    ("\u203aC'est fini.\u2039", False),
+    ("\u300c\u59cb\u307e\u3063\u305f\u3070\u304b\u308a\u3067\u3059\u3002\u300d", False),
+    ("Ruby 2.0 \u201ePreview\u201c ver\u00f6ffentlicht", True),  # a quotation inside a title
+    ("\u201eWir schaffen das\u201c", True),  # a quoted title without a full stop
+])
+def test_a_quotation_ending_on_its_full_stop_is_no_headline(line: str, headline: bool) -> None:
+    # regression, forty-fifth session: the headline test had its own closing quotes, without
+    # the German ones, so a quoted sentence on a line of its own read as a headline (and
+    # started an article); it now reads `marks.CLOSERS`, as every other sentence-end test does
+    assert line_features(line).headline is headline

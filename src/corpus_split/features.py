@@ -37,6 +37,7 @@ from .lexical import (
     line_words,
     without_soft_hyphens,
 )
+from .marks import CLOSERS
 
 __all__ = ["Family", "LineFeatures", "content_words", "line_features", "line_words"]
 
@@ -87,7 +88,7 @@ _PLAIN_CLASSES = bytes(
 _PLAIN_RUNS = bytes(
     c if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c in b"'-\x01" else 32 for c in range(256))
 # closing quotes and brackets may stand apart, as in tokenized text ("place . ''")
-_HEADLINE_END_RE = regex.compile(r"[.;,:…](?:\s?['\"’”)\]»])*$")
+_HEADLINE_END_RE = regex.compile(rf"[.;,:…](?:\s?[{re.escape(CLOSERS)}\]])*$")
 _ABBREVIATION_END_RE = regex.compile(r"(?:^|\s)(?:\p{L}\.){2,}$")
 # A rendered Markdown footnote ends on the arrow that links back to its mark in the text
 _FOOTNOTE_END_RE = re.compile("\u21a9[\ufe0e\ufe0f]?\\d{0,2}$")
@@ -728,7 +729,7 @@ def _abbreviation_end(text: str) -> bool:
     return _ABBREVIATION_END_RE.search(text[-12:]) is not None
 
 
-_NOT_ABBREVIATION_ENDS = ";,:…'\"’”)]»"  # what `_HEADLINE_END_RE` ends on, but a full stop
+_NOT_ABBREVIATION_ENDS = ";,:…]" + CLOSERS  # what `_HEADLINE_END_RE` ends on, but a full stop
 
 
 def _enough_letters(text: str, letters: int) -> bool:

@@ -10,4 +10,5 @@ LATIN_ENDS = ".!?"
 WIDE_ENDS = "。！？"  # full-width: no space follows them
 OTHER_ENDS = "؟۔।"  # the Arabic question mark, the Urdu full stop, the Devanagari danda
 ENDS = LATIN_ENDS + WIDE_ENDS + OTHER_ENDS
-CLOSERS = "'\"’”)»«」』"  # closing quotes (German »…« closes on «) and a bracket
+# closing quotes and a bracket: German „…“ closes on “ and ‚…‘ on ‘, »…« on « and ›…‹ on ‹
+CLOSERS = "'\"’”)»«」』“‘›‹"
