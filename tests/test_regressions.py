@@ -1123,3 +1123,32 @@ def test_a_credit_line_ending_a_story_stays_with_it(credit: str) -> None:
     doc = cs.split(text)
     assert [b.offset for b in doc.boundaries] == [text.index(second[0])]
     assert all(s.kind is cs.Kind.BOILERPLATE for s in doc.segments if credit in s.text)
+
+
+_PARK = {
+    "ru": ["В центре города открылся новый парк",
+           "Городской совет во вторник открыл новый парк в центре города с зелёными зонами, детской "
+           "площадкой и дорожками для прогулок жителей соседних кварталов.",
+           "По словам председателя совета, проект обошёлся примерно в двадцать миллионов рублей, а работы "
+           "заняли два года из-за задержек с поставками материалов."],
+    "nl": ["Stad opent nieuw park in het centrum",
+           "De gemeenteraad heeft dinsdag een nieuw park in het centrum geopend, met groen, een speeltuin "
+           "en wandelpaden voor de bewoners van de omliggende straten.",
+           "Volgens de gemeente kostte het project ongeveer twintig miljoen euro en duurde het twee jaar "
+           "door vertraagde leveringen."],
+}
+
+
+@pytest.mark.parametrize(("language", "preamble", "sign_off"), [
+    ("ru", "С удовольствием! Ниже — короткая заметка о новом парке.", "Надеюсь, это поможет!"),
+    ("nl", "Natuurlijk! Hier is een nieuwsartikel over het nieuwe park:", "Ik hoop dat dit je helpt!"),
+])
+def test_assistant_residue_around_a_story_in_another_language_is_an_artifact(
+    language: str, preamble: str, sign_off: str,
+) -> None:
+    # regression, forty-fifth session: on replies written for it, 7 of 20 Arabic and Russian and
+    # 28 of 64 preambles and sign-offs in eight other languages were typed body or links (Dutch
+    # had no residue phrases at all)
+    doc = cs.split("\n\n".join([preamble, *_PARK[language], sign_off]))
+    for line in (preamble, sign_off):
+        assert [s.kind for s in doc.segments if line[:12] in s.text] == [cs.Kind.ARTIFACT]
