@@ -688,3 +688,23 @@ def test_the_same_records_outside_a_code_block_still_read_as_a_thread_shape() ->
     """The code block is what keeps them out: without it, ``find_thread`` sees the shape."""
     layout = split_lines(CODE_RECORDS)
     assert find_thread(layout, [False] * len(layout.lines)) is not None
+
+
+def test_chinese_comments_without_a_sentence_end_are_posts() -> None:
+    # regression, forty-fifth session: a post had to hold a sentence's end, and Chinese and
+    # Japanese comments often end on none, so no thread was found and the comments were typed
+    # headings and links of the article above; a full-width clause mark tells prose from a
+    # headline too (no CJK headline holds one)
+    article = ["市政府在市中心新建公园",
+               "市议会周二在市中心开放了一座新公园，园内有绿地、儿童游乐场和供周边居民散步的小路。",
+               "市政府表示，该项目耗资约两千万元，由于材料延迟交付，工期持续了两年。"]
+    comments = [("小王", "2024-03-12 10:15", "终于建好了，周末带孩子去看看"),
+                ("李华", "2024-03-12 11:02", "两千万也太贵了吧，老城区的路什么时候修"),
+                ("晴天", "2024-03-12 12:40", "希望晚上也能开放，下班后可以去散步"),
+                ("老张", "2024-03-12 13:05", "支持！早就该建了")]
+    lines = [*article, "评论（4）"]
+    for name, stamp, text in comments:
+        lines += [name, stamp, text, "回复"]
+    doc = cs.split("\n".join(lines))
+    assert [a.clean_text for a in doc.articles[1:]] == [c[2] for c in comments]
+    assert {s.kind for s in doc.segments if "回复" in s.text or "评论" in s.text} == {cs.Kind.BOILERPLATE}

@@ -48,9 +48,11 @@ _TIMESTAMP_RE = regex.compile(
 # lines that are markup, list items or code are never post furniture
 _MARKUP_RE = regex.compile(r"^(?:#+(?!\d)|[*|>`+-]|\d{1,3}[.)]\s|[\w-]+:\s)|[`{};=<]")
 # a sentence's end, anywhere in a line (full-width marks need no space after them): a post
-# is prose, a line of some length that holds one, and opens on a sentence
+# is prose, a line of some length that holds one, and opens on a sentence. Chinese and Japanese
+# comments often end on no mark at all; a full-width clause mark ("，", "、", "；") tells their
+# prose from a headline as well, which never holds one (`features._CJK_CLAUSE_RE`)
 _PROSE_RE = regex.compile(
-    rf"[{re.escape(LATIN_ENDS + OTHER_ENDS)}…][{re.escape(CLOSERS)}]?(?:\s|$)|[{WIDE_ENDS}]")
+    rf"[{re.escape(LATIN_ENDS + OTHER_ENDS)}…][{re.escape(CLOSERS)}]?(?:\s|$)|[{WIDE_ENDS}，、；]")
 MIN_PROSE_WORDS = 6
 MIN_OPENING_WORDS = 12  # a first line this long is a sentence, not a headline
 _LETTER_RE = regex.compile(r"\p{L}")
