@@ -144,11 +144,11 @@ class Layout:
         if self.wrap_width is None or self.joined:  # every line opens a paragraph
             starts: tuple[bool, ...] = (True,) * len(lines)
         else:
+            spliced = [ln.spliced for ln in lines]
             starts = _paragraph_starts(
-                [ln.text for ln in lines], [ln.blank_before for ln in lines], [ln.indent for ln in lines],
-                [ln.spliced for ln in lines], self.wrap_width, self.base_indent, self.filled,
-                _leads([ln.start for ln in lines], [ln.indent for ln in lines],
-                       [ln.spliced for ln in lines]))
+                [ln.text for ln in lines], [ln.blank_before for ln in lines],
+                _physical_indents([ln.start for ln in lines], [ln.indent for ln in lines], spliced),
+                spliced, self.wrap_width, self.base_indent, self.filled)
         object.__setattr__(self, "paragraph_starts", starts)
 
     @property
@@ -185,19 +185,21 @@ class Layout:
         return j
 
 
-def _leads(starts: Sequence[int], indents: Sequence[int], spliced: Sequence[bool]) -> list[int] | None:
-    """For each line, how much wider its physical line is than its text and indent show: the
-    rest of a line cut at a splice stood after the head on the same line (0 for other lines);
-    None when no line was cut."""
+def _physical_indents(
+    starts: Sequence[int], indents: Sequence[int], spliced: Sequence[bool],
+) -> Sequence[int]:
+    """Each line's indent as `_paragraph_starts` reads it: the rest of a line cut at a splice
+    stands where it stood on its physical line, after the head (the line before it), so that
+    text glued on near a line's end is as wide as that line and runs on to the lines below."""
     if not any(spliced):
-        return None
-    return [starts[i] - starts[i - 1] + indents[i - 1] - indents[i] if cut and i else 0
-            for i, cut in enumerate(spliced)]
+        return indents
+    return [starts[i] - starts[i - 1] + indents[i - 1] if cut and i else indent
+            for i, (cut, indent) in enumerate(zip(spliced, indents))]
 
 
 def _paragraph_starts(
     texts: Sequence[str], blanks: Sequence[int], indents: Sequence[int], spliced: Sequence[bool],
-    width: int, base: int, filled: bool, leads: Sequence[int] | None = None,
+    width: int, base: int, filled: bool,
 ) -> tuple[bool, ...]:
     """Whether each line of hard-wrapped text (as columns) opens a paragraph.
 
@@ -205,14 +207,11 @@ def _paragraph_starts(
     line above, or, unless it opens in lower case (a sentence carrying on), below a line short
     of the wrap width, or, where the wrapping fills lines, one that had room for its first
     word (the wrapping would have put the word there), or where either line is in capitals
-    (headlines and table rows stand alone, however long). The rest of a line cut at a splice
-    is as wide as its physical line (``leads``: the head's columns before it), so that text
-    glued on near a line's end runs on to the lines below it.
+    (headlines and table rows stand alone, however long). ``indents`` are
+    `_physical_indents`: the rest of a line cut at a splice is as wide as its physical line.
     """
     if not texts:
         return ()
-    if leads is not None:  # the margin tests read each line's indent: count its head in there
-        indents = list(map(add, indents, leads))
     slack = _WRAP_SLACK * width + base
     room = width + base - 1 if filled else -1  # a space, a word
     return (True, *(
@@ -369,8 +368,8 @@ def split_lines(text: str, *, joined: bool = False) -> Layout:
             carried = _carried(l_text, l_blank, widths)
         filled = _filled(*carried, width)
     if joined and width is not None:
-        opens = _paragraph_starts(l_text, l_blank, l_indent, l_spliced, width, base, filled,
-                                  _leads(l_start, l_indent, l_spliced))
+        opens = _paragraph_starts(l_text, l_blank, _physical_indents(l_start, l_indent, l_spliced),
+                                  l_spliced, width, base, filled)
         if not all(opens):
             return _joined_layout(l_start, l_end, l_text, l_blank, l_indent, l_spliced, l_cut, opens,
                                   blank_separated, width, base, filled)
