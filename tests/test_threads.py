@@ -708,3 +708,40 @@ def test_chinese_comments_without_a_sentence_end_are_posts() -> None:
     doc = cs.split("\n".join(lines))
     assert [a.clean_text for a in doc.articles[1:]] == [c[2] for c in comments]
     assert {s.kind for s in doc.segments if "回复" in s.text or "评论" in s.text} == {cs.Kind.BOILERPLATE}
+
+
+def _comment_page(comments: list[tuple[str, str, str]], reply: str = "Reply") -> str:
+    lines = [*ARTICLE.rstrip("\n").split("\n"), f"Comments ({len(comments)})"]
+    for name, stamp, text in comments:
+        lines += [name, stamp, text, reply]
+    return "\n".join(lines)
+
+
+def test_a_poster_named_with_an_initial_keeps_the_post_whole() -> None:
+    # regression, forty-sixth session: "Petra S." read as a sentence (it ends on a full
+    # stop), so the name line above a timestamp was no furniture and started an article
+    comments = [("Karl Meyer", "12.03.2024, 10:15", "Finally it stays open late. We study there."),
+                ("Petra S.", "12.03.2024, 11:02", "Two million is a lot of money for a few shelves."),
+                ("Hans", "12.03.2024, 12:40", "Hopefully the branches follow after the summer."),
+                ("Lena B.", "12.03.2024, 13:05", "When will they fix the heating in the old wing?")]
+    doc = cs.split(_comment_page(comments))
+    check_document(doc)
+    assert [a.clean_text for a in doc.articles[1:]] == [c[2] for c in comments]
+    assert _kinds_of(doc, "Petra S.") == {cs.Kind.BOILERPLATE}
+
+
+def test_the_last_post_without_a_sentence_end_is_a_post() -> None:
+    # regression, forty-sixth session: the last post had to hold a sentence's end (past the
+    # last header, a line with none may be the page's chrome), so a last comment without one
+    # was typed links; the "Reply" under it closes it as it closes every other post
+    comments = [("Karl Meyer", "12.03.2024, 10:15", "Finally it stays open late, we study there."),
+                ("Petra", "12.03.2024, 11:02", "Two million is a lot of money for a few shelves."),
+                ("Hans", "12.03.2024, 12:40", "Hopefully the branches follow after the summer."),
+                ("Tom", "12.03.2024, 14:30", "Is there enough parking for visitors there")]
+    doc = cs.split(_comment_page(comments))
+    check_document(doc)
+    assert [a.clean_text for a in doc.articles[1:]] == [c[2] for c in comments]
+    assert _kinds_of(doc, comments[-1][2]) == {cs.Kind.BODY}
+    # without the closing furniture, an unfinished line past the last header stays chrome's
+    cut = _comment_page(comments).rsplit("\n", 1)[0] + "\nSee all 12 more stories\nTerms of use"
+    assert len(cs.split(cut).articles) <= 5

@@ -67,6 +67,7 @@ _NUMBER_RE = regex.compile(r"(?<!\w)\d+")  # a number of its own, not part of a 
 _DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK_RE = regex.compile(r"\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?", regex.I)  # "8:30 AM" alone
+_INITIAL_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # a name's initial last ("Petra S."): no sentence's end
 _SENTENCE_END_RE = regex.compile(rf"[{re.escape(ENDS)}…](?:\s?[{re.escape(CLOSERS)}])*$")
 
 
@@ -287,8 +288,10 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
         while last + 1 < n_lines and last + 1 not in furniture and not chrome[last + 1] \
                 and last + 1 - end <= MAX_POST_LINES:
             last += 1
-        if any(_PROSE_RE.search(texts[i]) for i in range(end + 1, last + 1)):
-            posts.append((end + 1, last))  # (a line with no sentence in it is the page's chrome)
+        # (a line with no sentence in it is the page's chrome, unless the thread's furniture
+        # closes it as it closes every other post: "Reply" under the last comment)
+        if last + 1 in furniture or any(_PROSE_RE.search(texts[i]) for i in range(end + 1, last + 1)):
+            posts.append((end + 1, last))
     # a forum's quotation header ("Quoting Jane", "Jane said") recurs but for the name
     named: defaultdict[str, list[str]] = defaultdict(list)
     for a, _ in posts:
@@ -444,5 +447,6 @@ def _name_line(text: str) -> bool:
     label or a post's number if it has one ("From: Jane Doe", "2. Jane Doe said:")."""
     text = _NAME_LABEL_RE.sub("", text, count=1)
     tokens = text.split()
-    return (0 < len(tokens) <= MAX_NAME_TOKENS and not _SENTENCE_END_RE.search(text)
+    return (0 < len(tokens) <= MAX_NAME_TOKENS
+            and not (_SENTENCE_END_RE.search(text) and not _INITIAL_RE.search(text))
             and not _MARKUP_RE.search(text))
