@@ -745,3 +745,29 @@ def test_the_last_post_without_a_sentence_end_is_a_post() -> None:
     # without the closing furniture, an unfinished line past the last header stays chrome's
     cut = _comment_page(comments).rsplit("\n", 1)[0] + "\nSee all 12 more stories\nTerms of use"
     assert len(cs.split(cut).articles) <= 5
+
+
+def test_chinese_comments_over_short_lines_are_posts() -> None:
+    # regression, forty-sixth session: a post had to open on a sentence, and Chinese comments
+    # open on a greeting ("老王晚安~") or run over short lines as often, so three posts in four
+    # counted as no prose and the thread was rejected; a line of the post with a clause mark
+    # or a sentence's end now tells it from a headline list; and a post's last line, over the
+    # next header, was taken for the next poster's name (a line of Chinese is one "word")
+    article = ["市政府在市中心新建公园",
+               "市议会周二在市中心开放了一座新公园，园内有绿地、儿童游乐场和供周边居民散步的小路。"]
+    comments = [("#1 小王 于 2024/03/12 10:15", ["老王晚安~", "终于建好了", "周末带孩子去看看，一定很热闹"]),
+                ("#2 李华 于 2024/03/12 11:02", ["太贵了吧", "老城区的路什么时候修？"]),
+                ("#3 晴天 于 2024/03/12 12:40", ["好地方", "希望晚上也能开放，下班后可以去散步"]),
+                ("#4 老张 于 2024/03/12 13:05", ["支持，早就该建了！"])]
+    lines = list(article)
+    for header, text in comments:
+        lines += [header, *text]
+    doc = cs.split("\n".join(lines))
+    check_document(doc)
+    assert [a.clean_text.split("\n")[0] for a in doc.articles[1:]] == [text[0] for _, text in comments]
+    # a list of dated headlines in the same shape is no thread: its items hold no sentence
+    listing = list(article)
+    titles = ["新公园开放", "老城区道路整修计划", "夜间开放时间公布", "停车场扩建"]
+    for header, title in zip([h for h, _ in comments], titles):
+        listing += [header, title]
+    assert len(cs.split("\n".join(listing)).articles) < 5

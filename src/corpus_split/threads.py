@@ -298,11 +298,7 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
         if key := _lead_key(texts[a]):
             named[key].append(texts[a].casefold())
     leads = {key for key, seen in named.items() if len(seen) >= MIN_POSTS and len(set(seen)) >= 2}
-    prose = sum(1 for a, b in posts
-                if (_opens_prose(texts[a]) or _casual(texts[a]) or (b - a >= 2 and (
-                    _lead_key(texts[a]) in leads or _LEAD_IN_RE.search(texts[a]) is not None)))
-                and (any(_prose(texts[i]) for i in range(a, b + 1)) or _lower_case(texts[a])
-                     or _casual(texts[a])))
+    prose = sum(1 for a, b in posts if _written_post(texts, a, b, leads) or _wide_prose(texts, a, b))
     if len(posts) < MIN_POSTS - 1 or PROSE_SHARE[1] * prose < PROSE_SHARE[0] * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
     # a post's subject: a short line of its own right above its header, in no post, not the
@@ -390,6 +386,26 @@ def _prose(text: str) -> bool:
     return _words(text) >= MIN_PROSE_WORDS and _PROSE_RE.search(text) is not None
 
 
+def _written_post(texts: Sequence[str], a: int, b: int, leads: Collection[str]) -> bool:
+    """Whether the post on lines ``a``-``b`` opens on a sentence, a remark or a quotation's
+    lead-in, and holds a sentence (or is written as it came, in lower case)."""
+    first = texts[a]
+    opens = _opens_prose(first) or _casual(first) or (b - a >= 2 and (
+        _lead_key(first) in leads or _LEAD_IN_RE.search(first) is not None))
+    return opens and (any(_prose(texts[i]) for i in range(a, b + 1)) or _lower_case(first) or _casual(first))
+
+
+def _wide_prose(texts: Sequence[str], a: int, b: int) -> bool:
+    """Whether a post written without spaces (Chinese, Japanese) holds a sentence: a
+    sentence's end or a clause mark on any of its lines, however short. Such comments open
+    on a greeting line ("…晚安~") or run over short lines as often as on a sentence, and
+    their script has no letter case to tell a headline by."""
+    first = texts[a]
+    if 2 * len(_WIDE_RE.findall(first)) < len(first.replace(" ", "")):
+        return False
+    return any(_PROSE_RE.search(texts[i]) for i in range(a, b + 1))
+
+
 def _lead_key(text: str) -> str:
     """A short line without its last word (a forum's quotation header, the poster's name
     last), to find the lead-ins that open quotations; "" for other lines and for words that
@@ -444,9 +460,9 @@ def _plain_short(text: str) -> bool:
 
 def _name_line(text: str) -> bool:
     """A short line that is not a sentence: a poster's name ("Jane Doe says:"), after a
-    label or a post's number if it has one ("From: Jane Doe", "2. Jane Doe said:")."""
+    label or a post's number if it has one ("From: Jane Doe", "2. Jane Doe said:"). Words
+    are counted as `_words` counts them: a Chinese line of a post is no name."""
     text = _NAME_LABEL_RE.sub("", text, count=1)
-    tokens = text.split()
-    return (0 < len(tokens) <= MAX_NAME_TOKENS
+    return (0 < _words(text) <= MAX_NAME_TOKENS
             and not (_SENTENCE_END_RE.search(text) and not _INITIAL_RE.search(text))
             and not _MARKUP_RE.search(text))
