@@ -1152,3 +1152,31 @@ def test_assistant_residue_around_a_story_in_another_language_is_an_artifact(
     doc = cs.split("\n\n".join([preamble, *_PARK[language], sign_off]))
     for line in (preamble, sign_off):
         assert [s.kind for s in doc.segments if line[:12] in s.text] == [cs.Kind.ARTIFACT]
+
+
+_SOUP = [
+    "Okroshka is a cold soup made with kvass or kefir, boiled potatoes, eggs, cucumbers and radishes.",
+    "Dice the vegetables finely and mix them in a large bowl with the chopped herbs and a pinch of salt.",
+    "Pour the cold kvass over the mixture just before serving and add a spoon of sour cream to each bowl.",
+]
+
+
+@pytest.mark.parametrize("sign_off", [
+    "Please note that this is a general template and you should adjust it to your own kitchen.",
+    "Note: This is just an example, and the amounts depend on how many guests you have.",
+    "I hope these tips help you make a refreshing summer lunch!",
+])
+def test_an_assistant_note_about_its_own_answer_is_a_sign_off(sign_off: str) -> None:
+    # regression, forty-sixth session: a chat model's closing note about what it wrote ("this
+    # is just an example", "a general template") and "I hope these ... help" were typed body,
+    # the commonest sign-offs missed on the chat models the line model may be fitted on
+    doc = cs.split("\n\n".join([*_SOUP, sign_off]))
+    assert [s.kind for s in doc.segments if sign_off[:20] in s.text] == [cs.Kind.ARTIFACT]
+    assert len(doc.articles) == 1
+
+
+def test_a_cooks_own_note_stays_in_the_recipe() -> None:
+    # the other side: a note about the dish, not about the answer, is the recipe's
+    note = "Note: Cooking time may vary depending on the size of the potatoes."
+    doc = cs.split("\n\n".join([*_SOUP, note]))
+    assert [s.kind for s in doc.segments if note[:20] in s.text] == [cs.Kind.BODY]
