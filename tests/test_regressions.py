@@ -1180,3 +1180,18 @@ def test_a_cooks_own_note_stays_in_the_recipe() -> None:
     note = "Note: Cooking time may vary depending on the size of the potatoes."
     doc = cs.split("\n\n".join([*_SOUP, note]))
     assert [s.kind for s in doc.segments if note[:20] in s.text] == [cs.Kind.BODY]
+
+
+@pytest.mark.parametrize("preamble", [
+    "As an AI language model, I don't cook, but I can describe how this soup is usually made:",
+    "I'm sorry, as an AI I have never tasted it. Here is how it is made:",
+])
+def test_an_assistant_speaking_of_itself_as_an_ai_opens_a_preamble(preamble: str) -> None:
+    # regression, forty-sixth session: "As an AI language model, I ..." was the commonest
+    # preamble missed on the chat models the line model may be fitted on (no pattern named it)
+    doc = cs.split("\n\n".join([preamble, *_SOUP]))
+    assert [s.kind for s in doc.segments if preamble[:20] in s.text] == [cs.Kind.ARTIFACT]
+    assert len(doc.articles) == 1
+    # a person described as one is no assistant
+    line = "As an AI researcher, she spent a decade teaching machines to read recipes."
+    assert cs.Kind.ARTIFACT not in {s.kind for s in cs.split("\n\n".join([line, *_SOUP])).segments}
