@@ -1195,3 +1195,12 @@ def test_an_assistant_speaking_of_itself_as_an_ai_opens_a_preamble(preamble: str
     # a person described as one is no assistant
     line = "As an AI researcher, she spent a decade teaching machines to read recipes."
     assert cs.Kind.ARTIFACT not in {s.kind for s in cs.split("\n\n".join([line, *_SOUP])).segments}
+
+
+def test_an_opener_then_happy_to_help_is_a_preamble() -> None:
+    # regression, forty-sixth session: "Of course! I'd be happy to ..." matched no pattern (the
+    # opener's pattern wants "here's" or "below" after it), the commonest preamble still missed
+    preamble = "Of course! I'd be happy to help you make a cold summer soup."
+    doc = cs.split("\n\n".join([preamble, *_SOUP]))
+    assert [s.kind for s in doc.segments if preamble[:20] in s.text] == [cs.Kind.ARTIFACT]
+    assert len(doc.articles) == 1
