@@ -916,7 +916,10 @@ _GUIDE = (
     [
         # a line alone after the last paragraph that closes on an exclamation is the text's
         ("Pick a few leaves every week and enjoy your basil!", cs.Kind.BODY),
-        ("I hope these tips help your plants thrive. Happy growing!", cs.Kind.BODY),
+        ("Keep it warm and your plants will thrive. Happy growing!", cs.Kind.BODY),
+        # but "I hope these tips help" is a sign-off, as "I hope this helps" is (forty-sixth
+        # session: the commonest sign-off missed on chat models' answers)
+        ("I hope these tips help your plants thrive. Happy growing!", cs.Kind.ARTIFACT),
         # a question or a plain title there still links away
         ("Which herbs grow best on a windowsill?", cs.Kind.LINKS),
         ("Ten Herbs That Thrive in Shade", cs.Kind.LINKS),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -771,3 +772,50 @@ def test_chinese_comments_over_short_lines_are_posts() -> None:
     for header, title in zip([h for h, _ in comments], titles):
         listing += [header, title]
     assert len(cs.split("\n".join(listing)).articles) < 5
+
+
+def test_replies_quoting_earlier_posts_start_on_their_own_header() -> None:
+    # regression, forty-sixth session: in a forum whose replies quote the posts before them
+    # ("jane_r wrote: ↑" over the quoted post's time), a lead-in quoted three times was taken
+    # for a label every header repeats, a quotation inside a quotation for a new header, and a
+    # reply that shares the quoted post's words was left inside it by the lexical cost
+    texts = {
+        "jane_r": "We refinanced our mortgage last month at a lower fixed rate; closing costs were small.",
+        "tom_k": "Which lender did you use? Ours wanted far more for the title insurance.",
+        "ana_p": "Shopping around for title insurance saved us a few hundred dollars.",
+        "li_w": "Congratulations, rates like that will not last long.",
+        "omar_s": "We are waiting for the appraisal before we lock anything.",
+        "kate_m": "Our bank offered a lender credit in exchange for a slightly higher rate.",
+        "raj_v": "Did anyone try a fifteen year term instead of thirty?",
+        "eva_l": "We did, and the payment went up less than we feared.",
+        "ben_c": "Good thread, thanks for starting it.",
+    }
+    quotes = {"tom_k": ["jane_r"], "ana_p": ["tom_k", "jane_r"], "li_w": ["jane_r"],
+              "eva_l": ["raj_v"], "ben_c": []}
+    stamp = {name: f"Mon Sep 02, 2019 {8 + k}:{10 + 3 * k} pm" for k, name in enumerate(texts)}
+    lines = ["Refinance thread"]
+    for k, (name, text) in enumerate(texts.items()):
+        lines += ["Top", name, f"Posts: {37 * k + 12}", "Re: Refinance thread", "Quote",
+                  f"Post by {name} » {stamp[name]}"]
+        quoted = quotes.get(name, [])
+        for who in quoted:
+            lines += [f"{who} wrote: ↑", stamp[who]]
+        lines += [texts[who] for who in reversed(quoted)] + [text]
+    doc = cs.split("\n".join(lines))
+    check_document(doc)
+    openings = [a.clean_text.split("\n")[0] for a in doc.articles]
+    assert openings == [f"{quotes[name][0]} wrote: ↑" if quotes.get(name) else text
+                        for name, text in texts.items()]
+
+
+def test_the_lexical_cost_cannot_undo_a_post(monkeypatch: pytest.MonkeyPatch) -> None:
+    # regression, forty-sixth session: a reply quoting the post before shares its words, and
+    # the lexical cost, reading one text going on, outweighed the post's bonus (13 replies of a
+    # forum thread were left inside the posts they quoted); the thread parse decides posts
+    from corpus_split import boundaries
+
+    before = [a.clean_text for a in cs.split(ARTICLE + THREAD).articles]
+    monkeypatch.setattr(boundaries, "_split_gain", lambda *args, **kwargs: -1000.0)
+    after = cs.split(ARTICLE + THREAD)
+    assert [a.clean_text for a in after.articles][1:] == before[1:]
+    assert all(b.score > 0.0 for b in after.boundaries)

@@ -88,6 +88,7 @@ BONUS_SIGN_OFF_HEADLINE = 12.0  # ... and a headline after it: the next piece ha
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
 BONUS_POST = 40.0  # a thread's furniture (poster, timestamp) before: each post is an article
 # (added after the start model, which is not fitted on posts: the thread parse decides them)
+POST_FORCED = 1e6  # the programme's start cost at a post (its score still counts BONUS_POST)
 BONUS_SPLICE_HEADLINE = 20.0  # a headline glued onto a word cut off mid-way
 BONUS_SPLICE_TEXT = 8.0  # a sentence glued onto a cut-off word (brand names look alike: weaker)
 PENALTY_CONTINUATION = 8.0  # text opening on a pronoun or connective ("He said", "But") goes on
@@ -1195,6 +1196,11 @@ def find_articles(
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b in bonuses[1:]]
+    for u in range(1, n_units):
+        if reasons[u] == (Reason.POST,):
+            # the thread parse decides its posts: a reply that quotes the post before shares
+            # its words, which the lexical cost would read as one text going on
+            start_costs[u] = -POST_FORCED
     min_words = MIN_ARTICLE_WORDS_SENTENCES if sentences else MIN_ARTICLE_WORDS
     starts = _programme(units, cands, start_costs, k, cohesion, free, flat, min_words, ids)
     # lexical gains of (previous start, start, end): the rounds below that drop weak starts
@@ -1231,7 +1237,8 @@ def find_articles(
     while model.min_score and not sentences:
         # starts the calibration finds less likely right than the fitted floor are dropped,
         # and the articles around them scored again as joined, until every start passes
-        kept = [sp.first_unit for i, sp in enumerate(spans) if not i or sp.score >= model.min_score]
+        kept = [sp.first_unit for i, sp in enumerate(spans)
+                if not i or sp.score >= model.min_score or Reason.POST in sp.reasons]
         if len(kept) == len(spans):
             break
         spans = articles(kept)

@@ -228,11 +228,11 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     said = Counter(texts[i] for i in furniture if _LEAD_IN_RE.search(texts[i]))
     for i in sorted(stamps):
         j = i - 1
-        if j in furniture and j not in stamps and _LEAD_IN_RE.search(texts[j]) and said[texts[j]] < MIN_POSTS:
+        if j in furniture and j not in stamps and _LEAD_IN_RE.search(texts[j]) and said[texts[j]] < least:
             k = j - 1
             while k in furniture and k not in stamps:
                 k -= 1
-            if k in stamps and k not in quoted:
+            if k in stamps:  # (the quoted post's own header when quotations nest)
                 quoted.add(i)
                 furniture.difference_update((j, i))
     if quoted:
