@@ -819,3 +819,23 @@ def test_the_lexical_cost_cannot_undo_a_post(monkeypatch: pytest.MonkeyPatch) ->
     after = cs.split(ARTICLE + THREAD)
     assert [a.clean_text for a in after.articles][1:] == before[1:]
     assert all(b.score > 0.0 for b in after.boundaries)
+
+
+def test_replies_opening_on_a_salutation_keep_it() -> None:
+    # regression, forty-sixth session: "Peter," over a reply recurs as often as "Reply" does,
+    # and was taken for the thread's furniture, so each reply started a line late
+    replies = [("Peter", "Jane"), ("Jane", "Peter"), ("Tom", "Peter"), ("Peter", "Tom"),
+               ("Jane", "Peter"), ("Ann", "Peter")]
+    bodies = ["the figures you quote are from last year, not this one.",
+              "fair point, though the trend has not changed since then.",
+              "the survey behind them was small, which is worth saying.",
+              "small, yes, but the larger one found the same thing.",
+              "do you have a link to the larger survey?",
+              "it was in the report the council published in March."]
+    lines = [*ARTICLE.rstrip("\n").split("\n")]
+    for k, ((poster, to), body) in enumerate(zip(replies, bodies)):
+        lines += [f"{poster} Says:", f"June {k + 1}st, 2004 at 1{k}:2{k} pm", f"{to},", body.capitalize(),
+                  "Thanks for keeping this discussion going."]
+    doc = cs.split("\n".join(lines))
+    check_document(doc)
+    assert [a.clean_text.split("\n")[0] for a in doc.articles[1:]] == [f"{to}," for _, to in replies]

@@ -454,8 +454,9 @@ def _numbered_key(text: str) -> str:
 
 
 def _plain_short(text: str) -> bool:
-    """A line of at most three words and no number ("Reply", "Report abuse")."""
-    return len(text.split()) <= 3 and not _DIGIT_RE.search(text)
+    """A line of at most three words and no number ("Reply", "Report abuse"), not ending on
+    a comma: a salutation ("Peter,", "Hi Jane,") opens a post, however often it recurs."""
+    return len(text.split()) <= 3 and not _DIGIT_RE.search(text) and not text.endswith((",", "，"))
 
 
 def _name_line(text: str) -> bool:
