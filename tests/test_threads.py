@@ -839,3 +839,19 @@ def test_replies_opening_on_a_salutation_keep_it() -> None:
     doc = cs.split("\n".join(lines))
     check_document(doc)
     assert [a.clean_text.split("\n")[0] for a in doc.articles[1:]] == [f"{to}," for _, to in replies]
+
+
+def test_an_age_in_brackets_after_the_poster_is_a_timestamp() -> None:
+    # regression, forty-sixth session: "TonyZ (6 days ago)" under each comment was read as a
+    # count, not a time, so the thread was not found
+    comments = [("TonyZ", 6, "The new model is far too big for a desk. A smaller tower would sell."),
+                ("Me", 5, "Agreed, what a behemoth. Whatever happened to keeping things simple?"),
+                ("McBanjo", 5, "It was never meant for home users, so the size makes sense to me."),
+                ("Stig", 4, "A headless tower between the two lines is what many of us want.")]
+    lines = [*ARTICLE.rstrip("\n").split("\n"), "Comments"]
+    for k, (name, days, text) in enumerate(comments, 1):
+        lines += [f"{k}: {text.split('. ')[0]}.", text, f"{name} ({days} days ago)", "reply"]
+    doc = cs.split("\n".join(lines))
+    check_document(doc)
+    assert len(doc.articles) == 1 + len(comments)
+    assert all(c[2] in a.clean_text for c, a in zip(comments, doc.articles[1:]))

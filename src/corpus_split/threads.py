@@ -61,8 +61,8 @@ _WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # writ
 _NAME_LABEL_RE = regex.compile(r"^(?:\p{L}+:|\d{1,4}[.)])\s+")  # "From: ", "2. "
 # a post's number ("#12") in a forum
 _POST_NUMBER_RE = regex.compile(r"#\d{1,5}$")
-# an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours"
-_RELATIVE_RE = regex.compile(r"\S.*(?:\s|(?<=\)))\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}$")
+# an age after a name: "Jane Doe • 3 years ago", "vor 3 Stunden", "il y a 2 jours", "Jane (6 days ago)"
+_RELATIVE_RE = regex.compile(r"\S.*(?:\s|(?<=\)))\(?\d{1,3}\s*\p{L}+\.?(?:\s+\p{L}+\.?){0,2}\)?$")
 _NUMBER_RE = regex.compile(r"(?<!\w)\d+")  # a number of its own, not part of a name ("tom3465")
 _DAY_RE = regex.compile(r"(?<![\d.,:])\d{1,2}(?!\d|[.,:]\d)")  # not part of "88.1"
 _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
