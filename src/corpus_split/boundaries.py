@@ -1159,6 +1159,7 @@ def find_articles(
             possible[u] = False
     # a thread's posts: the furniture before a unit opens a post (`threads`), whatever the
     # start model, which is not fitted on them, would say
+    posts: list[int] = []
     if Role.FURNITURE in roles:
         for u in range(1, n_units):
             if _after_furniture(units, roles, u):
@@ -1169,6 +1170,7 @@ def find_articles(
                 bonuses[start] = BONUS_POST
                 reasons[start] = (Reason.POST,)
                 possible[start] = True
+                posts.append(start)
     # so does a Markdown post's front matter after other text: a file's header, it heads a
     # post wherever posts are joined (the start model rarely sees it between posts)
     # The post opens where its front matter does (its fence and the keys above the title
@@ -1196,10 +1198,10 @@ def find_articles(
     # Candidate starts: unit 0, and every unit whose bonus is not hopeless.
     cands = [0] + [u for u in range(1, n_units) if possible[u]]
     start_costs = [0.0] + [penalty - b for b in bonuses[1:]]
-    for u in range(1, n_units):
+    for u in posts:
+        # the thread parse decides its posts: a reply that quotes the post before shares its
+        # words, which the lexical cost would read as one text going on
         if reasons[u] == (Reason.POST,):
-            # the thread parse decides its posts: a reply that quotes the post before shares
-            # its words, which the lexical cost would read as one text going on
             start_costs[u] = -POST_FORCED
     min_words = MIN_ARTICLE_WORDS_SENTENCES if sentences else MIN_ARTICLE_WORDS
     starts = _programme(units, cands, start_costs, k, cohesion, free, flat, min_words, ids)
