@@ -1207,3 +1207,15 @@ def test_an_opener_then_happy_to_help_is_a_preamble() -> None:
     doc = cs.split("\n\n".join([preamble, *_SOUP]))
     assert [s.kind for s in doc.segments if preamble[:20] in s.text] == [cs.Kind.ARTIFACT]
     assert len(doc.articles) == 1
+
+
+def test_a_blog_posts_own_invitation_for_questions_stays_content() -> None:
+    # regression, forty-sixth session: "If you have any questions ..." opened a sign-off on its
+    # own, and 13 project-blog posts and 6 labelled pages lost their closing line to it; an
+    # assistant's offer ("feel free to ask", "let me know", "I'd be happy to") still is one
+    closing = "If you have any questions, please reach out to the release team on the forum."
+    doc = cs.split("\n\n".join([*_SOUP, closing]))
+    assert [s.kind for s in doc.segments if closing[:20] in s.text] == [cs.Kind.BODY]
+    offer = "If you have any questions about the recipe, feel free to ask!"
+    doc = cs.split("\n\n".join([*_SOUP, offer]))
+    assert [s.kind for s in doc.segments if offer[:20] in s.text] == [cs.Kind.ARTIFACT]
