@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import corpus_split as cs
 from corpus_split.features import Family, line_features
 from corpus_split.lines import split_lines
@@ -93,11 +91,10 @@ def test_a_long_cjk_paragraph_the_model_is_sure_of_is_text() -> None:
     assert _role(short, line_features(short), sure, None) is Role.SIGN_OFF
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known failure: a short line opening on an assistant sign-off phrase is residue however sure "
-    "the line model is that it is content; letting the model decide lost synthetic residue "
-    "between damaged news stories (docs/models.md, twenty-fourth session)"))
 def test_a_bloggers_feel_free_line_stays_in_the_post() -> None:
+    # a known failure until the forty-sixth session (a short line holding an assistant's
+    # sign-off phrase is residue however sure the line model is that it is content): "feel
+    # free to" is a sign-off cue now only where it offers the answer's reader something
     text = (
         "Baking a Rye Loaf on a Weeknight\n\n"
         "Most rye recipes ask for a whole weekend, but a small loaf fits into an evening if the "

@@ -1219,3 +1219,14 @@ def test_a_blog_posts_own_invitation_for_questions_stays_content() -> None:
     offer = "If you have any questions about the recipe, feel free to ask!"
     doc = cs.split("\n\n".join([*_SOUP, offer]))
     assert [s.kind for s in doc.segments if offer[:20] in s.text] == [cs.Kind.ARTIFACT]
+
+
+@pytest.mark.parametrize("line", [
+    "Feel free to add a little water if the soup is too thick.",
+    "If anything is unclear, feel free to ask in the comments below the recipe.",
+])
+def test_a_writers_own_feel_free_stays_content(line: str) -> None:
+    # regression, forty-sixth session: "feel free to" anywhere in a line was a sign-off cue, so
+    # a recipe step or a blog's invitation was typed artifact (36 lines in 1800 human documents)
+    doc = cs.split("\n\n".join([*_SOUP[:2], line, _SOUP[2]]))
+    assert [s.kind for s in doc.segments if line[:20] in s.text] == [cs.Kind.BODY]
