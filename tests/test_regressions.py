@@ -1164,6 +1164,13 @@ _SOUP = [
 ]
 
 
+def _kinds_where(line: str, paragraphs: list[str]) -> tuple[list[cs.Kind], cs.Document]:
+    """The kinds of the segments that hold ``line`` (its first 20 characters) when the
+    paragraphs are split as one text, and the document."""
+    doc = cs.split("\n\n".join(paragraphs))
+    return [s.kind for s in doc.segments if line[:20] in s.text], doc
+
+
 @pytest.mark.parametrize("sign_off", [
     "Please note that this is a general template and you should adjust it to your own kitchen.",
     "Note: This is just an example, and the amounts depend on how many guests you have.",
@@ -1173,16 +1180,15 @@ def test_an_assistant_note_about_its_own_answer_is_a_sign_off(sign_off: str) -> 
     # regression, forty-sixth session: a chat model's closing note about what it wrote ("this
     # is just an example", "a general template") and "I hope these ... help" were typed body,
     # the commonest sign-offs missed on the chat models the line model may be fitted on
-    doc = cs.split("\n\n".join([*_SOUP, sign_off]))
-    assert [s.kind for s in doc.segments if sign_off[:20] in s.text] == [cs.Kind.ARTIFACT]
+    kinds, doc = _kinds_where(sign_off, [*_SOUP, sign_off])
+    assert kinds == [cs.Kind.ARTIFACT]
     assert len(doc.articles) == 1
 
 
 def test_a_cooks_own_note_stays_in_the_recipe() -> None:
     # the other side: a note about the dish, not about the answer, is the recipe's
     note = "Note: Cooking time may vary depending on the size of the potatoes."
-    doc = cs.split("\n\n".join([*_SOUP, note]))
-    assert [s.kind for s in doc.segments if note[:20] in s.text] == [cs.Kind.BODY]
+    assert _kinds_where(note, [*_SOUP, note])[0] == [cs.Kind.BODY]
 
 
 @pytest.mark.parametrize("preamble", [
@@ -1192,8 +1198,8 @@ def test_a_cooks_own_note_stays_in_the_recipe() -> None:
 def test_an_assistant_speaking_of_itself_as_an_ai_opens_a_preamble(preamble: str) -> None:
     # regression, forty-sixth session: "As an AI language model, I ..." was the commonest
     # preamble missed on the chat models the line model may be fitted on (no pattern named it)
-    doc = cs.split("\n\n".join([preamble, *_SOUP]))
-    assert [s.kind for s in doc.segments if preamble[:20] in s.text] == [cs.Kind.ARTIFACT]
+    kinds, doc = _kinds_where(preamble, [preamble, *_SOUP])
+    assert kinds == [cs.Kind.ARTIFACT]
     assert len(doc.articles) == 1
     # a person described as one is no assistant
     line = "As an AI researcher, she spent a decade teaching machines to read recipes."
@@ -1204,8 +1210,8 @@ def test_an_opener_then_happy_to_help_is_a_preamble() -> None:
     # regression, forty-sixth session: "Of course! I'd be happy to ..." matched no pattern (the
     # opener's pattern wants "here's" or "below" after it), the commonest preamble still missed
     preamble = "Of course! I'd be happy to help you make a cold summer soup."
-    doc = cs.split("\n\n".join([preamble, *_SOUP]))
-    assert [s.kind for s in doc.segments if preamble[:20] in s.text] == [cs.Kind.ARTIFACT]
+    kinds, doc = _kinds_where(preamble, [preamble, *_SOUP])
+    assert kinds == [cs.Kind.ARTIFACT]
     assert len(doc.articles) == 1
 
 
@@ -1214,11 +1220,9 @@ def test_a_blog_posts_own_invitation_for_questions_stays_content() -> None:
     # own, and 13 project-blog posts and 6 labelled pages lost their closing line to it; an
     # assistant's offer ("feel free to ask", "let me know", "I'd be happy to") still is one
     closing = "If you have any questions, please reach out to the release team on the forum."
-    doc = cs.split("\n\n".join([*_SOUP, closing]))
-    assert [s.kind for s in doc.segments if closing[:20] in s.text] == [cs.Kind.BODY]
+    assert _kinds_where(closing, [*_SOUP, closing])[0] == [cs.Kind.BODY]
     offer = "If you have any questions about the recipe, feel free to ask!"
-    doc = cs.split("\n\n".join([*_SOUP, offer]))
-    assert [s.kind for s in doc.segments if offer[:20] in s.text] == [cs.Kind.ARTIFACT]
+    assert _kinds_where(offer, [*_SOUP, offer])[0] == [cs.Kind.ARTIFACT]
 
 
 @pytest.mark.parametrize("line", [
@@ -1228,5 +1232,4 @@ def test_a_blog_posts_own_invitation_for_questions_stays_content() -> None:
 def test_a_writers_own_feel_free_stays_content(line: str) -> None:
     # regression, forty-sixth session: "feel free to" anywhere in a line was a sign-off cue, so
     # a recipe step or a blog's invitation was typed artifact (36 lines in 1800 human documents)
-    doc = cs.split("\n\n".join([*_SOUP[:2], line, _SOUP[2]]))
-    assert [s.kind for s in doc.segments if line[:20] in s.text] == [cs.Kind.BODY]
+    assert _kinds_where(line, [*_SOUP[:2], line, _SOUP[2]])[0] == [cs.Kind.BODY]
