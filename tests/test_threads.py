@@ -855,3 +855,23 @@ def test_an_age_in_brackets_after_the_poster_is_a_timestamp() -> None:
     check_document(doc)
     assert len(doc.articles) == 1 + len(comments)
     assert all(c[2] in a.clean_text for c, a in zip(comments, doc.articles[1:]))
+
+
+def test_an_encyclopaedias_reference_list_is_no_thread() -> None:
+    # regression, forty-seventh session: citations under "References", each opening on the
+    # caret of its back-link, the short ones with a line under them that holds the
+    # publisher and two dates, read as a thread: the titles as posters' names, the dates as
+    # their headers, the longer citations as posts; each citation became an article
+    titles = ["Late hours", "Reading rooms", "Night shifts", "Branch closures", "The new wing",
+              "Evening readers", "Study spaces", "Opening times"]
+    lines = [*ARTICLE.rstrip("\n").split("\n"), "References[edit]"]
+    for k, title in enumerate(titles):
+        lines += [f'^ "{title}"',
+                  f". The Town Courier. {k + 3} March 20{10 + k}. Retrieved {k + 12} May 2019.",
+                  f'^ Hollis, Dana ({k + 1} June 2008). "Libraries after dark: how towns kept their reading '
+                  f'rooms open, part {k + 1}". Civic Review. Archived from the original.']
+    text = "\n".join(lines) + "\n"
+    assert find_thread(split_lines(text), [False] * len(lines)) is None
+    doc = cs.split(text)
+    check_document(doc)
+    assert len(doc.articles) == 1

@@ -69,6 +69,9 @@ _YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOCK_RE = regex.compile(r"\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?", regex.I)  # "8:30 AM" alone
 _INITIAL_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # a name's initial last ("Petra S."): no sentence's end
 _SENTENCE_END_RE = regex.compile(rf"[{re.escape(ENDS)}…](?:\s?[{re.escape(CLOSERS)}])*$")
+# a list item's mark: a bullet, a caret (an encyclopaedia's back-link to a citation) or a
+# dash (not a number: blogs number their comments, "3. I agree ...")
+_ITEM_RE = regex.compile(r"^[\^•·▪▫◦‣∙○●■□►▶➤→*+\-–—]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +304,9 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     prose = sum(1 for a, b in posts if _written_post(texts, a, b, leads) or _wide_prose(texts, a, b))
     if len(posts) < MIN_POSTS - 1 or PROSE_SHARE[1] * prose < PROSE_SHARE[0] * len(posts):
         return None  # too few posts, or headlines with dates (teasers, archives, listings)
+    if 2 * sum(1 for a, _ in posts if _ITEM_RE.match(texts[a])) > len(posts):
+        return None  # most "posts" open on a list mark: a list's items (citations with their
+        # dates, a changelog), not replies
     # a post's subject: a short line of its own right above its header, in no post, not the
     # page's chrome and not a poster's name ("RE: the thread's title, again" over "by Jane - Jan
     # 12th 2000"); where most headers have one, each opens its post
