@@ -206,3 +206,79 @@ def test_any_paragraphs_give_finite_features_in_range(before: list[str], after: 
     assert -1.0 - 1e-9 <= named["profile"] <= 1.0 + 1e-9
     assert 0.0 <= scores.translation_model().probability(v) <= 1.0
     block_language("".join(before))  # never fails on any text
+
+
+def _bodies(*texts: str, glue: str = "\n\n") -> str:
+    """The texts without their titles, paragraphs glued by ``glue``."""
+    return "\n\n".join(glue.join(paragraphs(t)[1:]) for t in texts) + "\n"
+
+
+def test_a_titled_article_in_another_language_starts_though_it_shares_the_names() -> None:
+    # regression, forty-seventh session: a German article on the same street, its title
+    # sharing the English notice's names, one paragraph a line, was read as the notice going on
+    other = (OTHER_DE.replace("Stadtpark", "Larkfield Park").replace("Bahnhof", "Brightwell")
+             .replace("Neuer Radweg am Larkfield Park eröffnet", "Larkfield Road: Radweg frei"))
+    text = "\n".join(paragraphs(EN)) + "\n" + "\n".join(paragraphs(other)) + "\n"
+    doc = cs.split(text)
+    assert [a.title for a in doc.articles] == [
+        "Notice to residents of Larkfield Road", "Larkfield Road: Radweg frei"]
+    assert cs.Reason.LANGUAGE_CHANGE in doc.boundaries[0].reasons
+
+
+def test_text_that_runs_on_into_another_language_without_a_title_stays_one_article() -> None:
+    # a generated article may go on in another language (the seeds hold two that switch from
+    # English to Chinese mid-way): with no title there, a change of language is no start
+    for glue in ("\n\n", "\n"):
+        assert len(cs.split(_bodies(EN, OTHER_DE, glue=glue)).articles) == 1
+
+
+def test_titled_translations_one_paragraph_a_line_stay_one_article() -> None:
+    # the change of language is evidence only where the text after is no version of the text
+    # before: weighed against the translation check where it is found
+    text = "".join("\n".join(paragraphs(t)) + "\n" for t in (EN, DE, FR))
+    assert len(cs.split(text).articles) == 1
+    with no_check():
+        assert len(cs.split(text).articles) > 1
+
+
+def test_a_short_quotation_in_another_language_opens_no_article() -> None:
+    quote = "We will not stop until the last bike rack is built."
+    paras = paragraphs(OTHER_DE)
+    text = "\n\n".join([*paras[1:3], quote, *paras[3:]]) + "\n"
+    assert len(cs.split(text).articles) == 1
+
+
+@pytest.mark.parametrize(("line", "prose"), [
+    ("The council voted last week to keep the library open.", True),
+    ("“Should it spiral into a wider conflict,” he said, “we will act.”", True),
+    ("Мы рады сообщить о выпуске новой версии.", True),
+    ("川に架かる新しい橋が金曜日に開通した。", True),
+    ("[INFO] Scanning for projects...", False),
+    ("[INFO] | +- org.example:library-api:jar:2.0.1:compile", False),
+    ("Float#next_float, Float#prev_float #9834 File.birthtime", False),
+    ("SHA256: 9ed4f6c3a1b2", False),
+    ("Ruby 3.4.0", False),
+])
+def test_only_prose_lines_tell_a_language_change(line: str, prose: bool) -> None:
+    from corpus_split.boundaries import _prose_line
+
+    assert _prose_line(line) is prose
+
+
+@given(st.lists(st.sampled_from(paragraphs(EN) + paragraphs(OTHER_DE)), min_size=1, max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_language_changes_are_one_flag_a_unit(paras: list[str]) -> None:
+    from corpus_split.boundaries import _language_changes, build_units
+    from corpus_split.features import line_words
+    from corpus_split.lines import split_lines
+    from corpus_split.prelim import read_roles
+
+    text = "\n\n".join(paras) + "\n"
+    layout = split_lines(text)
+    roles, feats = read_roles(layout, False)
+    words = line_words([line.text for line in layout.lines], [r.is_content for r in roles])
+    units = build_units(layout, roles, feats, words)
+    changes = _language_changes(units, layout, roles)
+    assert len(changes) == len(units) and not (changes and changes[0])
+    if len({p in paragraphs(EN) for p in paras}) == 1:
+        assert not any(changes)  # one language throughout: nothing changes

@@ -35,7 +35,8 @@ import regex
 from .context import date_line
 from .features import LineFeatures, section_heading
 from .frontmatter import _FRONT_FENCES
-from .lexical import without_soft_hyphens
+from .language import PROFILED_LANGUAGES, profile_counts, script_language
+from .lexical import line_languages, without_soft_hyphens
 from .lines import Layout, Line
 from .marks import CLOSERS, ENDS
 from .model import Reason, _positional
@@ -86,6 +87,7 @@ BONUS_PREAMBLE = 40.0  # assistant preamble right before: a new piece begins
 BONUS_SIGN_OFF = 8.0  # assistant sign-off right before
 BONUS_SIGN_OFF_HEADLINE = 12.0  # ... and a headline after it: the next piece has begun
 BONUS_SEPARATOR = 6.0  # a separator line or several blank lines before
+BONUS_LANGUAGE = 20.0  # the text after is in another language than the text before
 BONUS_POST = 40.0  # a thread's furniture (poster, timestamp) before: each post is an article
 # (added after the start model, which is not fitted on posts: the thread parse decides them)
 POST_FORCED = 1e6  # the programme's start cost at a post (its score still counts BONUS_POST)
@@ -135,6 +137,16 @@ CANDIDATE_LOG_ODDS = -3.0
 # the page and drowns the segment-size term, so that nothing is worth cutting; it
 # is capped at the vocabulary of a few articles (a page of 100 stories: 22 found
 # uncapped, 95 capped).
+# Characters of text either side of a unit whose language is compared (`_language_changes`):
+# enough for a paragraph's stop words, past a line of names or figures
+LANGUAGE_WINDOW = 300
+# ... of which the leading language must hold this share (a quoted phrase, a name in another
+# language, leaves the side's language as it is)
+LANGUAGE_SHARE = 0.75
+# Characters of a unit's prose read for its language
+LANGUAGE_SAMPLE = 400
+# Function words of the leading language a side of Latin script needs, twice the next one's
+MIN_FUNCTION_WORDS = 3
 MAX_SMOOTHING_VOCABULARY = 1000
 # Articles with fewer content words than this pay a growing penalty (nats):
 # fragments this short are rarely whole articles.
@@ -304,11 +316,13 @@ def _headline_shifts(units: Sequence[Unit], flat: _Flat | None = None) -> list[f
 
 def _bonuses(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role], shifts: Sequence[float | None],
-    lower: bool | None = None,
+    lower: bool | None = None, languages: Sequence[str | None] | None = None,
 ) -> tuple[list[float], list[tuple[Reason, ...]]]:
     """Structural evidence for an article starting at each unit (a headed page's paragraphs
     pay more: `_paragraph_penalised`): its value and its reasons, in two lists (no pair per
-    unit to build and keep)."""
+    unit to build and keep). ``languages``: each line's language as `line_languages` gives
+    it (computed here when not given)."""
+    changes = _language_changes(units, layout, roles, languages)
     values = [0.0]
     reasons_of: list[tuple[Reason, ...]] = [(Reason.DOCUMENT_START,)]
     lines = layout.lines
@@ -363,11 +377,258 @@ def _bonuses(
             and _unfinished(lines[prev.last].text)
         ):
             bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
+        if changes[u] and unit.headline:
+            # (a title in the new language: text that runs on into another language with no
+            # title between, as a generated article may, is that article going on)
+            bonus += BONUS_LANGUAGE
+            reasons.append(Reason.LANGUAGE_CHANGE)
         if line.blank_before == 0 and blank_separated:
             reasons.append(Reason.NO_BLANK_LINE)
         values.append(bonus)
         reasons_of.append(tuple(reasons))
     return values, reasons_of
+
+
+# a word of running text: letters, maybe quoted or bracketed, maybe with punctuation after it
+# (not "[INFO]", "+-", "Float#next_float", "2.4.5", "<URL:...>")
+_PLAIN_WORD_RE = regex.compile(r"[\"'“‘«„(]*\p{L}[\p{L}'’-]*[\"'”’»).,;:!?…]*")
+_CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def _prose_line(text: str) -> bool:
+    """Whether a line is written language whose stop words can tell it: four plain words or
+    more and two in three of its tokens plain (or eight Chinese or Japanese characters). A
+    changelog's method names, a checksum, a list of versions or a build log is in no
+    language, however its few words read."""
+    if not text.isascii() and len(_CJK_RUN_RE.findall(text)) >= 8:
+        return True
+    tokens = text.split()
+    plain = sum(1 for t in tokens if _PLAIN_WORD_RE.fullmatch(t))
+    return plain >= 4 and 3 * plain >= 2 * len(tokens)
+
+
+_UnitLanguage = tuple[str, int, tuple[int, ...]]
+
+
+def _coarse_prose(text: str) -> bool:
+    """A cheap first test of `_prose_line` for a line with a language of its own: four spaces
+    or more, no link, a twentieth of it figures at most (a URL, a checksum or a list of
+    versions says nothing of a language)."""
+    return (text.count(" ") >= 4 and "://" not in text
+            and 20 * sum(map(text.count, "0123456789")) <= len(text))
+
+
+def _coarse_languages(
+    units: Sequence[Unit], lines: Sequence[Line], codes: Sequence[str | None], main: str | None,
+) -> list[tuple[str | None, int]]:
+    """Each unit's language by its lines' (``codes``: `_page_codes`; lines in another language
+    than the page's ``main`` one count only as prose by `_coarse_prose`) and the characters
+    in it, None where no language holds `LANGUAGE_SHARE` of them: a first look, cheap and noisy."""
+    out: list[tuple[str | None, int]] = []
+    for unit in units:
+        if unit.first == unit.last:  # (most units: a paragraph of one line)
+            code = codes[unit.first]
+            text = lines[unit.first].text
+            if code is None or (code != main and code != "cjk" and not _coarse_prose(text)):
+                out.append((None, 0))
+            else:
+                out.append((code, len(text)))
+            continue
+        chars: dict[str, int] = {}
+        total = 0
+        for i in range(unit.first, unit.last + 1):
+            code = codes[i]
+            text = lines[i].text
+            if code is None or (code != main and code != "cjk" and not _coarse_prose(text)):
+                continue
+            chars[code] = chars.get(code, 0) + len(text)
+            total += len(text)
+        if not chars:
+            out.append((None, 0))
+            continue
+        code = max(chars, key=chars.__getitem__)
+        out.append((code, chars[code]) if chars[code] >= LANGUAGE_SHARE * total else (None, 0))
+    return out
+
+
+def _page_codes(
+    lines: Sequence[Line], languages: Sequence[str | None],
+) -> tuple[list[str | None], str | None]:
+    """Each line's language (`line_languages`; Chinese and Japanese text, which that leaves
+    open, as one, "cjk": a line of kanji alone would read as Chinese), and the commonest."""
+    codes = [code if code is not None or line.text.isascii() else "cjk"
+             for line, code in zip(lines, languages)]
+    return codes, Counter(codes).most_common(1)[0][0]
+
+
+def _second_language(lines: Sequence[Line], codes: Sequence[str | None], main: str | None) -> bool:
+    """Whether lines in another language than the page's commonest (``codes`` and ``main``:
+    `_page_codes`) run on for a window (`LANGUAGE_WINDOW` characters of prose by
+    `_coarse_prose`, lines in no language between them aside): on most pages none does, and
+    no more is read."""
+    run: str | None = None
+    chars = 0
+    for line, code in zip(lines, codes):
+        if code is None:
+            continue
+        if code == main:
+            run = None
+            continue
+        text = line.text
+        if code != "cjk" and not _coarse_prose(text):
+            continue
+        if code != run:
+            run, chars = code, 0
+        chars += len(text)
+        if chars >= LANGUAGE_WINDOW:
+            return True
+    return False
+
+
+def _coarse_side(coarse: Sequence[tuple[str | None, int]], order: range) -> str | None:
+    """The language `LANGUAGE_SHARE` of the first `LANGUAGE_WINDOW` characters of units
+    ``order`` are in by `_coarse_languages`, if one is."""
+    chars: dict[str, int] = {}
+    total = 0
+    for v in order:
+        code, k = coarse[v]
+        if code is None:
+            continue
+        chars[code] = chars.get(code, 0) + k
+        total += k
+        if total >= LANGUAGE_WINDOW:
+            break
+    if total < LANGUAGE_WINDOW // 3:
+        return None
+    code = max(chars, key=chars.__getitem__)
+    return code if chars[code] >= LANGUAGE_SHARE * total else None
+
+
+def _unit_language(lines: Sequence[Line], unit: Unit) -> _UnitLanguage:
+    """A unit's script (`language.script_language`, "" for none), the characters of its prose
+    lines (`_prose_line`) that say so, and for Latin script the function words of each
+    profiled language in them (`language.profile_counts`)."""
+    text = " ".join(lines[i].text for i in range(unit.first, unit.last + 1)
+                    if _prose_line(lines[i].text))[:LANGUAGE_SAMPLE]
+    if not text:
+        return ("", 0, ())
+    script = "latn" if text.isascii() else script_language(text)
+    return (script, len(text), profile_counts(text) if script == "latn" else ())
+
+
+def _side_language(per: Callable[[int], _UnitLanguage], order: range, reach: int) -> str | None:
+    """The language of the prose of units ``order`` (nearest first) over ``reach`` characters:
+    the script most of it is in (`LANGUAGE_SHARE`), and for Latin script the profiled
+    language whose function words lead twice over (`MIN_FUNCTION_WORDS` at least), else
+    "latn"; None when unsure (too little prose, mixed scripts)."""
+    chars: Counter[str] = Counter()
+    hits = [0] * len(PROFILED_LANGUAGES)
+    total = 0
+    for v in order:
+        script, k, found = per(v)
+        if not k:
+            continue
+        chars[script] += k
+        total += k
+        if found:
+            hits = [a + b for a, b in zip(hits, found)]
+        if total >= reach:
+            break
+    if total < reach // 3 or not chars:
+        return None
+    script, k = chars.most_common(1)[0]
+    if not script or k < LANGUAGE_SHARE * total:
+        return None
+    if script != "latn":
+        return script
+    ranked = sorted(hits, reverse=True)
+    if ranked[0] < MIN_FUNCTION_WORDS or ranked[0] < 2 * ranked[1]:
+        return script  # Latin script, its language unsure: it differs from another script only
+    return PROFILED_LANGUAGES[hits.index(ranked[0])]
+
+
+_LATIN_SIDES = frozenset(("latn", *PROFILED_LANGUAGES))
+
+
+def _differ(before: str | None, after: str | None) -> bool:
+    """Whether two sides' languages (`_side_language`) differ for sure: a side in Latin script
+    whose language is unsure differs only from another script."""
+    if before is None or after is None or before == after:
+        return False
+    return not ("latn" in (before, after) and before in _LATIN_SIDES and after in _LATIN_SIDES)
+
+
+def _language_changes(
+    units: Sequence[Unit], layout: Layout, roles: Sequence[Role],
+    languages: Sequence[str | None] | None = None,
+) -> list[bool]:
+    """Per unit, whether the prose from it on (`LANGUAGE_WINDOW` characters) is in another
+    language than the prose before it: evidence of another article (issue 14), unless the
+    text after is a translation of the text before (`scores.TranslationModel` at its floor).
+
+    The lines' languages (``languages``: `line_languages`, computed here when not given)
+    find where one may change; there the prose alone is read, by script and by the function
+    words of the profiled languages, and the unit itself must read as the new language (or
+    as none) and the one above as the old, so that the change is placed where it happens.
+    """
+    n = len(units)
+    out = [False] * n
+    if n < 2:
+        return out
+    lines = layout.lines
+    if languages is None:
+        languages = line_languages([line.text for line in lines], [r.is_content for r in roles])
+    codes, main = _page_codes(lines, languages)
+    if not _second_language(lines, codes, main):
+        return out  # (most pages)
+    coarse = _coarse_languages(units, lines, codes, main)
+    if len({code for code, _ in coarse if code is not None}) < 2:
+        return out  # one language on the whole page: nothing changes
+    maybe = []
+    last: str | None = None  # the language of the last unit above that has one
+    for u in range(1, n):
+        code = coarse[u - 1][0] or last
+        last = code
+        ahead = coarse[u][0] or (coarse[u + 1][0] if u + 1 < n else None)
+        if ahead is None or code is None or ahead == code:
+            continue  # (the windows can only disagree where the units' own languages do)
+        before = _coarse_side(coarse, range(u - 1, -1, -1))
+        after = _coarse_side(coarse, range(u, n)) if before is not None else None
+        if after is not None and after != before:
+            maybe.append(u)
+    if not maybe:
+        return out
+    known: dict[int, _UnitLanguage] = {}
+
+    def per(v: int) -> _UnitLanguage:
+        found = known.get(v)
+        if found is None:
+            found = known[v] = _unit_language(lines, units[v]) if 0 <= v < n else ("", 0, ())
+        return found
+
+    check = translation_model()
+    for u in maybe:
+        if not per(u)[1] and (u + 1 >= n or not per(u + 1)[1]):
+            continue  # no prose of its own here (a title with figures, a list of names)
+        before = _side_language(per, range(u - 1, -1, -1), LANGUAGE_WINDOW)
+        after = _side_language(per, range(u, n), LANGUAGE_WINDOW)
+        if not (_differ(before, after) and not _differ(_side_language(per, range(u, u + 1), 1), after)
+                and not _differ(_side_language(per, range(u - 1, u), 1), before)):
+            continue
+        # a version of the text above in another language (a letter and its translations)
+        # is no other article: each side compared as far as its language goes
+        first = u
+        while first > max(0, u - MAX_PARAGRAPHS) and not _differ(
+                _side_language(per, range(first - 1, first), 1), before):
+            first -= 1
+        end = u + 1
+        while end < min(n, u + MAX_PARAGRAPHS) and not _differ(
+                _side_language(per, range(end, end + 1), 1), after):
+            end += 1
+        sides = [[" ".join(lines[i].text for i in range(units[v].first, units[v].last + 1))
+                  for v in range(lo, hi)] for lo, hi in ((first, u), (u, end))]
+        out[u] = check.probability(translation_vector(*sides)) < check.floor
+    return out
 
 
 def _separated(roles: Sequence[Role], fences: bytes | None, lo: int, hi: int) -> bool:
@@ -1087,10 +1348,13 @@ def _start_columns(
 def find_articles(
     layout: Layout, roles: Sequence[Role], feats: Sequence[LineFeatures],
     words: Sequence[tuple[str, ...]], sensitivity: float,
+    languages: Sequence[str | None] | None = None,
 ) -> tuple[list[Unit], list[ArticleSpan]]:
     """Choose the article starts; returns the units and the articles over them.
 
-    ``words`` holds the content words of each line (`features.line_words`).
+    ``words`` holds the content words of each line (`features.line_words`), ``languages``
+    the language they were counted in (`lexical.line_words_and_languages`; computed here
+    when not given).
     """
     units = build_units(layout, roles, feats, words)
     if not units:
@@ -1113,7 +1377,7 @@ def find_articles(
     lower = _lower_case_page([layout.lines[u.first].text for u in units],
                              [layout.lines[u.last].text for u in units])
     # the unit's own evidence (the start model reads it), its value then adjusted for the page
-    plain, reasons = _bonuses(units, layout, roles, shifts, lower)
+    plain, reasons = _bonuses(units, layout, roles, shifts, lower, languages)
     bonuses = _paragraph_penalised(plain, reasons, shifts) if structured else plain
     if sentences:
         cohesion = COHESION_SENTENCES

@@ -17,16 +17,18 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .kinds import LineKinds
 from .lexical import _NOT_PLAIN_RE, holds_any
 from .lines import Layout
 from .model import CONTENT_KINDS, Kind
 
-__all__ = ["assign_languages", "detect", "script_language"]
+if TYPE_CHECKING:  # (kinds reads the boundaries, which read `profile_counts`)
+    from .kinds import LineKinds
+
+__all__ = ["PROFILED_LANGUAGES", "assign_languages", "detect", "profile_counts", "script_language"]
 
 # lingua's accuracy flattens out well before this; more text only costs time.
 SAMPLE_CHARS = 600
@@ -316,6 +318,20 @@ def _unquoted_head(text: str, chars: int) -> str:
             return "".join(out)
     out.append(text[pos:])
     return "".join(out)
+
+
+PROFILED_LANGUAGES: tuple[str, ...] = tuple(_PROFILES)
+"""The Latin-script languages whose commonest function words `profile_counts` counts."""
+
+
+def profile_counts(text: str) -> tuple[int, ...]:
+    """How many function words of each of `PROFILED_LANGUAGES` ``text`` holds (all of it:
+    pass a sample), summed in C as `_lead` sums them."""
+    tokens = _profile_tokens(text, len(text))
+    packed = sum(map(_PROFILE_VEC.__getitem__, filter(_PROFILE_VEC.__contains__, tokens)))
+    if not packed:
+        return (0,) * len(_PROFILES)
+    return _PROFILE_FIELDS.unpack(packed.to_bytes(_PROFILE_FIELDS.size, "little"))
 
 
 def _lead(text: str, expected: str) -> tuple[int, int]:

@@ -57,6 +57,7 @@ __all__ = [
     "han_page",
     "line_languages",
     "line_words",
+    "line_words_and_languages",
     "script_of",
     "stem",
     "stopwords",
@@ -813,6 +814,15 @@ def line_words(
     ``han``: whether Han runs give single characters (`han_page`); by default, whether
     ``texts`` are such a page.
     """
+    return line_words_and_languages(texts, wanted, han=han)[0]
+
+
+def line_words_and_languages(
+    texts: Sequence[str], wanted: Sequence[bool], *, han: bool | None = None,
+) -> tuple[list[tuple[str, ...]], list[str | None]]:
+    """`line_words` and the language each wanted line's words were counted in (as
+    `line_languages` gives it; None for a line without words and for Chinese or Japanese
+    text, whose characters are counted without stop words): both from one reading."""
     for stems in _ALL_STEMS:
         stems.trim()
     lines = _Lines(texts, wanted, han)
@@ -824,4 +834,4 @@ def line_words(
            for ws, stems in zip(lines.plain, latin)]
     for i in lines.special:
         out[i] = tuple(_count(lines.words[i], lines.grams[i], codes[i], i in lines.latin, main))
-    return out
+    return out, codes

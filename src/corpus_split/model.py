@@ -87,6 +87,7 @@ class Reason(str, Enum):
     NO_BLANK_LINE = "no_blank_line"
     POST = "post"  # a post of a comment or forum thread, after its furniture (name, date)
     FRONT_MATTER = "front_matter"  # a Markdown post's front matter (keys between fences) heads it
+    LANGUAGE_CHANGE = "language_change"  # the text after it is in another language than the text before
 
     def __str__(self) -> str:
         return self.value

@@ -6,9 +6,9 @@ from .assemble import build_document
 from .boundaries import find_articles
 from .config import Config
 from .decode import decode
-from .features import line_words
 from .kinds import assign_kinds
 from .language import assign_languages
+from .lexical import line_words_and_languages
 from .lines import split_lines
 from .model import Document
 from .prelim import CONTENT_ROLES, read_roles
@@ -38,8 +38,9 @@ def _split(text: str | bytes, config: Config) -> Document:
     layout = split_lines(repaired.text, joined=True)
     roles, feats = read_roles(layout, config.find_duplicates)
     # the boundaries and titles are judged by the vocabulary of content lines
-    words = line_words([line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
-    units, spans = find_articles(layout, roles, feats, words, config.sensitivity)
+    words, line_languages = line_words_and_languages(
+        [line.text for line in layout.lines], [r in CONTENT_ROLES for r in roles])
+    units, spans = find_articles(layout, roles, feats, words, config.sensitivity, line_languages)
     line_kinds = assign_kinds(layout, roles, words, units, spans)
     languages, article_languages = assign_languages(layout, line_kinds, config.detect_languages)
     evidence = [(s.score, s.reasons) for s in spans]
