@@ -280,5 +280,6 @@ def test_language_changes_are_one_flag_a_unit(paras: list[str]) -> None:
     units = build_units(layout, roles, feats, words)
     changes = _language_changes(units, layout, roles)
     assert len(changes) == len(units) and not (changes and changes[0])
+    assert not any(changed and not unit.headline for changed, unit in zip(changes, units))
     if len({p in paragraphs(EN) for p in paras}) == 1:
         assert not any(changes)  # one language throughout: nothing changes

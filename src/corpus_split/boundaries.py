@@ -377,9 +377,7 @@ def _bonuses(
             and _unfinished(lines[prev.last].text)
         ):
             bonus -= PENALTY_CONTINUATION  # the text above announces what follows ("... were:")
-        if changes[u] and unit.headline:
-            # (a title in the new language: text that runs on into another language with no
-            # title between, as a generated article may, is that article going on)
+        if changes[u]:  # (a title in another language than the text above)
             bonus += BONUS_LANGUAGE
             reasons.append(Reason.LANGUAGE_CHANGE)
         if line.blank_before == 0 and blank_separated:
@@ -562,9 +560,11 @@ def _language_changes(
     units: Sequence[Unit], layout: Layout, roles: Sequence[Role],
     languages: Sequence[str | None] | None = None,
 ) -> list[bool]:
-    """Per unit, whether the prose from it on (`LANGUAGE_WINDOW` characters) is in another
-    language than the prose before it: evidence of another article (issue 14), unless the
-    text after is a translation of the text before (`scores.TranslationModel` at its floor).
+    """Per unit, whether it is a headline over prose (`LANGUAGE_WINDOW` characters from it on)
+    in another language than the prose before it: evidence of another article (issue 14),
+    unless the text after is a translation of the text before (`scores.TranslationModel` at
+    its floor). Text that runs on into another language with no title between is no such
+    evidence: a generated article may go on in another language (two seeds do).
 
     The lines' languages (``languages``: `line_languages`, computed here when not given)
     find where one may change; there the prose alone is read, by script and by the function
@@ -589,6 +589,8 @@ def _language_changes(
     for u in range(1, n):
         code = coarse[u - 1][0] or last
         last = code
+        if not units[u].headline:
+            continue
         ahead = coarse[u][0] or (coarse[u + 1][0] if u + 1 < n else None)
         if ahead is None or code is None or ahead == code:
             continue  # (the windows can only disagree where the units' own languages do)
