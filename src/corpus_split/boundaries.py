@@ -502,6 +502,18 @@ def _coarse_side(coarse: Sequence[tuple[str | None, int]], order: range) -> str 
     return code if chars[code] >= LANGUAGE_SHARE * total else None
 
 
+def _unit_text(lines: Sequence[Line], unit: Unit) -> str:
+    """A unit's lines joined by spaces."""
+    return " ".join(lines[i].text for i in range(unit.first, unit.last + 1))
+
+
+def _translated(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether the paragraphs ``after`` translate the paragraphs ``before``: the translation
+    model (`scores.TranslationModel`) at or above its floor."""
+    check = translation_model()
+    return check.probability(translation_vector(before, after)) >= check.floor
+
+
 def _unit_language(lines: Sequence[Line], unit: Unit) -> _UnitLanguage:
     """A unit's script (`language.script_language`, "" for none), the characters of its prose
     lines (`_prose_line`) that say so, and for Latin script the function words of each
@@ -608,7 +620,6 @@ def _language_changes(
             found = known[v] = _unit_language(lines, units[v]) if 0 <= v < n else ("", 0, ())
         return found
 
-    check = translation_model()
     for u in maybe:
         if not per(u)[1] and (u + 1 >= n or not per(u + 1)[1]):
             continue  # no prose of its own here (a title with figures, a list of names)
@@ -627,9 +638,8 @@ def _language_changes(
         while end < min(n, u + MAX_PARAGRAPHS) and not _differ(
                 _side_language(per, range(end, end + 1), 1), after):
             end += 1
-        sides = [[" ".join(lines[i].text for i in range(units[v].first, units[v].last + 1))
-                  for v in range(lo, hi)] for lo, hi in ((first, u), (u, end))]
-        out[u] = check.probability(translation_vector(*sides)) < check.floor
+        out[u] = not _translated([_unit_text(lines, units[v]) for v in range(first, u)],
+                                 [_unit_text(lines, units[v]) for v in range(u, end)])
     return out
 
 
@@ -1645,8 +1655,7 @@ def _translations_joined(
         """Unit ``u``'s lines, joined (each unit read once)."""
         found = texts.get(u)
         if found is None:
-            unit = units[u]
-            found = texts[u] = " ".join(lines[i].text for i in range(unit.first, unit.last + 1))
+            found = texts[u] = _unit_text(lines, units[u])
         return found
 
     def head(first: int, last: int) -> str:
@@ -1680,7 +1689,7 @@ def _translations_joined(
                 continue
             after = [text(u) for u in range(s, min(right.last_unit + 1, s + MAX_PARAGRAPHS))]
             before = [text(u) for u in range(max(left.first_unit, s - MAX_PARAGRAPHS), s)]
-            if check.probability(translation_vector(before, after)) < check.floor:
+            if not _translated(before, after):
                 kept.append(s)
         if len(kept) == len(spans):
             return spans
