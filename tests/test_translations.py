@@ -70,6 +70,25 @@ OTHER_DE = "\n\n".join([
     'und Führungen durch den Park.',
 ]) + "\n"
 
+# A Chinese and a Japanese news story on different subjects (written here)
+ZH = "\n\n".join([
+    "河边新桥本周五正式通车",
+    "经过两年的施工，连接城东和城西的新桥于本周五上午正式通车，市民从此可以步行或骑车直接过河。",
+    "新桥全长四百二十米，设有两条机动车道和一条宽阔的自行车道，桥面两侧还安装了新的路灯和护栏。",
+    "负责工程的城市建设局表示，新桥通车后，早晚高峰时段旧桥的交通压力预计将减少三分之一左右。",
+    "不少住在附近的居民当天一早就来到桥上散步拍照，一位退休教师说，这座桥让她去医院复查方便了很多。",
+    "市政府还计划在明年春天之前，在桥两端修建小型公园和停车场，方便周末来河边休闲的家庭。",
+]) + "\n"
+JA = "\n\n".join([
+    "港町の図書館が夜間開館へ",
+    "海沿いの町にある市立図書館は、来月から平日の夜九時まで開館すると発表した。仕事帰りの人にも本を借りてもらうためだという。",
+    "館長によると、これまで閉館時間が早く、利用できないという声が多く寄せられていた。新しい時間帯には、学生のための自習室も開放される。",
+    "夜間の運営には地元の大学生がアルバイトとして加わり、貸し出しや案内を手伝う予定だ。",
+    "図書館では、夜の時間に合わせて読書会や映画の上映会などの催しも少しずつ増やしていくとしている。",
+    "利用者の一人は、週に一度は立ち寄りたいと話し、新しい取り組みに期待を寄せていた。町の教育委員会も、"
+    "夜間の利用状況を半年ほど見たうえで、週末の開館時間を延ばすかどうかを検討するという。",
+]) + "\n"
+
 
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
@@ -283,3 +302,19 @@ def test_language_changes_are_one_flag_a_unit(paras: list[str]) -> None:
     assert not any(changed and not unit.headline for changed, unit in zip(changes, units))
     if len({p in paragraphs(EN) for p in paras}) == 1:
         assert not any(changes)  # one language throughout: nothing changes
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known failure: the language check's first look (boundaries._page_codes) reads every CJK "
+    "line as one family, so a switch between Chinese and Japanese never reaches the careful "
+    "check; telling kana lines apart fixes it but cost 3% of split time on the speed "
+    "benchmark's Chinese and Japanese text (forty-eighth session) and changed no held-back figure"))
+def test_a_titled_japanese_article_after_a_chinese_one_is_a_change_of_language() -> None:
+    # the two stories differ in subject, so they part by vocabulary; the reason names the
+    # change of language only once the first look tells the two languages apart
+    for glue in ("\n\n", "\n"):
+        doc = cs.split(ZH.replace("\n\n", glue) + glue + JA.replace("\n\n", glue))
+        assert len(doc.articles) == 2
+        assert cs.Reason.LANGUAGE_CHANGE in doc.boundaries[0].reasons
+        assert doc.articles[1].start == doc.text.index("港町")
+
