@@ -335,3 +335,36 @@ def test_fitted_title_trees_give_the_package_the_same_chances_as_scikit_learn() 
     assert model.trees and not model.weights
     good, total = fit_titles.right(fitted, material.articles, 0.3)
     assert total == 60 and good >= 50
+
+
+def test_family_dropout_shows_a_matched_document_again_without_its_families() -> None:
+    """`fit_lines.Rows.family_dropout`: a document where a phrase family matched is also shown
+    with the family features zeroed, the two sharing its weight and its folds; a document
+    with no match is left alone, and the lexicon counts each document once."""
+    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
+    path = list(sys.path)
+    try:
+        fit_lines = _load("fit_lines", _TRAINING / "fit_lines.py")
+    finally:
+        sys.path[:] = path
+    residue = "Sure! Here's a short article about the harbour.\n\nThe harbour reopened on Monday."
+    plain = "The harbour reopened on Monday.\n\nShips queued outside for hours."
+    rows = fit_lines.Rows()
+    residue_ranges = ((0, 48, "artifact", "preamble"), (48, len(residue), "content", "body"))
+    rows.add([LabelledDoc("llm", "a", residue, residue_ranges),
+              LabelledDoc("llm", "b", plain, ((0, len(plain), "content", "body"),))], 1.0)
+    weights = [list(doc.ws) for doc in rows.docs]
+    vocabulary = rows.vocabulary()
+    rows.family_dropout(0.25)
+    assert len(rows.docs) == 3
+    matched, alone, copy = rows.docs
+    family = sorted(fit_lines._FAMILY)
+    assert any(matched.xs[0][k] for k in family)
+    assert copy.copy and copy.group == matched.group == 0 and alone.group == 1
+    assert not any(x[k] for x in copy.xs for k in family)
+    assert [[v for k, v in enumerate(x) if k not in family] for x in copy.xs] == \
+        [[v for k, v in enumerate(x) if k not in family] for x in matched.xs]
+    assert [a + b for a, b in zip(matched.ws, copy.ws)] == pytest.approx(weights[0])
+    assert alone.ws == weights[1]
+    assert rows.vocabulary() == vocabulary
