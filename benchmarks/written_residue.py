@@ -95,11 +95,11 @@ HUMAN_ENDINGS = (
 )
 
 
-def typed_artifact(text: str, line: str) -> bool:
-    """Whether ``line`` (found in ``text``) is typed ``artifact`` by ``split()``."""
+def typed_artifact(text: str, *lines: str) -> int:
+    """How many of ``lines`` (each found in ``text``) one ``split()`` of it types ``artifact``."""
     doc = cs.split(text)
-    at = text.index(line)
-    return any(s.kind is cs.Kind.ARTIFACT for s in doc.segments if s.start <= at < s.end)
+    return sum(any(s.kind is cs.Kind.ARTIFACT for s in doc.segments if s.start <= at < s.end)
+               for at in map(text.index, lines))
 
 
 def main() -> None:
@@ -116,7 +116,7 @@ def main() -> None:
             counts["sign_offs"][1] += 1
         for preamble, sign_off in OTHER_LANGUAGES:
             text = preamble + "\n\n" + article + "\n" + sign_off + "\n"
-            counts["other_languages"][0] += typed_artifact(text, preamble) + typed_artifact(text, sign_off)
+            counts["other_languages"][0] += typed_artifact(text, preamble, sign_off)
             counts["other_languages"][1] += 2
         for line in HUMAN_ENDINGS:
             counts["human_endings"][0] += typed_artifact(article + "\n" + line + "\n", line)
