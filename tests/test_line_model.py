@@ -305,3 +305,31 @@ def test_a_writers_own_lead_in_below_a_paragraph_stays_content() -> None:
             "- fresh vegetables close to home\n- meeting neighbours they would not otherwise know\n\n"
             "The council plans to open five more sites next spring, starting in the northern districts.")
     assert {s.kind for s in cs.split(text).segments} <= set(cs.CONTENT_KINDS)
+
+
+STORY = (
+    "Rising Rents Push Students Out of City Centres\n\n"
+    "Students returning to university this autumn face the highest rents on record, according "
+    "to a survey of 40 cities published on Monday. Average rooms now cost a third more than five "
+    "years ago.\n\n"
+    "Universities say they are building new halls, but most will not open before 2027. In the "
+    "meantime, many students are commuting from towns an hour away or more.\n\n"
+    "Student unions are asking councils to cap rents near campuses. Landlords' groups say a cap "
+    "would only reduce the number of rooms on offer.\n"
+)
+
+
+@pytest.mark.parametrize("preamble", [
+    "I've drafted an article based on the bullet points you provided.",
+    "I've rewritten your text to make it more engaging for a general audience:",
+])
+def test_a_preamble_no_phrase_pattern_knows_is_residue(preamble: str) -> None:
+    # regression, forty-ninth session (found in the forty-eighth): residue written afresh,
+    # which no phrase family matches, was typed the article's text; the line model now reads
+    # who speaks to whom of which text ("I", "you", "article": `features.person_marks`) and
+    # was fitted with the families dropped from half the weight of the documents they match,
+    # so it learns that evidence too
+    assert line_features(preamble).family.value == "none"
+    doc = cs.split(preamble + "\n\n" + STORY)
+    assert doc.segments[0].kind is cs.Kind.ARTIFACT
+    assert doc.articles[0].title == "Rising Rents Push Students Out of City Centres"

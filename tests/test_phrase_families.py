@@ -185,3 +185,75 @@ def test_a_presentative_opening_is_found_in_each_language(line: str, expected: b
     from corpus_split.features import presentative
 
     assert presentative(line) is expected
+
+
+@pytest.mark.parametrize(("line", "marks"), [
+    ("I can shorten the draft if you like.", (1.0, 1.0, 1.0)),
+    ("Let me know which version you prefer.", (1.0, 1.0, 1.0)),
+    ("The council met on Monday to discuss the budget.", (0.0, 0.0, 0.0)),
+    ("i libri sono arrivati ieri", (0.0, 0.0, 0.0)),  # Italian article "i": English "I" is a capital
+    ("Sag mir Bescheid, wenn ich den Text kürzen soll.", (1.0, 0.0, 1.0)),
+    ("Wenn Sie Fragen haben, helfe ich Ihnen gern.", (1.0, 1.0, 0.0)),
+    ("Si tu veux, je peux raccourcir l'article.", (1.0, 1.0, 1.0)),
+    ("Если нужно, я могу сократить текст.", (1.0, 0.0, 1.0)),
+    ("如果你需要，我可以修改这篇文章。", (1.0, 1.0, 1.0)),
+    ("必要であれば、記事を短くすることもできます。", (0.0, 0.0, 1.0)),
+    ("I " + "word " * 80, (0.0, 0.0, 0.0)),  # too long for a residue line: not read
+])
+def test_person_words_mark_the_writer_the_reader_and_the_text(
+        line: str, marks: tuple[float, float, float]) -> None:
+    from corpus_split.features import person_marks
+
+    assert person_marks(line) == marks
+
+
+def test_no_person_word_stands_in_two_classes() -> None:
+    """Across the phrase files a word names one thing ("je" is "I" in French and "you" in Dutch,
+    so neither lists it): otherwise a line would mark the writer and the reader at once."""
+    from corpus_split.features import _PERSON
+
+    assert all(mask in (1, 2, 4) for mask in _PERSON.classes.values())
+    inner = [set(words) for words in _PERSON.inner]
+    assert not (inner[0] & inner[1] or inner[0] & inner[2] or inner[1] & inner[2])
+
+
+def test_a_malformed_person_word_list_names_its_file(tmp_path: Path) -> None:
+    from corpus_split.features import _person_words, _read_phrase_files
+
+    for words in ({"speaker": ["two words"]}, {"writer": ["ich"]}):
+        (tmp_path / "yy.json").write_text(json.dumps(
+            {"version": 1, "language": "yy", "person_words": words}), encoding="utf-8")
+        with pytest.raises(ValueError, match=r"yy\.json: person_words"):
+            _person_words(_read_phrase_files(tmp_path))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.booleans())
+def test_person_marks_of_any_text_are_flags(text: str, cjk: bool) -> None:
+    from corpus_split.features import _PERSON_CHARS, person_marks
+
+    marks = person_marks(text, cjk)
+    assert len(marks) == 3 and set(marks) <= {0.0, 1.0}
+    assert person_marks(text, cjk) == marks
+    if len(text) > _PERSON_CHARS:
+        assert marks == (0.0, 0.0, 0.0)
+
+
+# lines made of listed words, other words, case changes, Latin-1 and wider letters, CJK, NUL
+_PERSON_BITS = st.sampled_from([
+    "I", "i", "you", "You", "YOU", "Ihnen", "ihnen", "article", "Artikel", "draft", "я", "Вы",
+    "текст", "我", "你", "文章", "私", "あなた", "記事", "über", "Köln", "x", "the", "\0", "\n",
+    " ", " ", ", ", "’", "—", "?", "ß", "œ", "İ", "ﬁ", "\u00ad", "I'll", "you’re", "📝"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.lists(_PERSON_BITS, max_size=40).map("".join),
+                                    st.text(max_size=60)), st.booleans()), max_size=12))
+def test_person_marks_of_many_lines_are_each_lines_own(lines: list[tuple[str, bool]]) -> None:
+    """The pipeline reads a page's paragraphs together (`person_marks_many`): the marks are
+    `person_marks` of each, whatever the lines hold (NUL, wide letters, words across lines)."""
+    from corpus_split.features import person_marks, person_marks_many
+
+    texts = [text for text, _ in lines]
+    cjk = [c for _, c in lines]
+    assert person_marks_many(texts, cjk) == [person_marks(t, c) for t, c in lines]

@@ -81,7 +81,8 @@ def test_recurring_paragraphs_get_their_own_rows(paragraphs: list[tuple[str, int
                                keys.count(keys[k]) - 1, fenced[k]),
                  front[k], *context._markup(t), context._log_line(t), title[k],
                  1.0 if features.presentative(t) else 0.0,
-                 1.0 if features.quoted_request(t) else 0.0)
+                 1.0 if features.quoted_request(t) else 0.0,
+                 *features.person_marks(t, f.cjk_share >= 0.5))
         assert rows[k][:len(context._OWN)] == plain
 
 

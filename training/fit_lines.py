@@ -11,10 +11,10 @@ real articles and whole blog posts; in the responses, excerpts and posts a line 
 is chrome, as dev/ annotates it (`common.images_chrome`). Deterministic: the same data gives
 the same weights.
 
-With ``--family-dropout S`` each document where a phrase family matched (an assistant preamble
-or sign-off pattern) is shown twice, as it is and with the family features zeroed, the copy
-weighing S of it: residue no pattern knows must be told by its words and shape, which a fit
-that can lean on the families learns too little of (FAMILY_DROPOUT, 0 by default).
+Each document where a phrase family matched (an assistant preamble or sign-off pattern) is
+shown twice, as it is and with the family features zeroed, the copy weighing FAMILY_DROPOUT of
+it (``--family-dropout``): residue no pattern knows must be told by its words and shape, which a
+fit that can lean on the families learns too little of.
 
 ``--leave-out pages/cleaneval`` (say) fits without one source and reports on it.
 
@@ -109,10 +109,9 @@ LEXICON_SIZE = 3000
 # and the furniture between them chrome. Validation pages keep their own gold.
 THREAD_POSTS = False
 # The share of weight a document where a phrase family matched gives to its copy with the family
-# features zeroed (`Rows.family_dropout`); 0 fits as before, and the shipped model was fitted so.
-# The forty-eighth session fitted with 0.5 and the person-word features of its branch
-# s48-person-words (docs/models.md): residue no pattern knows was learnt, at a speed cost.
-FAMILY_DROPOUT = 0.0
+# features zeroed (`Rows.family_dropout`); 0 fits as before the forty-ninth session, whose shipped
+# model was fitted with 0.5 and the person-word features (docs/models.md).
+FAMILY_DROPOUT = 0.5
 _FAMILY = frozenset(FEATURE_NAMES.index(name) for name in ("family_preamble", "family_sign_off"))
 # The content biases ``--cross-dev`` reports at.
 CROSS_BIASES = (-0.6, -0.3, 0.0, 0.3, 0.6, 1.0)

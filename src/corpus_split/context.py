@@ -31,6 +31,7 @@ from .features import (
     _count_digits,
     _count_letters,
     content_words,
+    person_marks_many,
     presentative,
     quoted_request,
 )
@@ -154,7 +155,7 @@ _OWN = (
     "code", "starts_lower", "starts_digit", "date_time", "headline_shape", "family_chrome",
     "family_preamble", "family_sign_off", "repeated", "blank_before", "indent", "in_fence",
     "front_matter", "image_share", "markup_open", "log_line", "front_title", "presentative",
-    "quoted_request",
+    "quoted_request", "speaker", "addressee", "text_itself",
 )
 _CONTEXT = (
     "position", "char_position", "long_before", "long_after", "log_dist_long",
@@ -483,8 +484,9 @@ def span_rows(
     # the cyclic collector), whose row a later one with the same text takes where the rest agrees
     first_of: dict[str, int] = {}
     blanks = [min(lines[i].blank_before, 2) for i in firsts]
-    for k, (first, text, f, key, fence, front_k, title_k, blank) in enumerate(zip(
-            firsts, texts, feats, keys, fenced, front, front_title, blanks)):
+    persons = person_marks_many(texts, [f.cjk_share >= 0.5 for f in feats])
+    for k, (first, text, f, key, fence, front_k, title_k, blank, person) in enumerate(zip(
+            firsts, texts, feats, keys, fenced, front, front_title, blanks, persons)):
         line = lines[first]
         indented = line.indent > usual
         j = first_of.setdefault(text, k)
@@ -494,7 +496,8 @@ def span_rows(
             continue
         own.append((*_own(text, f, line.blank_before, indented, counts[key] - 1, fence),
                     front_k, *_markup(text), _log_line(text), title_k,
-                    1.0 if presentative(text) else 0.0, 1.0 if quoted_request(text) else 0.0))
+                    1.0 if presentative(text) else 0.0, 1.0 if quoted_request(text) else 0.0,
+                    *person))
     i_words, i_end, i_linky, i_list, i_code, i_log = map(
         _OWN.index, ("log_words", "end_sentence", "linky", "list_item", "code", "log_line"))
     log_words = [v[i_words] for v in own]

@@ -16,9 +16,14 @@ Rule families (each a named pattern below, matched case-insensitively):
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
+import operator
 import re
 import threading
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
@@ -580,6 +585,164 @@ _PRESENTATIVE = _Opening(_phrase_table("presentative"), "presentative", regex.I 
 def presentative(text: str) -> bool:
     """Whether ``text`` opens on a presentative ("Here are ...", "Voici ...", "以下は...")."""
     return _PRESENTATIVE.match(text[:_PATTERN_WINDOW])
+
+
+# Words that name the one writing ("I", "ich"), the one written to ("you", "Ihnen") and a
+# text itself ("draft", "Artikel"), by language (key "person_words" of the phrase files): an
+# assistant's preambles and sign-offs speak of the text to the reader ("I can shorten the draft
+# if you like"), which its phrase patterns, lists of what has been seen, cannot all name. The
+# line model weighs them as features only. A word written with a capital ("I", "Ihnen") counts
+# only so written; Chinese and Japanese words count anywhere in a line (no spaces part words).
+_PERSON_CLASSES = ("speaker", "addressee", "text")
+# Lines longer than this are no residue line: the words are not looked for in them
+_PERSON_CHARS = 200
+# ASCII bytes that are no letter, as spaces (`bytes.translate`): an ASCII line's words by split()
+_NON_LETTER_SPACES = bytes(
+    c if 97 <= c <= 122 or 65 <= c <= 90 or (c >= 0xC0 and c not in (0xD7, 0xF7)) else 32
+    for c in range(256))  # (the Latin-1 letters kept too: a Latin-1 line's words by split())
+# Letters beyond Latin-1 (Latin Extended, Greek, Cyrillic, Arabic, ...; not the punctuation
+# from U+2000 on): a line holding one is also read word by word by `_UNICODE_WORD_RE`
+_OTHER_LETTERS_RE = re.compile("[\u0100-\u1fff]")
+_UNICODE_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _PersonWords:
+    """`_PERSON_CLASSES` words from every phrase file, arranged for set intersections: each word
+    in lower case with the classes it marks, the words that count only as written with a
+    capital ("I", "Ihnen": lower-cased, and as written) and the CJK words of each class, found
+    as substrings."""
+
+    classes: dict[str, int]  # lower-cased word -> bit mask of its classes
+    words: frozenset[str]  # the keys of ``classes``
+    exact: frozenset[str]  # lower-cased words that count only as written
+    written: frozenset[str]  # ... as written
+    written_ascii: dict[str, tuple[bytes, ...]]  # ... each lower-cased one's ASCII forms so written
+    inner: tuple[tuple[str, ...], ...]
+
+
+def _person_words(files: tuple[_PhraseFile, ...]) -> _PersonWords:
+    """`_PersonWords` of the phrase files.
+
+    Raises:
+        ValueError: an entry is malformed; the message names its file.
+    """
+    classes: dict[str, int] = {}
+    written: set[str] = set()
+    inner: list[list[str]] = [[] for _ in _PERSON_CLASSES]
+    for where, language, data in files:
+        try:
+            table = data.get("person_words", {})
+            if set(table) - set(_PERSON_CLASSES):
+                raise ValueError(f"person_words: classes are {_PERSON_CLASSES}, not {sorted(table)}")
+            for k, name in enumerate(_PERSON_CLASSES):
+                for word in table.get(name, ()):
+                    word = str(word)
+                    if not word or any(not c.isalpha() for c in word):
+                        raise ValueError(f"person_words: {name}: one word of letters each, not {word!r}")
+                    if language in ("ja", "zh"):
+                        inner[k].append(word)
+                        continue
+                    if word != word.lower():
+                        written.add(word)
+                    classes[word.lower()] = classes.get(word.lower(), 0) | 1 << k
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{where}: {exc}") from exc
+    # a word written with a capital somewhere counts only so, in every language that lists it
+    forms: dict[str, tuple[bytes, ...]] = {}
+    for word in sorted(written):
+        if word.isascii():
+            forms[word.lower()] = (*forms.get(word.lower(), ()), word.encode("ascii"))
+    return _PersonWords(classes, frozenset(classes), frozenset(w.lower() for w in written),
+                        frozenset(written), forms, tuple(tuple(words) for words in inner))
+
+
+_PERSON = _person_words(_PHRASE_FILES)
+_PERSON_NONE = (0.0, 0.0, 0.0)
+# any Chinese or Japanese word of a class, in one pattern: its first characters are scanned for
+# in C, and a line holding a word holds a match
+_PERSON_INNER_RE = re.compile("|".join(sorted(re.escape(w) for words in _PERSON.inner for w in words)))
+
+
+def person_marks(text: str, cjk: bool = False) -> tuple[float, float, float]:
+    """Whether a line of at most `_PERSON_CHARS` characters holds a word naming the one writing,
+    the one written to and a text itself (1.0 or 0.0 each; see `_PERSON_CLASSES`). ``cjk``: the
+    line is mostly Chinese or Japanese, whose words alone are looked for."""
+    if len(text) > _PERSON_CHARS:
+        return _PERSON_NONE
+    person = _PERSON
+    ascii = text.isascii()
+    found: AbstractSet[str]
+    if cjk and not ascii:
+        found = set()
+    else:
+        # the Latin-1 letters' words split out by C-level passes (any other character, a curly
+        # quote or a dash, parts words), as written and in lower case
+        raw = text.encode("ascii") if ascii else text.encode("latin-1", "replace")
+        letters = raw.translate(_NON_LETTER_SPACES)
+        found = person.words.intersection(letters.decode("latin-1").lower().split())
+        if found and not found.isdisjoint(person.exact):  # "i" counts only written "I"
+            padded = b" " + letters + b" "
+            found = {w for w in found if w not in person.exact
+                     or any(b" " + form + b" " in padded for form in person.written_ascii.get(w, ()))}
+        if not ascii and _OTHER_LETTERS_RE.search(text) is not None:  # Cyrillic, Arabic, ...
+            found = found | person.words.intersection(_UNICODE_WORD_RE.findall(text.lower()))
+    mask = 0
+    for word in found:
+        mask |= person.classes[word]
+    if not ascii and _PERSON_INNER_RE.search(text) is not None:
+        for k, words_k in enumerate(person.inner):
+            if not mask & 1 << k and any(w in text for w in words_k):
+                mask |= 1 << k
+    if not mask:
+        return _PERSON_NONE
+    return (1.0 if mask & 1 else 0.0, 1.0 if mask & 2 else 0.0, 1.0 if mask & 4 else 0.0)
+
+
+
+# `person_marks_many` reads all lines in one pass: Latin-1 letters lowered, every other byte a
+# space, but the NUL that joins the lines a newline (a line's end, where a word ends too)
+_LOWERED_LETTERS = bytes(
+    10 if c == 0 else 32 if b == 32 else b + 32 if 65 <= b <= 90 or 0xC0 <= b <= 0xDE else b
+    for c, b in enumerate(_NON_LETTER_SPACES))
+# the words `_LOWERED_LETTERS` can show (Latin-1 ones), as bytes
+_PERSON_LATIN = frozenset(w.encode("latin-1") for w in _PERSON.words if max(w) <= "\xff")
+
+
+def person_marks_many(texts: Sequence[str], cjk: Sequence[bool]) -> list[tuple[float, float, float]]:
+    """`person_marks` of each text (``cjk[k]``: text ``k`` is mostly Chinese or Japanese).
+
+    Why: the pipeline asks for every paragraph of a page, and one call a line cost about 2% of a
+    split. Here a few passes over all the lines find those that may hold a word (a Latin-1
+    one of the lists as a whole word, a letter beyond Latin-1, a CJK word), and only those
+    are read by `person_marks`: the same marks, from a fraction of the calls.
+    """
+    n = len(texts)
+    if n == 0:
+        return []
+    # the lines whose Latin-1 words are read (`person_marks` reads no words in a CJK line)
+    read = [text if len(text) <= _PERSON_CHARS and not (c and not text.isascii()) else ""
+            for text, c in zip(texts, cjk)]
+    joined = "\0".join(read)
+    if joined.count("\0") != n - 1:  # a line holds NUL: each line on its own
+        return [person_marks(text, c) for text, c in zip(texts, cjk)]
+    lowered = joined.encode("latin-1", "replace").translate(_LOWERED_LETTERS)
+    # the lines holding a listed word: each line's words tested against the list in C (map)
+    free = map(_PERSON_LATIN.isdisjoint, map(bytes.split, lowered.split(b"\n")))
+    maybe = set(itertools.compress(itertools.count(), map(operator.not_, free)))
+    if not joined.isascii() and _OTHER_LETTERS_RE.search(joined) is not None:
+        maybe.update(k for k, text in enumerate(read)
+                     if not text.isascii() and _OTHER_LETTERS_RE.search(text) is not None)
+    # Chinese and Japanese words anywhere in a line of at most _PERSON_CHARS characters
+    wide = [k for k, text in enumerate(texts) if len(text) <= _PERSON_CHARS and not text.isascii()]
+    if wide and any(_PERSON.inner):
+        wide_starts = list(itertools.accumulate((len(texts[k]) + 1 for k in wide), initial=0))
+        for match in _PERSON_INNER_RE.finditer("\0".join(texts[k] for k in wide)):
+            maybe.add(wide[bisect.bisect_right(wide_starts, match.start()) - 1])
+    out = [_PERSON_NONE] * n
+    for k in maybe:
+        out[k] = person_marks(texts[k], cjk[k])
+    return out
 
 
 def quoted_request(text: str) -> bool:

@@ -235,6 +235,9 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("repeated", "log_words"),
     ("family_chrome", "log_words"),
     ("presentative", "long_before"),
+    ("speaker", "addressee"),
+    ("speaker", "text_itself"),
+    ("addressee", "text_itself"),
 )
 _PAIR_INDEX = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in _PAIRS)
 # the smoothed model's parts ``s1, s2`` of a row of `_compile_sums`
