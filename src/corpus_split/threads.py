@@ -214,14 +214,19 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     # ("#12", "Posts: 431", "Comment No. 88")
     keys = {i: key for i in region if (key := _numbered_key(texts[i]))}
     counted = Counter(keys.values())
-    furniture |= {i for i, key in keys.items() if counted[key] >= least}
+    numbers = {i for i, key in keys.items() if counted[key] >= least}
+    furniture |= numbers
     # and short lines that recur about once a post but for one word, the poster's name
     # ("Follow jane", "Unfollow jane for Site")
     furniture |= _templated(texts, region, furniture, least)
     # the name line next to a stamp belongs to it ("Jane Doe says:" above, or below where
-    # the posters are named under their timestamps)
+    # the posters are named under their timestamps), past a number of the post's own
+    # ("marta_l" over "Posts: 431" over the date), as `_posters_vary` reads names
     for i in sorted(stamps):
-        j = i + 1 if i in named_below else i - 1
+        step = 1 if i in named_below else -1
+        j = i + step
+        if j in numbers and j not in stamps:
+            j += step
         if 0 <= j < n_lines and j not in furniture and j not in code and _name_line(texts[j]):
             furniture.add(j)
     # a quotation's header inside a post ("Jane wrote:" over the quoted post's timestamp,
