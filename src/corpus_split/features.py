@@ -594,7 +594,9 @@ def presentative(text: str) -> bool:
 # line model weighs them as features only. A word written with a capital ("I", "Ihnen") counts
 # only so written; Chinese and Japanese words count anywhere in a line (no spaces part words).
 _PERSON_CLASSES = ("speaker", "addressee", "text")
-# Lines longer than this are no residue line: the words are not looked for in them
+# The words are looked for in lines of at most this many characters: most residue lines are
+# shorter (on the fitting side's chat models 91% of preamble and 77% of sign-off lines), and
+# the longer lines, mostly running text, hold most of a page's words, whose reading is the cost
 _PERSON_CHARS = 200
 # ASCII bytes that are no letter, as spaces (`bytes.translate`): an ASCII line's words by split()
 _NON_LETTER_SPACES = bytes(
