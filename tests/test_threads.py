@@ -776,16 +776,14 @@ def test_chinese_comments_over_short_lines_are_posts() -> None:
     assert len(cs.split("\n".join(listing)).articles) < 5
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known failure (forty-ninth session): the poster's name stands four lines above the "
-    "header's timestamp, past a post count, a repeated subject and 'Quote'; the thread parse "
-    "reads a name only next to the timestamp or past a number of the post's own, and the "
-    "line model, at near even odds, now types it content, so it reads as a post of its own"))
 def test_replies_quoting_earlier_posts_start_on_their_own_header() -> None:
     # regression, forty-sixth session: in a forum whose replies quote the posts before them
     # ("jane_r wrote: ↑" over the quoted post's time), a lead-in quoted three times was taken
     # for a label every header repeats, a quotation inside a quotation for a new header, and a
-    # reply that shares the quoted post's words was left inside it by the lexical cost
+    # reply that shares the quoted post's words was left inside it by the lexical cost.
+    # Regression, forty-ninth session: the poster's name four lines above the timestamp that
+    # names it ("Post by tom_k » ...") was read by the line model alone, and after its refit
+    # opened a post of its own; the parse now reads a name its stamp names
     texts = {
         "jane_r": "We refinanced our mortgage last month at a lower fixed rate; closing costs were small.",
         "tom_k": "Which lender did you use? Ours wanted far more for the title insurance.",

@@ -33,6 +33,7 @@ MIN_POSTS = 3  # a shape must recur this often (posts with their own timestamp) 
 MAX_STAMP_TOKENS = 14  # furniture lines are short
 MAX_STAMP_CHARS = 100
 MAX_NAME_TOKENS = 5  # a name line above a timestamp ("Jane Doe says:")
+MAX_HEADER_LINES = 6  # a header's lines above its timestamp, the poster's name among them
 MAX_POST_LINES = 60  # occurrences farther apart than this are separate structures
 PROSE_SHARE = (3, 5)  # at least this share of the posts opens on a sentence (a fraction)
 
@@ -228,6 +229,17 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
         if j in numbers and j not in stamps:
             j += step
         if 0 <= j < n_lines and j not in furniture and j not in code and _name_line(texts[j]):
+            furniture.add(j)
+    # and so does a name the stamp itself names, above it past the header's other furniture
+    # ("tom_k" over "Posts: 49", "Re: the subject" and "Quote" over "Post by tom_k » 2 Sep")
+    for i in sorted(stamps):
+        j = i - 1
+        while j > 0 and i - j <= MAX_HEADER_LINES and j in furniture and j not in stamps:
+            j -= 1
+        if j in furniture or j in code or not _name_line(texts[j]):
+            continue
+        name = " ".join(texts[j].split()).casefold()
+        if f" {name} " in f" {' '.join(texts[i].split()).casefold()} ":
             furniture.add(j)
     # a quotation's header inside a post ("Jane wrote:" over the quoted post's timestamp,
     # right under the post's own header) opens the post's text: it is no furniture (a
