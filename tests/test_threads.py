@@ -880,3 +880,15 @@ def test_an_encyclopaedias_reference_list_is_no_thread() -> None:
     doc = cs.split(text)
     check_document(doc)
     assert len(doc.articles) == 1
+
+
+def test_a_thread_opening_on_its_first_timestamp_reads_no_line_before_the_page() -> None:
+    # regression, forty-ninth session: the parse looked above the page's first line, at the
+    # last line, for the name a header's timestamp names (the index wrapped round to -1)
+    posters = ["jane", "tom", "ana", "li"]
+    text = "".join(f"Posted by {name} on {day} March 2021, 2{day}:14\n{comment}\n"
+                   for day, (name, comment) in enumerate(zip(posters, COMMENTS), 1)) + "jane\n"
+    thread = find_thread(split_lines(text), [False] * text.count("\n"))
+    assert thread is not None
+    assert all(0 <= i < text.count("\n") for i in thread.furniture)
+    assert text.count("\n") - 1 not in thread.furniture

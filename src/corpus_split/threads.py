@@ -236,8 +236,8 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
         j = i - 1
         while j > 0 and i - j <= MAX_HEADER_LINES and j in furniture and j not in stamps:
             j -= 1
-        if j in furniture or j in code or not _name_line(texts[j]):
-            continue
+        if j < 0 or j in furniture or j in code or not _name_line(texts[j]):
+            continue  # (j < 0: the stamp is the page's first line)
         name = " ".join(texts[j].split()).casefold()
         if f" {name} " in f" {' '.join(texts[i].split()).casefold()} ":
             furniture.add(j)
