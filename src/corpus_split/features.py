@@ -701,7 +701,6 @@ def person_marks(text: str, cjk: bool = False) -> tuple[float, float, float]:
     return (1.0 if mask & 1 else 0.0, 1.0 if mask & 2 else 0.0, 1.0 if mask & 4 else 0.0)
 
 
-
 # `person_marks_many` reads all lines in one pass: Latin-1 letters lowered, every other byte a
 # space, but the NUL that joins the lines a newline (a line's end, where a word ends too)
 _LOWERED_LETTERS = bytes(
