@@ -776,6 +776,18 @@ def test_chinese_comments_over_short_lines_are_posts() -> None:
     assert len(cs.split("\n".join(listing)).articles) < 5
 
 
+def test_the_first_posts_header_is_furniture_not_the_article_above() -> None:
+    # regression, forty-ninth session: the thread's furniture was looked for from its first
+    # timestamp on, so the first post's number and poster above it ("#1", "marta_l") stayed
+    # in the article above the thread as its text
+    thread = "".join(f"#{k + 1}\n{p}\nPosts: {17 * k + 4}\n{d}\n{c}\n"
+                     for k, (p, d, c) in enumerate(zip(POSTERS, DATES, COMMENTS)))
+    doc = cs.split(ARTICLE + thread)
+    assert POSTERS[0] not in doc.articles[0].clean_text
+    assert "#1" not in doc.articles[0].clean_text
+    assert doc.articles[0].clean_text.startswith(ARTICLE.split("\n")[0])
+
+
 def test_replies_quoting_earlier_posts_start_on_their_own_header() -> None:
     # regression, forty-sixth session: in a forum whose replies quote the posts before them
     # ("jane_r wrote: ↑" over the quoted post's time), a lead-in quoted three times was taken

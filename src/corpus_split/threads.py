@@ -206,8 +206,10 @@ def _thread(texts: Sequence[str], part: Sequence[tuple[list[int], bool]], number
     lo, hi = min(stamps), max(stamps)
     least = max(MIN_POSTS, len(stamps) // 3)  # about once a post: how often furniture recurs
     stamps.update(i for i in numbered if lo < i < hi)
-    # short lines repeated word for word inside the thread ("Reply", "Report") are furniture
-    region = [i for i in range(lo, min(n_lines, hi + MAX_POST_LINES)) if i not in code]
+    # short lines repeated word for word inside the thread ("Reply", "Report") are furniture;
+    # the thread begins with the first header's lines above its timestamp ("#1", a name)
+    region = [i for i in range(max(0, lo - MAX_HEADER_LINES), min(n_lines, hi + MAX_POST_LINES))
+              if i not in code]
     plain = {i: texts[i].casefold() for i in region if _plain_short(texts[i])}
     repeated = Counter(plain.values())
     furniture = stamps | {i for i, text in plain.items() if repeated[text] >= MIN_POSTS}
