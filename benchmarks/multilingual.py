@@ -17,13 +17,16 @@ in gold (content either way), as in ``concat.py --sectioned``.
 
 Printed: per language (and for the mixed documents) boundary P/R/F1, F1 on titled and
 untitled documents, articles whole, content kept, non-content typed non-content,
-language spans found and titles found (titled articles only); then single clean posts
-with section headings: the share cut at one of their own headings, cut anywhere, and
-with the title found.
+language spans found and titles found (titled articles only); boundary recall by condition
+(titled or not, where the language changes or not, Chinese or Japanese articles, after
+residue, mojibake, chrome or links in the gap: the breakdown issue 14 reports); then single
+clean posts with section headings: the share cut at one of their own headings, cut anywhere,
+and with the title found.
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import html
 import json
@@ -31,7 +34,7 @@ import random
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,6 +229,34 @@ def build(rng: random.Random, k: int, posts: dict[str, list[Post]]) -> tuple[Any
     return doc, "mixed" if mixed else lang, titled
 
 
+def conditions(gold: dict[str, Any]) -> list[list[str]]:
+    """Labels of each gold boundary (article 1..n), for recall by condition: titled or not,
+    whether the language changes there, whether the new article is Chinese or Japanese, the
+    residue before it, its damage and what stands in the gap."""
+    arts = gold["articles"]
+    out = []
+    for k in range(1, len(arts)):
+        labels = ["untitled" if arts[k]["title"] is None else "titled"]
+        changed = arts[k]["language"] != arts[k - 1]["language"]
+        labels.append("language changes" if changed else "same language")
+        labels.append(("untitled, " if arts[k]["title"] is None else "titled, ")
+                      + ("language changes" if changed else "same language"))
+        if arts[k]["language"] in ("ja", "zh"):
+            labels.append("Chinese or Japanese article")
+        if "preamble" in arts[k]["damage"]:
+            labels.append("after assistant preamble")
+        if "sign_off" in arts[k - 1]["damage"]:
+            labels.append("after assistant sign-off")
+        if "mojibake" in arts[k]["damage"]:
+            labels.append("mojibake article")
+        lo, hi = arts[k]["zone"]
+        labels.append("chrome/links in gap" if any(
+            s["article"] is None and s["kind"] in ("links", "boilerplate", "noise")
+            and lo <= s["start"] < hi for s in gold["spans"]) else "bare gap")
+        out.append(labels)
+    return out
+
+
 def cut_at_heading(result: cs.Document, post: Post) -> bool:
     """Whether split() started an article at one of the post's own section headings."""
     headings = {post.paragraphs[i] for i in post.headings}
@@ -260,6 +291,8 @@ def main() -> None:
     titles_found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     split_time = 0.0
     per_doc: dict[str, Any] = {}  # each document's row and counts (`compare.py --row` pairs runs)
+    found_by: Counter[str] = Counter()  # gold boundaries found and due, by `conditions`
+    due_by: Counter[str] = Counter()
     for k in range(args.n):
         doc, row, titled = build(rng, k, posts)
         started = time.perf_counter()
@@ -267,6 +300,14 @@ def main() -> None:
         split_time += time.perf_counter() - started
         report = score(result, doc.gold)
         per_doc[str(k)] = {"row": row, "counts": report_counts(report)}
+        starts = sorted(a.start for a in result.articles[1:])
+        zones = [a["zone"] for a in doc.gold["articles"][1:]]
+        for (lo, hi), labels in zip(zones, conditions(doc.gold)):
+            i = bisect.bisect_left(starts, lo)
+            hit = i < len(starts) and starts[i] <= hi
+            for label in labels:
+                due_by[label] += 1
+                found_by[label] += hit
         for key in (row, "all"):
             rows[key] += report
             by_title[(key, titled)] += report
@@ -301,6 +342,11 @@ def main() -> None:
                                 "titles_found": title_share}
     print("(docs: gold articles; F1 tit/unt: boundary F1 on titled/untitled documents; "
           "lang: language spans found; titles: titles found, titled articles only)")
+
+    print(f"\n{'boundary recall by condition':<36} {'recall':>6} {'found':>9}")
+    for label in sorted(due_by, key=lambda x: (-due_by[x], x)):
+        print(f"{label:<36} {fmt(found_by[label] / due_by[label]):>6} {found_by[label]:>4}/{due_by[label]}")
+    figures["recall_by_condition"] = {k: found_by[k] / due_by[k] for k in due_by}
 
     print(f"\nsingle clean posts with section headings ({SINGLE_PER_LANGUAGE} a language at most)")
     print(f"{'':<6} {'posts':>5} {'cut at heading':>14} {'cut anywhere':>12} {'title found':>11}")
