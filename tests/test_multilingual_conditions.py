@@ -1,0 +1,38 @@
+"""`benchmarks/multilingual.py`'s boundary recall by condition: each gold boundary's labels."""
+
+from __future__ import annotations
+
+import random
+
+from corpus_split.synthetic import DamageOptions, SourceArticle, generate
+from tests.test_compare import _load
+
+multilingual = _load("multilingual")
+
+_DE = SourceArticle("Neuer Radweg eröffnet", (
+    "Nach zwei Jahren Bauzeit ist der Radweg am Park seit Montag für alle freigegeben.",
+    "Ein Fest zur Eröffnung ist für den kommenden Sonntag geplant."), "de")
+_DE_UNTITLED = SourceArticle(None, (
+    "Die Bibliothek öffnet im Winter auch am Sonntag, teilte die Stadt am Freitag mit.",
+    "Der Versuch läuft zunächst bis zum Frühjahr."), "de")
+_JA = SourceArticle("川に新しい橋が開通", (
+    "二年間の工事を経て、町の東西を結ぶ新しい橋が金曜日に開通した。",
+    "市は来年の春までに橋の両側に公園を整備する計画だ。"), "ja")
+
+
+def _labels(*articles: SourceArticle) -> list[list[str]]:
+    doc = generate(list(articles), random.Random(0), DamageOptions.clean())
+    return multilingual.conditions(doc.gold)
+
+
+def test_a_boundary_where_the_language_changes_is_labelled_so() -> None:
+    (labels,) = _labels(_DE, _JA)
+    assert "language changes" in labels and "titled, language changes" in labels
+    assert "Chinese or Japanese article" in labels
+    assert "same language" not in labels
+
+
+def test_an_untitled_article_in_the_same_language() -> None:
+    (labels,) = _labels(_DE, _DE_UNTITLED)
+    assert {"untitled", "same language", "untitled, same language", "bare gap"} <= set(labels)
+    assert "Chinese or Japanese article" not in labels
