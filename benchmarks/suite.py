@@ -4,8 +4,9 @@
 
 Runs the benchmarks whose figures the closing notes report as held back (`SUITE`): dev half B,
 the seeds, Reuters concatenations titled and not, the bundled samples, the held-back thread
-pages, the held-back half of the multilingual posts, the chat answers of held-back models and
-single structured documents (`singles.py`).
+pages, the held-back half of the multilingual posts, held-back wiki pages glued across languages
+(`language_pairs.py`), the chat answers of held-back models and single structured documents
+(`singles.py`).
 Each writes ``OUT_DIR/NAME.txt`` (its printout) and ``OUT_DIR/NAME.json`` (``--json``). The
 source tree measured is the one Python imports: set ``PYTHONPATH`` to a checkout's ``src`` to
 measure that one. Two folders are compared with ``compare.py`` (``devB``, ``seeds``,
@@ -32,6 +33,7 @@ SUITE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("samples", ("samples.py",)),
     ("threads", ("threads.py", "--held-back")),
     ("multilingual", ("multilingual.py",)),
+    ("language_pairs", ("language_pairs.py",)),
     ("residue", ("residue.py",)),
     ("singles", ("singles.py",)),
 )
