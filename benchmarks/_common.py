@@ -6,11 +6,14 @@ The Reuters-21578 articles are read from ``../shared`` (never copied into the pr
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import json
 import math
 import re
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -194,6 +197,26 @@ def print_report(report: Report, *, show_repair: bool = True,
     for k in Kind:
         s = report.typing.kind(k)
         print(f"{k.value:<12} {fmt(s.precision):>9} {fmt(s.recall):>7} {s.gold:>11}")
+
+
+def tally_conditions(starts: Sequence[int], zones: Sequence[Sequence[int]],
+                     labels: Sequence[Sequence[str]], found: Counter[str], due: Counter[str]) -> None:
+    """Count each gold boundary (its closed ``zone`` and its ``labels``) as due under each of its
+    labels, and as found where a predicted start (``starts``, sorted) lies in its zone."""
+    for (lo, hi), marks in zip(zones, labels):
+        i = bisect.bisect_left(starts, lo)
+        hit = i < len(starts) and starts[i] <= hi
+        for label in marks:
+            due[label] += 1
+            found[label] += hit
+
+
+def print_conditions(found: Counter[str], due: Counter[str], width: int = 30) -> dict[str, float]:
+    """Print boundary recall by condition, commonest condition first; the recalls by label."""
+    print(f"\n{'boundary recall by condition':<{width}} {'recall':>6} {'found':>6}")
+    for label in sorted(due, key=lambda x: (-due[x], x)):
+        print(f"{label:<{width}} {fmt(found[label] / due[label]):>6} {found[label]:>4}/{due[label]}")
+    return {label: found[label] / due[label] for label in due}
 
 
 def write_json(path: Path | None, figures: dict[str, Any]) -> None:

@@ -24,12 +24,13 @@ from _common import (
     REUTERS,
     ReutersArticle,
     arguments,
-    fmt,
     load_reuters,
     need,
+    print_conditions,
     print_report,
     report_counts,
     report_figures,
+    tally_conditions,
     write_json,
 )
 from corpus_split.evaluate import Report, parse_gold, score, segmentation_scores
@@ -194,12 +195,7 @@ def main() -> None:
         wds.append(seg.windowdiff)
         starts = sorted(a.start for a in result.articles[1:])
         zones = [a["zone"] for a in doc.gold["articles"][1:]]
-        for (lo, hi), labels in zip(zones, conditions(doc, same)):
-            i = bisect.bisect_left(starts, lo)
-            hit = i < len(starts) and starts[i] <= hi
-            for label in labels:
-                due_by[label] += 1
-                found_by[label] += hit
+        tally_conditions(starts, zones, conditions(doc, same), found_by, due_by)
         gold = parse_gold(doc.gold)
         span_starts = [s.start for s in gold.spans]
         for s in starts:
@@ -215,9 +211,7 @@ def main() -> None:
     print(f"{args.n} documents, seed {args.seed}, split() {split_time:.1f} s in all\n")
     print_report(total)
     print(f"\nPk {sum(pks) / n:.3f}   WindowDiff {sum(wds) / n:.3f}   (mean over documents, lines)")
-    print(f"\n{'boundary recall by condition':<30} {'recall':>6} {'found':>6}")
-    for label in sorted(due_by, key=lambda x: (-due_by[x], x)):
-        print(f"{label:<30} {fmt(found_by[label] / due_by[label]):>6} {found_by[label]:>4}/{due_by[label]}")
+    recalls = print_conditions(found_by, due_by)
     if false_at:
         print(f"\n{'false boundaries fall in':<30} {'count':>6}")
         for where, count in false_at.most_common():
@@ -225,7 +219,7 @@ def main() -> None:
     figures: dict[str, Any] = {
         **report_figures(total), "pk": sum(pks) / n, "windowdiff": sum(wds) / n,
         "n": args.n, "seed": args.seed,
-        "recall_by_condition": {k: found_by[k] / due_by[k] for k in due_by},
+        "recall_by_condition": recalls,
         "false_boundaries_in": dict(false_at),
         "documents": per_doc,
     }

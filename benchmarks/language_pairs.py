@@ -29,7 +29,16 @@ from collections import Counter
 from typing import Any
 
 import corpus_split as cs
-from _common import SHARED, arguments, fmt, need, validation_record, write_json
+from _common import (
+    SHARED,
+    arguments,
+    fmt,
+    need,
+    print_conditions,
+    tally_conditions,
+    validation_record,
+    write_json,
+)
 from corpus_split.evaluate import BoundaryCounts, GoldArticle, GoldDocument, boundary_counts
 
 CORPORA = SHARED / "corpora"
@@ -99,25 +108,18 @@ def main() -> None:
         split_time += time.perf_counter() - started
         total += boundary_counts(result, gold)
         starts = sorted(a.start for a in result.articles[1:])
-        for article, marks in zip(gold.articles[1:], labels):
-            lo, hi = article.zone
-            hit = any(lo <= s <= hi for s in starts)
-            for label in marks:
-                due_by[label] += 1
-                found_by[label] += hit
+        tally_conditions(starts, [a.zone for a in gold.articles[1:]], labels, found_by, due_by)
     side = "pages of the fitting side (in-sample)" if args.fitting_half else "held-back pages"
     print(f"{args.n} documents of wiki {side}, seed {args.seed}, split() {split_time:.1f} s in "
           f"all; pages: " + ", ".join(f"{x} {len(v)}" for x, v in sorted(records.items())) + "\n")
     print(f"boundary P / R / F1   {fmt(total.precision)} / {fmt(total.recall)} / {fmt(total.f1)}   "
           f"(tp {total.true_positives}, fp {total.false_positives}, fn {total.false_negatives})")
-    print(f"\n{'boundary recall by condition':<30} {'recall':>6} {'found':>9}")
-    for label in sorted(due_by, key=lambda x: (-due_by[x], x)):
-        print(f"{label:<30} {fmt(found_by[label] / due_by[label]):>6} {found_by[label]:>4}/{due_by[label]}")
+    recalls = print_conditions(found_by, due_by)
     write_json(args.json, {
         "n": args.n, "seed": args.seed, "fitting_half": args.fitting_half,
         "precision": total.precision, "recall": total.recall, "f1": total.f1,
         "tp": total.true_positives, "fp": total.false_positives, "fn": total.false_negatives,
-        "recall_by_condition": {k: found_by[k] / due_by[k] for k in due_by},
+        "recall_by_condition": recalls,
     })
 
 

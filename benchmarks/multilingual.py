@@ -26,7 +26,6 @@ and with the title found.
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import html
 import json
@@ -39,7 +38,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import corpus_split as cs
-from _common import SHARED, arguments, fmt, held_back, need, report_counts, report_figures, write_json
+from _common import (
+    SHARED,
+    arguments,
+    fmt,
+    held_back,
+    need,
+    print_conditions,
+    report_counts,
+    report_figures,
+    tally_conditions,
+    write_json,
+)
 from corpus_split.evaluate import Report, score, titles_equal
 from corpus_split.synthetic import DamageOptions, Layout, SourceArticle, TitleStyle, generate
 
@@ -302,12 +312,7 @@ def main() -> None:
         per_doc[str(k)] = {"row": row, "counts": report_counts(report)}
         starts = sorted(a.start for a in result.articles[1:])
         zones = [a["zone"] for a in doc.gold["articles"][1:]]
-        for (lo, hi), labels in zip(zones, conditions(doc.gold)):
-            i = bisect.bisect_left(starts, lo)
-            hit = i < len(starts) and starts[i] <= hi
-            for label in labels:
-                due_by[label] += 1
-                found_by[label] += hit
+        tally_conditions(starts, zones, conditions(doc.gold), found_by, due_by)
         for key in (row, "all"):
             rows[key] += report
             by_title[(key, titled)] += report
@@ -343,10 +348,7 @@ def main() -> None:
     print("(docs: gold articles; F1 tit/unt: boundary F1 on titled/untitled documents; "
           "lang: language spans found; titles: titles found, titled articles only)")
 
-    print(f"\n{'boundary recall by condition':<36} {'recall':>6} {'found':>9}")
-    for label in sorted(due_by, key=lambda x: (-due_by[x], x)):
-        print(f"{label:<36} {fmt(found_by[label] / due_by[label]):>6} {found_by[label]:>4}/{due_by[label]}")
-    figures["recall_by_condition"] = {k: found_by[k] / due_by[k] for k in due_by}
+    figures["recall_by_condition"] = print_conditions(found_by, due_by, width=36)
 
     print(f"\nsingle clean posts with section headings ({SINGLE_PER_LANGUAGE} a language at most)")
     print(f"{'':<6} {'posts':>5} {'cut at heading':>14} {'cut anywhere':>12} {'title found':>11}")
