@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import corpus_split as cs
 from corpus_split import scores
+from corpus_split.boundaries import Unit
 from corpus_split.translations import (
     MAX_CHARS,
     TRANSLATION_FEATURES,
@@ -251,6 +252,85 @@ def test_text_that_runs_on_into_another_language_without_a_title_stays_one_artic
         assert len(cs.split(_bodies(EN, OTHER_DE, glue=glue)).articles) == 1
 
 
+RU_TITLED = "\n\n".join([
+    "Новая версия Python",
+    "Москва, 12 марта.",
+    "Новая версия языка работает заметно быстрее прежней и лучше сообщает об ошибках в коде. "
+    "Разработчики советуют обновиться всем, кто пользуется старыми выпусками.",
+    "Поддержка прошлой версии продлится ещё полтора года, после чего исправления безопасности "
+    "для неё выходить не будут.",
+    "На встрече пользователей в столице авторы рассказали о планах на следующий год и ответили на "
+    "вопросы о переходе больших проектов на новую версию.",
+])
+
+
+def test_a_titled_article_in_another_language_starts_at_its_title_over_a_dateline() -> None:
+    # regression, fiftieth session: the language below a title was read from the title and
+    # the line under it only, so a short title over a dateline had none and the change of
+    # language was never looked at
+    german = "\n\n".join(paragraphs(OTHER_DE)[1:])
+    text = german + "\n\n" + RU_TITLED + "\n"
+    doc = cs.split(text)
+    assert [a.start for a in doc.articles] == [0, text.index("Новая версия Python")]
+    assert cs.Reason.LANGUAGE_CHANGE in doc.boundaries[0].reasons
+
+
+def test_a_line_of_figures_in_the_page_language_does_not_hide_a_change_of_language() -> None:
+    # regression, fiftieth session: the first look at a page's languages started its count of
+    # another language's prose again at any line in the page's language, here a list of versions
+    # read as German, so the Russian article never reached the careful check
+    ru = paragraphs(RU_TITLED)
+    versions = "Python 3.12.1 / 3.11.7 / 3.10.13"
+    german = "\n\n".join(paragraphs(DE)[1:] + paragraphs(OTHER_DE)[1:])
+    text = german + "\n\n" + "\n\n".join([*ru[:3], versions, *ru[3:]]) + "\n"
+    doc = cs.split(text)
+    boundary = next(b for b in doc.boundaries if b.offset == text.index(ru[0]))
+    assert cs.Reason.LANGUAGE_CHANGE in boundary.reasons
+
+
+# A Russian how-to that quotes a program's English output in a code block (written here)
+RU_HOWTO = "\n\n".join([
+    "Настройка датчиков",
+    "Перед первым запуском программа должна узнать, какие датчики есть в системе. Для этого "
+    "достаточно один раз выполнить проверку от имени администратора и ответить на её вопросы.",
+    "Ответы по умолчанию безопасны, поэтому можно просто нажимать ввод. Проверка занимает около "
+    "минуты и ничего не меняет в настройках системы без вашего согласия.",
+    "Пример:",
+    "`$ netcheck --scan`",
+    "```\nThis tool will look at every interface on this machine and report what it finds.\n"
+    "It is generally safe to accept the default answers to all of its questions, unless you\n"
+    "know what you are doing and want to test a particular device by hand.\n\n"
+    "Some network cards have sensors of their own that report the temperature of the chip.\n"
+    "Do you want to look for them as well? It takes a few more seconds. (YES/no):\n"
+    "Looking at the first card... found one sensor, reading it now.\n```",
+    "После проверки программа покажет список найденных датчиков и предложит сохранить его. "
+    "Сохранённый список будет читаться при каждой загрузке системы.",
+    "Если какой-то датчик не найден, стоит обновить ядро и повторить проверку ещё раз, так как "
+    "поддержка нового оборудования появляется в нём постепенно.",
+]) + "\n"
+
+
+def _language_changes(text: str) -> tuple[list[Unit], list[bool]]:
+    """The units of ``text`` as `split` reads them, and `boundaries._language_changes` of each."""
+    from corpus_split.boundaries import _language_changes, build_units
+    from corpus_split.features import line_words
+    from corpus_split.lines import split_lines
+    from corpus_split.prelim import read_roles
+
+    layout = split_lines(text)
+    roles, feats = read_roles(layout, False)
+    words = line_words([line.text for line in layout.lines], [r.is_content for r in roles])
+    units = build_units(layout, roles, feats, words)
+    return units, _language_changes(units, layout, roles)
+
+
+def test_a_programs_english_output_in_a_code_block_is_no_change_of_language() -> None:
+    # regression, fiftieth session: reading a headline's language past units below it (a
+    # command line over the block) took the English lines of a code block for prose
+    assert len(cs.split(RU_HOWTO).articles) == 1
+    assert not any(_language_changes(RU_HOWTO)[1])
+
+
 def test_titled_translations_one_paragraph_a_line_stay_one_article() -> None:
     # the change of language is evidence only where the text after is no version of the text
     # before: weighed against the translation check where it is found
@@ -287,17 +367,7 @@ def test_only_prose_lines_tell_a_language_change(line: str, prose: bool) -> None
 @given(st.lists(st.sampled_from(paragraphs(EN) + paragraphs(OTHER_DE)), min_size=1, max_size=8))
 @settings(max_examples=40, deadline=None)
 def test_language_changes_are_one_flag_a_unit(paras: list[str]) -> None:
-    from corpus_split.boundaries import _language_changes, build_units
-    from corpus_split.features import line_words
-    from corpus_split.lines import split_lines
-    from corpus_split.prelim import read_roles
-
-    text = "\n\n".join(paras) + "\n"
-    layout = split_lines(text)
-    roles, feats = read_roles(layout, False)
-    words = line_words([line.text for line in layout.lines], [r.is_content for r in roles])
-    units = build_units(layout, roles, feats, words)
-    changes = _language_changes(units, layout, roles)
+    units, changes = _language_changes("\n\n".join(paras) + "\n")
     assert len(changes) == len(units) and not (changes and changes[0])
     assert not any(changed and not unit.headline for changed, unit in zip(changes, units))
     if len({p in paragraphs(EN) for p in paras}) == 1:

@@ -145,6 +145,8 @@ LANGUAGE_WINDOW = 300
 LANGUAGE_SHARE = 0.75
 # Characters of a unit's prose read for its language
 LANGUAGE_SAMPLE = 400
+# How many units from a headline on are read for the language below it (the first that has one).
+LOOK_AHEAD_UNITS = 4
 # Function words of the leading language a side of Latin script needs, twice the next one's
 MIN_FUNCTION_WORDS = 3
 MAX_SMOOTHING_VOCABULARY = 1000
@@ -469,10 +471,11 @@ def _second_language(lines: Sequence[Line], codes: Sequence[str | None], main: s
     for line, code in zip(lines, codes):
         if code is None:
             continue
-        if code == main:
-            run = None
-            continue
         text = line.text
+        if code == main:
+            if run is not None and (code == "cjk" or _coarse_prose(text)):
+                run = None  # (a line of figures or names in the page's language breaks no run)
+            continue
         if code != "cjk" and not _coarse_prose(text):
             continue
         if code != run:
@@ -514,12 +517,16 @@ def _translated(before: Sequence[str], after: Sequence[str]) -> bool:
     return check.probability(translation_vector(before, after)) >= check.floor
 
 
-def _unit_language(lines: Sequence[Line], unit: Unit) -> _UnitLanguage:
+def _unit_language(
+    lines: Sequence[Line], unit: Unit, code_lines: frozenset[int] = frozenset(),
+) -> _UnitLanguage:
     """A unit's script (`language.script_language`, "" for none), the characters of its prose
     lines (`_prose_line`) that say so, and for Latin script the function words of each
-    profiled language in them (`language.profile_counts`)."""
+    profiled language in them (`language.profile_counts`). Lines of a Markdown code block
+    (``code_lines``: `Layout.code_lines`) are no prose: a program's English output quoted in a Russian
+    page is in no language of the page's."""
     text = " ".join(lines[i].text for i in range(unit.first, unit.last + 1)
-                    if _prose_line(lines[i].text))[:LANGUAGE_SAMPLE]
+                    if i not in code_lines and _prose_line(lines[i].text))[:LANGUAGE_SAMPLE]
     if not text:
         return ("", 0, ())
     script = "latn" if text.isascii() else script_language(text)
@@ -603,7 +610,9 @@ def _language_changes(
         last = code
         if not units[u].headline:
             continue
-        ahead = coarse[u][0] or (coarse[u + 1][0] if u + 1 < n else None)
+        # the first language below it (a short title over a dateline, "Новая версия Python" over
+        # "Москва, 12 марта.", has none of its own)
+        ahead = next((c for c, _ in coarse[u : u + LOOK_AHEAD_UNITS] if c is not None), None)
         if ahead is None or code is None or ahead == code:
             continue  # (the windows can only disagree where the units' own languages do)
         before = _coarse_side(coarse, range(u - 1, -1, -1))
@@ -613,20 +622,25 @@ def _language_changes(
     if not maybe:
         return out
     known: dict[int, _UnitLanguage] = {}
+    code_lines = layout.code_lines
 
     def per(v: int) -> _UnitLanguage:
         found = known.get(v)
         if found is None:
-            found = known[v] = _unit_language(lines, units[v]) if 0 <= v < n else ("", 0, ())
+            found = known[v] = _unit_language(lines, units[v], code_lines) if 0 <= v < n else ("", 0, ())
         return found
 
     for u in maybe:
-        if not per(u)[1] and (u + 1 >= n or not per(u + 1)[1]):
-            continue  # no prose of its own here (a title with figures, a list of names)
+        # the first prose below (a title with figures, a list of names has none of its own),
+        # past no other headline: in a run of headings the change stands at the last ones
+        prose = next((v for v in range(u, min(n, u + LOOK_AHEAD_UNITS)) if per(v)[1]), None)
+        if prose is None or any(units[v].headline for v in range(u + 1, prose)):
+            continue
         before = _side_language(per, range(u - 1, -1, -1), LANGUAGE_WINDOW)
         after = _side_language(per, range(u, n), LANGUAGE_WINDOW)
-        if not (_differ(before, after) and not _differ(_side_language(per, range(u, u + 1), 1), after)
-                and not _differ(_side_language(per, range(u - 1, u), 1), before)):
+        below = _side_language(per, range(prose, prose + 1), 1)  # (the new language, or none)
+        above = _side_language(per, range(u - 1, u), 1)  # (the old one, or none)
+        if not (_differ(before, after) and not _differ(below, after) and not _differ(above, before)):
             continue
         # a version of the text above in another language (a letter and its translations)
         # is no other article: each side compared as far as its language goes
