@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_split import features, lexical
-from corpus_split.lexical import content_words, guess_language, line_languages, line_words
+from corpus_split.lexical import (
+    content_words,
+    guess_language,
+    line_languages,
+    line_words,
+    without_link_targets,
+)
 
 
 def test_features_names_still_work() -> None:
@@ -137,6 +143,31 @@ def test_a_title_takes_the_language_of_its_text() -> None:
     assert line_languages(lines, [True, True]) == ["de", "de"]
     title, body = line_words(lines, [True, True])
     assert title[0] == body[0]
+
+
+def test_a_link_is_read_by_its_text_not_its_address() -> None:
+    # regression, fiftieth session: the words of a Markdown link's target ("index", "php",
+    # "wiki") made a Russian paragraph with a few links vote in Latin script, and every page of
+    # a wiki shares them
+    line = ("Для настройки сети см. [NetworkManager](/index.php/NetworkManager \"NetworkManager\") "
+            "и [systemd-networkd](https://wiki.example.org/index.php/Systemd-networkd), а также "
+            "[эту страницу](https://wiki.example.org/index.php/Network) и www.example.org/help.")
+    assert line_languages(["Перед началом работы проверьте подключение к сети.", line],
+                          [True, True]) == ["ru", "ru"]
+    words = line_words([line], [True])[0]
+    assert not {"index", "php", "wiki", "exampl", "org", "https", "help"} & set(words)
+    assert {"networkmanag", "systemd-networkd"} <= set(words)  # the links' own words stay
+    assert without_link_targets("see [the docs](https://x.org/a b) or www.x.org/c.") == "see [the docs  or  "
+    assert without_link_targets("no link here") == "no link here"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known failure: a link target holding parentheses (a wiki's localized page, "
+    "'/index.php/Page_(Русский)') is not blanked by lexical._LINK_TARGET_RE, which allows none; "
+    "allowing one level changes what was measured held back (fiftieth session)"))
+def test_a_link_target_with_parentheses_is_blanked_too() -> None:
+    text = 'см. [Сеть](/index.php/Network_(Русский) "Network (Русский)") и далее'
+    assert "index" not in without_link_targets(text)
 
 
 def test_one_stray_stop_word_does_not_flip_an_english_document() -> None:

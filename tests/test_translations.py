@@ -351,6 +351,9 @@ def test_a_short_quotation_in_another_language_opens_no_article() -> None:
     ("The council voted last week to keep the library open.", True),
     ("“Should it spiral into a wider conflict,” he said, “we will act.”", True),
     ("Мы рады сообщить о выпуске новой версии.", True),
+    # a link is read by its text (fiftieth session: its address made the line no prose)
+    ("See [the manual](https://example.org/docs/manual) and [the wiki](https://example.org/w) now.",
+     True),
     ("川に架かる新しい橋が金曜日に開通した。", True),
     ("[INFO] Scanning for projects...", False),
     ("[INFO] | +- org.example:library-api:jar:2.0.1:compile", False),

@@ -36,7 +36,7 @@ from .context import date_line
 from .features import LineFeatures, section_heading
 from .frontmatter import _FRONT_FENCES
 from .language import PROFILED_LANGUAGES, profile_counts, script_language
-from .lexical import line_languages, without_soft_hyphens
+from .lexical import line_languages, without_link_targets, without_soft_hyphens
 from .lines import Layout, Line
 from .marks import CLOSERS, ENDS
 from .model import Reason, _positional
@@ -399,10 +399,10 @@ def _prose_line(text: str) -> bool:
     """Whether a line is written language whose stop words can tell it: four plain words or
     more and two in three of its tokens plain (or eight Chinese or Japanese characters). A
     changelog's method names, a checksum, a list of versions or a build log is in no
-    language, however its few words read."""
+    language, however its few words read. Link targets are no tokens (`without_link_targets`)."""
     if not text.isascii() and len(_CJK_RUN_RE.findall(text)) >= 8:
         return True
-    tokens = text.split()
+    tokens = without_link_targets(text).split()
     plain = sum(1 for t in tokens if _PLAIN_WORD_RE.fullmatch(t))
     return plain >= 4 and 3 * plain >= 2 * len(tokens)
 
@@ -412,8 +412,10 @@ _UnitLanguage = tuple[str, int, tuple[int, ...]]
 
 def _coarse_prose(text: str) -> bool:
     """A cheap first test of `_prose_line` for a line with a language of its own: four spaces
-    or more, no link, a twentieth of it figures at most (a URL, a checksum or a list of
-    versions says nothing of a language)."""
+    or more, no bare address once link targets are blanked (`without_link_targets`), a
+    twentieth of it figures at most (a URL, a checksum or a list of versions says nothing of
+    a language)."""
+    text = without_link_targets(text)
     return (text.count(" ") >= 4 and "://" not in text
             and 20 * sum(map(text.count, "0123456789")) <= len(text))
 

@@ -61,6 +61,7 @@ __all__ = [
     "script_of",
     "stem",
     "stopwords",
+    "without_link_targets",
     "without_soft_hyphens",
 ]
 
@@ -340,6 +341,20 @@ def without_soft_hyphens(text: str) -> str:
     """``text`` without soft hyphens (U+00AD): hyphenation hints inside words
     ("expl\xadosion"), which no word test should take for a break."""
     return text.replace("\u00ad", "") if "\u00ad" in text else text
+
+
+# A Markdown link's target ("](/index.php/Init "Init")", "](https://...)") or a bare address:
+# no words of the text's language ("index", "php", "wiki" in every page of a wiki)
+_LINK_TARGET_RE = re.compile(r"\]\([^()\n]*\)|(?:https?://|www\.)[^\s<>\])]+")
+
+
+def without_link_targets(text: str) -> str:
+    """``text`` with Markdown link targets and bare web addresses blanked (`_LINK_TARGET_RE`):
+    a link's words are its text; its address is in no language. Text with neither is returned
+    as it is (most lines: three substring tests)."""
+    if "](" not in text and "://" not in text and "www." not in text:
+        return text
+    return _LINK_TARGET_RE.sub(" ", text)
 
 
 _EDGE_PUNCTUATION = ",.;:!?\"'()«»“”‘’"  # stripped from a word before it is looked up
@@ -780,7 +795,7 @@ class _Lines:
 
     def __init__(self, texts: Sequence[str], wanted: Sequence[bool], han: bool | None = None) -> None:
         findall = _ascii_words
-        lows = [t.lower() if w else "" for t, w in zip(texts, wanted)]
+        lows = [without_link_targets(t.lower()) if w else "" for t, w in zip(texts, wanted)]
         # tuples of strings, which the cyclic collector stops tracking at its first pass
         self.plain: list[Sequence[str]] = [tuple(findall(low)) if low.isascii() else () for low in lows]
         """Words of the plain-ASCII lines (() for the others)."""
