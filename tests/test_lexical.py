@@ -164,7 +164,8 @@ def test_a_link_is_read_by_its_text_not_its_address() -> None:
 @pytest.mark.xfail(strict=True, reason=(
     "known failure: a link target holding parentheses (a wiki's localized page, "
     "'/index.php/Page_(Русский)') is not blanked by lexical._LINK_TARGET_RE, which allows none; "
-    "allowing one level changes what was measured held back (fiftieth session)"))
+    "allowing one level lowered language_pairs.py --fitting-half F1 0.597 -> 0.577 (21 more "
+    "false starts), fiftieth session"))
 def test_a_link_target_with_parentheses_is_blanked_too() -> None:
     text = 'см. [Сеть](/index.php/Network_(Русский) "Network (Русский)") и далее'
     assert "index" not in without_link_targets(text)
