@@ -1597,6 +1597,17 @@ def _series_joined(
     a sign-off, of a text shorter than an article (`MIN_ARTICLE_WORDS`): a letter's closing
     lines ("Thank you for your time.", "Best, ...") under its "I look forward to hearing from
     you." A thread's posts and front matter stay."""
+    while len(spans) > 1:
+        dropped = _series_dropped(units, layout, spans)
+        if not dropped:
+            break
+        # the article before a dropped start grows over it: check the joined ones again
+        spans = articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
+    return spans
+
+
+def _series_dropped(units: Sequence[Unit], layout: Layout, spans: list[ArticleSpan]) -> set[int]:
+    """The starts `_series_joined` drops, as the articles now stand."""
     lines = layout.lines
     code = layout.code_lines  # the lines of closed Markdown code blocks
 
@@ -1647,9 +1658,7 @@ def _series_joined(
             dropped.add(s)  # a table's row or a quotation's line, with one of its lines above
         elif _md_level(lines[units[s - 1].last].text) > 0:
             dropped.add(s)  # right under a Markdown heading, which would close the article before
-    if not dropped:
-        return spans
-    return articles([sp.first_unit for sp in spans if sp.first_unit not in dropped])
+    return dropped
 
 
 def _translations_joined(
