@@ -306,6 +306,33 @@ def test_the_series_rule_leaves_nothing_to_drop(text: str, data: st.DataObject) 
     assert [sp.first_unit for sp in twice] == [sp.first_unit for sp in once]
 
 
+# Regression, fifty-first session: a credit line under a story, read as a headline, opened a
+# last "article" of the page's furniture (a server's timing line), no sentence of text
+CREDITED = """Council Approves New Cycle Lanes
+
+The city council approved six miles of protected cycle lanes on Tuesday, linking the station to \
+the university and the hospital. Work starts in the spring and should take a year.
+
+Shopkeepers on the high street had asked for loading bays to stay, and the plan keeps them on \
+the side streets. The council will count cyclists before and after the work.
+
+Supplied by a regional news agency
+
+482.1 ms - 12/03/2021 10:15:02 AM
+"""
+
+
+def test_a_credit_line_over_furniture_opens_no_last_article() -> None:
+    assert _spans_after_series_rule(CREDITED, "Supplied by") == [0]
+
+
+def test_a_short_last_story_with_a_sentence_keeps_its_start() -> None:
+    text = CREDITED.replace("Supplied by a regional news agency\n\n482.1 ms - 12/03/2021 10:15:02 AM\n",
+                            "Library Opens on Sundays\n\nThe central library will open on Sundays "
+                            "from May, the council said.\n")
+    assert len(_spans_after_series_rule(text, "Library Opens")) == 2
+
+
 def test_a_start_inside_a_list_is_dropped() -> None:
     # regression, thirty-sixth session (issue 13: a list item is never a start): a reference
     # list was cut between two of its items by a change of vocabulary

@@ -1593,10 +1593,11 @@ def _series_joined(
     before, its title (issue 13: a heading deeper than the title is a section), and starts at a
     code block's fence or inside it (issue 13: never inside code) or at text right after it,
     inside a Markdown table or quotation (its line above opening on the same mark), and right
-    under a Markdown heading, which would close the article before it, and the last start, after
-    a sign-off, of a text shorter than an article (`MIN_ARTICLE_WORDS`): a letter's closing
-    lines ("Thank you for your time.", "Best, ...") under its "I look forward to hearing from
-    you." A thread's posts and front matter stay."""
+    under a Markdown heading, which would close the article before it, and the last start of a
+    text shorter than an article (`MIN_ARTICLE_WORDS`) after a sign-off, or at a headline with no
+    sentence below it: a letter's closing lines ("Thank you for your time.", "Best, ...") under its
+    "I look forward to hearing from you.", a credit line over the page's furniture. A thread's
+    posts and front matter stay."""
     while len(spans) > 1:
         dropped = _series_dropped(units, layout, spans)
         if not dropped:
@@ -1650,15 +1651,31 @@ def _series_dropped(units: Sequence[Unit], layout: Layout, spans: list[ArticleSp
             dropped.add(s)  # a code block's fence or one of its lines: a post's code, not a post
         elif not units[s].headline and units[s - 1].last in code:
             dropped.add(s)  # text right after a code block goes on about it ("And the output:")
-        elif sp is spans[-1] and Reason.AFTER_SIGN_OFF in sp.reasons and sum(
-                len(units[u].words) for u in range(s, sp.last_unit + 1)) < MIN_ARTICLE_WORDS:
-            dropped.add(s)  # a letter's last lines after its closing formula, no text of its own
+        elif sp is spans[-1] and _no_text_of_its_own(units, lines, sp):
+            dropped.add(s)  # the page's last "text": a letter's closing lines, a credit line
         elif (mark := lines[units[s].first].text[:1]) in _BLOCK_MARKS and \
                 lines[units[s - 1].last].text[:1] == mark:
             dropped.add(s)  # a table's row or a quotation's line, with one of its lines above
         elif _md_level(lines[units[s - 1].last].text) > 0:
             dropped.add(s)  # right under a Markdown heading, which would close the article before
     return dropped
+
+
+def _no_text_of_its_own(units: Sequence[Unit], lines: Sequence[Line], sp: ArticleSpan) -> bool:
+    """Whether an article is shorter than an article (`MIN_ARTICLE_WORDS`) and either follows a
+    sign-off (a letter's closing lines under its formula) or opens on a headline that does not
+    end like a sentence, with no sentence of text in the units below it (a credit line read as
+    a headline, over the page's furniture)."""
+    s, last = sp.first_unit, sp.last_unit
+    if sum(len(units[u].words) for u in range(s, last + 1)) >= MIN_ARTICLE_WORDS:
+        return False
+    if Reason.AFTER_SIGN_OFF in sp.reasons:
+        return True
+    if not units[s].headline or _ends_sentence(lines[units[s].first].text):
+        return False
+    below = (lines[i].text for u in range(s + 1, last + 1)
+             for i in range(units[u].first, units[u].last + 1))
+    return not any(_ends_sentence(text) and _prose_line(text) for text in below)
 
 
 def _translations_joined(
