@@ -144,3 +144,30 @@ def test_a_log_separator_printed_twice_is_not_a_repeated_passage() -> None:
     ])
     doc = cs.split(post)
     assert not [s for s in doc.segments if s.kind is cs.Kind.DUPLICATE]
+
+
+def test_an_offer_to_adjust_it_according_to_the_readers_taste_is_a_sign_off() -> None:
+    # "according to" before the reader is no quotation: a chat model's closing offer that said
+    # "according to your preferences" was read as news quoting someone and typed body
+    for line in (
+        "Feel free to customize the letter according to your needs and the details of your event!",
+        "Feel free to adjust the spices according to your taste.",
+    ):
+        assert line_features(line).family is Family.ASSISTANT_SIGN_OFF, line
+    # quoting someone still keeps such a line in the text
+    for line in (
+        "Feel free to ask questions, according to the organisers of the open day.",
+        "\"Feel free to ask me anything,\" the mayor told reporters.",
+    ):
+        assert line_features(line).family is not Family.ASSISTANT_SIGN_OFF, line
+    text = (
+        "Dear neighbours,\n\n"
+        "We are holding a small street party on Saturday afternoon, from two until six, and every "
+        "household on the street is welcome. Bring a chair and something to share if you can.\n\n"
+        "Warm regards,\n\nThe residents' committee\n\n---\n\n"
+        "Feel free to customize the invitation according to your preferences and the details of "
+        "your party!"
+    )
+    doc = cs.split(text)
+    offer = text.index("Feel free")
+    assert {seg.kind for seg in doc.segments if seg.start <= offer < seg.end} == {cs.Kind.ARTIFACT}

@@ -18,6 +18,7 @@ from corpus_split import boundaries, features, lexical, prelim, scores
 # text near the shapes the shortcuts look at: sentence ends, quotes, abbreviations, speech verbs
 _PIECES = st.sampled_from([
     "said", " said ", " said.", "SAID", "Said,", " says ", " told ", "according to", "according  to",
+    " your", " you", " Yours",
     "U.S.", "U.K.", "e.g.", ".", "!", "?", "。", "！", "？", "'", '"', "’", "”", ")", "»", " ", "\n",
     "a", "Z", "9", "İ", "\u212a", "ß", "-", "…", ";", ",", ":", "—", "x.", "ab.", "Co.",
 ])

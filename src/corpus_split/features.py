@@ -778,10 +778,12 @@ _SECTION_EDIT = _family_regex(_phrase_table("section_edit"), "section_edit").pat
 _SECTION_EDIT_RE = regex.compile(
     rf"\[\s*{_SECTION_EDIT}(?:\s*[|·]\s*{_SECTION_EDIT})*\s*\]$", regex.I | regex.V0)
 # News text quotes people who say such things ("let me know", he said): not residue. The verbs
-# that attribute speech by themselves; "according" does only before "to".
+# that attribute speech by themselves; "according" does only before "to", and not before the
+# reader ("Feel free to adjust it according to your taste!" is an offer, not a quotation).
 _SPEECH_VERBS = ("said", "says", "told")
 _ATTRIBUTION_RE = regex.compile(
-    r"\b(?:" + "|".join(_SPEECH_VERBS) + r"|according\s+to)\b", regex.I | regex.V0)
+    r"\b(?:" + "|".join(_SPEECH_VERBS) + r"|according\s+to(?!\s+(?:you|your|yours)\b))\b",
+    regex.I | regex.V0)
 # The cues of `_SIGN_OFF_ANYWHERE`: the plain-ASCII ones, and all of them
 _SIGN_OFF_CUES_UNICODE = tuple(dict.fromkeys(cue for _, cues, _ in _SIGN_OFF_ANYWHERE for cue in cues))
 _SIGN_OFF_CUES = tuple(cue for cue in _SIGN_OFF_CUES_UNICODE if cue.isascii())
