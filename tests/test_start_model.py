@@ -310,8 +310,8 @@ def test_a_headline_over_a_dateline_is_marked() -> None:
 @pytest.mark.xfail(strict=True, reason=(
     "known failure: the `numbered` feature takes a version number ('Version 3.1 released') "
     "for an item of a series, where _SERIES_RE does not; the shipped trees were "
-    "fitted on it, and the refit with it fixed lost dev A cross-fitted F1 (docs/models.md, "
-    "forty-first session)"))
+    "fitted on it, and the refits with it fixed lost dev A F1 (docs/models.md, "
+    "forty-first session; fifty-second, against a control refit)"))
 def test_a_version_number_in_a_headline_is_no_numbered_item() -> None:
     text = "\n".join(["Release notes", "", PROSE, "", "Version 3.1 released", "", PROSE, "",
                       "Step 2: install it", "", PROSE])
