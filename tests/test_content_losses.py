@@ -91,6 +91,12 @@ def test_a_long_cjk_paragraph_the_model_is_sure_of_is_text() -> None:
     assert _role(short, line_features(short), sure, None) is Role.SIGN_OFF
 
 
+def _kinds_at(text: str, phrase: str) -> set[cs.Kind]:
+    """The kinds `split` gives the segments holding the first character of ``phrase``."""
+    at = text.index(phrase)
+    return {seg.kind for seg in cs.split(text).segments if seg.start <= at < seg.end}
+
+
 def test_a_bloggers_feel_free_line_stays_in_the_post() -> None:
     # a known failure until the forty-sixth session (a short line holding an assistant's
     # sign-off phrase is residue however sure the line model is that it is content): "feel
@@ -108,10 +114,8 @@ def test_a_bloggers_feel_free_line_stays_in_the_post() -> None:
         "since rye keeps setting as it cools. The crumb will be dense and moist, and the loaf keeps "
         "well for most of a week.\n"
     )
-    doc = cs.split(text)
-    aside = text.index("Feel free")
-    assert {seg.kind for seg in doc.segments if seg.start <= aside < seg.end} == {cs.Kind.BODY}
-    assert len(doc.articles) == 1
+    assert _kinds_at(text, "Feel free") == {cs.Kind.BODY}
+    assert len(cs.split(text).articles) == 1
 
 
 def test_a_code_block_with_pipes_is_not_a_breadcrumb_trail() -> None:
@@ -168,6 +172,4 @@ def test_an_offer_to_adjust_it_according_to_the_readers_taste_is_a_sign_off() ->
         "Feel free to customize the invitation according to your preferences and the details of "
         "your party!"
     )
-    doc = cs.split(text)
-    offer = text.index("Feel free")
-    assert {seg.kind for seg in doc.segments if seg.start <= offer < seg.end} == {cs.Kind.ARTIFACT}
+    assert _kinds_at(text, "Feel free") == {cs.Kind.ARTIFACT}
