@@ -173,3 +173,24 @@ def test_an_offer_to_adjust_it_according_to_the_readers_taste_is_a_sign_off() ->
         "your party!"
     )
     assert _kinds_at(text, "Feel free") == {cs.Kind.ARTIFACT}
+
+
+def test_an_offer_above_a_letters_closing_formula_is_the_letters_text() -> None:
+    # "Let me know if ..." is an assistant's sign-off at the end of an answer, but the letter an
+    # assistant drafts (or a person writes) says it too, just above "Warm regards," and a name
+    letter = (
+        "Dear friends,\n\n"
+        "We are hosting a dinner party on Friday at seven and every one of you is welcome; bring "
+        "a dish if you like, and a friend if you want to.\n\n"
+        "Looking forward to a fun evening with all of you. Let me know if you have any dietary "
+        "restrictions or requests!\n\n"
+        "{formula}\n\nSam\n\n---\n\n"
+        "Feel free to customize the invitation according to your preferences!"
+    )
+    for formula in ("Warm regards,", "Mit freundlichen Grüßen,", "Best,"):
+        text = letter.format(formula=formula)
+        assert _kinds_at(text, "Looking forward") == {cs.Kind.BODY}, formula
+        assert _kinds_at(text, "Feel free") == {cs.Kind.ARTIFACT}, formula
+    # without a closing formula under it, the offer ends the answer: residue, as before
+    text = letter.format(formula="").replace("\n\n\n\nSam", "\n\nSam")
+    assert _kinds_at(text, "Looking forward") == {cs.Kind.ARTIFACT}

@@ -92,8 +92,11 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
     scores = iter_scores(span_rows(layout, firsts, ends, texts, para_feats), list(map(short_tokens, texts)))
     roles: list[Role] = []
     feats: list[LineFeatures] = []
-    for first, end, text, following, f, s in zip(firsts, ends, texts, [*texts[1:], None], para_feats, scores):
+    for first, end, text, following, after, f, s in zip(
+            firsts, ends, texts, [*texts[1:], None], [*texts[2:], None, None], para_feats, scores):
         role = _role(text, f, s, following)
+        if role is Role.SIGN_OFF and following is not None and _closes_letter(following, after):
+            role = Role.BODY  # a letter's own last words, above its closing formula and name
         if role is Role.HEADLINE and (lines[end - 1].cut or _carried_on(text, lines, end, following)):
             role = Role.BODY  # text that stops mid-word, or whose sentence runs on, is no headline
         roles.extend([role] * (end - first))
@@ -130,6 +133,22 @@ def read_roles(layout: Layout, find_duplicates: bool) -> tuple[list[Role], list[
         for k in find_repeats(layout, eligible):
             roles[k] = Role.REPEAT
     return roles, feats
+
+
+def _closes_letter(formula: str, after: str | None) -> bool:
+    """Whether ``formula`` is a letter's closing formula over its signature: a short line
+    ("Best regards,", "Mit freundlichen Grüßen,", "С уважением,") that opens on a capital,
+    holds no figure and ends on a comma, with nothing after it or a short line (a name, "[Your
+    Name]"). An offer just above one ("Please let me know if you can come.") is the letter's
+    own text, not an assistant's sign-off."""
+    words = formula.split()
+    return (1 <= len(words) <= _FORMULA_WORDS and formula.endswith((",", "，")) and formula[:1].isupper()
+            and not any(ch.isdigit() for ch in formula)
+            and (after is None or len(after.split()) <= _SIGNATURE_WORDS))
+
+
+_FORMULA_WORDS = 4  # a closing formula's most words ("Mit freundlichen Grüßen," has three)
+_SIGNATURE_WORDS = 6  # a name and a title ("Jane Doe, Head of Events")
 
 
 def _carried_on(text: str, lines: Sequence[Line], end: int, following: str | None) -> bool:
