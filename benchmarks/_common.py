@@ -102,7 +102,8 @@ def need(path: Path, what: str) -> None:
 
 def arguments(description: str, n: int, seed: int = 0, titled_option: bool = False,
               sources: tuple[str, ...] = (), tokenized_option: bool = False,
-              anywhere_option: bool = False, fitting_half_option: bool = False) -> argparse.Namespace:
+              anywhere_option: bool = False, fitting_half_option: bool = False,
+              same_language_option: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=n, help=f"number of documents (default {n})")
     if sources:
@@ -124,6 +125,10 @@ def arguments(description: str, n: int, seed: int = 0, titled_option: bool = Fal
     if anywhere_option:
         parser.add_argument("--anywhere", action="store_true",
                             help="excerpts from anywhere in an article, not its first sentences")
+    if same_language_option:
+        parser.add_argument("--same-language", action="store_true",
+                            help="glue pages of one language (each document's in turn) instead of "
+                                 "changing language at every page")
     if fitting_half_option:
         parser.add_argument("--fitting-half", action="store_true",
                             help="draw from the records fitting may use instead of the held-back "

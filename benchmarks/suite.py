@@ -5,8 +5,8 @@
 Runs the benchmarks whose figures the closing notes report as held back (`SUITE`): dev half B,
 the seeds, Reuters concatenations titled and not, the bundled samples, the held-back thread
 pages, the held-back half of the multilingual posts, held-back wiki pages glued across languages
-(`language_pairs.py`), the chat answers of held-back models and single structured documents
-(`singles.py`).
+(`language_pairs.py`) and within one (`--same-language`), the chat answers of held-back models
+and single structured documents (`singles.py`).
 Each writes ``OUT_DIR/NAME.txt`` (its printout) and ``OUT_DIR/NAME.json`` (``--json``). The
 source tree measured is the one Python imports: set ``PYTHONPATH`` to a checkout's ``src`` to
 measure that one. Two folders are compared with ``compare.py`` (``devB``, ``seeds``,
@@ -34,6 +34,7 @@ SUITE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("threads", ("threads.py", "--held-back")),
     ("multilingual", ("multilingual.py",)),
     ("language_pairs", ("language_pairs.py",)),
+    ("language_same", ("language_pairs.py", "--same-language")),
     ("residue", ("residue.py",)),
     ("singles", ("singles.py",)),
 )
