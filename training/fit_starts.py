@@ -3,7 +3,7 @@
     python training/fit_starts.py [--out src/corpus_split/data/start_model.json] [--linear]
                                   [--leave-out SOURCE | pages/SOURCE] [--n 500] [--validation 100]
                                   [--save-cross DIR] [--trees 75] [--depth 5] [--learning-rate 0.2]
-                                  [--min-leaf 100] [--max-step 10] [--titled-train]
+                                  [--min-leaf 100] [--max-step 10] [--titled-train] [--seed 0]
     python training/fit_starts.py --evaluate MODEL.json [MODEL.json ...]
 
 Material (read from ``../shared``): ``dev/`` half A with its gold article zones (never half
@@ -553,14 +553,15 @@ class Material:
 
 
 def material(leave_out: str | None, n: int, validation: int, titled_train: bool,
-             long_train: bool = False, shared_records: bool = False) -> Material:
+             long_train: bool = False, shared_records: bool = False, seed: int = 0) -> Material:
     """Each source's concatenations (``n`` to fit on, ``validation`` to choose with), less the
     source left out; dev A comes apart (`dev_docs`).
 
     The validation, calibration and check sets are glued from records never fitted on
     (`common.validation_record`: one in five of each source, the labelled pages the line model
     validates on among them); ``shared_records`` draws both from every record, as fits before
-    the twenty-fifth session did (to reproduce them)."""
+    the twenty-fifth session did (to reproduce them). ``seed`` draws the fitted documents
+    (the validation sets keep theirs), to see how far a refit moves with the draw alone."""
     held = held_back_models()
     m = Material([], [], [], [], [], [])
     for name in (*SOURCES, PAGES):
@@ -571,22 +572,22 @@ def material(leave_out: str | None, n: int, validation: int, titled_train: bool,
         fit = rows if shared_records else [r for r, v in zip(rows, sides) if not v]
         kept = rows if shared_records else [r for r, v in zip(rows, sides) if v]
         if name == PAGES:
-            m.train += page_concatenations(fit, n, seed=0)
+            m.train += page_concatenations(fit, n, seed=seed)
             m.valid += page_concatenations(kept, validation, seed=1)
         else:
-            m.train += concatenations(name, fit, n, seed=0)
+            m.train += concatenations(name, fit, n, seed=seed)
             if long_train:
-                m.train += concatenations(name, fit, n // LONG_SHARE, seed=0, long=True)
+                m.train += concatenations(name, fit, n // LONG_SHARE, seed=seed, long=True)
             m.valid += concatenations(name, kept, validation, seed=1)
         if name == "news-en.jsonl.gz":
             m.titled = titled_news(kept, validation, seed=2)
             m.clean = clean_titled(kept, validation, seed=3)
             # the calibration's own titled material (seeds apart from both checks above)
             m.calibrating = titled_news(kept, validation, seed=4) + clean_titled(kept, validation, seed=5)
-            m.train += clean_titled(fit, n // 2, seed=0)  # the easy case is fitted on too
+            m.train += clean_titled(fit, n // 2, seed=seed)  # the easy case is fitted on too
             if titled_train:  # the plain titled concatenation users make most
-                m.train += titled_news(fit, n // 2, seed=0)
-            m.train += damaged_news(fit, n, seed=0)
+                m.train += titled_news(fit, n // 2, seed=seed)
+            m.train += damaged_news(fit, n, seed=seed)
             m.damaged = damaged_news(kept, 2 * validation, seed=1)
     return m
 
@@ -618,6 +619,8 @@ def main() -> None:
     parser.add_argument("--max-step", type=float, default=MAX_STEP, help="the largest Newton step a "
                         "leaf takes (inf: uncapped, as the fits before the twenty-eighth session)")
     parser.add_argument("--n", type=int, default=500, help="training concatenations per source")
+    parser.add_argument("--seed", type=int, default=0, help="the draw of the fitted documents "
+                        "(validation sets keep theirs): refits on other draws show the fit's noise")
     parser.add_argument("--score-page-posts", action="store_true",
                         help="count the posts of a labelled page's comment thread as wrong starts, "
                              "as fits before the twenty-fifth session did")
@@ -647,7 +650,7 @@ def main() -> None:
     MAX_STEP = args.max_step
     POSTS_SCORED = args.score_page_posts
     m = material(args.leave_out, args.n, args.validation, args.titled_train, args.long_train,
-                 args.shared_records)
+                 args.shared_records, args.seed)
     train, valid, titled, calibrating, damaged, clean = (
         m.train, m.valid, m.titled, m.calibrating, m.damaged, m.clean)
     if args.evaluate:
@@ -809,7 +812,8 @@ def main() -> None:
             **model_data(base, decoder),
             "fitted_on": {"concatenations": len(train), "dev_A": len(dev_a), "left_out": args.leave_out,
                           "per_source": args.n, "validation_F1": round(f_val, 4),
-                          "dev_A_F1_cross_fitted": round(f_dev, 4)},
+                          "dev_A_F1_cross_fitted": round(f_dev, 4),
+                          **({"seed": args.seed} if args.seed else {})},
         }
         if args.save_cross:
             # the two models each fitted without one half of dev A, with the same decoder:
