@@ -17,7 +17,8 @@ class Config:
     as the author wrote them.
 
     Attributes:
-        fix_encoding: undo mojibake (UTF-8 read as Windows-1252 or Latin-1, also twice).
+        fix_encoding: undo mojibake (UTF-8 read as Windows-1252 or Latin-1, also twice; on a
+            page where some was undone, also on lines too short for ftfy to judge).
         unescape_html: decode HTML entities such as ``&amp;`` and ``&#8217;``.
         fix_c1_controls: read stray C1 control characters as the Windows-1252 ones meant.
         remove_control_chars: drop C0 controls (other than tab and newline) and similar.

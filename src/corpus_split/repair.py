@@ -7,8 +7,9 @@ repaired "é" maps back to exactly the two characters "Ã©" it was decoded from
 
 Steps, in order, each named after the `Config` field that switches it:
 ``fix_line_breaks`` → ftfy (``fix_encoding``, ``unescape_html``, ``fix_c1_controls``,
-``remove_control_chars``, ``remove_terminal_escapes``) → ``remove_invisible`` →
-``normalize_spaces``.
+``remove_control_chars``, ``remove_terminal_escapes``) → on a page where ftfy undid mojibake,
+what it left on lines too short to judge (``fix_encoding``, `fix_leftover_mojibake`) →
+``remove_invisible`` → ``normalize_spaces``.
 """
 
 from __future__ import annotations
@@ -538,6 +539,56 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
     return "\n".join(b_whole), edits, fixes
 
 
+def fix_leftover_mojibake(text: str, config: Config) -> _StepResult:
+    """Undo mojibake that ftfy leaves on a line of a page where it undid some elsewhere.
+
+    ftfy judges each line alone, and a short line holds too little to judge: "1.8ç³»" and "C
+    APIï¼›" (Chinese and Japanese posts' "1.8系" and "C API；" read as Windows-1252) stay as
+    they are. Run only where ftfy fixed mojibake on the same page, this reads a line back
+    as Windows-1252 bytes and keeps the UTF-8 they decode to, when they decode without error
+    to other printable text: a line of real Latin-1 text almost never does ("é" alone is no
+    UTF-8), and a line ftfy fixed no longer encodes.
+    """
+    cfg = _ftfy_config(config)
+    lines = text.split("\n")
+    edits: list[_Edit] = []
+    fixes: list[tuple[Fix, ...]] = []
+    a_pos = b_pos = 0
+    changed = False
+    for n, a in enumerate(lines):
+        b = _utf8_misread(a)
+        if b is not None:
+            _align(a, b, a_pos, b_pos, edits, fixes, _encoding_only, cfg)
+            lines[n] = b
+            changed = True
+        a_pos += len(a) + 1
+        b_pos += len(lines[n]) + 1
+    return ("\n".join(lines) if changed else text), edits, fixes
+
+
+def _encoding_only() -> tuple[Fix, ...]:
+    """What every edit of `fix_leftover_mojibake` fixes."""
+    return (Fix.FIX_ENCODING,)
+
+
+def _utf8_misread(line: str) -> str | None:
+    """``line`` decoded as the UTF-8 its Windows-1252 bytes hold, or None where they hold
+    none (ASCII, a character Windows-1252 lacks, bytes that are no UTF-8) or decode to a
+    control character."""
+    if line.isascii():
+        return None
+    try:
+        decoded = line.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return None
+    if decoded == line or _CONTROL_RE.search(decoded):
+        return None
+    return decoded
+
+
+_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffd]")
+
+
 def _entities_fixed(line: str) -> str | None:
     """``line`` as ftfy fixes it (entities unescaped) when that is all there is to fix, else None.
 
@@ -622,7 +673,8 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
         steps: list[Callable[[str], _StepResult]] = []
         if config.fix_line_breaks and touched is None:
             steps.append(fix_line_breaks)
-        steps.append(functools.partial(fix_with_ftfy, config=config, only_lines=touched))
+        ftfy_step = functools.partial(fix_with_ftfy, config=config, only_lines=touched)
+        steps.append(ftfy_step)
         if config.remove_invisible:
             steps.append(remove_invisible)
         if config.normalize_spaces:
@@ -634,6 +686,14 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
                 raw_changes.append((len(maps), edits, fixes))
                 maps.append(_OffsetMap.from_edits(edits))
                 current = out
+                if (step is ftfy_step and touched is None and config.fix_encoding
+                        and any(Fix.FIX_ENCODING in f for f in fixes)):
+                    # ftfy fixed mojibake on this page: what it left on lines too short to judge
+                    out, edits, fixes = fix_leftover_mojibake(current, config)
+                    if edits:
+                        raw_changes.append((len(maps), edits, fixes))
+                        maps.append(_OffsetMap.from_edits(edits))
+                        current = out
         if len(maps) == round_start:
             break
         touched = _touched_lines(current, raw_changes[round_start:], maps)
