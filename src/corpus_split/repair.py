@@ -554,16 +554,14 @@ def fix_leftover_mojibake(text: str, config: Config) -> _StepResult:
     edits: list[_Edit] = []
     fixes: list[tuple[Fix, ...]] = []
     a_pos = b_pos = 0
-    changed = False
     for n, a in enumerate(lines):
         b = _utf8_misread(a)
         if b is not None:
             _align(a, b, a_pos, b_pos, edits, fixes, _encoding_only, cfg)
             lines[n] = b
-            changed = True
         a_pos += len(a) + 1
         b_pos += len(lines[n]) + 1
-    return ("\n".join(lines) if changed else text), edits, fixes
+    return ("\n".join(lines) if edits else text), edits, fixes
 
 
 def _encoding_only() -> tuple[Fix, ...]:
@@ -667,6 +665,18 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
     maps: list[_OffsetMap] = []
     raw_changes: list[tuple[int, list[_Edit], list[tuple[Fix, ...]]]] = []
     touched: frozenset[int] | None = None
+
+    def record(result: _StepResult) -> bool:
+        """Keep a step's output and its map when it changed anything (whether it did)."""
+        nonlocal current
+        out, edits, fixes = result
+        if not edits:
+            return False
+        raw_changes.append((len(maps), edits, fixes))
+        maps.append(_OffsetMap.from_edits(edits))
+        current = out
+        return True
+
     # One fix can expose another (a no-break space next to mojibake, say), so the
     # steps run again on the lines a round changed, until nothing changes.
     for _ in range(_MAX_ROUNDS):
@@ -681,19 +691,11 @@ def repair(text: str, *, config: Config | None = None) -> Repaired:
             steps.append(normalize_spaces)
         round_start = len(maps)
         for step in steps:
-            out, edits, fixes = step(current)
-            if edits:
-                raw_changes.append((len(maps), edits, fixes))
-                maps.append(_OffsetMap.from_edits(edits))
-                current = out
-                if (step is ftfy_step and touched is None and config.fix_encoding
-                        and any(Fix.FIX_ENCODING in f for f in fixes)):
-                    # ftfy fixed mojibake on this page: what it left on lines too short to judge
-                    out, edits, fixes = fix_leftover_mojibake(current, config)
-                    if edits:
-                        raw_changes.append((len(maps), edits, fixes))
-                        maps.append(_OffsetMap.from_edits(edits))
-                        current = out
+            result = step(current)
+            if (record(result) and step is ftfy_step and touched is None and config.fix_encoding
+                    and any(Fix.FIX_ENCODING in f for f in result[2])):
+                # ftfy fixed mojibake on this page: what it left on lines too short to judge
+                record(fix_leftover_mojibake(current, config))
         if len(maps) == round_start:
             break
         touched = _touched_lines(current, raw_changes[round_start:], maps)
