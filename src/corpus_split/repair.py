@@ -542,8 +542,8 @@ def fix_with_ftfy(text: str, config: Config, only_lines: frozenset[int] | None =
 def fix_leftover_mojibake(text: str, config: Config) -> _StepResult:
     """Undo mojibake that ftfy leaves on a line of a page where it undid some elsewhere.
 
-    ftfy judges each line alone, and a short line holds too little to judge: "1.8ç³»" and "C
-    APIï¼›" (Chinese and Japanese posts' "1.8系" and "C API；" read as Windows-1252) stay as
+    ftfy judges each line alone, and a short line holds too little to judge: "v3æ–°" and
+    "v3ï¼›" (a Chinese or Japanese post's "v3新" and "v3；" read as Windows-1252) stay as
     they are. Run only where ftfy fixed mojibake on the same page, this reads a line back
     as Windows-1252 bytes and keeps the UTF-8 they decode to, when they decode without error
     to other printable text: a line of real Latin-1 text almost never does ("é" alone is no
